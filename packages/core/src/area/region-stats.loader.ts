@@ -1,0 +1,90 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { rangesWithinScope } from '../kernel/area-scope.js';
+import type { TuopinContext } from '../kernel/context.js';
+import type { CodeRange } from '../kernel/division-code.js';
+import { pgTextArray } from '../kernel/pg-array.js';
+import { POOR_STATUSES } from '../household/household-enums.js';
+
+export interface CoreAreaStats {
+  households: number;
+  people: number;
+  poorHouseholds: number;
+  poorPeople: number;
+  ruralPopulation: number;
+}
+
+/** One (area, code range) row per range the caller may see of each requested area. */
+export interface ScopedRange extends CodeRange {
+  readonly code: string;
+}
+
+/**
+ * The code ranges statistics for these areas must cover: each area intersected with the caller's
+ * scope. Plugins computing their own statistics blocks use this too, so every block agrees.
+ */
+export function scopedRanges(ctx: TuopinContext, codes: readonly string[]): ScopedRange[] {
+  return codes.flatMap((code) => rangesWithinScope(code, ctx.principal.areaScopes).map((range) => ({ code, ...range })));
+}
+
+/** The ranges as three parallel array parameters, for `unnest(?::text[], ?::text[], ?::text[])`. */
+export function rangeParameters(ranges: readonly ScopedRange[]): [string, string, string] {
+  return [pgTextArray(ranges.map((r) => r.code)), pgTextArray(ranges.map((r) => r.lo)), pgTextArray(ranges.map((r) => r.hi))];
+}
+
+const POOR = POOR_STATUSES.map((status) => `'${status}'`).join(',');
+
+// One statement per batch of areas, however many areas a page of villages asks about.
+const STATS_SQL = `
+  select r.code,
+         sum(h.households)::int8 as households,
+         sum(h.people)::int8 as people,
+         sum(h.poor_households)::int8 as poor_households,
+         sum(h.poor_people)::int8 as poor_people,
+         sum(v.rural_population)::int8 as rural_population
+  from unnest(?::text[], ?::text[], ?::text[]) as r(code, lo, hi)
+  cross join lateral (
+    select count(*) as households,
+           coalesce(sum(member_count), 0) as people,
+           count(*) filter (where status in (${POOR})) as poor_households,
+           coalesce(sum(member_count) filter (where status in (${POOR})), 0) as poor_people
+    from household where village_code between r.lo and r.hi
+  ) h
+  cross join lateral (
+    select coalesce(sum(rural_population), 0) as rural_population
+    from area where level = 'VILLAGE' and code between r.lo and r.hi
+  ) v
+  group by r.code`;
+
+interface StatsRow {
+  code: string;
+  households: string;
+  people: string;
+  poor_households: string;
+  poor_people: string;
+  rural_population: string;
+}
+
+const ZERO: CoreAreaStats = { households: 0, people: 0, poorHouseholds: 0, poorPeople: 0, ruralPopulation: 0 };
+
+/** Core statistics of areas (each with its whole subtree), computed in SQL. */
+export const coreStatsLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<string, CoreAreaStats>(async (codes) => {
+      const ranges = scopedRanges(ctx, codes);
+      if (ranges.length === 0) return codes.map(() => ZERO);
+      const rows = await ctx.em.getConnection().execute<StatsRow[]>(STATS_SQL, rangeParameters(ranges));
+      const byCode = new Map(rows.map((row) => [row.code, row]));
+      return codes.map((code) => {
+        const row = byCode.get(code);
+        if (!row) return ZERO;
+        return {
+          households: Number(row.households),
+          people: Number(row.people),
+          poorHouseholds: Number(row.poor_households),
+          poorPeople: Number(row.poor_people),
+          ruralPopulation: Number(row.rural_population),
+        };
+      });
+    }),
+);

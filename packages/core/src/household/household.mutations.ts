@@ -1,0 +1,100 @@
+import type { TuopinBuilder } from '../kernel/builder.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { numericIdOf } from '../kernel/global-id.js';
+import { mutationErrors } from '../kernel/mutation-errors.js';
+import { memberInput } from '../member/member.inputs.js';
+import { HouseholdSchema } from './household.entity.js';
+import { HouseholdCategoryEnum, HouseholdStatusEnum, HousingSafetyGradeEnum, PovertyCauseEnum } from './household-enums.js';
+
+import { registerHousehold, updateHousehold } from './household.service.js';
+
+/** What household mutations return: the household, read fresh after the write. */
+export interface HouseholdPayload {
+  householdId: number;
+}
+
+/** The household as stored now, bypassing anything this request loaded before the write. */
+export function freshHousehold(ctx: TuopinContext, id: number) {
+  return ctx.em.findOneOrFail(HouseholdSchema, { id }, { refresh: true });
+}
+
+export function registerHouseholdMutations(builder: TuopinBuilder): void {
+  const AssurancesInput = builder.inputType('HouseholdAssurancesInput', {
+    description: '两不愁三保障 Assurances and guarantees',
+    fields: (t) => ({
+      food: t.boolean({ description: '不愁吃 Enough to eat' }),
+      clothing: t.boolean({ description: '不愁穿 Enough to wear' }),
+      compulsoryEducation: t.boolean({ description: '义务教育有保障 Compulsory education assured' }),
+      basicMedicalCare: t.boolean({ description: '基本医疗有保障 Basic medical care assured' }),
+      safeHousing: t.boolean({ description: '住房安全有保障 Safe housing assured' }),
+    }),
+  });
+  const HousingInput = builder.inputType('HouseholdHousingInput', {
+    description: '住房与饮水 Housing and drinking water',
+    fields: (t) => ({
+      area: t.float({ description: '住房面积（平方米） Floor area in m²' }),
+      safetyGrade: t.field({ type: HousingSafetyGradeEnum, description: '住房安全等级 Safety grade' }),
+      safeDrinkingWater: t.boolean({ description: '饮水安全 Safe drinking water' }),
+    }),
+  });
+
+  const householdFields = (t: any, required: boolean) => ({
+    householdNo: t.string({ required, description: '户编号 Household number, unique in the registry' }),
+    villageCode: t.string({ required, description: '行政村代码 12-digit code of the administrative village' }),
+    groupId: t.int({ description: '组/屯编号 Id of a group of that village' }),
+    category: t.field({ type: HouseholdCategoryEnum, required, description: '贫困户属性 Category' }),
+    status: t.field({ type: HouseholdStatusEnum, description: '户状态（登记时默认未脱贫） Status; POOR when registering if omitted' }),
+    yearIdentified: t.int({ required, description: '识别年度 Year identified' }),
+    exitYear: t.int({ description: '脱贫年度 Exit year' }),
+    primaryCause: t.field({ type: PovertyCauseEnum, required, description: '主要致贫原因 Main cause' }),
+    otherCauses: t.field({ type: [PovertyCauseEnum], description: '其他致贫原因（最多两项） Other causes, at most two' }),
+    assurances: t.field({ type: AssurancesInput, description: '两不愁三保障 Assurances' }),
+    housing: t.field({ type: HousingInput, description: '住房 Housing' }),
+    arableLand: t.float({ description: '耕地面积（亩） Arable land in mu' }),
+    bankAccount: t.string({ description: '银行账号 Bank account number' }),
+  });
+
+  const RegisterHouseholdInput = builder.inputType('RegisterHouseholdInput', {
+    description: '登记建档立卡户 A household to register, with its members',
+    fields: (t) => ({
+      ...householdFields(t, true),
+      members: t.field({ type: [memberInput(builder)], required: true, description: '家庭成员，须含一名户主 Members, exactly one of them the head' }),
+    }),
+  });
+  const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
+    description: '修改户信息 Changes to a household; absent fields stay as they are',
+    fields: (t) => ({
+      id: t.id({ required: true, description: '户全局 ID Household global ID' }),
+      ...householdFields(t, false),
+    }),
+  });
+
+  const payload = (name: string, description: string) =>
+    builder.objectType(builder.objectRef<HouseholdPayload>(name), {
+      description,
+      fields: (t) => ({
+        household: t.field({ type: 'Household', description: '户 The household', resolve: (p, _args, ctx) => freshHousehold(ctx, p.householdId) }),
+      }),
+    });
+  const RegisterPayload = payload('RegisterHouseholdPayload', '登记成功 The registered household');
+  const UpdatePayload = payload('UpdateHouseholdPayload', '修改成功 The changed household');
+
+  builder.mutationFields((t) => ({
+    registerHousehold: t.field({
+      type: RegisterPayload,
+      errors: mutationErrors('registerHousehold'),
+      description: '登记建档立卡户及其成员（一个事务） Register a household with its members, in one transaction',
+      args: { input: t.arg({ type: RegisterHouseholdInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => ({ householdId: await registerHousehold(ctx, input as never) }),
+    }),
+    updateHousehold: t.field({
+      type: UpdatePayload,
+      errors: mutationErrors('updateHousehold'),
+      description: '修改户信息 Change a household\'s own fields',
+      args: { input: t.arg({ type: UpdateHouseholdInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => ({
+        householdId: await updateHousehold(ctx, { ...(input as object), id: numericIdOf(input.id, 'Household', 'id') } as never),
+      }),
+    }),
+  }));
+}

@@ -1,0 +1,125 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireGroupOfVillage, requireVillage } from '../area/area.lookup.js';
+import { assertCanWriteVillage, notFound } from '../kernel/access.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { ConflictError, IssueCollector } from '../kernel/errors.js';
+import { inTransaction } from '../kernel/transaction.js';
+import { MemberSchema } from '../member/member.entity.js';
+import { checkMemberFields, type CheckedIdentity, type MemberFields } from '../member/member.validation.js';
+import { findRegisteredIdNumbers, memberRow, MEMBER_CONSTRAINT_ERRORS } from '../member/member.rows.js';
+import { HouseholdSchema, type Household } from './household.entity.js';
+import { householdLoader } from './household.loaders.js';
+import { checkHouseholdState, type HouseholdState } from './household.validation.js';
+import { applyHouseholdPatch, stateFromRegistration, type HouseholdFieldsInput, type HouseholdPatch } from './household.input.js';
+
+export interface RegisterHouseholdInput extends HouseholdFieldsInput {
+  members: MemberFields[];
+}
+
+/** Households have a handful of members; a roll with dozens is a data-entry mistake. */
+const MAX_MEMBERS = 30;
+
+const duplicateHouseholdNo = () =>
+  new ConflictError('householdNo', '户编号已存在', 'This household number is already registered');
+
+const HOUSEHOLD_CONSTRAINT_ERRORS = {
+  household_household_no_unique: duplicateHouseholdNo,
+  ...MEMBER_CONSTRAINT_ERRORS,
+};
+
+/** Checks a whole registration and returns each member's identity derived from the ID number. */
+function checkRegistration(state: HouseholdState, members: MemberFields[]): CheckedIdentity[] {
+  const issues = new IssueCollector();
+  checkHouseholdState(issues, state);
+  if (members.length === 0) issues.add('members', '至少登记一名成员（户主）', 'Register at least one member, the head');
+  if (members.length > MAX_MEMBERS) issues.add('members', `每户最多${MAX_MEMBERS}名成员`, `At most ${MAX_MEMBERS} members per household`);
+  const identities = members.map((member, i) => checkMemberFields(issues, `members[${i}].`, member));
+  const heads = members.flatMap((member, i) => (member.relationToHead === 'HEAD' ? [i] : []));
+  if (members.length > 0 && heads.length === 0) {
+    issues.add('members', '必须指定一名户主', 'Exactly one member must be the head (relationToHead: HEAD)');
+  }
+  for (const i of heads.slice(1)) {
+    issues.add(`members[${i}].relationToHead`, '一户只能有一名户主', 'A household has exactly one head');
+  }
+  const seen = new Map<string, number>();
+  identities.forEach((identity, i) => {
+    if (!identity) return;
+    if (seen.has(identity.idNumber)) {
+      issues.add(`members[${i}].idNumber`, `与第${seen.get(identity.idNumber)! + 1}名成员身份证号重复`, `Same ID number as member ${seen.get(identity.idNumber)! + 1}`);
+    }
+    seen.set(identity.idNumber, i);
+  });
+  issues.throwIfAny();
+  return identities as CheckedIdentity[];
+}
+
+/** Registers a household with its members in one transaction; nothing is written on any error. */
+export async function registerHousehold(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<number> {
+  const state = stateFromRegistration(input);
+  const identities = checkRegistration(state, input.members);
+  assertCanWriteVillage(ctx, state.villageCode, 'villageCode');
+  await requireVillage(ctx.em, state.villageCode, 'villageCode');
+  if (state.groupId !== null) await requireGroupOfVillage(ctx.em, state.groupId, state.villageCode, 'groupId');
+  if (await ctx.em.count(HouseholdSchema, { householdNo: state.householdNo })) throw duplicateHouseholdNo();
+  await throwIfAnyRegistered(ctx.em, identities.map((identity) => identity.idNumber));
+
+  return inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, async (em) => {
+    const household = em.create(HouseholdSchema, { ...householdColumns(state), memberCount: input.members.length });
+    await em.flush();
+    input.members.forEach((member, i) => em.create(MemberSchema, memberRow(household, member, identities[i])));
+    await em.flush();
+    return household.id;
+  });
+}
+
+export interface UpdateHouseholdInput extends HouseholdPatch {
+  id: number;
+}
+
+/** Changes a household's own fields; moving it to another village moves its members' codes too. */
+export async function updateHousehold(ctx: TuopinContext, input: UpdateHouseholdInput): Promise<number> {
+  const current = await householdLoader(ctx).load(input.id);
+  if (!current) throw notFound('id', '户', 'Household');
+  assertCanWriteVillage(ctx, current.villageCode, 'id');
+
+  const next = applyHouseholdPatch(current, input);
+  const issues = new IssueCollector();
+  checkHouseholdState(issues, next);
+  issues.throwIfAny();
+
+  const moved = next.villageCode !== current.villageCode;
+  if (moved) {
+    assertCanWriteVillage(ctx, next.villageCode, 'villageCode');
+    await requireVillage(ctx.em, next.villageCode, 'villageCode');
+  }
+  if (next.groupId !== null && (moved || next.groupId !== current.groupId)) {
+    await requireGroupOfVillage(ctx.em, next.groupId, next.villageCode, 'groupId');
+  }
+  if (next.householdNo !== current.householdNo && (await ctx.em.count(HouseholdSchema, { householdNo: next.householdNo }))) {
+    throw duplicateHouseholdNo();
+  }
+
+  await inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, async (em) => {
+    await em.nativeUpdate(HouseholdSchema, { id: current.id }, { ...householdColumns(next), updatedAt: new Date() });
+    if (moved) await em.nativeUpdate(MemberSchema, { householdId: current.id }, { villageCode: next.villageCode });
+  });
+  return current.id;
+}
+
+/** Refuses ID numbers already registered in any household, naming the member at fault. */
+export async function throwIfAnyRegistered(em: EntityManager, idNumbers: string[], fieldOf = (i: number) => `members[${i}].idNumber`) {
+  const registered = await findRegisteredIdNumbers(em, idNumbers);
+  const index = idNumbers.findIndex((idNumber) => registered.has(idNumber));
+  if (index >= 0) {
+    throw new ConflictError(fieldOf(index), '该身份证号已登记在其他户，一人只能属于一户', 'This ID number is already registered in a household; a person belongs to one household');
+  }
+}
+
+function householdColumns(state: HouseholdState): Omit<Household, 'id' | 'memberCount' | 'createdAt' | 'updatedAt'> {
+  return {
+    ...state,
+    housingArea: state.housingArea === null ? null : state.housingArea.toFixed(2),
+    arableLand: state.arableLand === null ? null : state.arableLand.toFixed(2),
+  };
+}
+

@@ -1,0 +1,64 @@
+/**
+ * @tuopin/core: the kernel (builder, plugin contract, context, scalars, errors) and the core
+ * registry. Everything exported here is the contract plugin authors code against.
+ */
+
+// Kernel
+export { createBuilder, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type TuopinBuilder, type TuopinSchemaTypes, type TuopinTypes } from './kernel/builder.js';
+export { buildPlatform, type Platform } from './kernel/platform.js';
+export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
+export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
+export type { TuopinContext } from './kernel/context.js';
+export { DEVELOPMENT_PRINCIPAL, ROLES, canReadRegistry, canWriteRegistry, type Principal, type Role } from './kernel/principal.js';
+export { EMPTY_SETTINGS, povertyLineFor, type PlatformSettings } from './kernel/settings.js';
+export {
+  ConflictError,
+  ForbiddenError,
+  IssueCollector,
+  NotFoundError,
+  RuleViolationError,
+  TuopinError,
+  TYPED_ERRORS,
+  ValidationError,
+  type FieldIssue,
+} from './kernel/errors.js';
+export { mutationErrors } from './kernel/mutation-errors.js';
+export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
+export { assertCanWriteVillage, canReadVillage, notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
+export { isWithinScope, normalizeScopes, rangesWithinScope } from './kernel/area-scope.js';
+export {
+  AREA_LEVELS,
+  isDivisionCode,
+  levelOfCode,
+  parentCode,
+  prefixRange,
+  provinceOf,
+  significantPrefix,
+  subtreeRange,
+  type AreaLevel,
+  type CodeRange,
+} from './kernel/division-code.js';
+export { compareMoney, divideMoney, formatMoney, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
+export { DateScalar, DateTimeScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
+export { decodeCursor, encodeCursor, resolveKeysetConnection, type ConnectionArgs, type KeysetPage } from './kernel/keyset-connection.js';
+export { numericIdOf } from './kernel/global-id.js';
+export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
+export { perBuilder } from './kernel/per-builder.js';
+export { groupRows, pickRows } from './kernel/group-rows.js';
+
+// Core registry: entities, refs for extending types, loaders and vocabularies
+export { coreEntities, coreMigrations, registerCoreSchema } from './core.module.js';
+export { AreaSchema, VillageGroupSchema, type Area, type VillageGroup } from './area/area.entity.js';
+export { checkDivisionCode } from './area/area.schema.js';
+export type { RegionStatsSource } from './area/region-stats.schema.js';
+export { rangeParameters, scopedRanges, type ScopedRange } from './area/region-stats.loader.js';
+export { areaLoader } from './area/area.loaders.js';
+export { HouseholdSchema, type Household } from './household/household.entity.js';
+export { householdLoader } from './household/household.loaders.js';
+export * from './household/household-enums.js';
+export { MemberSchema, type Member } from './member/member.entity.js';
+export { membersByHouseholdLoader } from './member/member.loaders.js';
+export * from './member/member-enums.js';
+export { checkIdNumber, checkCharacter } from './member/id-number.js';
+export { HouseholdIncomeSchema, type HouseholdIncome } from './income/income.entity.js';
+export { pgTextArray } from './kernel/pg-array.js';

@@ -1,0 +1,137 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { Area, VillageGroup } from '../area/area.entity.js';
+import type { RegionStatsSource } from '../area/region-stats.schema.js';
+import type { Household } from '../household/household.entity.js';
+import type { HouseholdIncome } from '../income/income.entity.js';
+import type { Member } from '../member/member.entity.js';
+import type { TuopinContext } from './context.js';
+import { ForbiddenError, ValidationError } from './errors.js';
+import { canReadRegistry, canWriteRegistry } from './principal.js';
+
+/** The type parameters every tuopin schema is built with. */
+export interface TuopinSchemaTypes {
+  Context: TuopinContext;
+  Scalars: {
+    ID: { Input: string; Output: string | number };
+    Money: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date | string };
+  };
+  AuthScopes: {
+    /** May read households and members (not NGO partners). */
+    readRegistry: boolean;
+    /** May register and change households and members. */
+    writeRegistry: boolean;
+  };
+  /**
+   * Core's types, by name. Plugins extend them by name, e.g.
+   * `builder.objectField('Household', 'loans', …)`; names are the contract, because every schema
+   * is assembled by its own builder and Pothos refs belong to the builder that made them.
+   */
+  Objects: {
+    Region: Area;
+    Village: Area;
+    VillageGroup: VillageGroup;
+    RegionStats: RegionStatsSource;
+    Household: Household;
+    Member: Member;
+    HouseholdIncome: HouseholdIncome;
+  };
+  Interfaces: {
+    AdministrativeArea: Area;
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: {
+    /** Connections count lazily: the count runs only when a client selects `totalCount`. */
+    totalCount: () => Promise<number>;
+  };
+}
+
+/** The resolved Pothos types of every tuopin schema. */
+export type TuopinTypes = PothosSchemaTypes.ExtendDefaultTypes<TuopinSchemaTypes>;
+
+/** The schema builder plugins receive in `registerSchema`. */
+export type TuopinBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<TuopinSchemaTypes>>;
+
+/** Largest page a connection returns; larger `first` values are refused. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * A fresh builder with the plugin set every module relies on. A new one is made for each schema
+ * (each distinct plugin set), because a Pothos builder accumulates types and cannot be reused.
+ */
+export function createBuilder(): TuopinBuilder {
+  const builder = new SchemaBuilder<TuopinSchemaTypes>({
+    // scope-auth first so that authorization wraps every other plugin's resolvers; errors before
+    // dataloader so that load failures of a field with `errors` are caught (Pothos docs).
+    plugins: [
+      ScopeAuthPlugin,
+      ErrorsPlugin,
+      DataloaderPlugin,
+      RelayPlugin,
+      ValidationPlugin,
+      ComplexityPlugin,
+      SimpleObjectsPlugin,
+    ],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      authScopes: (ctx) => ({
+        readRegistry: canReadRegistry(ctx.principal),
+        writeRegistry: canWriteRegistry(ctx.principal),
+      }),
+      unauthorizedError: () =>
+        new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation'),
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      edgesFieldOptions: { nullable: false, description: '本页条目 The items of this page' },
+      nodeFieldOptions: { nullable: false, description: '条目 The item' },
+      cursorFieldOptions: { description: '游标 Cursor of this item, for after/before' },
+      pageInfoFieldOptions: { description: '分页信息 Pagination information' },
+      idFieldOptions: { description: '全局 ID Global object ID' },
+      firstArgOptions: { description: `每页条数（1–${MAX_PAGE_SIZE}，默认${DEFAULT_PAGE_SIZE}） Page size, 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` },
+      lastArgOptions: { description: `向前翻页的条数（1–${MAX_PAGE_SIZE}） Page size when paging backwards` },
+      afterArgOptions: { description: '从该游标之后开始 Start after this cursor' },
+      beforeArgOptions: { description: '到该游标之前为止 End before this cursor' },
+      hasNextPageFieldOptions: { description: '是否有下一页 Whether there is a next page' },
+      hasPreviousPageFieldOptions: { description: '是否有上一页 Whether there is a previous page' },
+      startCursorFieldOptions: { description: '本页第一条的游标 Cursor of the first item' },
+      endCursorFieldOptions: { description: '本页最后一条的游标 Cursor of the last item' },
+      pageInfoTypeOptions: { description: '分页信息 Pagination information' },
+      nodeTypeOptions: { description: '可按全局 ID 查询的对象 An object with a global ID' },
+      defaultConnectionTypeOptions: { description: '分页列表 A page of items' },
+      defaultEdgeTypeOptions: { description: '列表条目 An item with its cursor' },
+      nodeQueryOptions: { description: '按全局 ID 查询对象 Fetch any object by its global ID' },
+      nodesQueryOptions: { description: '按全局 ID 批量查询对象 Fetch objects by their global IDs' },
+    },
+    errors: { defaultTypes: [] },
+    validation: {
+      validationError: (failure) =>
+        new ValidationError(
+          failure.issues.map((issue) => {
+            // Our schemas write their messages as "中文 / English"; split them back into the two.
+            const [messageZh, messageEn = messageZh] = issue.message.split(' / ');
+            const field = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+            return { field: field || 'input', messageZh, messageEn };
+          }),
+        ),
+    },
+    complexity: {
+      defaultComplexity: 1,
+      defaultListMultiplier: 10,
+      limit: { complexity: 20_000, depth: 12, breadth: 400 },
+    },
+  });
+  return builder as unknown as TuopinBuilder;
+}

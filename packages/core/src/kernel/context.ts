@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from './principal.js';
+import type { PlatformSettings } from './settings.js';
+
+/**
+ * The per-request context every resolver receives. One entity-manager fork per request keeps
+ * the identity map request-local; batched loaders hang off this object (Pothos keys its
+ * dataloaders and `createContextCache` by the context's identity).
+ */
+export interface TuopinContext {
+  /** A fork of the ORM's entity manager, private to this request. */
+  readonly em: EntityManager;
+  readonly principal: Principal;
+  readonly settings: PlatformSettings;
+  /** Correlation id, echoed in logs and in masked errors. */
+  readonly requestId: string;
+}

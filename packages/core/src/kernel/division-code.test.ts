@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { rangesWithinScope } from './area-scope.js';
+import { isDivisionCode, levelOfCode, parentCode, subtreeRange } from './division-code.js';
+
+describe('division codes', () => {
+  it('reads levels from the digit groups', () => {
+    expect(levelOfCode('430000000000')).toBe('PROVINCE');
+    expect(levelOfCode('433100000000')).toBe('PREFECTURE');
+    expect(levelOfCode('433125000000')).toBe('COUNTY');
+    expect(levelOfCode('433125100000')).toBe('TOWNSHIP');
+    expect(levelOfCode('433125100201')).toBe('VILLAGE');
+  });
+
+  it('gives the subtree range and the parent', () => {
+    expect(subtreeRange('433125000000')).toEqual({ lo: '433125000000', hi: '433125999999' });
+    expect(parentCode('433125100201')).toBe('433125100000');
+    expect(parentCode('433125000000')).toBe('433100000000');
+    expect(parentCode('430000000000')).toBeNull();
+  });
+
+  it('refuses malformed codes', () => {
+    expect(isDivisionCode('43312500000')).toBe(false);
+    expect(isDivisionCode('4331250000001')).toBe(false);
+    expect(isDivisionCode('000000000000')).toBe(false);
+    expect(isDivisionCode('43312500000a')).toBe(false);
+  });
+
+  it('intersects a requested area with a scope', () => {
+    expect(rangesWithinScope('433125000000', [''])).toEqual([subtreeRange('433125000000')]);
+    expect(rangesWithinScope('433125100201', ['433125'])).toEqual([subtreeRange('433125100201')]);
+    // A county officer asking for the whole province sees only the county.
+    expect(rangesWithinScope('430000000000', ['433125'])).toEqual([{ lo: '433125000000', hi: '433125999999' }]);
+    expect(rangesWithinScope('211382000000', ['433125'])).toEqual([]);
+    expect(rangesWithinScope(null, ['4331', '433125'])).toEqual([{ lo: '433100000000', hi: '433199999999' }]);
+  });
+});

@@ -1,0 +1,78 @@
+import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.js';
+import { ValidationError } from './errors.js';
+
+/**
+ * Relay connections paged by keyset: a cursor holds the sort key of the last row seen, and the
+ * next page is "rows after that key" on an index, so page 1,000 costs what page 1 costs and a
+ * row inserted meanwhile never shifts later pages.
+ */
+
+export type SortKey = readonly (string | number)[];
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+/** What a page query gets: the decoded bounds, how many rows to fetch, and the direction. */
+export interface KeysetPage {
+  after: SortKey | null;
+  before: SortKey | null;
+  /** Rows to fetch: the page size plus one, to learn whether another page exists. */
+  limit: number;
+  /** True when paging backwards (`last`/`before`): fetch in descending order. */
+  descending: boolean;
+}
+
+export function encodeCursor(key: SortKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field: string, arity: number): SortKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      return key;
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw ValidationError.of(field, '分页游标无效', 'The pagination cursor is not valid for this list');
+}
+
+/** Refuses page sizes outside 1‥MAX_PAGE_SIZE with a typed error instead of silently clamping. */
+export function checkPageArgs(args: ConnectionArgs): void {
+  for (const field of ['first', 'last'] as const) {
+    const size = args[field];
+    if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
+      throw ValidationError.of(field, `每页条数须在1到${MAX_PAGE_SIZE}之间`, `Page size must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
+  }
+  if (args.first != null && args.last != null) {
+    throw ValidationError.of('last', '不能同时指定 first 和 last', 'Give either first or last, not both');
+  }
+}
+
+/**
+ * Resolves a connection from a keyset query. `fetchPage` returns rows in the requested direction;
+ * `keyOf` gives a row's sort key; `count` is called only if the client selects `totalCount`.
+ */
+export async function resolveKeysetConnection<Row>(
+  args: ConnectionArgs,
+  arity: number,
+  keyOf: (row: Row) => SortKey,
+  fetchPage: (page: KeysetPage) => Promise<Row[]>,
+  count: () => Promise<number>,
+) {
+  checkPageArgs(args);
+  const after = args.after ? decodeCursor(args.after, 'after', arity) : null;
+  const before = args.before ? decodeCursor(args.before, 'before', arity) : null;
+  const connection = await resolveCursorConnection(
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (row: Row) => encodeCursor(keyOf(row)) },
+    ({ limit, inverted }: ResolveCursorConnectionArgs) => fetchPage({ after, before, limit, descending: inverted }),
+  );
+  return { ...connection, totalCount: count };
+}

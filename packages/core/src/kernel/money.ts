@@ -1,0 +1,70 @@
+/**
+ * Exact money arithmetic. Amounts travel as decimal strings in yuan ("1234.50"), the form
+ * PostgreSQL returns for numeric(14,2); arithmetic is done on integer fen (1/100 yuan) in BigInt,
+ * so no floating-point rounding ever touches a balance.
+ */
+
+const MONEY_PATTERN = /^(-)?(\d{1,12})(?:\.(\d{1,2}))?$/;
+
+/** The largest absolute amount a numeric(14,2) column holds, in fen. */
+export const MAX_FEN = 99_999_999_999_999n;
+
+/** Parses a decimal yuan string into fen; returns null when the text is not a valid amount. */
+export function parseMoney(text: string): bigint | null {
+  const match = MONEY_PATTERN.exec(text.trim());
+  if (!match) return null;
+  const [, sign, yuan, fraction = ''] = match;
+  const fen = BigInt(yuan) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return sign ? -fen : fen;
+}
+
+/** Formats fen as a yuan string with exactly two decimals. */
+export function formatMoney(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const yuan = abs / 100n;
+  const rest = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${yuan}.${rest}`;
+}
+
+/** Normalises any valid amount string ("12", "12.5") to its canonical form ("12.00", "12.50"). */
+export function normalizeMoney(text: string): string {
+  const fen = parseMoney(text);
+  if (fen === null) throw new RangeError(`not a money amount: ${text}`);
+  return formatMoney(fen);
+}
+
+/** Sums money strings exactly. */
+export function sumMoney(...amounts: string[]): string {
+  return formatMoney(amounts.reduce((total, amount) => total + toFen(amount), 0n));
+}
+
+/** a − b, exactly. */
+export function subtractMoney(a: string, b: string): string {
+  return formatMoney(toFen(a) - toFen(b));
+}
+
+/** Compares two amounts: negative, zero or positive like a sort comparator. */
+export function compareMoney(a: string, b: string): number {
+  const diff = toFen(a) - toFen(b);
+  return diff < 0n ? -1 : diff > 0n ? 1 : 0;
+}
+
+/**
+ * Divides an amount by a positive integer, rounding half away from zero to the fen, the way
+ * per-capita figures are reported (and the way PostgreSQL's round(numeric, 2) behaves).
+ */
+export function divideMoney(amount: string, divisor: number): string {
+  if (!Number.isInteger(divisor) || divisor <= 0) throw new RangeError(`divisor must be a positive integer: ${divisor}`);
+  const fen = toFen(amount);
+  const d = BigInt(divisor);
+  const abs = fen < 0n ? -fen : fen;
+  const rounded = (abs * 2n + d) / (2n * d);
+  return formatMoney(fen < 0n ? -rounded : rounded);
+}
+
+function toFen(amount: string): bigint {
+  const fen = parseMoney(amount);
+  if (fen === null) throw new RangeError(`not a money amount: ${amount}`);
+  return fen;
+}

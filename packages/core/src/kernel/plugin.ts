@@ -1,0 +1,44 @@
+import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TuopinBuilder } from './builder.js';
+
+/**
+ * The plugin contract. A plugin is a plain object exported by its package. It owns its tables
+ * (named `<name>_…`) and migrations (named `<name>_…`), points foreign keys at core rows, and adds
+ * types and fields to the one schema through `registerSchema`. Core never imports a plugin.
+ *
+ * @example
+ * export const financePlugin: TuopinPlugin = {
+ *   name: 'finance',
+ *   title: '金融扶贫 Financial poverty relief',
+ *   entities: [LoanSchema],
+ *   migrations: [{ name: 'finance_20261201000000_loans', class: LoansMigration }],
+ *   registerSchema(builder) {
+ *     builder.objectField('Household', 'loans', (t) => ...);
+ *   },
+ * };
+ */
+export interface TuopinPlugin {
+  /** Lower-case identifier; the namespace of the plugin's tables and migrations. */
+  readonly name: string;
+  /** Human-readable name, Chinese first: '金融扶贫 Financial poverty relief'. */
+  readonly title: string;
+  /** Names of the plugins this one needs; they are registered before it. */
+  readonly dependsOn?: readonly string[];
+  /** MikroORM entity schemas (made with `defineEntity`), tables prefixed `<name>_`. */
+  readonly entities: readonly EntitySchema<any, any>[];
+  /** Migrations in the order they run, each named `<name>_<timestamp>_<what>`. */
+  readonly migrations: readonly MigrationObject[];
+  /** Adds the plugin's types, fields on core types, queries and mutations. */
+  registerSchema(builder: TuopinBuilder): void;
+  /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */
+  seedDemo?(em: EntityManager): Promise<void>;
+}
+
+/** A misconfigured plugin set: unknown, missing or cyclic dependencies, or a broken namespace. */
+export class PluginConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PluginConfigurationError';
+  }
+}

@@ -1,0 +1,87 @@
+
+import { householdLoader } from '../household/household.loaders.js';
+import type { TuopinBuilder } from '../kernel/builder.js';
+import { registerEnum } from '../kernel/enum-values.js';
+import type { Member } from './member.entity.js';
+import { EDUCATION_LEVELS, EducationLevelEnum, EMPLOYMENT_STATUSES, EmploymentStatusEnum, HEALTH_STATUSES, HealthStatusEnum, LABOUR_ABILITIES, LabourAbilityEnum, RELATIONS_TO_HEAD, RelationToHeadEnum, SCHOOL_STATUSES, SchoolStatusEnum, SEXES, SexEnum } from './member-enums.js';
+import { memberLoader, membersByHouseholdLoader } from './member.loaders.js';
+
+export function registerMemberSchema(builder: TuopinBuilder): void {
+  registerEnum(builder, SexEnum, 'Sex', '性别 Sex', SEXES);
+  registerEnum(builder, RelationToHeadEnum, 'RelationToHead', '与户主关系 Relation to the head of household', RELATIONS_TO_HEAD);
+  registerEnum(builder, EducationLevelEnum, 'EducationLevel', '文化程度 Education level', EDUCATION_LEVELS);
+  registerEnum(builder, SchoolStatusEnum, 'SchoolStatus', '在校生状况 School status', SCHOOL_STATUSES);
+  registerEnum(builder, HealthStatusEnum, 'HealthStatus', '健康状况 Health status', HEALTH_STATUSES);
+  registerEnum(builder, LabourAbilityEnum, 'LabourAbility', '劳动能力 Labour ability', LABOUR_ABILITIES);
+  registerEnum(builder, EmploymentStatusEnum, 'EmploymentStatus', '务工状况 Employment status', EMPLOYMENT_STATUSES);
+
+  const Insurance = builder.objectRef<Member>('MemberInsurance').implement({
+    description: '参保情况 Insurance cover',
+    fields: (t) => ({
+      medical: t.exposeBoolean('medicalInsurance', { description: '城乡居民基本医疗保险 Basic medical insurance' }),
+      criticalIllness: t.exposeBoolean('criticalIllnessInsurance', { description: '大病保险 Critical illness insurance' }),
+      pension: t.exposeBoolean('pensionInsurance', { description: '城乡居民基本养老保险 Basic pension insurance' }),
+    }),
+  });
+
+  builder.node('Member', {
+    description: '家庭成员 A member of a registered household',
+    id: { resolve: (m) => m.id },
+    authScopes: { readRegistry: true },
+    isTypeOf: (value) => typeof value === 'object' && value !== null && 'idNumber' in value,
+    loadManyWithoutCache: (ids, ctx) => Promise.all(ids.map((id) => memberLoader(ctx).load(Number(id)))),
+    fields: (t) => ({
+      name: t.exposeString('name', { description: '姓名 Name' }),
+      idNumber: t.exposeString('idNumber', { description: '身份证号（敏感） Resident ID number (sensitive)' }),
+      sex: t.field({ type: SexEnum, resolve: (m) => m.sex, description: '性别 Sex, derived from the ID number' }),
+      birthDate: t.field({ type: 'Date', resolve: (m) => m.birthDate, description: '出生日期 Birth date, derived from the ID number' }),
+      relationToHead: t.field({ type: RelationToHeadEnum, resolve: (m) => m.relationToHead, description: '与户主关系 Relation to head' }),
+      isHead: t.boolean({ resolve: (m) => m.relationToHead === 'HEAD', description: '是否户主 Whether this member is the head' }),
+      ethnicity: t.exposeString('ethnicity', { nullable: true, description: '民族 Ethnicity, e.g. 汉族, 土家族, 苗族' }),
+      education: t.field({ type: EducationLevelEnum, nullable: true, resolve: (m) => m.education ?? null, description: '文化程度 Education' }),
+      schoolStatus: t.field({
+        type: SchoolStatusEnum,
+        nullable: true,
+        resolve: (m) => m.schoolStatus ?? null,
+        description: '在校生状况 School status',
+      }),
+      health: t.field({ type: HealthStatusEnum, nullable: true, resolve: (m) => m.health ?? null, description: '健康状况（敏感） Health (sensitive)' }),
+      labourAbility: t.field({
+        type: LabourAbilityEnum,
+        nullable: true,
+        resolve: (m) => m.labourAbility ?? null,
+        description: '劳动能力 Labour ability',
+      }),
+      employment: t.field({
+        type: EmploymentStatusEnum,
+        nullable: true,
+        resolve: (m) => m.employment ?? null,
+        description: '务工状况 Employment',
+      }),
+      employmentMonths: t.exposeInt('employmentMonths', { nullable: true, description: '务工时间（月） Months worked in the year' }),
+      disabilityGrade: t.exposeInt('disabilityGrade', { nullable: true, description: '残疾等级（1–4级，敏感） Disability grade 1–4 (sensitive)' }),
+      insurance: t.field({ type: Insurance, resolve: (m) => m, description: '参保情况 Insurance' }),
+      household: t.field({
+        type: 'Household',
+        description: '所属户 The household',
+        resolve: async (m, _args, ctx) => (await householdLoader(ctx).load(m.householdId))!,
+      }),
+    }),
+  });
+
+  builder.objectFields('Household', (t) => ({
+    members: t.field({
+      type: ['Member'],
+      description: '家庭成员，户主在前 Members, the head first',
+      resolve: (h, _args, ctx) => membersByHouseholdLoader(ctx).load(h.id),
+    }),
+    head: t.field({
+      type: 'Member',
+      description: '户主 The head of household',
+      resolve: async (h, _args, ctx) => {
+        const members = await membersByHouseholdLoader(ctx).load(h.id);
+        return members.find((m) => m.relationToHead === 'HEAD')!;
+      },
+    }),
+  }));
+}

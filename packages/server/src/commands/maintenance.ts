@@ -1,0 +1,68 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { ConfigurationError, type ServerConfig } from '../config.js';
+import { openDatabase } from '../database/open-database.js';
+import { isEmpty, loadDemoData } from '../demo-data.js';
+import { installedPlugins } from '../installed-plugins.js';
+import type { Logger } from '../log.js';
+import { createOrm, migrate } from '../orm.js';
+import { platformFor } from '../platform-for.js';
+import { writeSchemaFiles } from '../schema-files.js';
+import { seedScale } from '../seed/scale/index.js';
+
+/** Opens the database and a migrated ORM, runs `work`, and closes both whatever happens. */
+export async function withMigratedDatabase(
+  config: ServerConfig,
+  log: Logger,
+  work: (orm: MikroORM, databaseUrl: string) => Promise<void>,
+): Promise<void> {
+  const platform = platformFor(config);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  try {
+    const orm = await createOrm({ databaseUrl: database.url, platform, poolSize: config.poolSize });
+    try {
+      const applied = await migrate(orm);
+      log.info(applied.length ? 'migrations applied' : 'database schema is up to date', { applied });
+      await work(orm, database.url);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+export function migrateCommand(config: ServerConfig, log: Logger): Promise<void> {
+  return withMigratedDatabase(config, log, async () => {});
+}
+
+export function seedCommand(config: ServerConfig, log: Logger, args: string[]): Promise<void> {
+  const flag = args.indexOf('--households');
+  if (flag >= 0) {
+    const households = Number(args[flag + 1]);
+    if (!Number.isInteger(households) || households <= 0) throw new ConfigurationError('--households needs a positive whole number');
+    return withMigratedDatabase(config, log, async (_orm, url) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const summary = await seedScale(client, { households, log: (line) => log.info(line, { component: 'seed' }) });
+        log.info('synthetic province loaded', { ...summary });
+      } finally {
+        await client.end();
+      }
+    });
+  }
+  if (args.length > 0) throw new ConfigurationError(`unknown seed option '${args[0]}'; use --households N`);
+  return withMigratedDatabase(config, log, async (orm, url) => {
+    if (!(await isEmpty(orm))) {
+      log.warn('the database already holds data; demo data is only loaded into an empty database');
+      return;
+    }
+    await loadDemoData(orm, platformFor(config), url, log);
+  });
+}
+
+export async function schemaCommand(log: Logger): Promise<void> {
+  const files = writeSchemaFiles(installedPlugins);
+  log.info('schema written', { files });
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeMoney, parseMoney, type PlatformSettings } from '@tuopin/core';
+
+/** The repository root: `.data/`, `schema/` and `tuopin.config.json` live there. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface ServerConfig {
+  port: number;
+  /** An external PostgreSQL; when absent, an embedded one runs with its data in `.data/`. */
+  databaseUrl: string | null;
+  /** Where the embedded cluster keeps its data. */
+  dataDir: string;
+  /** Plugin names from TUOPIN_PLUGINS; undefined means every installed plugin. */
+  pluginNames: string[] | undefined;
+  settings: PlatformSettings;
+  /** Production hides GraphiQL and detailed errors. */
+  production: boolean;
+  poolSize: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** `TUOPIN_PLUGINS=finance,education`; `TUOPIN_PLUGINS=` (empty) runs core alone. */
+export function parsePluginList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+function checkLines(lines: unknown, where: string): Record<string, string> {
+  if (lines === undefined) return {};
+  if (typeof lines !== 'object' || lines === null) throw new ConfigurationError(`${where} must be an object of year → amount`);
+  return Object.fromEntries(
+    Object.entries(lines).map(([year, amount]) => {
+      if (!/^\d{4}$/.test(year) || typeof amount !== 'string' || parseMoney(amount) === null) {
+        throw new ConfigurationError(`${where}.${year} must be a year with a yuan amount string like "4000.00"`);
+      }
+      return [year, normalizeMoney(amount)];
+    }),
+  );
+}
+
+/** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
+export function loadSettings(file: string): PlatformSettings {
+  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown> };
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the configuration file ${file}: ${(error as Error).message}`);
+  }
+  const provinces = raw.provincePovertyLines ?? {};
+  return {
+    povertyLines: checkLines(raw.povertyLines, 'povertyLines'),
+    provincePovertyLines: Object.fromEntries(
+      Object.entries(provinces).map(([code, lines]) => {
+        if (!/^\d{2}0{10}$/.test(code)) throw new ConfigurationError(`provincePovertyLines: '${code}' is not a 12-digit province code`);
+        return [code, checkLines(lines, `provincePovertyLines.${code}`)];
+      }),
+    ),
+  };
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0 || n > 65_535) throw new ConfigurationError(`${name} must be a positive integer, got '${value}'`);
+  return n;
+}
+
+/** The server configuration from the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: positiveInt(env.PORT, 'PORT', 4000),
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.TUOPIN_DATA_DIR || path.join(REPO_ROOT, '.data', 'postgres')),
+    pluginNames: parsePluginList(env.TUOPIN_PLUGINS),
+    settings: loadSettings(env.TUOPIN_CONFIG || path.join(REPO_ROOT, 'tuopin.config.json')),
+    production: env.NODE_ENV === 'production',
+    poolSize: positiveInt(env.TUOPIN_POOL_SIZE, 'TUOPIN_POOL_SIZE', 10),
+  };
+}

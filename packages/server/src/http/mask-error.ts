@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { TuopinError } from '@tuopin/core';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../log.js';
+
+/**
+ * Decides what a client sees of an error. Typed errors keep their code, field and bilingual
+ * messages; GraphQL's own errors (syntax, validation, bad scalar input) pass unchanged;
+ * anything else is unexpected: the client gets a correlation id, the log gets the details.
+ */
+export function createErrorMasker(log: Logger) {
+  return (error: unknown): Error => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const where = error instanceof GraphQLError ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
+    if (original instanceof TuopinError) {
+      return new GraphQLError(original.message, { ...where, extensions: original.toExtensions() });
+    }
+    if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+    const correlationId = randomUUID();
+    const cause = original instanceof Error ? original : new Error(String(original));
+    log.error('unexpected error', { correlationId, error: cause.message, stack: cause.stack, path: where.path });
+    return new GraphQLError(`服务器内部错误，关联编号 ${correlationId} / Unexpected error; correlation id ${correlationId}`, {
+      ...where,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    });
+  };
+}

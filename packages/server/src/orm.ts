@@ -1,0 +1,51 @@
+import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Platform } from '@tuopin/core';
+
+export interface OrmOptions {
+  databaseUrl: string;
+  platform: Pick<Platform, 'entities' | 'migrationsList'>;
+  /** Connections in the pool; the bench compares servers at the same size. */
+  poolSize?: number;
+  /** Called with every SQL statement sent (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * The ORM for one plugin set. Entities and migrations come from the platform, never from a
+ * folder scan: `.ts` migration files loaded by path do not work under vitest, and an explicit
+ * list makes the plugin set decide exactly which tables exist.
+ */
+export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+  const config: Options = {
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    entities: [...options.platform.entities],
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: [...options.platform.migrationsList],
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: options.poolSize ?? 10 },
+    // Requests run on forks (one per request); the global manager is never used for work.
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: false },
+    ensureDatabase: false,
+    debug: false,
+  };
+  const orm = await MikroORM.init(config);
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    orm.em.getKnex().on('query', (query: { sql: string }) => onQuery(query.sql));
+  }
+  return orm;
+}
+
+/** Runs pending migrations, in the platform's order; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}

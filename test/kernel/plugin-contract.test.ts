@@ -1,0 +1,132 @@
+import { buildPlatform, orderPlugins, PluginConfigurationError, selectPlugins, type TuopinPlugin } from '@tuopin/core';
+import { createTestServer, documentOf, makeIdNumber, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAreas, AREAS } from '../fixtures/areas.js';
+import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
+
+const bare = (name: string, dependsOn: string[] = []): TuopinPlugin => ({
+  name,
+  title: name,
+  dependsOn,
+  entities: [],
+  migrations: [],
+  registerSchema: () => {},
+});
+
+describe('plugin set', () => {
+  it('orders plugins after their dependencies', () => {
+    const ordered = orderPlugins([bare('pairing', ['finance']), bare('finance'), bare('education', ['pairing'])]);
+    expect(ordered.map((p) => p.name)).toEqual(['finance', 'pairing', 'education']);
+  });
+
+  it('refuses an unknown plugin name, listing the installed ones', () => {
+    expect(() => selectPlugins([bare('finance')], ['finance', 'relocaton'])).toThrowError(
+      new PluginConfigurationError("Unknown plugin 'relocaton'; installed plugins: finance"),
+    );
+  });
+
+  it('treats an empty list as core alone and no list as everything', () => {
+    expect(selectPlugins([bare('finance')], [])).toEqual([]);
+    expect(selectPlugins([bare('finance')], undefined).map((p) => p.name)).toEqual(['finance']);
+  });
+
+  it('refuses a missing dependency and says what to enable', () => {
+    expect(() => orderPlugins([bare('pairing', ['finance'])])).toThrowError(
+      "Plugin 'pairing' depends on 'finance', which is not enabled: enable 'finance' too, or disable 'pairing'",
+    );
+  });
+
+  it('refuses a cycle and names it', () => {
+    expect(() => orderPlugins([bare('a', ['b']), bare('b', ['c']), bare('c', ['a'])])).toThrowError(
+      'Plugins depend on each other in a cycle: a → b → c → a',
+    );
+  });
+
+  it('refuses duplicates, bad names and tables or migrations outside the namespace', () => {
+    expect(() => orderPlugins([bare('a'), bare('a')])).toThrowError("Plugin 'a' is listed twice");
+    expect(() => orderPlugins([bare('Finance')])).toThrowError(PluginConfigurationError);
+    expect(() => orderPlugins([bare('core')])).toThrowError(PluginConfigurationError);
+    const sneaky = makeNotesPlugin({ migrations: [{ name: 'core_99999999_oops', class: class {} as never }] });
+    expect(() => buildPlatform({ plugins: [sneaky] })).toThrowError("migration 'core_99999999_oops' must be named 'notes_…'");
+  });
+
+  it('builds one schema per plugin set, with the plugin fields only where enabled', () => {
+    const core = buildPlatform({ plugins: [] });
+    const withNotes = buildPlatform({ plugins: [makeNotesPlugin()] });
+    expect(core.schema.getType('Note')).toBeUndefined();
+    expect(Object.keys((core.schema.getType('Household') as never as { getFields(): object }).getFields())).not.toContain('notes');
+    expect(withNotes.schema.getType('Note')).toBeDefined();
+    expect(withNotes.schema.getMutationType()!.getFields().addNote).toBeDefined();
+    expect(withNotes.migrationsList.map((m) => m.name)).toEqual(['core_20261129000000_registry', 'notes_20261129000000_init']);
+    expect(withNotes.entities.length).toBe(core.entities.length + 1);
+  });
+});
+
+const AddNote = documentOf(`
+  mutation AddNote($householdId: ID!, $text: String!) {
+    addNote(householdId: $householdId, text: $text) {
+      __typename
+      ... on Note { text }
+      ... on Error { code field messageEn }
+    }
+  }
+`);
+
+const HouseholdNotes = documentOf(`
+  query HouseholdNotes($id: ID!, $county: String!) {
+    household(id: $id) { householdNo notes { text } }
+    region(code: $county) { stats { households notes } }
+  }
+`);
+
+describe('a fixture plugin against PostgreSQL', () => {
+  let server: TestServer;
+  let householdId: string;
+
+  beforeAll(async () => {
+    server = await createTestServer({ plugins: [makeNotesPlugin()] });
+    await insertAreas(server);
+    const [{ id }] = await server.sql<{ id: number }>(
+      "insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count) values ('4331251002010001', ?, 'ORDINARY', 'POOR', 2015, 'ILLNESS', 1) returning id",
+      [AREAS.villageA],
+    );
+    await server.sql("insert into member (household_id, village_code, name, id_number, sex, birth_date, relation_to_head) values (?, ?, '测试', ?, 'MALE', '1980-01-01', 'HEAD')", [
+      id,
+      AREAS.villageA,
+      makeIdNumber({ sequence: 1 }),
+    ]);
+    householdId = Buffer.from(`Household:${id}`).toString('base64');
+  });
+  afterAll(() => server.close());
+
+  it('migrates its own table next to core and serves its fields', async () => {
+    const tables = await server.sql<{ tablename: string }>("select tablename from pg_tables where tablename like 'notes_%'");
+    expect(tables.map((t) => t.tablename)).toEqual(['notes_note']);
+
+    const added = await server.execute(AddNote, { householdId, text: '走访：已落实产业帮扶' });
+    expect(added.data?.addNote).toEqual({ __typename: 'Note', text: '走访：已落实产业帮扶' });
+
+    const result = await server.execute(HouseholdNotes, { id: householdId, county: AREAS.baojing });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.household?.notes).toEqual([{ text: '走访：已落实产业帮扶' }]);
+    expect(result.data?.region?.stats).toEqual({ households: 1, notes: 1 });
+  });
+
+  it('gives its typed errors through the shared error types', async () => {
+    const result = await server.execute(AddNote, { householdId, text: '  ' });
+    expect(result.data?.addNote).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', field: 'text' });
+    expect(await server.sql('select * from notes_note where text = ?', ['  '])).toEqual([]);
+  });
+});
+
+describe('core alone', () => {
+  it('creates no plugin tables', async () => {
+    const server = await createTestServer({ plugins: [] });
+    try {
+      const tables = await server.sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1");
+      expect(tables.map((t) => t.tablename)).toEqual(['area', 'household', 'household_income', 'member', 'mikro_orm_migrations', 'village_group']);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { createTestServer, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
+import { RegisterHousehold } from '../fixtures/operations.js';
+import { registryCounts } from '../fixtures/registry-counts.js';
+import type { RegisterHouseholdInput } from '../../schema/generated/graphql.js';
+
+let server: TestServer;
+let groups: Record<string, number[]>;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  groups = await insertAreas(server);
+});
+afterAll(() => server.close());
+
+async function register(input: RegisterHouseholdInput) {
+  const result = await server.execute(RegisterHousehold, { input });
+  expect(result.errors).toBeUndefined();
+  return result.data!.registerHousehold;
+}
+
+/** Registers, expects a typed error on `field`, and checks that nothing at all was written. */
+async function expectRefused(input: RegisterHouseholdInput, typename: string, field: string) {
+  const before = await registryCounts(server);
+  const outcome = await register(input);
+  expect(outcome).toMatchObject({ __typename: typename, field });
+  if ('messageZh' in outcome) {
+    expect(outcome.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    expect(outcome.messageEn).toMatch(/[A-Za-z]/);
+  }
+  expect(await registryCounts(server)).toEqual(before);
+  return outcome;
+}
+
+describe('registerHousehold', () => {
+  it('registers a household with its members in one go, deriving birth date and sex', async () => {
+    const input = registrationInput({ groupId: groups[AREAS.villageA][0] });
+    const outcome = await register(input);
+    expect(outcome.__typename).toBe('RegisterHouseholdPayload');
+    if (outcome.__typename !== 'RegisterHouseholdPayload') return;
+    const { household } = outcome;
+    expect(household).toMatchObject({
+      householdNo: input.householdNo,
+      status: 'POOR',
+      memberCount: 3,
+      village: { code: AREAS.villageA, name: '甲村' },
+      head: { name: '彭大山', sex: 'MALE', birthDate: '1968-03-15' },
+    });
+    expect(household.members.map((m) => [m.relationToHead, m.sex, m.birthDate])).toEqual([
+      ['HEAD', 'MALE', '1968-03-15'],
+      ['SPOUSE', 'FEMALE', '1970-07-02'],
+      ['SON', 'MALE', '2005-09-09'],
+    ]);
+    const rows = await server.sql<{ member_count: number; group_id: number }>('select member_count, group_id from household where household_no = ?', [input.householdNo]);
+    expect(rows).toEqual([{ member_count: 3, group_id: groups[AREAS.villageA][0] }]);
+  });
+
+  it('accepts sex and birth date when they agree with the ID number, and a lower-case x', async () => {
+    const head = freshIdNumber({ birthDate: '1975-05-05', sex: 'FEMALE' });
+    const outcome = await register(
+      registrationInput({
+        members: [memberInput({ idNumber: head.toLowerCase(), relationToHead: 'HEAD', sex: 'FEMALE', birthDate: '1975-05-05' })],
+      }),
+    );
+    expect(outcome.__typename).toBe('RegisterHouseholdPayload');
+  });
+
+  it('refuses a wrong check character', async () => {
+    const good = freshIdNumber();
+    const wrong = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+    const outcome = await expectRefused(registrationInput({ members: [memberInput({ idNumber: wrong, relationToHead: 'HEAD' })] }), 'ValidationError', 'members[0].idNumber');
+    expect(outcome).toMatchObject({ messageEn: expect.stringContaining('check character') });
+  });
+
+  it('refuses a sex or birth date that contradicts the ID number', async () => {
+    const id = freshIdNumber({ birthDate: '1980-02-02', sex: 'MALE' });
+    await expectRefused(registrationInput({ members: [memberInput({ idNumber: id, relationToHead: 'HEAD', sex: 'FEMALE' })] }), 'ValidationError', 'members[0].sex');
+    await expectRefused(
+      registrationInput({ members: [memberInput({ idNumber: id, relationToHead: 'HEAD', birthDate: '1980-02-03' })] }),
+      'ValidationError',
+      'members[0].birthDate',
+    );
+  });
+
+  it('refuses a duplicate household number', async () => {
+    const first = registrationInput();
+    await register(first);
+    await expectRefused(registrationInput({ householdNo: first.householdNo }), 'ConflictError', 'householdNo');
+  });
+
+  it('refuses an ID number already registered in another household', async () => {
+    const first = registrationInput();
+    await register(first);
+    const taken = first.members[1].idNumber;
+    await expectRefused(
+      registrationInput({ members: [memberInput({ relationToHead: 'HEAD' }), memberInput({ idNumber: taken })] }),
+      'ConflictError',
+      'members[1].idNumber',
+    );
+  });
+
+  it('refuses the same person twice in one registration', async () => {
+    const id = freshIdNumber();
+    await expectRefused(
+      registrationInput({ members: [memberInput({ idNumber: id, relationToHead: 'HEAD' }), memberInput({ idNumber: id })] }),
+      'ValidationError',
+      'members[1].idNumber',
+    );
+  });
+
+  it('refuses a second head, and a household without one', async () => {
+    await expectRefused(
+      registrationInput({ members: [memberInput({ relationToHead: 'HEAD' }), memberInput({ relationToHead: 'HEAD' })] }),
+      'ValidationError',
+      'members[1].relationToHead',
+    );
+    await expectRefused(registrationInput({ members: [memberInput({ relationToHead: 'SPOUSE' })] }), 'ValidationError', 'members');
+    await expectRefused(registrationInput({ members: [] }), 'ValidationError', 'members');
+  });
+
+  it('refuses an unknown village code, and a code that is not a village', async () => {
+    await expectRefused(registrationInput({ villageCode: '433125100299' }), 'NotFoundError', 'villageCode');
+    await expectRefused(registrationInput({ villageCode: AREAS.qianling }), 'ValidationError', 'villageCode');
+    await expectRefused(registrationInput({ villageCode: '4331251002' }), 'ValidationError', 'villageCode');
+  });
+
+  it('refuses a group that belongs to another village', async () => {
+    await expectRefused(registrationInput({ groupId: groups[AREAS.villageB][0] }), 'NotFoundError', 'groupId');
+  });
+
+  it('refuses inconsistent status, years and causes, reporting every problem at once', async () => {
+    const outcome = await expectRefused(
+      registrationInput({ status: 'EXITED', yearIdentified: 2016, exitYear: null, otherCauses: ['ILLNESS', 'DISASTER', 'LACK_OF_WATER'], bankAccount: '12ab' }),
+      'ValidationError',
+      'exitYear',
+    );
+    if (outcome.__typename !== 'ValidationError') return;
+    expect(outcome.issues.map((issue) => issue.field).sort()).toEqual(['bankAccount', 'exitYear', 'otherCauses', 'otherCauses']);
+    await expectRefused(registrationInput({ yearIdentified: 2016, exitYear: 2015, status: 'EXITED' }), 'ValidationError', 'exitYear');
+    await expectRefused(registrationInput({ status: 'POOR', exitYear: 2018 }), 'ValidationError', 'exitYear');
+  });
+
+  it('keeps ID numbers unique when two registrations race for the same person', async () => {
+    const shared = freshIdNumber();
+    const a = registrationInput({ members: [memberInput({ idNumber: shared, relationToHead: 'HEAD' })] });
+    const b = registrationInput({ members: [memberInput({ idNumber: shared, relationToHead: 'HEAD' })] });
+    const outcomes = await Promise.all([register(a), register(b), register({ ...b, householdNo: `${b.householdNo.slice(0, 12)}9999` })]);
+    expect(outcomes.filter((o) => o.__typename === 'RegisterHouseholdPayload')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.__typename === 'ConflictError')).toHaveLength(2);
+    const rows = await server.sql('select id from member where id_number = ?', [shared]);
+    expect(rows).toHaveLength(1);
+    const orphans = await server.sql("select h.id from household h where not exists (select 1 from member m where m.household_id = h.id and m.relation_to_head = 'HEAD')");
+    expect(orphans).toEqual([]);
+  });
+});

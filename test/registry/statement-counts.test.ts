@@ -1,0 +1,77 @@
+import { createTestServer, makeIdNumber, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../schema/generated/index.js';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+
+const PageWithMembers = graphql(`
+  query PageWithMembers($regionCode: String!, $first: Int!) {
+    households(regionCode: $regionCode, first: $first) {
+      totalCount
+      edges { node { householdNo status head { name } members { name idNumber relationToHead } } }
+    }
+  }
+`);
+
+const DashboardPage = graphql(`
+  query DashboardPage($parentCode: String!, $first: Int!) {
+    regions(parentCode: $parentCode, level: VILLAGE, first: $first) {
+      edges { node { code name stats { households poorHouseholds poorPeople povertyIncidence } } }
+    }
+  }
+`);
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await insertAreas(server);
+  // 60 households of 3 members in 甲村, inserted directly: this file measures reads.
+  const households = await server.sql<{ id: number }>(
+    `insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count)
+     select ? || lpad(n::text, 4, '0'), ?, 'ORDINARY', 'POOR', 2015, 'ILLNESS', 3 from generate_series(1, 60) n returning id`,
+    [AREAS.villageA, AREAS.villageA],
+  );
+  let sequence = 0;
+  for (const { id } of households) {
+    for (const relation of ['HEAD', 'SPOUSE', 'SON']) {
+      await server.sql('insert into member (household_id, village_code, name, id_number, sex, birth_date, relation_to_head) values (?, ?, ?, ?, ?, ?, ?)', [
+        id,
+        AREAS.villageA,
+        `成员${sequence}`,
+        makeIdNumber({ birthDate: `1980-02-${String(1 + Math.floor(sequence / 400)).padStart(2, '0')}`, sequence: (sequence * 2 + 1) % 1000 }),
+        'MALE',
+        `1980-02-${String(1 + Math.floor(sequence / 400)).padStart(2, '0')}`,
+        relation,
+      ]);
+      sequence++;
+    }
+  }
+});
+afterAll(() => server.close());
+
+describe('SQL statements per request', () => {
+  it('runs the same three statements for a page of 5 or 50 households with their members', async () => {
+    const counts: number[] = [];
+    for (const first of [5, 50]) {
+      const { count, statements } = await server.countStatements(async () => {
+        const result = await server.execute(PageWithMembers, { regionCode: AREAS.baojing, first });
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.households.edges).toHaveLength(first);
+        expect(result.data!.households.edges.every((e) => e.node.members.length === 3 && e.node.head.name)).toBe(true);
+      });
+      // count, page, members of the page's households
+      expect(count, statements.join('\n')).toBe(3);
+      counts.push(count);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+
+  it('computes statistics for a page of villages in one statement', async () => {
+    const { count, statements } = await server.countStatements(async () => {
+      const result = await server.execute(DashboardPage, { parentCode: AREAS.baojing, first: 50 });
+      expect(result.data!.regions.edges.map((e) => e.node.stats.households)).toEqual([60, 0, 0]);
+    });
+    // the page of villages, then one batched statistics statement
+    expect(count, statements.join('\n')).toBe(2);
+  });
+});

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { REPO_ROOT } from '@tuopin/server';
+import { createTestDatabase } from '@tuopin/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = path.join(REPO_ROOT, 'packages/server/src/cli.ts');
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(env: Record<string, string>): Running {
+  let output = '';
+  const child = spawn(TSX, [CLI, 'start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(url: string, running: Running, timeoutMs = 60_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return response;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer:\n${running.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+let running: Running | undefined;
+afterEach(() => {
+  running?.child.kill('SIGKILL');
+  running = undefined;
+});
+
+describe('the start command', () => {
+  it('serves /health, /ready and /graphql on an existing database, and drains on SIGTERM', async () => {
+    const port = await freePort();
+    // A migrated but empty clone: start loads the demo data into it.
+    running = run({ DATABASE_URL: await createTestDatabase(), PORT: String(port), TUOPIN_PLUGINS: '' });
+    await waitFor(`http://127.0.0.1:${port}/ready`, running, 120_000);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ region(code: "433125000000") { name stats { households } } }' }),
+    });
+    const body = (await response.json()) as { data: { region: { name: string; stats: { households: number } } } };
+    expect(body.data.region.name).toBe('保靖县');
+    expect(body.data.region.stats.households).toBeGreaterThan(20_000);
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toContain('"message":"stopped"');
+  });
+
+  it('refuses an unknown plugin at start-up with a clear message', async () => {
+    running = run({ DATABASE_URL: 'postgresql://unused@127.0.0.1:1/none', TUOPIN_PLUGINS: 'nonexistent' });
+    expect(await running.exited).toBe(1);
+    expect(running.output()).toContain("tuopin: Unknown plugin 'nonexistent'; installed plugins:");
+  });
+});
