@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { timestamps } from '../kernel/entity-helpers.js';
 import { AREA_LEVELS } from '../kernel/division-code.js';
 
 /** An administrative area: province, prefecture, county, township or administrative village. */
@@ -16,8 +17,7 @@ export const AreaSchema = defineEntity({
     exitYear: p.smallint().nullable(),
     /** 农村户籍人口: the denominator of poverty incidence. */
     ruralPopulation: p.integer().nullable(),
-    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    ...timestamps(p),
   }),
 });
 export type Area = InferEntity<typeof AreaSchema>;

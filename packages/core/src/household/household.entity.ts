@@ -1,7 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { enumKeys, timestamps } from '../kernel/entity-helpers.js';
 import { HOUSEHOLD_CATEGORIES, HOUSEHOLD_STATUSES, HOUSING_SAFETY_GRADES, POVERTY_CAUSES, type PovertyCause } from './household-enums.js';
-
-const keys = <T extends object>(record: T) => Object.keys(record) as (keyof T & string)[];
 
 /** 建档立卡户: a registered poor household. */
 export const HouseholdSchema = defineEntity({
@@ -12,11 +11,11 @@ export const HouseholdSchema = defineEntity({
     householdNo: p.string().length(32),
     villageCode: p.string().length(12),
     groupId: p.integer().nullable(),
-    category: p.enum(keys(HOUSEHOLD_CATEGORIES)).columnType('text'),
-    status: p.enum(keys(HOUSEHOLD_STATUSES)).columnType('text'),
+    category: p.enum(enumKeys(HOUSEHOLD_CATEGORIES)).columnType('text'),
+    status: p.enum(enumKeys(HOUSEHOLD_STATUSES)).columnType('text'),
     yearIdentified: p.smallint(),
     exitYear: p.smallint().nullable(),
-    primaryCause: p.enum(keys(POVERTY_CAUSES)).columnType('text'),
+    primaryCause: p.enum(enumKeys(POVERTY_CAUSES)).columnType('text'),
     otherCauses: p.array<PovertyCause>().columnType('text[]').default([]),
     // 两不愁三保障: 不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障.
     foodSecure: p.boolean().default(false),
@@ -25,14 +24,13 @@ export const HouseholdSchema = defineEntity({
     basicMedicalSecure: p.boolean().default(false),
     housingSecure: p.boolean().default(false),
     housingArea: p.decimal('string').precision(8).scale(2).nullable(),
-    housingSafetyGrade: p.enum(keys(HOUSING_SAFETY_GRADES)).columnType('char(1)').nullable(),
+    housingSafetyGrade: p.enum(enumKeys(HOUSING_SAFETY_GRADES)).columnType('char(1)').nullable(),
     safeDrinkingWater: p.boolean().nullable(),
     arableLand: p.decimal('string').precision(10).scale(2).nullable(),
     bankAccount: p.string().length(32).nullable(),
     /** Kept by atomic increments in the same transaction as member inserts and deletes. */
     memberCount: p.integer().default(0),
-    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
-    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
+    ...timestamps(p),
   }),
 });
 export type Household = InferEntity<typeof HouseholdSchema>;

@@ -1,8 +1,8 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { readableRanges, villageCodeInRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { groupRows, pickRows } from '../kernel/group-rows.js';
+import { groupRows } from '../kernel/group-rows.js';
+import { scopedLoaderBy } from '../kernel/scoped-loader.js';
 import { MemberSchema, type Member } from './member.entity.js';
 
 /** The head first, then the others in the order they were registered. */
@@ -22,13 +22,5 @@ export const membersByHouseholdLoader = createContextCache(
     }),
 );
 
-/** Members by id, restricted to the caller's scope. */
-export const memberLoader = createContextCache(
-  (ctx: TuopinContext) =>
-    new DataLoader<number, Member | null>(async (ids) => {
-      const ranges = readableRanges(ctx, null);
-      if (ranges.length === 0) return ids.map(() => null);
-      const rows = await ctx.em.find(MemberSchema, { $and: [{ id: { $in: [...ids] } }, villageCodeInRanges(ranges)] });
-      return pickRows(ids, rows, (row) => row.id);
-    }),
-);
+/** Members by id, within the caller's scope. */
+export const memberLoader = scopedLoaderBy(MemberSchema, 'id');

@@ -1,0 +1,27 @@
+import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { readableRanges, villageCodeInRanges } from './access.js';
+import type { TuopinContext } from './context.js';
+import { pickRows } from './group-rows.js';
+
+/**
+ * A per-request loader of rows that belong to a village, by a unique key, restricted to the
+ * caller's area scope: rows outside it load as null, exactly like rows that do not exist.
+ * One `IN (…)` query per batch.
+ */
+export function scopedLoaderBy<Entity extends { villageCode: string }, Key extends keyof Entity & string>(
+  entity: EntitySchema<Entity, any>,
+  key: Key,
+) {
+  return createContextCache(
+    (ctx: TuopinContext) =>
+      new DataLoader<Entity[Key], Entity | null>(async (keys) => {
+        const ranges = readableRanges(ctx, null);
+        if (ranges.length === 0) return keys.map(() => null);
+        const where = { $and: [{ [key]: { $in: [...keys] } }, villageCodeInRanges(ranges)] } as FilterQuery<Entity>;
+        const rows = (await ctx.em.find(entity, where)) as Entity[];
+        return pickRows(keys, rows, (row) => row[key]);
+      }),
+  );
+}
