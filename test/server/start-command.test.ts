@@ -72,7 +72,7 @@ describe('the start command', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
     expect(running.output()).toContain('"message":"stopped"');
-  });
+  }, 180_000);
 
   it('refuses an unknown plugin at start-up with a clear message', async () => {
     running = run({ DATABASE_URL: 'postgresql://unused@127.0.0.1:1/none', TUOPIN_PLUGINS: 'nonexistent' });

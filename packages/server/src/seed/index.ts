@@ -1,0 +1,6 @@
+/**
+ * Seeders: the demo registry (保靖县 and 大老爷庙村, after the county reports) and a large
+ * synthetic province for benchmarks. Both write synthetic people only.
+ */
+export { DEMO_SEED, seedDemo, type DemoSummary, type SeedOptions } from './demo/index.js';
+export { SCALE_PROVINCE_CODE, SCALE_PROVINCE_NAME, seedScale, type ScaleOptions, type ScaleSummary } from './scale/index.js';
