@@ -57,7 +57,7 @@ describe('plugin set', () => {
     expect(Object.keys((core.schema.getType('Household') as never as { getFields(): object }).getFields())).not.toContain('notes');
     expect(withNotes.schema.getType('Note')).toBeDefined();
     expect(withNotes.schema.getMutationType()!.getFields().addNote).toBeDefined();
-    expect(withNotes.migrationsList.map((m) => m.name)).toEqual(['core_20261129000000_registry', 'notes_20261129000000_init']);
+    expect(withNotes.migrationsList.map((m) => m.name)).toEqual(['core_20261129000000_registry', 'core_20261130000000_projects_funds', 'notes_20261129000000_init']);
     expect(withNotes.entities.length).toBe(core.entities.length + 1);
   });
 });
@@ -124,7 +124,21 @@ describe('core alone', () => {
     const server = await createTestServer({ plugins: [] });
     try {
       const tables = await server.sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1");
-      expect(tables.map((t) => t.tablename)).toEqual(['area', 'household', 'household_income', 'member', 'mikro_orm_migrations', 'village_group']);
+      expect(tables.map((t) => t.tablename)).toEqual([
+        'area',
+        'fund',
+        'household',
+        'household_income',
+        'ledger_entry',
+        'member',
+        'mikro_orm_migrations',
+        'project',
+        'project_beneficiary',
+        'project_notice',
+        'project_output',
+        'project_status_change',
+        'village_group',
+      ]);
     } finally {
       await server.close();
     }

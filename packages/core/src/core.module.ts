@@ -14,14 +14,15 @@ import { MemberSchema } from './member/member.entity.js';
 import { registerMemberMutations } from './member/member.mutations.js';
 import { registerMemberSchema } from './member/member.schema.js';
 import { coreMigrations } from './migrations/index.js';
+import { projectFundEntities, registerProjectFundSchema } from './project/projects-funds.module.js';
 
-/** Core's entities: the registry every plugin builds on. */
-export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema] as const;
+/** Core's entities: the registry every plugin builds on, then projects, funds and their ledger. */
+export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities] as const;
 
 export { coreMigrations };
 export type { MigrationObject };
 
-/** Registers core's part of a schema: roots, scalars, errors, areas, households, members, incomes. */
+/** Registers core's part of a schema: roots, scalars, errors, areas, households, members, incomes, projects and funds. */
 export function registerCoreSchema(builder: TuopinBuilder): void {
   registerBaseSchema(builder);
   registerRegionStatsSchema(builder);
@@ -32,4 +33,5 @@ export function registerCoreSchema(builder: TuopinBuilder): void {
   registerHouseholdMutations(builder);
   registerMemberMutations(builder);
   registerIncomeMutations(builder);
+  registerProjectFundSchema(builder);
 }

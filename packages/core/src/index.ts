@@ -9,8 +9,8 @@ export { buildPlatform, type Platform } from './kernel/platform.js';
 export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
 export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
 export type { TuopinContext } from './kernel/context.js';
-export { DEVELOPMENT_PRINCIPAL, ROLES, canReadRegistry, canWriteRegistry, type Principal, type Role } from './kernel/principal.js';
-export { EMPTY_SETTINGS, povertyLineFor, type PlatformSettings } from './kernel/settings.js';
+export { DEVELOPMENT_PRINCIPAL, ROLES, canManageFunds, canManageProjects, canReadRegistry, canWriteRegistry, type Principal, type Role } from './kernel/principal.js';
+export { DEFAULT_PROJECT_NOTICE_DAYS, EMPTY_SETTINGS, povertyLineFor, projectNoticeDaysOf, todayOf, type PlatformSettings } from './kernel/settings.js';
 export {
   ConflictError,
   ForbiddenError,
@@ -62,3 +62,17 @@ export * from './member/member-enums.js';
 export { checkIdNumber, checkCharacter } from './member/id-number.js';
 export { HouseholdIncomeSchema, type HouseholdIncome } from './income/income.entity.js';
 export { pgTextArray } from './kernel/pg-array.js';
+
+// Projects, funds and the fund ledger
+export { ProjectSchema, ProjectStatusChangeSchema, type Project, type ProjectStatusChange } from './project/project.entity.js';
+export { ProjectBeneficiarySchema, ProjectNoticeSchema, ProjectOutputSchema, type ProjectNotice, type ProjectOutput } from './project/project-records.entity.js';
+export * from './project/project-enums.js';
+export { allowedTargets, transition, type ProjectState } from './project/project-status.js';
+export { noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
+export { projectLoader, projectRefLoader } from './project/project.loaders.js';
+export { FundSchema, type Fund } from './fund/fund.entity.js';
+export * from './fund/fund-enums.js';
+export { fundLoader, fundRefLoader } from './fund/fund.loaders.js';
+export { fundTotalsLoader, projectFundingLoader, type LedgerTotals, type ProjectFunding, type SourceFunding } from './fund/fund-figures.loader.js';
+export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } from './ledger/ledger-entry.entity.js';
+export { moneyRatio } from './ledger/ledger-sql.js';

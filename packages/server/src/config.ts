@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeMoney, parseMoney, type PlatformSettings } from '@tuopin/core';
+import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings } from '@tuopin/core';
 
 /** The repository root: `.data/`, `schema/` and `tuopin.config.json` live there. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -51,7 +51,7 @@ function checkLines(lines: unknown, where: string): Record<string, string> {
 
 /** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
 export function loadSettings(file: string): PlatformSettings {
-  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown> };
+  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown>; projectNoticeDays?: unknown };
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
@@ -66,7 +66,17 @@ export function loadSettings(file: string): PlatformSettings {
         return [code, checkLines(lines, `provincePovertyLines.${code}`)];
       }),
     ),
+    projectNoticeDays: checkNoticeDays(raw.projectNoticeDays),
   };
+}
+
+/** `projectNoticeDays`: the minimum project-plan notice period in days, 7 unless configured. */
+function checkNoticeDays(value: unknown): number {
+  if (value === undefined) return DEFAULT_PROJECT_NOTICE_DAYS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 90) {
+    throw new ConfigurationError(`projectNoticeDays must be a whole number of days between 1 and 90, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Platform } from '@tuopin/core';
 import pg from 'pg';
 import type { Logger } from './log.js';
-import { seedDemo } from './seed/demo/index.js';
+import { seedDemo, seedProjectDemo } from './seed/index.js';
 
 /** True when the registry holds no areas yet: a fresh database. */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
@@ -10,13 +10,18 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-/** Loads core's demo data, then each enabled plugin's, in dependency order. */
+/**
+ * Loads core's demo data (the registry, then projects, funds and the ledger), then each enabled
+ * plugin's, in dependency order. Each part commits on its own, and refuses a database that
+ * already holds its kind of data.
+ */
 export async function loadDemoData(orm: MikroORM, platform: Platform, databaseUrl: string, log: Logger): Promise<void> {
+  const seedLog = (line: string) => log.info(line, { component: 'seed' });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const summary = await seedDemo(client, { log: (line) => log.info(line, { component: 'seed' }) });
-    log.info('demo data loaded', { ...summary });
+    log.info('demo registry loaded', { ...(await seedDemo(client, { log: seedLog })) });
+    log.info('demo projects and funds loaded', { ...(await seedProjectDemo(client, { log: seedLog })) });
   } finally {
     await client.end();
   }

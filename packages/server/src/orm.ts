@@ -28,6 +28,8 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // The callers log which migrations ran, as structured lines.
+      silent: true,
     },
     pool: { min: 0, max: options.poolSize ?? 10 },
     // Requests run on forks (one per request); the global manager is never used for work.

@@ -84,14 +84,14 @@ export function registerHouseholdMutations(builder: TuopinBuilder): void {
       type: RegisterPayload,
       errors: mutationErrors('registerHousehold'),
       description: '登记建档立卡户及其成员（一个事务） Register a household with its members, in one transaction',
-      args: { input: t.arg({ type: RegisterHouseholdInput, required: true }) },
+      args: { input: t.arg({ type: RegisterHouseholdInput, required: true, description: '输入 Input' }) },
       resolve: async (_root, { input }, ctx) => ({ householdId: await registerHousehold(ctx, input as never) }),
     }),
     updateHousehold: t.field({
       type: UpdatePayload,
       errors: mutationErrors('updateHousehold'),
       description: '修改户信息 Change a household\'s own fields',
-      args: { input: t.arg({ type: UpdateHouseholdInput, required: true }) },
+      args: { input: t.arg({ type: UpdateHouseholdInput, required: true, description: '输入 Input' }) },
       resolve: async (_root, { input }, ctx) => ({
         householdId: await updateHousehold(ctx, { ...(input as object), id: numericIdOf(input.id, 'Household', 'id') } as never),
       }),

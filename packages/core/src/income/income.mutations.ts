@@ -46,7 +46,7 @@ export function registerIncomeMutations(builder: TuopinBuilder): void {
       type: Payload,
       errors: mutationErrors('recordHouseholdIncome'),
       description: '记录家庭年收入，计算纯收入和人均纯收入 Record a household\'s yearly income; net and per-capita income are computed',
-      args: { input: t.arg({ type: Input, required: true }) },
+      args: { input: t.arg({ type: Input, required: true, description: '输入 Input' }) },
       resolve: async (_root, { input }, ctx) => ({
         incomeId: await recordHouseholdIncome(ctx, { ...input, householdId: numericIdOf(input.householdId, 'Household', 'householdId') }),
       }),

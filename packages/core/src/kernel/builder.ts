@@ -11,6 +11,10 @@ import type { RegionStatsSource } from '../area/region-stats.schema.js';
 import type { Household } from '../household/household.entity.js';
 import type { HouseholdIncome } from '../income/income.entity.js';
 import type { Member } from '../member/member.entity.js';
+import type { Fund } from '../fund/fund.entity.js';
+import type { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import type { Project, ProjectStatusChange } from '../project/project.entity.js';
+import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 import { canReadRegistry, canWriteRegistry } from './principal.js';
@@ -43,9 +47,18 @@ export interface TuopinSchemaTypes {
     Household: Household;
     Member: Member;
     HouseholdIncome: HouseholdIncome;
+    Project: Project;
+    ProjectStatusChange: ProjectStatusChange;
+    ProjectNotice: ProjectNotice;
+    ProjectOutput: ProjectOutput;
+    Fund: Fund;
+    Allocation: LedgerEntry;
+    Disbursement: LedgerEntry;
+    Reversal: LedgerEntry;
   };
   Interfaces: {
     AdministrativeArea: Area;
+    LedgerEntry: LedgerEntry;
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -112,8 +125,14 @@ export function createBuilder(): TuopinBuilder {
       nodeTypeOptions: { description: '可按全局 ID 查询的对象 An object with a global ID' },
       defaultConnectionTypeOptions: { description: '分页列表 A page of items' },
       defaultEdgeTypeOptions: { description: '列表条目 An item with its cursor' },
-      nodeQueryOptions: { description: '按全局 ID 查询对象 Fetch any object by its global ID' },
-      nodesQueryOptions: { description: '按全局 ID 批量查询对象 Fetch objects by their global IDs' },
+      nodeQueryOptions: {
+        description: '按全局 ID 查询对象 Fetch any object by its global ID',
+        args: { id: { description: '全局 ID Global ID' } },
+      },
+      nodesQueryOptions: {
+        description: '按全局 ID 批量查询对象 Fetch objects by their global IDs',
+        args: { ids: { description: '全局 ID 列表 Global IDs' } },
+      },
     },
     errors: { defaultTypes: [] },
     validation: {

@@ -46,6 +46,26 @@ export function canReadRegistry(principal: Principal): boolean {
 }
 
 /**
+ * Roles that may create and run projects (项目库) and manage funds and their ledger: the officers
+ * and administrators. Auditors and NGO partners read projects and funds but never change them.
+ */
+const PROJECT_FUND_MANAGERS: ReadonlySet<Role> = new Set([
+  'NATIONAL_ADMIN',
+  'PROVINCE_ADMIN',
+  'COUNTY_OFFICER',
+  'TOWNSHIP_OFFICER',
+  'VILLAGE_OFFICER',
+]);
+
+export function canManageProjects(principal: Principal): boolean {
+  return PROJECT_FUND_MANAGERS.has(principal.role);
+}
+
+export function canManageFunds(principal: Principal): boolean {
+  return PROJECT_FUND_MANAGERS.has(principal.role);
+}
+
+/**
  * The principal every request runs as until authentication lands: a national administrator.
  * It exists so that code paths already carry a principal; the server says so at start-up.
  */

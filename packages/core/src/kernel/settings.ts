@@ -8,11 +8,39 @@ export interface PlatformSettings {
   readonly povertyLines: Readonly<Record<string, string>>;
   /** Province-specific lines, keyed by 12-digit province code; they override the national ones. */
   readonly provincePovertyLines: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Minimum length of a project-plan notice (公示期), in days counted inclusively, before a
+   * project may be approved. 7 when absent.
+   */
+  readonly projectNoticeDays?: number;
+  /**
+   * The clock that business dates ("today": approval dates, ledger dates) are read from. Absent
+   * in production (the system clock); tests pass one so that notice periods can be run through
+   * without waiting. It lives in settings because settings already reach every request's context
+   * and every server a test starts, so no other layer needs to know about it.
+   */
+  readonly clock?: () => Date;
 }
 
-export const EMPTY_SETTINGS: PlatformSettings = { povertyLines: {}, provincePovertyLines: {} };
+export const DEFAULT_PROJECT_NOTICE_DAYS = 7;
+
+export const EMPTY_SETTINGS: PlatformSettings = { povertyLines: {}, provincePovertyLines: {}, projectNoticeDays: DEFAULT_PROJECT_NOTICE_DAYS };
 
 /** The poverty line that applies to a year in a province, or null when none is configured. */
 export function povertyLineFor(settings: PlatformSettings, year: number, provinceCode: string): string | null {
   return settings.provincePovertyLines[provinceCode]?.[String(year)] ?? settings.povertyLines[String(year)] ?? null;
+}
+
+/** The configured notice period for project approval, in days. */
+export function projectNoticeDaysOf(settings: PlatformSettings): number {
+  return settings.projectNoticeDays ?? DEFAULT_PROJECT_NOTICE_DAYS;
+}
+
+/** China Standard Time has no daylight saving: UTC+8 all year. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Today's date in China (YYYY-MM-DD) by the settings' clock: the date officials write on paper. */
+export function todayOf(settings: PlatformSettings): string {
+  const now = settings.clock?.() ?? new Date();
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -58,6 +58,7 @@ export function registerMemberMutations(builder: TuopinBuilder): void {
       args: {
         input: t.arg({
           required: true,
+          description: '输入 Input',
           type: builder.inputType('AddMemberInput', {
             description: '添加成员 A member to add',
             fields: (f) => ({
@@ -75,7 +76,7 @@ export function registerMemberMutations(builder: TuopinBuilder): void {
       type: UpdateMemberPayload,
       errors: mutationErrors('updateMember'),
       description: '修改成员信息 Change a member',
-      args: { input: t.arg({ type: updateMemberInput(builder), required: true }) },
+      args: { input: t.arg({ type: updateMemberInput(builder), required: true, description: '输入 Input' }) },
       resolve: async (_root, { input }, ctx) => ({
         memberId: await updateMember(ctx, { ...(input as object), id: numericIdOf(input.id, 'Member', 'id') } as never),
       }),
@@ -87,6 +88,7 @@ export function registerMemberMutations(builder: TuopinBuilder): void {
       args: {
         input: t.arg({
           required: true,
+          description: '输入 Input',
           type: builder.inputType('RemoveMemberInput', {
             description: '删除成员 The member to remove',
             fields: (f) => ({ id: f.id({ required: true, description: '成员全局 ID Member global ID' }) }),
@@ -105,6 +107,7 @@ export function registerMemberMutations(builder: TuopinBuilder): void {
       args: {
         input: t.arg({
           required: true,
+          description: '输入 Input',
           type: builder.inputType('ChangeHouseholdHeadInput', {
             description: '更换户主 The new head, and the former head\'s new relation',
             fields: (f) => ({

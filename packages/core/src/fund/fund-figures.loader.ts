@@ -1,0 +1,76 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { TuopinContext } from '../kernel/context.js';
+import { pgTextArray } from '../kernel/pg-array.js';
+import { sumMoney } from '../kernel/money.js';
+import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
+import { FUND_SOURCE_TYPES, type FundSourceType } from './fund-enums.js';
+
+/** Live allocations and disbursements of a fund or a project, as Money strings. */
+export interface LedgerTotals {
+  allocated: string;
+  disbursed: string;
+}
+
+export interface SourceFunding extends LedgerTotals {
+  sourceType: FundSourceType;
+}
+
+export interface ProjectFunding extends LedgerTotals {
+  /** Per fund source type with any live entry, in the vocabulary's order. */
+  bySource: SourceFunding[];
+}
+
+const intArray = (ids: readonly number[]) => pgTextArray(ids.map(String));
+const SOURCE_ORDER = Object.keys(FUND_SOURCE_TYPES);
+
+/** Each fund's live allocated and disbursed sums: one grouped statement per batch of funds. */
+export const fundTotalsLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, LedgerTotals>(async (ids) => {
+      const rows = await ctx.em.getConnection().execute<{ fund_id: number; allocated: string; disbursed: string }[]>(
+        `select e.fund_id,
+                coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
+                coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
+         from ledger_entry e
+         where e.fund_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
+         group by e.fund_id`,
+        [intArray(ids)],
+      );
+      const byId = new Map(rows.map((row) => [row.fund_id, { allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }]));
+      return ids.map((id) => byId.get(id) ?? { allocated: '0.00', disbursed: '0.00' });
+    }),
+);
+
+/**
+ * Each project's funding by source type: one statement grouped by (project, source type) for a
+ * whole page of projects; totals, gap and execution rate are derived from it.
+ */
+export const projectFundingLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, ProjectFunding>(async (ids) => {
+      const rows = await ctx.em.getConnection().execute<{ project_id: number; source_type: FundSourceType; allocated: string; disbursed: string }[]>(
+        `select e.project_id, f.source_type,
+                coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
+                coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
+         from ledger_entry e join fund f on f.id = e.fund_id
+         where e.project_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
+         group by e.project_id, f.source_type`,
+        [intArray(ids)],
+      );
+      const byProject = new Map<number, SourceFunding[]>();
+      for (const row of rows) {
+        const list = byProject.get(row.project_id) ?? [];
+        list.push({ sourceType: row.source_type, allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) });
+        byProject.set(row.project_id, list);
+      }
+      return ids.map((id) => {
+        const bySource = (byProject.get(id) ?? []).sort((a, b) => SOURCE_ORDER.indexOf(a.sourceType) - SOURCE_ORDER.indexOf(b.sourceType));
+        return {
+          bySource,
+          allocated: sumMoney('0', ...bySource.map((s) => s.allocated)),
+          disbursed: sumMoney('0', ...bySource.map((s) => s.disbursed)),
+        };
+      });
+    }),
+);

@@ -1,0 +1,111 @@
+import { createContextCache } from '@pothos/core';
+import { resolveCursorConnection } from '@pothos/plugin-relay';
+import DataLoader from 'dataloader';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type TuopinBuilder } from '../kernel/builder.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { ValidationError } from '../kernel/errors.js';
+import { checkPageArgs, decodeCursor, encodeCursor, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import { perBuilder } from '../kernel/per-builder.js';
+import { pgTextArray } from '../kernel/pg-array.js';
+import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
+
+/**
+ * Pages of allocations for many projects (or funds) at once. A page of 20 projects each asking
+ * for "its first 5 allocations and their count" is one statement: a LATERAL join takes each
+ * owner's page from the (owner, kind, id) index and counts its allocations beside it.
+ */
+
+export type AllocationOwner = 'project' | 'fund';
+
+interface PageRequest {
+  after: number | null;
+  before: number | null;
+  /** Rows to fetch, one more than the page size. */
+  limit: number;
+  descending: boolean;
+}
+
+interface LoadedPage {
+  rows: LedgerEntry[];
+  total: number;
+}
+
+const OWNER_COLUMN: Record<AllocationOwner, string> = { project: 'project_id', fund: 'fund_id' };
+
+async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readonly number[], page: PageRequest): Promise<LoadedPage[]> {
+  const column = OWNER_COLUMN[owner];
+  const bounds: string[] = [];
+  const params: unknown[] = [pgTextArray(ids.map(String))];
+  if (page.after !== null) {
+    bounds.push('and x.id > ?');
+    params.push(page.after);
+  }
+  if (page.before !== null) {
+    bounds.push('and x.id < ?');
+    params.push(page.before);
+  }
+  params.push(page.limit);
+  const rows = await ctx.em.getConnection().execute<({ owner_id: number; total: string } & Record<string, unknown>)[]>(
+    `select o.id as owner_id, t.total, e.*
+     from unnest(?::int[]) as o(id)
+     cross join lateral (select count(*) as total from ledger_entry c where c.${column} = o.id and c.kind = 'ALLOCATION') t
+     left join lateral (
+       select x.* from ledger_entry x where x.${column} = o.id and x.kind = 'ALLOCATION' ${bounds.join(' ')}
+       order by x.id ${page.descending ? 'desc' : 'asc'} limit ?
+     ) e on true`,
+    params,
+  );
+  const pages = new Map<number, LoadedPage>(ids.map((id) => [id, { rows: [], total: 0 }]));
+  for (const { owner_id, total, ...entry } of rows) {
+    const loaded = pages.get(owner_id)!;
+    loaded.total = Number(total);
+    if (entry.id != null) loaded.rows.push(ctx.em.map(LedgerEntrySchema, entry) as LedgerEntry);
+  }
+  return ids.map((id) => pages.get(id)!);
+}
+
+/** One DataLoader per distinct page request, so owners asking for the same page share a batch. */
+const pageLoaders = createContextCache(() => new Map<string, DataLoader<number, LoadedPage>>());
+
+function loadPage(ctx: TuopinContext, owner: AllocationOwner, ownerId: number, page: PageRequest): Promise<LoadedPage> {
+  const key = JSON.stringify([owner, page]);
+  const loaders = pageLoaders(ctx);
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader((ids) => loadPages(ctx, owner, ids, page));
+    loaders.set(key, loader);
+  }
+  return loader.load(ownerId);
+}
+
+function cursorId(cursor: string | null | undefined, field: string): number | null {
+  if (!cursor) return null;
+  const [id] = decodeCursor(cursor, field, 1);
+  if (typeof id !== 'number') throw ValidationError.of(field, '分页游标无效', 'The pagination cursor is not valid for this list');
+  return id;
+}
+
+/** The allocations of one project or fund as a Relay connection, in the order they were recorded. */
+export async function allocationConnection(ctx: TuopinContext, owner: AllocationOwner, ownerId: number, args: ConnectionArgs) {
+  checkPageArgs(args);
+  const after = cursorId(args.after, 'after');
+  const before = cursorId(args.before, 'before');
+  let loaded: Promise<LoadedPage> | undefined;
+  const connection = await resolveCursorConnection<Promise<LedgerEntry[]>>(
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (entry: LedgerEntry) => encodeCursor([entry.id]) },
+    ({ limit, inverted }): Promise<LedgerEntry[]> => {
+      loaded = loadPage(ctx, owner, ownerId, { after, before, limit, descending: inverted });
+      return loaded.then((page) => page.rows);
+    },
+  );
+  return { ...connection, totalCount: async () => (await loaded!).total };
+}
+
+/** `AllocationConnection`, shared by `Project.allocations` and `Fund.allocations`. */
+export const allocationConnectionType = perBuilder((builder: TuopinBuilder) =>
+  builder.connectionObject({
+    type: 'Allocation',
+    name: 'AllocationConnection',
+    description: '资金安排分页列表 A page of allocations',
+  }),
+);

@@ -1,0 +1,77 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { readableRanges } from '../kernel/access.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { groupRows, pickRows } from '../kernel/group-rows.js';
+import { pgTextArray } from '../kernel/pg-array.js';
+import { codeRangeSql } from '../project/place-scope.js';
+import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
+import { liveEntry, moneyFromSql } from './ledger-sql.js';
+
+const intArray = (ids: readonly number[]) => pgTextArray(ids.map(String));
+
+/** Ledger entries by id, for references between entries (a disbursement's allocation). */
+export const ledgerEntryLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, LedgerEntry | null>(async (ids) =>
+      pickRows(ids, await ctx.em.find(LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id),
+    ),
+);
+
+/**
+ * Ledger entries by id for root lookups (`node`): visible when the caller may see the project the
+ * entry pays for or the fund it comes from.
+ */
+export const visibleLedgerEntryLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, LedgerEntry | null>(async (ids) => {
+      const ranges = readableRanges(ctx, null);
+      if (ranges.length === 0) return ids.map(() => null);
+      const place = codeRangeSql('p.place_code', ranges);
+      const area = codeRangeSql('f.area_code', ranges);
+      const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+        `select e.* from ledger_entry e join project p on p.id = e.project_id join fund f on f.id = e.fund_id
+         where e.id = any(?::int[]) and (${place.sql} or ${area.sql})`,
+        [intArray(ids), ...place.params, ...area.params],
+      );
+      const entries = rows.map((row) => ctx.em.map(LedgerEntrySchema, row) as LedgerEntry);
+      return pickRows(ids, entries, (row) => row.id);
+    }),
+);
+
+/** The reversal of each entry, or null while the entry is live; one query per batch. */
+export const reversalLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, LedgerEntry | null>(async (ids) => {
+      const rows = await ctx.em.find(LedgerEntrySchema, { reversesId: { $in: [...ids] } });
+      return pickRows(ids, rows, (row) => row.reversesId!);
+    }),
+);
+
+/** The disbursements paid against each allocation, reversed ones included, oldest first. */
+export const disbursementsLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, LedgerEntry[]>(async (ids) => {
+      const rows = await ctx.em.find(
+        LedgerEntrySchema,
+        { allocationId: { $in: [...ids] }, kind: 'DISBURSEMENT' },
+        { orderBy: { allocationId: 'asc', id: 'asc' } },
+      );
+      return groupRows(ids, rows, (row) => row.allocationId!);
+    }),
+);
+
+/** What has been paid (live disbursements) against each allocation, in one grouped statement. */
+export const allocationDisbursedLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, string>(async (ids) => {
+      const rows = await ctx.em.getConnection().execute<{ allocation_id: number; disbursed: string }[]>(
+        `select d.allocation_id, sum(d.amount)::text as disbursed from ledger_entry d
+         where d.allocation_id = any(?::int[]) and d.kind = 'DISBURSEMENT' and ${liveEntry('d')}
+         group by d.allocation_id`,
+        [intArray(ids)],
+      );
+      const byId = new Map(rows.map((row) => [row.allocation_id, moneyFromSql(row.disbursed)]));
+      return ids.map((id) => byId.get(id) ?? '0.00');
+    }),
+);

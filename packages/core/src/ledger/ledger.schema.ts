@@ -1,0 +1,122 @@
+import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { subtractMoney } from '../kernel/money.js';
+import { fundRefLoader } from '../fund/fund.loaders.js';
+import { loadByNumericIds } from '../project/node-ids.js';
+import { projectRefLoader } from '../project/project.loaders.js';
+import type { LedgerEntry, LedgerKind } from './ledger-entry.entity.js';
+import { allocationDisbursedLoader, disbursementsLoader, ledgerEntryLoader, reversalLoader, visibleLedgerEntryLoader } from './ledger.loaders.js';
+
+const TYPE_OF_KIND: Record<LedgerKind, 'Allocation' | 'Disbursement' | 'Reversal'> = {
+  ALLOCATION: 'Allocation',
+  DISBURSEMENT: 'Disbursement',
+  REVERSAL: 'Reversal',
+};
+
+/** Loads ledger nodes of one kind; an id of another kind's entry is not this type's node. */
+function nodesOfKind(kind: LedgerKind) {
+  return (ids: readonly string[], ctx: TuopinContext) =>
+    loadByNumericIds(ids, async (id) => {
+      const entry = await visibleLedgerEntryLoader(ctx).load(id);
+      return entry?.kind === kind ? entry : null;
+    });
+}
+
+export function registerLedgerSchema(builder: TuopinBuilder): void {
+  builder.interfaceType('LedgerEntry', {
+    description: '资金台账记录（只增不改，错账以冲销更正） An entry of the append-only fund ledger; a wrong entry is corrected by a reversal',
+    interfaces: [builder.nodeInterfaceRef()],
+    resolveType: (entry) => TYPE_OF_KIND[entry.kind],
+    fields: (t) => ({
+      amount: t.field({ type: 'Money', resolve: (e) => e.amount, description: '金额（元） Amount in yuan' }),
+      date: t.field({ type: 'Date', resolve: (e) => e.entryDate, description: '业务日期 Date of the allocation, payment or correction' }),
+      voucherNo: t.exposeString('voucherNo', { nullable: true, description: '凭证号/文号 Voucher or document number' }),
+      memo: t.exposeString('memo', { nullable: true, description: '摘要 Memo' }),
+      recordedBy: t.exposeString('recordedBy', { description: '记账人 Who recorded the entry (principal id)' }),
+      recordedAt: t.field({ type: 'DateTime', resolve: (e) => e.recordedAt, description: '记账时间 Recorded at' }),
+      fund: t.field({
+        type: 'Fund',
+        description: '资金 The fund the money comes from',
+        resolve: async (e, _args, ctx) => (await fundRefLoader(ctx).load(e.fundId))!,
+      }),
+      project: t.field({
+        type: 'Project',
+        description: '项目 The project the money is for',
+        resolve: async (e, _args, ctx) => (await projectRefLoader(ctx).load(e.projectId))!,
+      }),
+    }),
+  });
+
+  const reversalFields = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, LedgerEntry>) => ({
+    reversal: t.field({
+      type: 'Reversal',
+      nullable: true,
+      description: '冲销记录（未冲销时为空） The reversal of this entry; null while it stands',
+      resolve: (e, _args, ctx) => reversalLoader(ctx).load(e.id),
+    }),
+    isReversed: t.boolean({
+      description: '是否已冲销 Whether this entry has been reversed',
+      resolve: async (e, _args, ctx) => (await reversalLoader(ctx).load(e.id)) !== null,
+    }),
+  });
+
+  builder.node('Allocation', {
+    description: '资金安排 An allocation: money moved from a fund to a project',
+    interfaces: ['LedgerEntry'],
+    id: { resolve: (e) => e.id },
+    isTypeOf: (value) => (value as LedgerEntry).kind === 'ALLOCATION',
+    loadManyWithoutCache: nodesOfKind('ALLOCATION'),
+    fields: (t) => ({
+      ...reversalFields(t),
+      disbursements: t.field({
+        type: ['Disbursement'],
+        description: '报账记录（含已冲销的） Disbursements paid against this allocation, reversed ones included, oldest first',
+        resolve: (e, _args, ctx) => disbursementsLoader(ctx).load(e.id),
+      }),
+      disbursed: t.field({
+        type: 'Money',
+        description: '已报账（不含已冲销） Paid out: live disbursements',
+        resolve: (e, _args, ctx) => allocationDisbursedLoader(ctx).load(e.id),
+      }),
+      balance: t.field({
+        type: 'Money',
+        description: '可报账余额（已冲销的安排为零） Still payable: amount − paid; zero once the allocation is reversed',
+        resolve: async (e, _args, ctx) => {
+          if (await reversalLoader(ctx).load(e.id)) return '0.00';
+          return subtractMoney(e.amount, await allocationDisbursedLoader(ctx).load(e.id));
+        },
+      }),
+    }),
+  });
+
+  builder.node('Disbursement', {
+    description: '报账 A disbursement: a payment against an allocation',
+    interfaces: ['LedgerEntry'],
+    id: { resolve: (e) => e.id },
+    isTypeOf: (value) => (value as LedgerEntry).kind === 'DISBURSEMENT',
+    loadManyWithoutCache: nodesOfKind('DISBURSEMENT'),
+    fields: (t) => ({
+      ...reversalFields(t),
+      allocation: t.field({
+        type: 'Allocation',
+        description: '所属资金安排 The allocation it was paid against',
+        resolve: async (e, _args, ctx) => (await ledgerEntryLoader(ctx).load(e.allocationId!))!,
+      }),
+    }),
+  });
+
+  builder.node('Reversal', {
+    description: '冲销 A reversal: cancels one allocation or disbursement, which then counts no more',
+    interfaces: ['LedgerEntry'],
+    id: { resolve: (e) => e.id },
+    isTypeOf: (value) => (value as LedgerEntry).kind === 'REVERSAL',
+    loadManyWithoutCache: nodesOfKind('REVERSAL'),
+    fields: (t) => ({
+      reverses: t.field({
+        type: 'LedgerEntry',
+        description: '被冲销的记录 The entry this reversal cancels',
+        resolve: async (e, _args, ctx) => (await ledgerEntryLoader(ctx).load(e.reversesId!))!,
+      }),
+    }),
+  });
+}

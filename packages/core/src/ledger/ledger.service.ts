@@ -1,0 +1,205 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound } from '../kernel/access.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { ConflictError, IssueCollector, RuleViolationError, ValidationError } from '../kernel/errors.js';
+import { compareMoney, formatMoney, parseMoney, subtractMoney } from '../kernel/money.js';
+import { todayOf } from '../kernel/settings.js';
+import { inTransaction } from '../kernel/transaction.js';
+import { fundLoader, fundRefLoader } from '../fund/fund.loaders.js';
+import type { Fund } from '../fund/fund.entity.js';
+import { projectLoader } from '../project/project.loaders.js';
+import { checkAmount, checkText, optionalText } from '../project/project.validation.js';
+import { assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
+import { lockProject, touchFund, touchProject } from '../project/touch.js';
+import { visibleLedgerEntryLoader } from './ledger.loaders.js';
+import type { LedgerEntry, LedgerKind } from './ledger-entry.entity.js';
+import { liveEntry } from './ledger-sql.js';
+
+/**
+ * The fund ledger's three writes. The invariants — allocations never exceed their fund,
+ * disbursements never exceed their allocation, one reversal per entry, no reversal of an
+ * allocation with payments left — are checked inside the transaction after locking the row
+ * whose balance is at stake (SELECT … FOR UPDATE takes a row lock without updating, so the
+ * append-only trigger is not involved). Writers of the same balance therefore queue, and the
+ * sum each one reads includes every entry committed before it.
+ *
+ * Locks are always taken in the order allocation → fund → project, so that two writes never
+ * wait for each other in a cycle.
+ */
+
+/** Projects that may receive money: approved and not yet accepted, cancelled or suspended. */
+const FUNDABLE = ['APPROVED', 'UNDER_CONSTRUCTION', 'COMPLETED'];
+/** Projects that may be paid for: from the start of work; final payments often follow acceptance. */
+const PAYABLE = ['UNDER_CONSTRUCTION', 'COMPLETED', 'ACCEPTED'];
+
+const alreadyReversed = () => new ConflictError('entryId', '该记录已冲销，一条记录只能冲销一次', 'This entry has been reversed already; an entry is reversed at most once');
+
+const LEDGER_CONSTRAINT_ERRORS = { ledger_entry_one_reversal_per_entry: alreadyReversed };
+
+export interface EntryFields {
+  amount: string;
+  /** The business date; today when omitted. */
+  date?: string | null;
+  voucherNo?: string | null;
+  memo?: string | null;
+}
+
+/** Checks an entry's date and texts (and its amount, when it has one of its own); throws every issue. */
+function checkEntry(ctx: TuopinContext, fields: Omit<EntryFields, 'amount'> & { amount?: string }, options: { voucher: boolean; memoField: 'memo' | 'reason' }) {
+  const today = todayOf(ctx.settings);
+  const date = fields.date ?? today;
+  const voucherNo = optionalText(fields.voucherNo);
+  const memo = optionalText(fields.memo);
+  const issues = new IssueCollector();
+  if (fields.amount !== undefined) checkAmount(issues, 'amount', fields.amount, false);
+  if (date > today) issues.add('date', '日期不能晚于今天', 'The date cannot be in the future');
+  checkText(issues, 'voucherNo', voucherNo, 64, options.voucher);
+  // A reversal's memo is its reason, which it must give.
+  checkText(issues, options.memoField, memo, 500, options.memoField === 'reason');
+  issues.throwIfAny();
+  return { date, voucherNo, memo };
+}
+
+async function insertEntry(
+  em: EntityManager,
+  entry: { kind: LedgerKind; fundId: number; projectId: number; allocationId?: number; reversesId?: number; amount: string; date: string; voucherNo: string | null; memo: string | null; recordedBy: string },
+): Promise<number> {
+  const [row] = await em.execute<{ id: number }[]>(
+    `insert into ledger_entry (kind, fund_id, project_id, allocation_id, reverses_id, amount, entry_date, voucher_no, memo, recorded_by)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    [entry.kind, entry.fundId, entry.projectId, entry.allocationId ?? null, entry.reversesId ?? null, entry.amount, entry.date, entry.voucherNo, entry.memo, entry.recordedBy],
+  );
+  return row.id;
+}
+
+async function liveSum(em: EntityManager, where: string, params: unknown[]): Promise<string> {
+  const [row] = await em.execute<{ total: string }[]>(
+    `select coalesce(sum(e.amount), 0)::text as total from ledger_entry e where ${where} and ${liveEntry('e')}`,
+    params,
+  );
+  return formatMoney(parseMoney(row.total)!);
+}
+
+async function isReversed(em: EntityManager, entryId: number): Promise<boolean> {
+  const rows = await em.execute('select 1 from ledger_entry where reverses_id = ?', [entryId]);
+  return rows.length > 0;
+}
+
+async function requireProjectStatus(em: EntityManager, projectId: number, allowed: string[], field: string, whatZh: string, whatEn: string) {
+  const { status } = await lockProject(em, projectId);
+  if (!allowed.includes(status)) {
+    throw new RuleViolationError(field, `项目当前状态（${status}）不能${whatZh}`, `A project in status ${status} cannot ${whatEn}; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+/** Allocates money from a fund to a project (资金安排); returns the allocation's id. */
+export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { fundId: number; projectId: number }): Promise<number> {
+  const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: false, memoField: 'memo' }) };
+  const fund = await fundLoader(ctx).load(input.fundId);
+  if (!fund) throw notFound('fundId', '资金', 'Fund');
+  const project = await projectLoader(ctx).load(input.projectId);
+  if (!project) throw notFound('projectId', '项目', 'Project');
+  assertCanManageFundAt(ctx, fund.areaCode, 'fundId');
+  assertCanManageProjectAt(ctx, project.placeCode, 'projectId');
+
+  return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
+    await em.execute('select id from fund where id = ? for update', [fund.id]);
+    await requireProjectStatus(em, project.id, FUNDABLE, 'projectId', '安排资金（须已批复且未验收、撤销或暂停）', 'receive allocations');
+    const allocated = await liveSum(em, `e.fund_id = ? and e.kind = 'ALLOCATION'`, [fund.id]);
+    const balance = subtractMoney(fund.amount, allocated);
+    if (compareMoney(entry.amount, balance) > 0) {
+      throw new RuleViolationError('amount', `超出资金可安排余额（${balance}元）`, `The amount exceeds what the fund has left to allocate (${balance} yuan)`);
+    }
+    const id = await insertEntry(em, { ...entry, kind: 'ALLOCATION', fundId: fund.id, projectId: project.id, recordedBy: ctx.principal.id });
+    await touchFund(em, fund.id);
+    await touchProject(em, project.id);
+    return id;
+  });
+}
+
+/** The entry, of the expected kind, with its fund, for a write by a fund manager; unseen entries are not found. */
+async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string): Promise<{ entry: LedgerEntry; fund: Fund }> {
+  const entry = await visibleLedgerEntryLoader(ctx).load(id);
+  const fund = entry && kinds.includes(entry.kind) ? await fundRefLoader(ctx).load(entry.fundId) : null;
+  if (!entry || !fund) throw notFound(field, '台账记录', 'Ledger entry');
+  assertCanManageFundAt(ctx, fund.areaCode, field);
+  return { entry, fund };
+}
+
+/** Pays against an allocation (报账); returns the disbursement's id. */
+export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { allocationId: number }): Promise<number> {
+  const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: true, memoField: 'memo' }) };
+  const { entry: allocation } = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId');
+  if (entry.date < allocation.entryDate) {
+    throw ValidationError.of('date', `报账日期不能早于资金安排日期（${allocation.entryDate}）`, `A payment cannot be dated before its allocation (${allocation.entryDate})`);
+  }
+
+  return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
+    await em.execute(`select id from ledger_entry where id = ? for update`, [allocation.id]);
+    await em.execute('select id from fund where id = ? for update', [allocation.fundId]);
+    await requireProjectStatus(em, allocation.projectId, PAYABLE, 'allocationId', '报账（须已开工）', 'be paid for');
+    if (await isReversed(em, allocation.id)) {
+      throw new RuleViolationError('allocationId', '该资金安排已冲销，不能再报账', 'This allocation has been reversed; nothing can be paid against it');
+    }
+    const paid = await liveSum(em, `e.allocation_id = ? and e.kind = 'DISBURSEMENT'`, [allocation.id]);
+    const balance = subtractMoney(allocation.amount, paid);
+    if (compareMoney(entry.amount, balance) > 0) {
+      throw new RuleViolationError('amount', `超出该资金安排的可报账余额（${balance}元）`, `The amount exceeds what is left of the allocation (${balance} yuan)`);
+    }
+    const id = await insertEntry(em, {
+      ...entry,
+      kind: 'DISBURSEMENT',
+      fundId: allocation.fundId,
+      projectId: allocation.projectId,
+      allocationId: allocation.id,
+      recordedBy: ctx.principal.id,
+    });
+    await touchFund(em, allocation.fundId);
+    await touchProject(em, allocation.projectId);
+    return id;
+  });
+}
+
+/**
+ * Reverses an allocation or a disbursement (冲销) with an entry of the same amount. A reversed
+ * disbursement gives its amount back to the allocation; an allocation can be reversed only once
+ * no live payment is left against it, which gives its amount back to the fund.
+ */
+export async function reverseLedgerEntry(
+  ctx: TuopinContext,
+  input: { entryId: number; entryKind: 'ALLOCATION' | 'DISBURSEMENT'; reason: string; date?: string | null; voucherNo?: string | null },
+): Promise<number> {
+  const fields = checkEntry(ctx, { date: input.date, voucherNo: input.voucherNo, memo: input.reason }, { voucher: false, memoField: 'reason' });
+  const { entry } = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId');
+  if (fields.date < entry.entryDate) {
+    throw ValidationError.of('date', `冲销日期不能早于原记录日期（${entry.entryDate}）`, `A reversal cannot be dated before the entry it reverses (${entry.entryDate})`);
+  }
+  const allocationId = entry.kind === 'ALLOCATION' ? entry.id : entry.allocationId!;
+
+  return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
+    await em.execute(`select id from ledger_entry where id = ? for update`, [allocationId]);
+    await em.execute('select id from fund where id = ? for update', [entry.fundId]);
+    await lockProject(em, entry.projectId);
+    if (await isReversed(em, entry.id)) throw alreadyReversed();
+    if (entry.kind === 'ALLOCATION') {
+      const paid = await liveSum(em, `e.allocation_id = ? and e.kind = 'DISBURSEMENT'`, [entry.id]);
+      if (compareMoney(paid, '0') > 0) {
+        throw new RuleViolationError('entryId', `该资金安排下仍有${paid}元报账记录，请先冲销报账`, `${paid} yuan has been paid against this allocation; reverse those disbursements first`);
+      }
+    }
+    const id = await insertEntry(em, {
+      kind: 'REVERSAL',
+      fundId: entry.fundId,
+      projectId: entry.projectId,
+      reversesId: entry.id,
+      amount: entry.amount,
+      date: fields.date,
+      voucherNo: fields.voucherNo,
+      memo: fields.memo,
+      recordedBy: ctx.principal.id,
+    });
+    await touchFund(em, entry.fundId);
+    await touchProject(em, entry.projectId);
+    return id;
+  });
+}

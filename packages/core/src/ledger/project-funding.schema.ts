@@ -1,0 +1,60 @@
+import type { TuopinBuilder } from '../kernel/builder.js';
+import { compareMoney, subtractMoney } from '../kernel/money.js';
+import { FundSourceTypeEnum } from '../fund/fund-enums.js';
+import { projectFundingLoader, type SourceFunding } from '../fund/fund-figures.loader.js';
+import { allocationConnection, allocationConnectionType } from './allocation-page.loader.js';
+import { moneyRatio } from './ledger-sql.js';
+
+/** A project's money: where it comes from, what is paid, what is missing against the budget. */
+export function registerProjectFundingSchema(builder: TuopinBuilder): void {
+  const FundingSource = builder.objectRef<SourceFunding>('ProjectFundingSource').implement({
+    description: '按来源的项目资金 A project\'s funding from one source type',
+    fields: (t) => ({
+      sourceType: t.field({ type: FundSourceTypeEnum, resolve: (s) => s.sourceType, description: '资金来源类型 Source type' }),
+      allocated: t.field({ type: 'Money', resolve: (s) => s.allocated, description: '已安排 Allocated (live allocations)' }),
+      disbursed: t.field({ type: 'Money', resolve: (s) => s.disbursed, description: '已报账 Paid out (live disbursements)' }),
+    }),
+  });
+
+  builder.objectFields('Project', (t) => ({
+    fundingBySource: t.field({
+      type: [FundingSource],
+      description: '按来源的资金 Funding by source type, for sources with any allocation',
+      resolve: async (p, _args, ctx) => (await projectFundingLoader(ctx).load(p.id)).bySource,
+    }),
+    totalFunded: t.field({
+      type: 'Money',
+      description: '已落实资金 Total funded: live allocations from every source',
+      resolve: async (p, _args, ctx) => (await projectFundingLoader(ctx).load(p.id)).allocated,
+    }),
+    totalDisbursed: t.field({
+      type: 'Money',
+      description: '已报账资金 Total paid out: live disbursements',
+      resolve: async (p, _args, ctx) => (await projectFundingLoader(ctx).load(p.id)).disbursed,
+    }),
+    fundingGap: t.field({
+      type: 'Money',
+      description: '资金缺口 = 预算 − 已落实资金（不低于零） Funding gap: budget − total funded, never below zero',
+      resolve: async (p, _args, ctx) => {
+        const gap = subtractMoney(p.budget, (await projectFundingLoader(ctx).load(p.id)).allocated);
+        return compareMoney(gap, '0') > 0 ? gap : '0.00';
+      },
+    }),
+    executionRate: t.float({
+      nullable: true,
+      description: '支出进度（0–1）= 已报账 ÷ 已安排 Execution rate as a ratio: disbursed ÷ allocated; null while nothing is allocated',
+      resolve: async (p, _args, ctx) => {
+        const funding = await projectFundingLoader(ctx).load(p.id);
+        return moneyRatio(funding.disbursed, funding.allocated);
+      },
+    }),
+    allocations: t.connection(
+      {
+        type: 'Allocation',
+        description: '资金安排（含已冲销的），按记账顺序 Allocations to this project, reversed ones included, in the order recorded',
+        resolve: (p, args, ctx) => allocationConnection(ctx, 'project', p.id, args),
+      },
+      allocationConnectionType(builder),
+    ),
+  }));
+}

@@ -1,0 +1,64 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { TuopinContext } from '../kernel/context.js';
+import { groupRows, pickRows } from '../kernel/group-rows.js';
+import { pgTextArray } from '../kernel/pg-array.js';
+import { ProjectSchema, ProjectStatusChangeSchema, type Project } from './project.entity.js';
+import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.entity.js';
+import { scopedLoaderByCode } from './place-scope.js';
+
+/** Projects by id, within the caller's scope (others load as null): root lookups and `node`. */
+export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode');
+
+/**
+ * Projects by id whatever the caller's scope, for references from a ledger entry: an allocation
+ * the caller may see names the project it pays for, as its public notice would.
+ */
+export const projectRefLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, Project | null>(async (ids) =>
+      pickRows(ids, await ctx.em.find(ProjectSchema, { id: { $in: [...ids] } }), (row) => row.id),
+    ),
+);
+
+/** A loader of a project's child rows, one `IN (…)` query per batch. */
+function childrenLoader<Row extends { projectId: number; id: number }>(load: (ctx: TuopinContext, ids: number[]) => Promise<Row[]>) {
+  return createContextCache(
+    (ctx: TuopinContext) => new DataLoader<number, Row[]>(async (ids) => groupRows(ids, await load(ctx, [...ids]), (row) => row.projectId)),
+  );
+}
+
+export const statusHistoryLoader = childrenLoader((ctx, ids) =>
+  ctx.em.find(ProjectStatusChangeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
+);
+
+export const noticesLoader = childrenLoader((ctx, ids) =>
+  ctx.em.find(ProjectNoticeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
+);
+
+export const outputsLoader = childrenLoader((ctx, ids) =>
+  ctx.em.find(ProjectOutputSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', position: 'asc' } }),
+);
+
+export interface BeneficiaryCounts {
+  households: number;
+  people: number;
+}
+
+/**
+ * How many registered households and people a project benefits: public figures, computed in SQL
+ * for a whole page of projects at once (the households themselves need the registry scope).
+ */
+export const beneficiaryCountsLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, BeneficiaryCounts>(async (ids) => {
+      const rows = await ctx.em.getConnection().execute<{ project_id: number; households: string; people: string }[]>(
+        `select b.project_id, count(*) as households, coalesce(sum(h.member_count), 0) as people
+         from project_beneficiary b join household h on h.id = b.household_id
+         where b.project_id = any(?::int[]) group by b.project_id`,
+        [pgTextArray(ids.map(String))],
+      );
+      const byId = new Map(rows.map((row) => [row.project_id, { households: Number(row.households), people: Number(row.people) }]));
+      return ids.map((id) => byId.get(id) ?? { households: 0, people: 0 });
+    }),
+);

@@ -1,0 +1,88 @@
+import { createTestServer, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../schema/generated/index.js';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+
+/**
+ * Q4 of the benchmark: "20 projects of an area, each with its funding total, its first 5
+ * allocations and their count, and its village and county names". The number of SQL statements
+ * must not grow with the page.
+ */
+const ProjectPage = graphql(`
+  query ProjectPageWithFunding($regionCode: String!, $first: Int!) {
+    projects(regionCode: $regionCode, first: $first) {
+      totalCount
+      edges {
+        node {
+          name
+          budget
+          place { name }
+          county { name }
+          fundingBySource { sourceType allocated disbursed }
+          totalFunded
+          fundingGap
+          executionRate
+          allocations(first: 5) { totalCount edges { node { amount date fund { name sourceType } } } }
+        }
+      }
+    }
+  }
+`);
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await insertAreas(server);
+  // Inserted directly: this file measures reads. 30 projects across three villages, three funds,
+  // seven allocations per project (so "first 5" is a real cut) and a payment against each.
+  await server.sql(`
+    insert into project (name, category, construction_type, place_code, responsible_unit, budget, year, status, created_by)
+    select '项目' || n, 'ROAD', 'NEW', (array[?, ?, ?])[1 + n % 3], '县交通局', 100000, 2016, 'UNDER_CONSTRUCTION', 'seed'
+    from generate_series(1, 30) n`, [AREAS.villageA, AREAS.villageB, AREAS.villageC]);
+  await server.sql(`
+    insert into fund (source_type, name, year, amount, area_code, created_by)
+    values ('CENTRAL_FISCAL', '中央财政专项扶贫资金', 2016, 5000000, ?, 'seed'),
+           ('PROVINCIAL_FISCAL', '省级财政专项扶贫资金', 2016, 5000000, ?, 'seed'),
+           ('SOCIAL_DONATION', '基金会捐赠', 2016, 5000000, ?, 'seed')`, [AREAS.baojing, AREAS.baojing, AREAS.baojing]);
+  await server.sql(`
+    insert into ledger_entry (kind, fund_id, project_id, amount, entry_date, recorded_by)
+    select 'ALLOCATION', f.id, p.id, 10000, date '2016-04-01' + k, 'seed'
+    from project p cross join generate_series(0, 6) k join fund f on f.id = (select min(id) from fund) + k % 3
+    order by p.id, k`);
+  await server.sql(`
+    insert into ledger_entry (kind, fund_id, project_id, allocation_id, amount, entry_date, voucher_no, recorded_by)
+    select 'DISBURSEMENT', a.fund_id, a.project_id, a.id, 4000, date '2016-06-01', 'BZ-' || a.id, 'seed'
+    from ledger_entry a where a.kind = 'ALLOCATION'`);
+});
+afterAll(() => server.close());
+
+describe('SQL statements for a page of projects with their funding', () => {
+  it('runs the same six statements for 5 or 20 projects', async () => {
+    const counts: number[] = [];
+    for (const first of [5, 20]) {
+      const { count, statements } = await server.countStatements(async () => {
+        const result = await server.execute(ProjectPage, { regionCode: AREAS.baojing, first });
+        expect(result.errors).toBeUndefined();
+        const { edges, totalCount } = result.data!.projects;
+        expect(totalCount).toBe(30);
+        expect(edges).toHaveLength(first);
+        for (const { node } of edges) {
+          expect(node.county).toEqual({ name: '保靖县' });
+          expect(node.totalFunded).toBe('70000.00');
+          expect(node.fundingGap).toBe('30000.00');
+          expect(node.executionRate).toBe(0.4);
+          expect(node.fundingBySource.map((s) => s.sourceType)).toEqual(['CENTRAL_FISCAL', 'PROVINCIAL_FISCAL', 'SOCIAL_DONATION']);
+          expect(node.allocations.totalCount).toBe(7);
+          expect(node.allocations.edges).toHaveLength(5);
+          expect(node.allocations.edges[0].node).toMatchObject({ amount: '10000.00', date: '2016-04-01', fund: { name: '中央财政专项扶贫资金' } });
+        }
+      });
+      // count, page, areas (places and counties together), funding by source, the allocation
+      // pages with their counts, and the funds of those allocations
+      expect(count, statements.join('\n')).toBe(6);
+      counts.push(count);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+});
