@@ -130,8 +130,9 @@ describe('who may read and write projects and funds', () => {
   it('lets an NGO partner read projects, funds, the ledger and beneficiary counts, but not the households', async () => {
     const result = await server.execute(PartnerView, { projectId: baojingProject, fundId: baojingFund }, { principal: PRINCIPALS.ngo });
     expect(result.data!.project).toMatchObject({
-      beneficiaryHouseholdCount: 1,
-      beneficiaryPeopleCount: 4,
+      // One household of four people: counts below 5 are withheld from partners.
+      beneficiaryHouseholdCount: null,
+      beneficiaryPeopleCount: null,
       totalFunded: '200000.00',
       allocations: { edges: [{ node: { amount: '200000.00', disbursements: [{ amount: '50000.00' }] } }] },
       beneficiaries: null,
@@ -145,6 +146,7 @@ describe('who may read and write projects and funds', () => {
     const officer = await server.execute(PartnerView, { projectId: baojingProject, fundId: baojingFund }, { principal: PRINCIPALS.baojingOfficer });
     expect(officer.errors).toBeUndefined();
     expect(officer.data!.project!.beneficiaries).toEqual({ totalCount: 1, edges: [{ node: { householdNo: `${AREAS.villageA}0001` } }] });
+    expect(officer.data!.project).toMatchObject({ beneficiaryHouseholdCount: 1, beneficiaryPeopleCount: 4 });
   });
 
   it('limits reads to the caller\'s area: another county\'s projects and funds do not exist for them', async () => {

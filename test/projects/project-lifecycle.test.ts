@@ -77,7 +77,7 @@ describe('changeProjectStatus', () => {
       const outcome = await change(id, status, { reason: `${status} 批复` });
       expect(outcome).toMatchObject({
         __typename: 'ChangeProjectStatusPayload',
-        change: { toStatus: status, effectiveDate: date, changedBy: 'development' },
+        change: { toStatus: status, effectiveDate: date, changedBy: 'test:admin' },
         project: { status },
       });
     }

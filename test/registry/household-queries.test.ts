@@ -145,9 +145,13 @@ describe('households', () => {
     const target = registered[6];
     const byName = await allPages({ search: target.headName }, 50);
     expect(byName.seen).toEqual([target.householdNo]);
-    const byId = await allPages({ search: target.headId.slice(0, 14) }, 50);
-    expect(byId.seen).toContain(target.householdNo);
-    expect((await allPages({ search: target.headId }, 50)).seen).toEqual([target.householdNo]);
+    // ID numbers are searchable only by roles that may read personal data (here an auditor).
+    const auditor = { principal: { id: 'test:auditor', role: 'AUDITOR' as const, areaScopes: [''], provinceCode: null } };
+    const byIdPrefix = await server.execute(HouseholdPage, { search: target.headId.slice(0, 14), first: 100 }, auditor);
+    expect(byIdPrefix.data!.households.edges.map((e) => e.node.householdNo)).toContain(target.householdNo);
+    const byId = await server.execute(HouseholdPage, { search: target.headId, first: 100 }, auditor);
+    expect(byId.data!.households.edges.map((e) => e.node.householdNo)).toEqual([target.householdNo]);
+    expect((await allPages({ search: target.headId }, 50)).seen).toEqual([]);
     expect((await allPages({ search: target.householdNo }, 50)).seen).toEqual([target.householdNo]);
     expect((await allPages({ search: '%' }, 50)).seen).toEqual([]);
   });

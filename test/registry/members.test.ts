@@ -47,7 +47,8 @@ let server: TestServer;
 let household: { id: string; members: { id: string; name: string; relationToHead: string }[] };
 
 beforeAll(async () => {
-  server = await createTestServer();
+  // A county officer: the role that keeps members up to date, and sees their ID numbers.
+  server = await createTestServer({ principal: { id: 'test:baojing-officer', role: 'COUNTY_OFFICER', areaScopes: ['433125'], provinceCode: '430000000000' } });
   await insertAreas(server);
 });
 afterAll(() => server.close());

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { REPO_ROOT } from '@tuopin/server';
-import { createTestDatabase } from '@tuopin/testing';
+import { mintToken, REPO_ROOT } from '@tuopin/server';
+import { createTestDatabase, TEST_ADMIN, TEST_JWT_SECRET as TUOPIN_JWT_SECRET } from '@tuopin/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const CLI = path.join(REPO_ROOT, 'packages/server/src/cli.ts');
@@ -56,14 +56,20 @@ describe('the start command', () => {
   it('serves /health, /ready and /graphql on an existing database, and drains on SIGTERM', async () => {
     const port = await freePort();
     // A migrated but empty clone: start loads the demo data into it.
-    running = run({ DATABASE_URL: await createTestDatabase(), PORT: String(port), TUOPIN_PLUGINS: '' });
+    running = run({ DATABASE_URL: await createTestDatabase(), PORT: String(port), TUOPIN_PLUGINS: '', TUOPIN_JWT_SECRET });
     await waitFor(`http://127.0.0.1:${port}/ready`, running, 120_000);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
 
+    const query = JSON.stringify({ query: '{ region(code: "433125000000") { name stats { households } } }' });
+    const anonymous = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: { message: string }[] }).errors[0].message).toContain('Authorization: Bearer');
+
+    const token = await mintToken(TUOPIN_JWT_SECRET, TEST_ADMIN, { issuer: 'tuopin', audience: 'tuopin', expiresIn: '5m' });
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ region(code: "433125000000") { name stats { households } } }' }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: query,
     });
     const body = (await response.json()) as { data: { region: { name: string; stats: { households: number } } } };
     expect(body.data.region.name).toBe('保靖县');

@@ -8,6 +8,8 @@ import { registerHouseholdSchema } from './household/household.schema.js';
 import { HouseholdIncomeSchema } from './income/income.entity.js';
 import { registerIncomeMutations } from './income/income.mutations.js';
 import { registerIncomeSchema } from './income/income.schema.js';
+import { registerApiKeySchema } from './api-key/api-key.schema.js';
+import { registerAuditSchema } from './audit/audit.schema.js';
 import { registerBaseSchema } from './kernel/base-schema.js';
 import type { TuopinBuilder } from './kernel/builder.js';
 import { MemberSchema } from './member/member.entity.js';
@@ -34,4 +36,6 @@ export function registerCoreSchema(builder: TuopinBuilder): void {
   registerMemberMutations(builder);
   registerIncomeMutations(builder);
   registerProjectFundSchema(builder);
+  registerAuditSchema(builder);
+  registerApiKeySchema(builder);
 }

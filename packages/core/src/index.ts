@@ -9,12 +9,41 @@ export { buildPlatform, type Platform } from './kernel/platform.js';
 export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
 export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
 export type { TuopinContext } from './kernel/context.js';
-export { DEVELOPMENT_PRINCIPAL, ROLES, canManageFunds, canManageProjects, canReadRegistry, canWriteRegistry, type Principal, type Role } from './kernel/principal.js';
-export { DEFAULT_PROJECT_NOTICE_DAYS, EMPTY_SETTINGS, povertyLineFor, projectNoticeDaysOf, todayOf, type PlatformSettings } from './kernel/settings.js';
+export {
+  ROLES,
+  SYSTEM_PRINCIPAL,
+  canAdministerApiKeys,
+  canManageFunds,
+  canManageProjects,
+  canReadAuditLog,
+  canReadPersonalData,
+  canReadRegistry,
+  canWriteRegistry,
+  seesSuppressedStatistics,
+  type Principal,
+  type Role,
+} from './kernel/principal.js';
+export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';
+export { hidden, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';
+export { SMALL_COUNT_THRESHOLD, suppressSmallCount } from './kernel/suppression.js';
+export { recordReads, type ReadRecord } from './audit/audit-reads.js';
+export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
+export {
+  DEFAULT_PROJECT_NOTICE_DAYS,
+  DEFAULT_QUERY_LIMITS,
+  EMPTY_SETTINGS,
+  povertyLineFor,
+  projectNoticeDaysOf,
+  queryLimitsOf,
+  todayOf,
+  type PlatformSettings,
+  type QueryLimits,
+} from './kernel/settings.js';
 export {
   ConflictError,
   ForbiddenError,
   IssueCollector,
+  LimitExceededError,
   NotFoundError,
   RuleViolationError,
   TuopinError,
@@ -39,7 +68,7 @@ export {
   type CodeRange,
 } from './kernel/division-code.js';
 export { compareMoney, divideMoney, formatMoney, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
-export { DateScalar, DateTimeScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
+export { DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
 export { decodeCursor, encodeCursor, resolveKeysetConnection, type ConnectionArgs, type KeysetPage } from './kernel/keyset-connection.js';
 export { numericIdOf } from './kernel/global-id.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
@@ -76,3 +105,8 @@ export { fundLoader, fundRefLoader } from './fund/fund.loaders.js';
 export { fundTotalsLoader, projectFundingLoader, type LedgerTotals, type ProjectFunding, type SourceFunding } from './fund/fund-figures.loader.js';
 export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } from './ledger/ledger-entry.entity.js';
 export { moneyRatio } from './ledger/ledger-sql.js';
+
+// What plugins build on: scoped reads by a code column, the fund manager's checks, and the
+// ledger's disbursement, which a plugin calls inside its own transaction to pay through core's ledger.
+export { assertCanManageFundAt, codeInRanges, codeRangeSql, requireArea, scopedLoaderByCode } from './project/place-scope.js';
+export { disburseFunds, type EntryFields } from './ledger/ledger.service.js';

@@ -8,19 +8,24 @@ import { createLogger } from './log.js';
 import { PluginConfigurationError } from '@tuopin/core';
 import { migrateCommand, schemaCommand, seedCommand } from './commands/maintenance.js';
 import { startCommand } from './commands/start.js';
+import { apiKeyCommand, tokenCommand } from './commands/credentials.js';
 
 const USAGE = `usage: tuopin <command>
   start                     serve /graphql (embedded PostgreSQL unless DATABASE_URL; demo data on a fresh database)
   migrate                   run pending migrations
   seed                      load the demo data into an empty database
   seed --households N       add a synthetic province of N households (benchmarks)
-  schema                    write schema/tuopin.graphql and schema/core.graphql`;
+  schema                    write schema/tuopin.graphql and schema/core.graphql
+  token --role R --scope S [--province P] [--sub ID] [--expires 8h]
+                            sign a token (HS256, TUOPIN_JWT_SECRET or the development secret)
+  apikey create --name N --scope S [--scope S2] | apikey revoke --id N | apikey list
+                            manage partner API keys (stored hashed)`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const log = createLogger();
   if (command === 'schema') return schemaCommand(log);
-  if (!['start', 'migrate', 'seed'].includes(command ?? '')) {
+  if (!['start', 'migrate', 'seed', 'token', 'apikey'].includes(command ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -28,6 +33,8 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'start') return startCommand(config, log);
   if (command === 'migrate') return migrateCommand(config, log);
+  if (command === 'token') return tokenCommand(config, rest);
+  if (command === 'apikey') return apiKeyCommand(config, log, rest);
   return seedCommand(config, log, rest);
 }
 

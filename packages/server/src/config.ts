@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings } from '@tuopin/core';
+import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
+import { ConfigurationError } from './configuration-error.js';
+import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
+import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits } from '@tuopin/core';
 
 /** The repository root: `.data/`, `schema/` and `tuopin.config.json` live there. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -18,14 +21,15 @@ export interface ServerConfig {
   /** Production hides GraphiQL and detailed errors. */
   production: boolean;
   poolSize: number;
+  /** Which plugins each province runs. */
+  tenancy: TenancyConfig;
+  /** Body size, aliases, tokens and rate. */
+  limits: ApiLimits;
+  /** Token verification. */
+  auth: AuthConfig;
 }
 
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
+export { ConfigurationError };
 
 /** `TUOPIN_PLUGINS=finance,education`; `TUOPIN_PLUGINS=` (empty) runs core alone. */
 export function parsePluginList(value: string | undefined): string[] | undefined {
@@ -51,7 +55,7 @@ function checkLines(lines: unknown, where: string): Record<string, string> {
 
 /** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
 export function loadSettings(file: string): PlatformSettings {
-  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown>; projectNoticeDays?: unknown };
+  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown>; projectNoticeDays?: unknown; queryLimits?: unknown; plugins?: unknown };
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
@@ -67,7 +71,36 @@ export function loadSettings(file: string): PlatformSettings {
       }),
     ),
     projectNoticeDays: checkNoticeDays(raw.projectNoticeDays),
+    queryLimits: checkQueryLimits(raw.queryLimits),
+    plugins: checkPluginSettings(raw.plugins),
   };
+}
+
+/** `queryLimits: { depth, breadth, complexity }`, each optional; defaults in core. */
+function checkQueryLimits(value: unknown): Partial<QueryLimits> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) throw new ConfigurationError('queryLimits must be an object');
+  const limits: Partial<QueryLimits> = {};
+  for (const key of ['depth', 'breadth', 'complexity'] as const) {
+    const n = (value as Record<string, unknown>)[key];
+    if (n === undefined) continue;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new ConfigurationError(`queryLimits.${key} must be a positive whole number`);
+    limits[key] = n;
+  }
+  return limits;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `plugins`: each plugin's settings block, keyed by plugin name; the plugin validates its own block. */
+function checkPluginSettings(value: unknown): Record<string, Record<string, unknown>> {
+  if (value === undefined) return {};
+  if (!isObject(value) || !Object.values(value).every(isObject)) {
+    throw new ConfigurationError('plugins must map plugin names to settings objects, e.g. { "finance": { "maxPrincipal": "50000.00" } }');
+  }
+  return value as Record<string, Record<string, unknown>>;
 }
 
 /** `projectNoticeDays`: the minimum project-plan notice period in days, 7 unless configured. */
@@ -88,13 +121,20 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
 
 /** The server configuration from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const configFile = env.TUOPIN_CONFIG || path.join(REPO_ROOT, 'tuopin.config.json');
+  const dataDir = path.resolve(env.TUOPIN_DATA_DIR || path.join(REPO_ROOT, '.data', 'postgres'));
+  const production = env.NODE_ENV === 'production';
   return {
     port: positiveInt(env.PORT, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.TUOPIN_DATA_DIR || path.join(REPO_ROOT, '.data', 'postgres')),
+    dataDir,
     pluginNames: parsePluginList(env.TUOPIN_PLUGINS),
-    settings: loadSettings(env.TUOPIN_CONFIG || path.join(REPO_ROOT, 'tuopin.config.json')),
-    production: env.NODE_ENV === 'production',
+    settings: loadSettings(configFile),
+    production,
     poolSize: positiveInt(env.TUOPIN_POOL_SIZE, 'TUOPIN_POOL_SIZE', 10),
+    tenancy: loadTenancy(configFile),
+    limits: loadApiLimits(configFile),
+    // The development secret lives next to the data it opens, never in the repository.
+    auth: loadAuthConfig(env, { production, devSecretFile: path.join(path.dirname(dataDir), 'dev-jwt-secret') }),
   };
 }

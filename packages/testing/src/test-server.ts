@@ -1,17 +1,40 @@
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { DEVELOPMENT_PRINCIPAL, buildPlatform, type Platform, type PlatformSettings, type Principal, type TuopinPlugin } from '@tuopin/core';
-import { REPO_ROOT, createApp, createOrm, installedPlugins, loadSettings, migrate, silentLogger, type TuopinApp } from '@tuopin/server';
+import { type Platform, type PlatformSettings, type Principal, type TuopinPlugin } from '@tuopin/core';
+import {
+  DEFAULT_API_LIMITS,
+  REPO_ROOT,
+  buildTenancy,
+  createApp,
+  createOrm,
+  installedPlugins,
+  loadSettings,
+  migrate,
+  silentLogger,
+  type ApiLimits,
+  type Logger,
+  type TenancyConfig,
+  type Tenancy,
+  type TuopinApp,
+} from '@tuopin/server';
 import { print, type ExecutionResult } from 'graphql';
-import path from 'node:path';
 import { createTestDatabase } from './test-database.js';
+
+/** The default caller of test servers: a national administrator (who sees personal data masked). */
+export const TEST_ADMIN: Principal = Object.freeze({ id: 'test:admin', role: 'NATIONAL_ADMIN', areaScopes: Object.freeze(['']), provinceCode: null });
 
 export interface TestServerOptions {
   /** The plugin set; every installed plugin by default. A different set gets its own empty database, migrated for it. */
   plugins?: readonly TuopinPlugin[];
+  /** Which plugins each province runs (tenancy); none configured by default. */
+  tenancy?: TenancyConfig;
   /** Who requests act as, unless a call says otherwise. */
   principal?: Principal;
   settings?: PlatformSettings;
+  limits?: ApiLimits;
+  /** Where the server logs; unexpected errors go to the test output by default. */
+  log?: Logger;
 }
 
 export interface ExecuteOptions {
@@ -22,9 +45,14 @@ export interface ExecuteOptions {
 export interface TestServer {
   readonly app: TuopinApp;
   readonly orm: MikroORM;
+  /** The deployment's platform (every enabled plugin). */
   readonly platform: Platform;
+  readonly tenancy: Tenancy;
   readonly databaseUrl: string;
-  /** Runs a typed operation and returns the parsed JSON response. */
+  readonly settings: PlatformSettings;
+  readonly limits: ApiLimits;
+  readonly log: Logger;
+  /** Runs a typed operation as a principal (already authenticated) and returns the parsed JSON response. */
   execute<Result, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Result, Variables>,
     variables?: Variables,
@@ -37,50 +65,40 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const PRINCIPAL_HEADER = 'x-test-principal';
+/** Unexpected errors reach the test output; everything else stays quiet. */
+const testLog: Logger = { ...silentLogger, error: (message, fields) => console.error(message, fields) };
 
 /** Starts a test server on a fresh database of this test file. */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const plugins = options.plugins ?? installedPlugins;
-  const platform = buildPlatform({ plugins });
+  const tenancy = buildTenancy(plugins, undefined, options.tenancy ?? { provinces: {} });
   const customPlugins = options.plugins !== undefined && !sameNames(options.plugins, installedPlugins);
   const databaseUrl = await createTestDatabase({ empty: customPlugins });
   let recording: string[] | null = null;
-  const orm = await createOrm({
-    databaseUrl,
-    platform,
-    poolSize: 4,
-    onQuery: (sql) => recording?.push(sql),
-  });
+  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql) => recording?.push(sql) });
   if (customPlugins) await migrate(orm);
-  const defaultPrincipal = options.principal ?? DEVELOPMENT_PRINCIPAL;
-  const app = createApp({
-    orm,
-    platform,
-    settings: options.settings ?? loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')),
-    // Unexpected errors reach the test output; everything else stays quiet.
-    log: { ...silentLogger, error: (message, fields) => console.error(message, fields) },
-    production: false,
-    // Only the test server reads a principal from a header; the real server authenticates.
-    principalFor: (request) => {
-      const header = request.headers.get(PRINCIPAL_HEADER);
-      return header ? (JSON.parse(header) as Principal) : defaultPrincipal;
-    },
-  });
+  const settings = options.settings ?? loadSettings(path.join(REPO_ROOT, 'tuopin.config.json'));
+  const limits = options.limits ?? DEFAULT_API_LIMITS;
+  const defaultPrincipal = options.principal ?? TEST_ADMIN;
+  const log = options.log ?? testLog;
+  const app = createApp({ orm, tenancy, settings, limits, log, production: false });
 
   return {
     app,
     orm,
-    platform,
+    platform: tenancy.deployment,
+    tenancy,
     databaseUrl,
+    settings,
+    limits,
+    log,
     async execute(document, variables, executeOptions = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (executeOptions.principal) headers[PRINCIPAL_HEADER] = JSON.stringify(executeOptions.principal);
-      const response = await app.fetch('http://tuopin.test/graphql', {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
-      });
+      const response = await app.fetch(
+        'http://tuopin.test/graphql',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables: variables ?? {} }) },
+        // In-process calls skip the gateway: the principal is given as already authenticated.
+        { principal: executeOptions.principal ?? defaultPrincipal },
+      );
       return (await response.json()) as ExecutionResult<never>;
     },
     async countStatements(work) {

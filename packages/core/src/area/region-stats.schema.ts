@@ -1,4 +1,5 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
+import { suppressSmallCount } from '../kernel/suppression.js';
 import { coreStatsLoader } from './region-stats.loader.js';
 
 /** What a `stats` field resolves to: just the area; each block loads its own figures in batches. */
@@ -11,20 +12,24 @@ export function registerRegionStatsSchema(builder: TuopinBuilder): void {
     description: '区划统计（含全部下级，限于调用者权限范围） Statistics of an area and its whole subtree, within the caller\'s scope',
     fields: (t) => ({
       households: t.int({
-        description: '建档立卡户数 Registered households',
-        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).households,
+        nullable: true,
+        description: '建档立卡户数（合作机构见不到小于5的数） Registered households; null for partners when below 5',
+        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).households),
       }),
       people: t.int({
-        description: '建档立卡人数 Registered people',
-        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).people,
+        nullable: true,
+        description: '建档立卡人数（合作机构见不到小于5的数） Registered people; null for partners when below 5',
+        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).people),
       }),
       poorHouseholds: t.int({
-        description: '贫困户数（未脱贫及返贫） Households still poor or returned to poverty',
-        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).poorHouseholds,
+        nullable: true,
+        description: '贫困户数（未脱贫及返贫）（合作机构见不到小于5的数） Households still poor or returned to poverty; null for partners when below 5',
+        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).poorHouseholds),
       }),
       poorPeople: t.int({
-        description: '贫困人口（未脱贫及返贫） People in households still poor or returned to poverty',
-        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).poorPeople,
+        nullable: true,
+        description: '贫困人口（未脱贫及返贫）（合作机构见不到小于5的数） People in households still poor or returned to poverty; null for partners when below 5',
+        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).poorPeople),
       }),
       ruralPopulation: t.int({
         description: '农村户籍人口 Registered rural population of the villages in the area',
@@ -36,6 +41,7 @@ export function registerRegionStatsSchema(builder: TuopinBuilder): void {
           '贫困发生率（0–1）= 贫困人口 ÷ 农村户籍人口 Poverty incidence as a ratio: poor people ÷ rural population; null when the population is unknown',
         resolve: async ({ code }, _args, ctx) => {
           const stats = await coreStatsLoader(ctx).load(code);
+          if (suppressSmallCount(ctx, stats.poorPeople) === null) return null;
           return stats.ruralPopulation > 0 ? Math.round((stats.poorPeople / stats.ruralPopulation) * 10_000) / 10_000 : null;
         },
       }),

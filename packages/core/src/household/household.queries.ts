@@ -1,5 +1,6 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { readableRanges } from '../kernel/access.js';
+import { canReadPersonalData } from '../kernel/principal.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
@@ -31,11 +32,16 @@ function filteredHouseholds(ctx: TuopinContext, filter: HouseholdFilter): QueryB
   const search = filter.search?.trim();
   if (search) {
     const pattern = likePrefix(search);
-    // ID numbers are stored with an upper-case X; names and household numbers as written.
-    qb.andWhere(
-      `(h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and (m.name like ? or m.id_number like ?)))`,
-      [pattern, pattern, likePrefix(search.toUpperCase())],
-    );
+    if (canReadPersonalData(ctx.principal)) {
+      // ID numbers are stored with an upper-case X; names and household numbers as written.
+      qb.andWhere(
+        `(h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and (m.name like ? or m.id_number like ?)))`,
+        [pattern, pattern, likePrefix(search.toUpperCase())],
+      );
+    } else {
+      // Without access to personal data, ID numbers cannot be probed through search either.
+      qb.andWhere(`(h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and m.name like ?))`, [pattern, pattern]);
+    }
   }
   return qb;
 }

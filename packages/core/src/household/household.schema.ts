@@ -2,6 +2,8 @@ import type { ArgBuilder } from '@pothos/core';
 import { areaLoader, villageGroupLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
+import { maskBankAccount, personalValue } from '../kernel/personal-data.js';
+import { canReadPersonalData } from '../kernel/principal.js';
 import { ValidationError } from '../kernel/errors.js';
 import { numericIdOf } from '../kernel/global-id.js';
 import { registerEnum } from '../kernel/enum-values.js';
@@ -85,7 +87,16 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
         description: '耕地面积（亩） Arable land in mu',
         resolve: (h) => (h.arableLand == null ? null : Number(h.arableLand)),
       }),
-      bankAccount: t.exposeString('bankAccount', { nullable: true, description: '银行账号（敏感） Bank account (sensitive)' }),
+      bankAccount: t.string({
+        nullable: true,
+        description: '银行账号（个人信息：无权角色见到的是 6230***********1234） Bank account; masked for roles without access to personal data',
+        resolve: (h, _args, ctx) =>
+          personalValue(ctx, { objectType: 'Household', objectId: h.id, areaCode: h.villageCode }, 'bankAccount', h.bankAccount, maskBankAccount),
+      }),
+      personalDataMasked: t.boolean({
+        description: '个人信息是否已遮蔽 Whether the bank account is masked for your role',
+        resolve: (_h, _args, ctx) => !canReadPersonalData(ctx.principal),
+      }),
       memberCount: t.exposeInt('memberCount', { description: '家庭人口数 Number of members' }),
       createdAt: t.field({ type: 'DateTime', resolve: (h) => h.createdAt, description: '登记时间 Registered at' }),
       updatedAt: t.field({ type: 'DateTime', resolve: (h) => h.updatedAt, description: '更新时间 Last changed at' }),
@@ -102,7 +113,10 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
     status: t.arg({ type: HouseholdStatusEnum, description: '户状态 Status' }),
     primaryCause: t.arg({ type: PovertyCauseEnum, description: '主要致贫原因 Main cause' }),
     category: t.arg({ type: HouseholdCategoryEnum, description: '贫困户属性 Category' }),
-    search: t.arg.string({ description: '按姓名、身份证号或户编号前缀搜索 Prefix of a member name, ID number or household number' }),
+    search: t.arg.string({
+      description:
+        '按姓名、户编号或身份证号前缀搜索（身份证号仅限可查看个人信息的角色） Prefix of a member name or household number, or of an ID number for roles that may read personal data',
+    }),
   });
 
   builder.queryFields((t) => ({

@@ -1,6 +1,6 @@
 import type { TuopinBuilder } from './builder.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, TuopinError, ValidationError, type FieldIssue } from './errors.js';
-import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar } from './scalars.js';
 
 /** The interface every typed error implements, so clients can always ask `... on Error`. */
 export const ErrorInterfaceRef = 'Error' as const;
@@ -16,6 +16,7 @@ export function registerBaseSchema(builder: TuopinBuilder): void {
   builder.addScalarType('Money', MoneyScalar);
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('DateTime', DateTimeScalar);
+  builder.addScalarType('JSONObject', JSONObjectScalar);
 
   const ErrorInterface = builder.interfaceRef<TuopinError>(ErrorInterfaceRef).implement({
     description: '错误 An error the client can act on; names the field and the reason in Chinese and English',

@@ -16,8 +16,9 @@ import type { LedgerEntry } from '../ledger/ledger-entry.entity.js';
 import type { Project, ProjectStatusChange } from '../project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
-import { ForbiddenError, ValidationError } from './errors.js';
-import { canReadRegistry, canWriteRegistry } from './principal.js';
+import { ForbiddenError, LimitExceededError, ValidationError } from './errors.js';
+import { queryLimitsOf } from './settings.js';
+import { canAdministerApiKeys, canReadAuditLog, canReadRegistry, canWriteRegistry } from './principal.js';
 
 /** The type parameters every tuopin schema is built with. */
 export interface TuopinSchemaTypes {
@@ -27,12 +28,17 @@ export interface TuopinSchemaTypes {
     Money: { Input: string; Output: string };
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
   AuthScopes: {
     /** May read households and members (not NGO partners). */
     readRegistry: boolean;
     /** May register and change households and members. */
     writeRegistry: boolean;
+    /** May read the audit log. */
+    readAuditLog: boolean;
+    /** May create and revoke partner API keys. */
+    administerApiKeys: boolean;
   };
   /**
    * Core's types, by name. Plugins extend them by name, e.g.
@@ -101,6 +107,8 @@ export function createBuilder(): TuopinBuilder {
       authScopes: (ctx) => ({
         readRegistry: canReadRegistry(ctx.principal),
         writeRegistry: canWriteRegistry(ctx.principal),
+        readAuditLog: canReadAuditLog(ctx.principal),
+        administerApiKeys: canAdministerApiKeys(ctx.principal),
       }),
       unauthorizedError: () =>
         new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation'),
@@ -149,7 +157,15 @@ export function createBuilder(): TuopinBuilder {
     complexity: {
       defaultComplexity: 1,
       defaultListMultiplier: 10,
-      limit: { complexity: 20_000, depth: 12, breadth: 400 },
+      limit: (ctx) => queryLimitsOf(ctx.settings),
+      complexityError: (kind, result) => {
+        const name = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
+        const actual = result[name];
+        const maximum = result[`max${kind}` as 'maxDepth'] ?? 0;
+        const zh = { depth: '查询嵌套深度', breadth: '查询字段总数', complexity: '查询成本' }[name];
+        const en = { depth: 'Query depth', breadth: 'Number of selected fields', complexity: 'Query cost' }[name];
+        return new LimitExceededError(name, actual, maximum, `${zh}为${actual}，超过上限${maximum}`, `${en} is ${actual}, over the limit of ${maximum}`);
+      },
     },
   });
   return builder as unknown as TuopinBuilder;

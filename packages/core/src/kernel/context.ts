@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditTrail } from './audit-trail.js';
 import type { Principal } from './principal.js';
 import type { PlatformSettings } from './settings.js';
 
@@ -12,6 +13,8 @@ export interface TuopinContext {
   readonly em: EntityManager;
   readonly principal: Principal;
   readonly settings: PlatformSettings;
-  /** Correlation id, echoed in logs and in masked errors. */
+  /** Correlation id, echoed in logs, masked errors and audit records. */
   readonly requestId: string;
+  /** The running mutation and the personal data read unmasked, for the audit log. */
+  readonly audit: AuditTrail;
 }

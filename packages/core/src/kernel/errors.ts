@@ -90,6 +90,28 @@ export class ForbiddenError extends TuopinError {
   }
 }
 
+/**
+ * A request over one of the API's limits (depth, cost, aliases, tokens, page size, rate). Says
+ * which limit, the request's value and the maximum, so a client can fix the request.
+ */
+export class LimitExceededError extends TuopinError {
+  readonly code = 'LIMIT_EXCEEDED';
+  constructor(
+    readonly limit: string,
+    readonly actual: number,
+    readonly maximum: number,
+    messageZh: string,
+    messageEn: string,
+  ) {
+    super(null, messageZh, messageEn);
+    this.name = 'LimitExceededError';
+  }
+
+  override toExtensions(): Record<string, unknown> {
+    return { ...super.toExtensions(), limit: this.limit, actual: this.actual, maximum: this.maximum };
+  }
+}
+
 /** Every typed error class, in the order mutation result unions list them. */
 export const TYPED_ERRORS = [ValidationError, NotFoundError, ConflictError, RuleViolationError, ForbiddenError] as const;
 

@@ -1,5 +1,6 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
+import type { TuopinContext } from './context.js';
 import { coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
@@ -39,6 +40,23 @@ function checkNamespace(plugin: TuopinPlugin): void {
 }
 
 /**
+ * Lets every mutation name itself to the audit trail before it runs. Root mutation fields run one
+ * after another, so the trail's single slot always names the one executing; services need not
+ * pass it along, and a plugin's mutations are covered without doing anything.
+ */
+function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    field.resolve = (root, args, ctx: TuopinContext, info) => {
+      ctx.audit.operation = field.name;
+      return resolve(root, args, ctx, info);
+    };
+  }
+  return schema;
+}
+
+/**
  * Assembles the platform for a set of plugins: checks and orders them, collects entities and
  * migrations (core first), and builds one schema with a fresh builder, core first and then each
  * plugin in dependency order. Throws `PluginConfigurationError` for an unusable set.
@@ -53,6 +71,6 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: builder.toSchema({ sortSchema: true }),
+    schema: nameMutationsForAudit(builder.toSchema({ sortSchema: true })),
   };
 }

@@ -66,11 +66,41 @@ export function canManageFunds(principal: Principal): boolean {
 }
 
 /**
- * The principal every request runs as until authentication lands: a national administrator.
- * It exists so that code paths already carry a principal; the server says so at start-up.
+ * Roles that see personal data (ID numbers, bank accounts, health) unmasked: the officers who
+ * work with households, and auditors. Every such read is recorded. Administrators manage and
+ * oversee; they see the same people with those fields masked.
  */
-export const DEVELOPMENT_PRINCIPAL: Principal = Object.freeze({
-  id: 'development',
+const PERSONAL_DATA_READERS: ReadonlySet<Role> = new Set(['COUNTY_OFFICER', 'TOWNSHIP_OFFICER', 'VILLAGE_OFFICER', 'AUDITOR']);
+
+export function canReadPersonalData(principal: Principal): boolean {
+  return PERSONAL_DATA_READERS.has(principal.role);
+}
+
+/** Roles that read the audit log (within their area scope). */
+const AUDIT_READERS: ReadonlySet<Role> = new Set(['NATIONAL_ADMIN', 'PROVINCE_ADMIN', 'AUDITOR']);
+
+export function canReadAuditLog(principal: Principal): boolean {
+  return AUDIT_READERS.has(principal.role);
+}
+
+/** Roles that create and revoke partner API keys (within their area scope). */
+const KEY_ADMINISTRATORS: ReadonlySet<Role> = new Set(['NATIONAL_ADMIN', 'PROVINCE_ADMIN']);
+
+export function canAdministerApiKeys(principal: Principal): boolean {
+  return KEY_ADMINISTRATORS.has(principal.role);
+}
+
+/** Partners see figures, not people: small counts in their statistics are suppressed. */
+export function seesSuppressedStatistics(principal: Principal): boolean {
+  return principal.role === 'NGO_PARTNER';
+}
+
+/**
+ * A national administrator acting for the system itself: command-line tools, seeds and tests
+ * that call services directly. Requests never run as it; they carry an authenticated principal.
+ */
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({
+  id: 'system',
   role: 'NATIONAL_ADMIN',
   areaScopes: Object.freeze(['']),
   provinceCode: null,

@@ -76,3 +76,20 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseValue: parseDateTimeValue,
   parseLiteral: (ast) => parseDateTimeValue(literalString(ast, 'DateTime')),
 });
+
+function parseJsonObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GraphQLError('须为 JSON 对象 / JSONObject must be a JSON object', { extensions: { code: 'BAD_USER_INPUT', scalar: 'JSONObject' } });
+  }
+  return value as Record<string, unknown>;
+}
+
+export const JSONObjectScalar = new GraphQLScalarType<Record<string, unknown>, Record<string, unknown>>({
+  name: 'JSONObject',
+  description: 'JSON 对象 A JSON object, as recorded (audit snapshots of changed fields)',
+  serialize: (value) => parseJsonObject(value),
+  parseValue: parseJsonObject,
+  parseLiteral: () => {
+    throw new GraphQLError('JSONObject 只能通过变量传入 / JSONObject is accepted through variables only');
+  },
+});

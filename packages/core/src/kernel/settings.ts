@@ -20,6 +20,30 @@ export interface PlatformSettings {
    * and every server a test starts, so no other layer needs to know about it.
    */
   readonly clock?: () => Date;
+  /** Limits on the shape of a query; the defaults below when absent. */
+  readonly queryLimits?: Partial<QueryLimits>;
+  /**
+   * Each plugin's own settings, keyed by plugin name: the `plugins` block of tuopin.config.json,
+   * e.g. `{ "finance": { "maxPrincipal": "50000.00" } }`. Core checks only that each block is an
+   * object; a plugin reads and validates its own block and supplies defaults for what is absent.
+   */
+  readonly plugins?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** How deep, wide and costly one GraphQL request may be. */
+export interface QueryLimits {
+  /** Nesting depth of selections. */
+  depth: number;
+  /** Selections in the whole request. */
+  breadth: number;
+  /** Cost: each field 1, list fields multiply what they contain by 10. */
+  complexity: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, breadth: 400, complexity: 20_000 };
+
+export function queryLimitsOf(settings: PlatformSettings): QueryLimits {
+  return { ...DEFAULT_QUERY_LIMITS, ...settings.queryLimits };
 }
 
 export const DEFAULT_PROJECT_NOTICE_DAYS = 7;

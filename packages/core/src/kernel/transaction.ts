@@ -1,14 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TuopinContext } from './context.js';
-import type { TuopinError } from './errors.js';
+import { RuleViolationError, type TuopinError } from './errors.js';
 
 /** Typed errors for database constraints, keyed by constraint name. */
 export type ConstraintErrors = Readonly<Record<string, () => TuopinError>>;
 
 /**
- * Runs a write in one transaction. Services check rules first for a friendly error; the
+ * Tells the database who is writing and why, for the rest of this transaction only. The audit
+ * triggers on every audited table read these settings, so each changed row is recorded with the
+ * principal, the mutation and the request — in the same transaction as the change.
+ */
+async function stampTransaction(em: EntityManager, ctx: TuopinContext): Promise<void> {
+  await em.execute(
+    `select set_config('tuopin.actor', ?, true), set_config('tuopin.actor_role', ?, true),
+            set_config('tuopin.operation', ?, true), set_config('tuopin.request_id', ?, true)`,
+    [ctx.principal.id, ctx.principal.role, ctx.audit.operation ?? '(direct call)', ctx.requestId],
+  );
+}
+
+/**
+ * Runs a write in one transaction, audited. Services check rules first for a friendly error; the
  * database constraints are the guarantee under concurrency, and a violation of a known one is
- * turned into the same typed error. Nothing is written when anything throws.
+ * turned into the same typed error. Nothing is written, audit records included, when anything
+ * throws.
  */
 export async function inTransaction<T>(
   ctx: TuopinContext,
@@ -16,11 +30,18 @@ export async function inTransaction<T>(
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
   try {
-    return await ctx.em.transactional((em) => work(em as EntityManager));
+    return await ctx.em.transactional(async (em) => {
+      await stampTransaction(em as EntityManager, ctx);
+      return work(em as EntityManager);
+    });
   } catch (error) {
-    const constraint = (error as { constraint?: unknown }).constraint;
+    const { constraint, code } = error as { constraint?: unknown; code?: unknown };
     const typed = typeof constraint === 'string' ? constraintErrors[constraint] : undefined;
     if (typed) throw typed();
+    // A row still referenced elsewhere (a member with a loan, say): a rule, not a crash.
+    if (code === '23503') {
+      throw new RuleViolationError(null, '该记录仍被其他记录引用（如贷款），不能删除或改动', 'This record is still referenced by other records (a loan, say) and cannot be removed or changed');
+    }
     throw error;
   }
 }

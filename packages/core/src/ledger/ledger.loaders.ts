@@ -19,8 +19,11 @@ export const ledgerEntryLoader = createContextCache(
 );
 
 /**
- * Ledger entries by id for root lookups (`node`): visible when the caller may see the project the
- * entry pays for or the fund it comes from.
+ * Ledger entries by id for root lookups (`node`) and for the ledger's writes: visible when the
+ * caller may see the project the entry pays for or the fund it comes from. It reads through the
+ * context's entity manager, so that a service called inside a caller's transaction (a plugin
+ * paying through `disburseFunds`) reads on that transaction's connection instead of taking a
+ * second one from the pool while holding the first.
  */
 export const visibleLedgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
@@ -29,7 +32,7 @@ export const visibleLedgerEntryLoader = createContextCache(
       if (ranges.length === 0) return ids.map(() => null);
       const place = codeRangeSql('p.place_code', ranges);
       const area = codeRangeSql('f.area_code', ranges);
-      const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+      const rows = await ctx.em.execute<Record<string, unknown>[]>(
         `select e.* from ledger_entry e join project p on p.id = e.project_id join fund f on f.id = e.fund_id
          where e.id = any(?::int[]) and (${place.sql} or ${area.sql})`,
         [intArray(ids), ...place.params, ...area.params],

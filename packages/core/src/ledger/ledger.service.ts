@@ -126,7 +126,11 @@ async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKin
   return { entry, fund };
 }
 
-/** Pays against an allocation (报账); returns the disbursement's id. */
+/**
+ * Pays against an allocation (报账); returns the disbursement's id. Called with a context whose
+ * `em` is inside a transaction (`{ ...ctx, em }` in a plugin's `inTransaction`), it joins that
+ * transaction as a savepoint: the payment commits or rolls back with the caller's other writes.
+ */
 export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { allocationId: number }): Promise<number> {
   const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: true, memoField: 'memo' }) };
   const { entry: allocation } = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId');

@@ -1,10 +1,15 @@
 
 import { householdLoader } from '../household/household.loaders.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
+import { hidden, maskIdNumber, personalValue } from '../kernel/personal-data.js';
+import { canReadPersonalData } from '../kernel/principal.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import type { Member } from './member.entity.js';
 import { EDUCATION_LEVELS, EducationLevelEnum, EMPLOYMENT_STATUSES, EmploymentStatusEnum, HEALTH_STATUSES, HealthStatusEnum, LABOUR_ABILITIES, LabourAbilityEnum, RELATIONS_TO_HEAD, RelationToHeadEnum, SCHOOL_STATUSES, SchoolStatusEnum, SEXES, SexEnum } from './member-enums.js';
 import { memberLoader, membersByHouseholdLoader } from './member.loaders.js';
+
+/** Whose data a member's personal fields are, for the record of an unmasked read. */
+const ownerOf = (m: Member) => ({ objectType: 'Member', objectId: m.id, areaCode: m.villageCode });
 
 export function registerMemberSchema(builder: TuopinBuilder): void {
   registerEnum(builder, SexEnum, 'Sex', '性别 Sex', SEXES);
@@ -32,7 +37,10 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
     loadManyWithoutCache: (ids, ctx) => Promise.all(ids.map((id) => memberLoader(ctx).load(Number(id)))),
     fields: (t) => ({
       name: t.exposeString('name', { description: '姓名 Name' }),
-      idNumber: t.exposeString('idNumber', { description: '身份证号（敏感） Resident ID number (sensitive)' }),
+      idNumber: t.string({
+        description: '身份证号（个人信息：无权角色见到的是 433125********123X） Resident ID number; masked as 433125********123X for roles without access to personal data',
+        resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'idNumber', m.idNumber, maskIdNumber)!,
+      }),
       sex: t.field({ type: SexEnum, resolve: (m) => m.sex, description: '性别 Sex, derived from the ID number' }),
       birthDate: t.field({ type: 'Date', resolve: (m) => m.birthDate, description: '出生日期 Birth date, derived from the ID number' }),
       relationToHead: t.field({ type: RelationToHeadEnum, resolve: (m) => m.relationToHead, description: '与户主关系 Relation to head' }),
@@ -45,7 +53,12 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
         resolve: (m) => m.schoolStatus ?? null,
         description: '在校生状况 School status',
       }),
-      health: t.field({ type: HealthStatusEnum, nullable: true, resolve: (m) => m.health ?? null, description: '健康状况（敏感） Health (sensitive)' }),
+      health: t.field({
+        type: HealthStatusEnum,
+        nullable: true,
+        description: '健康状况（个人信息，无权角色为空） Health; null for roles without access to personal data',
+        resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'health', m.health, hidden),
+      }),
       labourAbility: t.field({
         type: LabourAbilityEnum,
         nullable: true,
@@ -59,7 +72,15 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
         description: '务工状况 Employment',
       }),
       employmentMonths: t.exposeInt('employmentMonths', { nullable: true, description: '务工时间（月） Months worked in the year' }),
-      disabilityGrade: t.exposeInt('disabilityGrade', { nullable: true, description: '残疾等级（1–4级，敏感） Disability grade 1–4 (sensitive)' }),
+      disabilityGrade: t.int({
+        nullable: true,
+        description: '残疾等级（1–4级，个人信息，无权角色为空） Disability grade 1–4; null for roles without access to personal data',
+        resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'disabilityGrade', m.disabilityGrade, hidden),
+      }),
+      personalDataMasked: t.boolean({
+        description: '个人信息是否已遮蔽 Whether ID number and health details are masked for your role',
+        resolve: (_m, _args, ctx) => !canReadPersonalData(ctx.principal),
+      }),
       insurance: t.field({ type: Insurance, resolve: (m) => m, description: '参保情况 Insurance' }),
       household: t.field({
         type: 'Household',

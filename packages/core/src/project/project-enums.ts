@@ -20,6 +20,7 @@ export const PROJECT_CATEGORIES = {
   TRAINING: '技能培训 Training: practical skills and job training',
   OFFICE_BUILDING: '村部/办公用房 Village office building (村部)',
   RELOCATION: '易地扶贫搬迁 Relocation: resettlement housing and sites',
+  FINANCIAL_SERVICES: '金融扶贫 Financial services: interest subsidies (贴息), risk-compensation funds, credit programmes',
   OTHER: '其他 Other',
 } as const;
 export type ProjectCategory = keyof typeof PROJECT_CATEGORIES;

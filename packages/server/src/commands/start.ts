@@ -1,40 +1,41 @@
+import { developmentTokens } from '../auth/development-tokens.js';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
-import { createApp } from '../http/app.js';
+import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
 import type { Logger } from '../log.js';
 import { createOrm, migrate } from '../orm.js';
-import { platformFor } from '../platform-for.js';
+import { tenancyFor } from '../platform-for.js';
 
 /**
  * `start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database,
  * then HTTP. SIGTERM and SIGINT drain requests in flight, close the pool and stop PostgreSQL.
  */
 export async function startCommand(config: ServerConfig, log: Logger): Promise<void> {
-  const platform = platformFor(config);
-  log.info('plugins', { enabled: platform.plugins.map((plugin) => plugin.name) });
+  const tenancy = tenancyFor(config);
+  log.info('plugins', {
+    enabled: tenancy.deployment.plugins.map((plugin) => plugin.name),
+    provinces: Object.fromEntries([...tenancy.provinces].map(([code, platform]) => [code, platform.plugins.map((p) => p.name)])),
+  });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   let orm: Awaited<ReturnType<typeof createOrm>> | undefined;
   try {
-    orm = await createOrm({ databaseUrl: database.url, platform, poolSize: config.poolSize });
+    orm = await createOrm({ databaseUrl: database.url, platform: tenancy.deployment, poolSize: config.poolSize });
     const applied = await migrate(orm);
     if (applied.length) log.info('migrations applied', { applied });
-    if (await isEmpty(orm)) await loadDemoData(orm, platform, database.url, log);
+    if (await isEmpty(orm)) await loadDemoData(orm, tenancy.deployment, database.url, log);
   } catch (error) {
     await orm?.close();
     await database.stop();
     throw error;
   }
 
-  const app = createApp({ orm, platform, settings: config.settings, log, production: config.production });
-  const http = await listen(app, config.port, log);
-  log.info('tuopin is ready', {
-    graphql: `http://localhost:${http.port}/graphql`,
-    health: `http://localhost:${http.port}/health`,
-    ready: `http://localhost:${http.port}/ready`,
-  });
-  log.warn('authentication is not enabled yet: every request acts as a national administrator (development only)');
+  const { gateway } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log });
+  const http = await listen(gateway, config.port, log);
+  const url = `http://localhost:${http.port}/graphql`;
+  log.info('tuopin is ready', { graphql: url, health: `http://localhost:${http.port}/health`, ready: `http://localhost:${http.port}/ready` });
+  if (config.auth.developmentSecret) await printDevelopmentTokens(config, url);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -54,4 +55,18 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
       });
     });
   }
+}
+
+/** Development tokens, one per role over the demo areas, printed for people (not for log collectors). */
+async function printDevelopmentTokens(config: ServerConfig, url: string): Promise<void> {
+  const tokens = await developmentTokens(config.auth.jwt.secret!, config.auth.jwt);
+  const lines = [
+    '',
+    'Development tokens (valid 30 days, signed with the development secret in .data/; never use them in production):',
+    ...tokens.map(({ principal, token }) => `  ${principal.role.padEnd(17)} ${principal.areaScopes.map((s) => s || '(national)').join(',').padEnd(13)} ${token}`),
+    '',
+    `Try: curl -s ${url} -H "authorization: Bearer <token>" -H 'content-type: application/json' -d '{"query":"{ region(code: \\"433125000000\\") { name stats { households } } }"}'`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

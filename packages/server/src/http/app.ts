@@ -1,43 +1,56 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { DEVELOPMENT_PRINCIPAL, type Platform, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
+import type { Tenancy } from '../tenancy.js';
+import { useAuditReads } from './audit-reads-plugin.js';
+import { useDocumentLimits } from './document-limits.js';
 import { createErrorMasker } from './mask-error.js';
+
+/** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
+export interface ServerContext {
+  principal: Principal | null;
+}
 
 export interface AppOptions {
   orm: MikroORM;
-  platform: Platform;
+  tenancy: Tenancy;
   settings: PlatformSettings;
+  limits: ApiLimits;
   log: Logger;
   production: boolean;
-  /** Who each request acts as. Until authentication lands, every request is a national administrator. */
-  principalFor?: (request: Request) => Principal;
 }
 
-export type TuopinApp = YogaServerInstance<Record<string, never>, TuopinContext>;
+export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
 
 /**
- * The GraphQL application: `/graphql` (GraphiQL outside production), `/health` (the process is
- * up) and `/ready` (the database answers). The schema is built once per plugin set, never per
- * request: yoga caches parsing and validation per schema object.
+ * The GraphQL application behind the gateway: `/graphql` (GraphiQL outside production),
+ * `/health` (the process is up) and `/ready` (the database answers). Each caller is answered with
+ * their province's schema; schemas are built once at start-up, never per request, because yoga
+ * caches parsing and validation per schema object.
  */
 export function createApp(options: AppOptions): TuopinApp {
-  const principalFor = options.principalFor ?? (() => DEVELOPMENT_PRINCIPAL);
-  return createYoga<Record<string, never>, TuopinContext>({
-    schema: options.platform.schema,
+  return createYoga<ServerContext, TuopinContext>({
+    schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: options.production ? false : { title: 'tuopin 脱贫 GraphQL' },
     maskedErrors: { maskError: createErrorMasker(options.log) },
     logging: false,
-    context: ({ request }) => ({
-      em: options.orm.em.fork(),
-      principal: principalFor(request),
-      settings: options.settings,
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
-    }),
+    context: ({ principal, request }) => {
+      // The gateway authenticates every /graphql request; reaching here without a caller is a bug.
+      if (!principal) throw new Error('a GraphQL request reached the app without an authenticated principal');
+      return {
+        em: options.orm.em.fork(),
+        principal,
+        settings: options.settings,
+        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        audit: new AuditTrail(),
+      };
+    },
     plugins: [
       useReadinessCheck({
         endpoint: '/ready',
@@ -50,6 +63,8 @@ export function createApp(options: AppOptions): TuopinApp {
           }
         },
       }),
+      useDocumentLimits(options.limits),
+      useAuditReads(),
     ],
   });
 }

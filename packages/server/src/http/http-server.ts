@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
-import type { TuopinApp } from './app.js';
 
 export interface RunningServer {
   readonly server: Server;
@@ -9,9 +8,15 @@ export interface RunningServer {
   drain(graceMs?: number): Promise<void>;
 }
 
-/** Serves the app over HTTP on `port` (0 picks a free one). */
-export async function listen(app: TuopinApp, port: number, log: Logger): Promise<RunningServer> {
-  const server = createServer(app);
+/** Serves a request handler over HTTP on `port` (0 picks a free one). */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => unknown, port: number, log: Logger): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      log.error('request failed outside GraphQL', { error: String(error) });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => resolve());

@@ -13,6 +13,7 @@ import { generateHousehold, HOUSEHOLD_COLUMNS, INCOME_COLUMNS, MEMBER_COLUMNS, t
 import { IdNumberAllocator } from './id-numbers.js';
 import { AREA_COLUMNS, areaValues, type RegionPlan } from './plan.js';
 import { Random } from './random.js';
+import { beginBulkLoad } from '../bulk-transaction.js';
 
 /** The demo's seed; change it and every name, number and distribution draw changes. */
 export const DEMO_SEED = 20_151_231;
@@ -51,7 +52,7 @@ export const REGISTRY_TABLES = 'area, village_group, household, member, househol
 export async function seedDemo(client: pg.ClientBase, options: SeedOptions = {}): Promise<DemoSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  await client.query('begin');
+  await beginBulkLoad(client);
   let committed = false;
   try {
     await client.query(`lock table ${REGISTRY_TABLES} in share row exclusive mode`);

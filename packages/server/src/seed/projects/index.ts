@@ -14,6 +14,7 @@ import { DemoBook } from './demo-book.js';
 import { Random } from './random.js';
 import { loadWorld } from './world.js';
 import { writeBook, type WrittenCounts } from './write.js';
+import { beginBulkLoad } from '../bulk-transaction.js';
 
 /** The demo's seed; change it and every draw changes. */
 export const PROJECT_DEMO_SEED = 20_160_729;
@@ -37,7 +38,7 @@ export const PROJECT_TABLES = 'project, project_status_change, project_notice, p
 export async function seedProjectDemo(client: pg.ClientBase, options: { log?: (line: string) => void } = {}): Promise<ProjectDemoSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  await client.query('begin');
+  await beginBulkLoad(client);
   try {
     await client.query(`lock table ${PROJECT_TABLES} in share row exclusive mode`);
     const { rows } = await client.query<{ taken: boolean }>('select exists (select 1 from project) or exists (select 1 from fund) as taken');

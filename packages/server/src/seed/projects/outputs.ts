@@ -27,6 +27,8 @@ const RULES: Record<ProjectCategory, OutputRule> = {
   TRAINING: { indicator: '培训人次', unit: '人次', unitCost: 1_500, decimals: 0 },
   OFFICE_BUILDING: { indicator: '村部建筑面积', unit: '平方米', unitCost: 1_200, decimals: 0 },
   RELOCATION: { indicator: '安置住房', unit: '套', unitCost: 120_000, decimals: 0 },
+  // Subsidy programmes pay interest for households; what they deliver is counted in loans.
+  FINANCIAL_SERVICES: { indicator: '贴息贷款户数', unit: '户', unitCost: 2_000, decimals: 0 },
   OTHER: { indicator: '建设内容', unit: '项', unitCost: 200_000, decimals: 0 },
 };
 

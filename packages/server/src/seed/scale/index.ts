@@ -28,6 +28,7 @@ import { SYNTHETIC_PROFILE } from '../demo/profiles.js';
 import { Random } from '../demo/random.js';
 import { relaxForBulkLoad } from '../demo/bulk-load.js';
 import { planScaleTree, SCALE_PROVINCE_CODE } from './tree.js';
+import { beginBulkLoad } from '../bulk-transaction.js';
 
 export { SCALE_PROVINCE_CODE, SCALE_PROVINCE_NAME } from './tree.js';
 
@@ -92,7 +93,7 @@ export async function seedScale(client: pg.ClientBase, options: ScaleOptions): P
   const bulkLoad = options.bulkLoad ?? total >= 100_000;
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
-  await client.query('begin');
+  await beginBulkLoad(client);
   let committed = false;
   try {
     await client.query(`lock table ${REGISTRY_TABLES} in share row exclusive mode`);

@@ -1,0 +1,43 @@
+import { LimitExceededError } from '@tuopin/core';
+import { GraphQLError, Kind, parse, visit, type DocumentNode, type ValidationContext, type ASTVisitor } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Limits a request's document before anything runs: its token count (checked while parsing, so
+ * a huge document is not even built) and its aliases (a cheap way to multiply work). Depth and
+ * cost are checked by the schema's complexity plugin, with the same kind of error.
+ */
+export function useDocumentLimits(limits: { maxTokens: number; maxAliases: number }): Plugin {
+  return {
+    onParse({ setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parse(source, { ...options, maxTokens: limits.maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && /contains more tha[nt] \d+ tokens/i.test(error.message)) {
+            throw limitError(new LimitExceededError('tokens', limits.maxTokens + 1, limits.maxTokens,
+              `请求的词法单元超过上限${limits.maxTokens}`, `The document has more than ${limits.maxTokens} tokens, the limit`));
+          }
+          throw error;
+        }
+      });
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule((context: ValidationContext): ASTVisitor => ({
+        Document(document: DocumentNode) {
+          let aliases = 0;
+          visit(document, { Field: (field) => void (field.alias && field.kind === Kind.FIELD && aliases++) });
+          if (aliases > limits.maxAliases) {
+            context.reportError(limitError(new LimitExceededError('aliases', aliases, limits.maxAliases,
+              `请求使用了${aliases}个别名，超过上限${limits.maxAliases}`, `The document uses ${aliases} aliases, over the limit of ${limits.maxAliases}`)));
+          }
+        },
+      }));
+    },
+  };
+}
+
+/** A limit error as a GraphQL error that reaches the client with its code, values and messages. */
+function limitError(error: LimitExceededError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: error.toExtensions(), originalError: error });
+}

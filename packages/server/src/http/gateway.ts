@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authenticator } from '../auth/authenticate.js';
+import type { ApiLimits } from '../deployment-config.js';
+import type { Logger } from '../log.js';
+import type { ServerContext, TuopinApp } from './app.js';
+import { createRateLimiter } from './rate-limiter.js';
+
+/**
+ * The edge of the server. Without credentials only /health and /ready answer (and, outside
+ * production, the GraphiQL page, which holds no data); every GraphQL request is authenticated,
+ * size-checked and rate-limited here before the app sees it, so no resolver ever runs for an
+ * unknown caller.
+ */
+export function createGateway(options: { app: TuopinApp; authenticate: Authenticator; limits: ApiLimits; production: boolean; log: Logger }) {
+  const rateLimit = createRateLimiter(options.limits.requestsPerMinute);
+  // yoga's node listener takes the server context as a third argument; its type does not say so.
+  const serve = options.app.requestListener as unknown as (req: IncomingMessage, res: ServerResponse, context: ServerContext) => Promise<void>;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health' || path === '/ready') {
+      await serve(req, res, { principal: null });
+      return;
+    }
+    if (path !== '/graphql') {
+      return refuse(res, 404, 'NOT_FOUND', '只有 /graphql、/health 和 /ready', 'Only /graphql, /health and /ready are served');
+    }
+    const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !req.headers.authorization;
+    if (wantsPage && !options.production) {
+      await serve(req, res, { principal: null });
+      return;
+    }
+
+    const length = req.headers['content-length'];
+    if (req.method === 'POST' && length === undefined) {
+      return refuse(res, 411, 'LENGTH_REQUIRED', '请求须带 Content-Length', 'Send the request with a Content-Length header');
+    }
+    if (Number(length ?? 0) > options.limits.maxBodyBytes) {
+      return refuse(res, 413, 'PAYLOAD_TOO_LARGE', `请求体超过上限${options.limits.maxBodyBytes}字节`, `The request body is over the limit of ${options.limits.maxBodyBytes} bytes`, {
+        limit: 'bodyBytes',
+        actual: Number(length),
+        maximum: options.limits.maxBodyBytes,
+      });
+    }
+
+    const authentication = await options.authenticate(req.headers.authorization);
+    if (!authentication.ok) {
+      res.setHeader('www-authenticate', 'Bearer realm="tuopin"');
+      return refuse(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        `需要身份认证：请在请求头中发送 Authorization: Bearer <令牌或 API 密钥>（${authentication.reason}）`,
+        `Authentication required: send "Authorization: Bearer <token or API key>" (${authentication.reason})`,
+        { reason: authentication.reason },
+      );
+    }
+    const decision = rateLimit(authentication.principal.id);
+    if (!decision.allowed) {
+      res.setHeader('retry-after', String(decision.retryAfterSeconds));
+      return refuse(res, 429, 'RATE_LIMITED', `请求过于频繁，每分钟上限${options.limits.requestsPerMinute}次`, `Too many requests: the limit is ${options.limits.requestsPerMinute} a minute`, {
+        limit: 'requestsPerMinute',
+        maximum: options.limits.requestsPerMinute,
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+    await serve(req, res, { principal: authentication.principal });
+  };
+}
+
+function refuse(res: ServerResponse, status: number, code: string, zh: string, en: string, extra: Record<string, unknown> = {}): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message: `${zh} / ${en}`, extensions: { code, messageZh: zh, messageEn: en, ...extra } }] }));
+}

@@ -1,0 +1,13 @@
+import { createContextCache } from '@pothos/core';
+import { pickRows, type TuopinContext } from '@tuopin/core';
+import DataLoader from 'dataloader';
+import { LenderSchema, type Lender } from './lender.entity.js';
+
+/**
+ * Lenders by id, whatever the caller's scope: a lender is a public institution, named on every
+ * contract a borrower signs. One query per batch.
+ */
+export const lenderRefLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, Lender | null>(async (ids) => pickRows(ids, await ctx.em.find(LenderSchema, { id: { $in: [...ids] } }), (row) => row.id)),
+);

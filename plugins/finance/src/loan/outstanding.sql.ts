@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { subtreeRange } from '@tuopin/core';
+import { moneyFromSql } from '../shared/sql-values.js';
+
+/**
+ * Principal lenders have outstanding now, summed over a set of loans: principal − principal
+ * repaid, written-off loans excepted (their loss is the pool's claim, not a debt that blocks
+ * lending). What the credit-line and county limits are checked against, inside the transaction
+ * that holds their lock.
+ */
+function outstandingSql(where: string): string {
+  return `select coalesce(sum(l.principal - coalesce(paid.principal, 0)), 0)::text as outstanding
+    from finance_loan l
+    left join lateral (select sum(r.principal) as principal from finance_repayment r where r.loan_id = l.id) paid on true
+    where ${where} and not exists (select 1 from finance_loan_write_off w where w.loan_id = l.id)`;
+}
+
+/** A household's outstanding principal. */
+export async function householdOutstanding(em: EntityManager, householdId: number): Promise<string> {
+  const [row] = await em.execute<{ outstanding: string }[]>(outstandingSql('l.household_id = ?'), [householdId]);
+  return moneyFromSql(row.outstanding);
+}
+
+/** The outstanding principal of the loans made in an area and everything under it. */
+export async function areaOutstanding(em: EntityManager, areaCode: string): Promise<string> {
+  const { lo, hi } = subtreeRange(areaCode);
+  const [row] = await em.execute<{ outstanding: string }[]>(outstandingSql('l.village_code between ? and ?'), [lo, hi]);
+  return moneyFromSql(row.outstanding);
+}

@@ -1,0 +1,127 @@
+import { areaLoader, checkDivisionCode, moneyRatio, subtractMoney, type TuopinBuilder } from '@tuopin/core';
+import { loanLoader } from '../loan/loan.loaders.js';
+import { financeRefs } from '../shared/finance-refs.js';
+import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { claimLoader, claimsByLoanLoader, contributionsByPoolLoader, poolByCountyLoader, poolFiguresLoader, poolLoader } from './risk-pool.loaders.js';
+import { lendingCapacity } from './risk-pool.sql.js';
+
+export function registerRiskPoolSchema(builder: TuopinBuilder): void {
+  const { RiskPool, RiskPoolContribution, RiskClaim, Loan } = financeRefs(builder);
+
+  const figures = (poolId: number, ctx: Parameters<typeof poolFiguresLoader>[0]) => poolFiguresLoader(ctx).load(poolId);
+
+  builder.objectType(RiskPoolContribution, {
+    description: '注入风险补偿金 Money put into a risk pool',
+    fields: (t) => ({
+      amount: t.field({ type: 'Money', resolve: (c) => c.amount, description: '金额 Amount' }),
+      fundedOn: t.field({ type: 'Date', resolve: (c) => c.fundedOn, description: '注入日期 Date' }),
+      documentNo: t.exposeString('documentNo', { nullable: true, description: '文号 Document number' }),
+    }),
+  });
+
+  builder.node(RiskPool, {
+    description:
+      '风险补偿金 A county\'s risk-compensation pool: it compensates lenders for defaulted loans, and its balance × the leverage multiple caps the county\'s outstanding lending',
+    id: { resolve: (pool) => pool.id },
+    isTypeOf: (value) => hasProperties(value, 'leverageMultiple', 'countyCode'),
+    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => poolLoader(ctx).load(id)),
+    fields: (t) => ({
+      countyCode: t.exposeString('countyCode', { description: '县代码 12-digit code of the county' }),
+      county: t.field({
+        type: 'Region',
+        description: '县 The county',
+        resolve: async (pool, _args, ctx) => (await areaLoader(ctx).load(pool.countyCode))!,
+      }),
+      leverageMultiple: t.float({ resolve: (pool) => Number(pool.leverageMultiple), description: '放大倍数 Leverage multiple, e.g. 10' }),
+      contributed: t.field({
+        type: 'Money',
+        description: '累计注入 Money put in',
+        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).contributed,
+      }),
+      claimed: t.field({
+        type: 'Money',
+        description: '累计代偿 Paid out in claims',
+        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).claimed,
+      }),
+      balance: t.field({
+        type: 'Money',
+        description: '余额 = 注入 − 代偿 Balance: put in − claims',
+        resolve: async (pool, _args, ctx) => {
+          const f = await figures(pool.id, ctx);
+          return subtractMoney(f.contributed, f.claimed);
+        },
+      }),
+      lendingCapacity: t.field({
+        type: 'Money',
+        description: '贷款余额上限 = 余额 × 放大倍数 The cap on the county\'s outstanding lending: balance × leverage multiple',
+        resolve: async (pool, _args, ctx) => {
+          const f = await figures(pool.id, ctx);
+          return lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple);
+        },
+      }),
+      outstanding: t.field({
+        type: 'Money',
+        description: '全县贷款余额 The county\'s outstanding lending',
+        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).outstanding,
+      }),
+      capacityUsed: t.float({
+        nullable: true,
+        description: '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限 Share of the cap in use: outstanding ÷ lending capacity; null without capacity',
+        resolve: async (pool, _args, ctx) => {
+          const f = await figures(pool.id, ctx);
+          return moneyRatio(f.outstanding, lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple));
+        },
+      }),
+      claimCount: t.int({
+        description: '代偿笔数 Number of claims paid',
+        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).claims,
+      }),
+      contributions: t.field({
+        type: [RiskPoolContribution],
+        description: '注入记录 The money put in, by date',
+        resolve: (pool, _args, ctx) => contributionsByPoolLoader(ctx).load(pool.id),
+      }),
+    }),
+  });
+
+  builder.node(RiskClaim, {
+    description: '风险代偿 A lender compensated from the county\'s pool for a defaulted loan',
+    id: { resolve: (claim) => claim.id },
+    authScopes: { readRegistry: true },
+    isTypeOf: (value) => hasProperties(value, 'claimedOn', 'poolId'),
+    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => claimLoader(ctx).load(id)),
+    fields: (t) => ({
+      amount: t.field({ type: 'Money', resolve: (c) => c.amount, description: '代偿金额 Amount' }),
+      claimedOn: t.field({ type: 'Date', resolve: (c) => c.claimedOn, description: '代偿日期 Date' }),
+      reason: t.exposeString('reason', { description: '原因 Reason' }),
+      loan: t.field({
+        type: Loan,
+        description: '贷款 The loan',
+        resolve: async (c, _args, ctx) => (await loanLoader(ctx).load(c.loanId))!,
+      }),
+      pool: t.field({
+        type: RiskPool,
+        description: '风险补偿金 The pool',
+        resolve: async (c, _args, ctx) => (await poolLoader(ctx).load(c.poolId))!,
+      }),
+    }),
+  });
+
+  builder.objectField(Loan, 'riskClaims', (t) =>
+    t.field({
+      type: [RiskClaim],
+      description: '风险代偿记录 Claims paid from the pool for this loan',
+      resolve: (loan, _args, ctx) => claimsByLoanLoader(ctx).load(loan.id),
+    }),
+  );
+
+  builder.queryField('riskPool', (t) =>
+    t.field({
+      type: RiskPool,
+      nullable: true,
+      description: '县风险补偿金 A county\'s risk-compensation pool; null when it has none',
+      args: { countyCode: t.arg.string({ required: true, description: '县12位代码 12-digit county code' }) },
+      resolve: (_root, { countyCode }, ctx) => poolByCountyLoader(ctx).load(checkDivisionCode(countyCode, 'countyCode')),
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+import { createContextCache } from '@pothos/core';
+import { groupRows, LedgerEntrySchema, pickRows, scopedLoaderByCode, type LedgerEntry, type TuopinContext } from '@tuopin/core';
+import DataLoader from 'dataloader';
+import { intArray } from '../shared/sql-values.js';
+import { SubsidyPaymentSchema, type SubsidyPayment } from './subsidy-payment.entity.js';
+
+/** Subsidy payments by id within the caller's scope, for `node` and mutation payloads. */
+export const subsidyLoader = scopedLoaderByCode(SubsidyPaymentSchema, 'id', 'villageCode');
+
+/** Each loan's subsidy payments, reversed ones included, in the order paid; one query per batch. */
+export const subsidiesByLoanLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, SubsidyPayment[]>(async (loanIds) => {
+      const rows = await ctx.em.find(SubsidyPaymentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
+      return groupRows(loanIds, rows, (row) => row.loanId);
+    }),
+);
+
+/** The core ledger entries that paid subsidies, by id; one query per batch. */
+export const subsidyEntryLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, LedgerEntry | null>(async (ids) => pickRows(ids, await ctx.em.find(LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id)),
+);
+
+/** Whether each ledger entry has been reversed in core's ledger (a reversed subsidy no longer counts). */
+export const entryReversedLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, boolean>(async (ids) => {
+      const reversals = await ctx.em.find(LedgerEntrySchema, { reversesId: { $in: [...ids] } });
+      const reversed = new Set(reversals.map((row) => row.reversesId));
+      return ids.map((id) => reversed.has(id));
+    }),
+);
+
+/** The instalments of each loan that have a live subsidy (its ledger entry not reversed); one statement per batch. */
+export const subsidisedInstallmentsLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, Set<number>>(async (loanIds) => {
+      const rows = await ctx.em.execute<{ loan_id: number; installment_seq: number }[]>(
+        `select s.loan_id, s.installment_seq from finance_subsidy_payment s
+         where s.loan_id = any(?::int[]) and not exists (select 1 from ledger_entry r where r.reverses_id = s.ledger_entry_id)`,
+        [intArray(loanIds)],
+      );
+      return loanIds.map((id) => new Set(rows.filter((row) => row.loan_id === id).map((row) => row.installment_seq)));
+    }),
+);

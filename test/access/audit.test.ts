@@ -1,0 +1,139 @@
+/// <reference types="vite/client" />
+import { createTestServer, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentOf } from '@tuopin/testing';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+import type { AuditStep, AuditWorld } from '../fixtures/audit-steps.js';
+import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
+import { RegisterHousehold } from '../fixtures/operations.js';
+import { CALLERS } from '../fixtures/principals.js';
+import { coreAuditSteps } from './core-audit-steps.js';
+
+// Plugins contribute the steps for their own mutations.
+const pluginSteps = Object.values(import.meta.glob<{ auditSteps: AuditStep[] }>('../../plugins/*/test/audit-steps.ts', { eager: true })).flatMap(
+  (module) => module.auditSteps,
+);
+const steps = [...coreAuditSteps, ...pluginSteps];
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await insertAreas(server);
+});
+afterAll(() => server.close());
+
+describe('the audit sweep', () => {
+  it('has an audit step for every mutation of the schema', () => {
+    const mutations = Object.keys(server.platform.schema.getMutationType()!.getFields()).sort();
+    const covered = new Set(steps.map((step) => step.mutation));
+    expect(mutations.filter((name) => !covered.has(name)), 'mutations without an audit test').toEqual([]);
+  });
+
+  it('records every mutation, in its own transaction, with who, what and which object', async () => {
+    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, ids: {} };
+    for (const step of steps) {
+      const before = await server.sql<{ id: string }>('select coalesce(max(id), 0)::text as id from audit_log');
+      await step.run(world);
+      const records = await server.sql<{ actor: string; request_id: string | null; action: string; object_type: string; at: Date }>(
+        'select actor, request_id, action, object_type, at from audit_log where id > ? and operation = ?',
+        [before[0].id, step.mutation],
+      );
+      expect(records.length, `${step.mutation} left no audit record`).toBeGreaterThan(0);
+      expect(records.map((r) => r.object_type), step.mutation).toContain(step.table);
+      for (const record of records) {
+        expect([CALLERS.baojingOfficer.id, CALLERS.nationalAdmin.id], step.mutation).toContain(record.actor);
+        expect(record.request_id, step.mutation).toBeTruthy();
+        expect(['INSERT', 'UPDATE', 'DELETE'], step.mutation).toContain(record.action);
+      }
+    }
+  });
+});
+
+describe('audited tables', () => {
+  it('include every table of core and of every plugin', async () => {
+    const unaudited = await server.sql<{ table_name: string }>(`
+      select c.relname as table_name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and c.relname not in ('audit_log', 'mikro_orm_migrations')
+        and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'audit_' || c.relname)
+      order by 1`);
+    expect(unaudited.map((row) => row.table_name), 'tables without an audit trigger (use tuopin_audit_table in the migration)').toEqual([]);
+  });
+});
+
+describe('audit records', () => {
+  const UpdateMember = documentOf(`mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`);
+
+  it('keep the changed fields before and after, with personal data masked', async () => {
+    const input = registrationInput({ members: [memberInput({ relationToHead: 'HEAD' }), memberInput({ health: 'HEALTHY' })] });
+    const result = await server.execute(RegisterHousehold, { input }, { principal: CALLERS.baojingOfficer });
+    if (result.data!.registerHousehold.__typename !== 'RegisterHouseholdPayload') throw new Error('setup failed');
+    const member = result.data!.registerHousehold.household.members[1];
+    const newId = freshIdNumber({ birthDate: '1999-09-09' });
+    await server.execute(UpdateMember, { input: { id: member.id, idNumber: newId, health: 'SERIOUS_ILLNESS', name: '改名' } }, { principal: CALLERS.baojingOfficer });
+    const [record] = await server.sql<{ before: Record<string, unknown>; after: Record<string, unknown>; area_code: string; object_id: string }>(
+      "select before, after, area_code, object_id from audit_log where operation = 'updateMember' and object_type = 'member' order by id desc limit 1",
+    );
+    const oldId = input.members[1].idNumber;
+    expect(record.area_code).toBe(AREAS.villageA);
+    expect(record.before).toMatchObject({ id_number: `${oldId.slice(0, 6)}********${oldId.slice(14)}`, health: '***', name: input.members[1].name });
+    expect(record.after).toMatchObject({ id_number: `${newId.slice(0, 6)}********${newId.slice(14)}`, health: '***', name: '改名', birth_date: '1999-09-09' });
+    expect(JSON.stringify(record)).not.toContain(newId);
+    expect(Object.keys(record.after).sort()).toEqual(['birth_date', 'health', 'id_number', 'name'].sort());
+  });
+
+  it('are not written for a mutation that fails', async () => {
+    const [before] = await server.sql<{ n: string }>('select count(*) as n from audit_log');
+    const bad = registrationInput({ members: [memberInput({ relationToHead: 'SPOUSE' })] });
+    const result = await server.execute(RegisterHousehold, { input: bad }, { principal: CALLERS.baojingOfficer });
+    expect(result.data!.registerHousehold.__typename).toBe('ValidationError');
+    const [after] = await server.sql<{ n: string }>('select count(*) as n from audit_log');
+    expect(after.n).toBe(before.n);
+  });
+
+  it('cannot be changed or deleted, whoever asks', async () => {
+    await expect(server.sql("update audit_log set actor = 'someone else'")).rejects.toThrow(/append-only/);
+    await expect(server.sql('delete from audit_log')).rejects.toThrow(/append-only/);
+    await expect(server.sql('truncate audit_log')).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('auditLog', () => {
+  const AuditLog = documentOf(`query($filter: AuditLogFilter, $first: Int) {
+    auditLog(filter: $filter, first: $first) { totalCount edges { node { actor operation action objectType areaCode before after } } } }`);
+
+  it('is for auditors and administrators, within their area', async () => {
+    await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.dalaoyemiao, members: [memberInput({ relationToHead: 'HEAD' })] }) }, { principal: CALLERS.liaoningOfficer });
+
+    const auditor = await server.execute(AuditLog, { filter: { operation: 'registerHousehold' }, first: 100 }, { principal: { ...CALLERS.hunanAuditor, areaScopes: [''], provinceCode: null } });
+    const areas = new Set(auditor.data.auditLog.edges.map((e: { node: { areaCode: string } }) => e.node.areaCode.slice(0, 2)));
+    expect([...areas].sort()).toEqual(['21', '43']);
+
+    const hunan = await server.execute(AuditLog, { filter: { operation: 'registerHousehold' }, first: 100 }, { principal: CALLERS.hunanAdmin });
+    expect(hunan.data.auditLog.totalCount).toBeGreaterThan(0);
+    expect(hunan.data.auditLog.edges.every((e: { node: { areaCode: string } }) => e.node.areaCode.startsWith('43'))).toBe(true);
+
+    const officer = await server.execute(AuditLog, { first: 5 }, { principal: CALLERS.baojingOfficer });
+    expect(officer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const ngo = await server.execute(AuditLog, { first: 5 }, { principal: CALLERS.baojingNgo });
+    expect(ngo.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('records an auditor\'s queries and every unmasked read of personal data', async () => {
+    const Read = documentOf(`query ReadPeople($code: String!) { village(code: $code) { households(last: 1) { edges { node { bankAccount members { idNumber } } } } } }`);
+    const withAccount = registrationInput({ householdNo: `${AREAS.villageA}9999`, bankAccount: '6230111122223333', members: [memberInput({ relationToHead: 'HEAD' })] });
+    await server.execute(RegisterHousehold, { input: withAccount }, { principal: CALLERS.baojingOfficer });
+    const [before] = await server.sql<{ n: string }>("select count(*) as n from audit_log where action = 'READ'");
+    await server.execute(Read, { code: AREAS.villageA }, { principal: CALLERS.nationalAdmin }); // masked: nothing to record
+    const [afterAdmin] = await server.sql<{ n: string }>("select count(*) as n from audit_log where action = 'READ'");
+    expect(afterAdmin.n).toBe(before.n);
+    await server.execute(Read, { code: AREAS.villageA }, { principal: CALLERS.hunanAuditor });
+    const reads = await server.sql<{ object_type: string; operation: string; after: { fields: string[] } }>(
+      "select object_type, operation, after from audit_log where action = 'READ' and actor = ? order by id",
+      [CALLERS.hunanAuditor.id],
+    );
+    expect(reads.some((r) => r.object_type === "Query" && r.operation === "query ReadPeople"), JSON.stringify(reads)).toBe(true);
+    expect(reads.some((r) => r.object_type === 'Member' && r.after.fields.includes('idNumber'))).toBe(true);
+    expect(reads.some((r) => r.object_type === 'Household' && r.after.fields.includes('bankAccount'))).toBe(true);
+  });
+});

@@ -1,0 +1,160 @@
+import { AREAS } from '../fixtures/areas.js';
+import { mutate, type AuditStep } from '../fixtures/audit-steps.js';
+import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
+import { fundInput, projectInput } from '../fixtures/projects.js';
+
+/** A date `days` before today (UTC is close enough: the steps leave days of slack). */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Every core mutation, in an order where each finds what it needs. */
+export const coreAuditSteps: AuditStep[] = [
+  {
+    mutation: 'registerHousehold',
+    table: 'household',
+    async run(world) {
+      const input = registrationInput();
+      const out = await mutate(world, `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { __typename
+        ... on RegisterHouseholdPayload { household { id members { id relationToHead } } } } }`, { input }, 'RegisterHouseholdPayload');
+      world.ids.household = out.household.id;
+      world.ids.spouse = out.household.members[1].id;
+    },
+  },
+  {
+    mutation: 'updateHousehold',
+    table: 'household',
+    run: (world) => mutate(world, `mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename } }`,
+      { input: { id: world.ids.household, arableLand: 4.5 } }, 'UpdateHouseholdPayload').then(() => {}),
+  },
+  {
+    mutation: 'addMember',
+    table: 'member',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on AddMemberPayload { member { id } } } }`,
+        { input: { householdId: world.ids.household, member: memberInput() } }, 'AddMemberPayload');
+      world.ids.addedMember = out.member.id;
+    },
+  },
+  {
+    mutation: 'updateMember',
+    table: 'member',
+    run: (world) => mutate(world, `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`,
+      { input: { id: world.ids.addedMember, idNumber: freshIdNumber({ birthDate: '2001-04-04' }), ethnicity: '苗族' } }, 'UpdateMemberPayload').then(() => {}),
+  },
+  {
+    mutation: 'changeHouseholdHead',
+    table: 'member',
+    run: (world) => mutate(world, `mutation($input: ChangeHouseholdHeadInput!) { changeHouseholdHead(input: $input) { __typename } }`,
+      { input: { householdId: world.ids.household, newHeadId: world.ids.spouse, formerHeadRelation: 'SPOUSE' } }, 'ChangeHouseholdHeadPayload').then(() => {}),
+  },
+  {
+    mutation: 'removeMember',
+    table: 'member',
+    run: (world) => mutate(world, `mutation($input: RemoveMemberInput!) { removeMember(input: $input) { __typename } }`,
+      { input: { id: world.ids.addedMember } }, 'RemoveMemberPayload').then(() => {}),
+  },
+  {
+    mutation: 'recordHouseholdIncome',
+    table: 'household_income',
+    run: (world) => mutate(world, `mutation($input: RecordHouseholdIncomeInput!) { recordHouseholdIncome(input: $input) { __typename } }`,
+      { input: { householdId: world.ids.household, year: 2019, wages: '5000', business: '1000', transfers: '800', property: '0', productionCosts: '300' } },
+      'RecordHouseholdIncomePayload').then(() => {}),
+  },
+  {
+    mutation: 'createProject',
+    table: 'project',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename ... on CreateProjectPayload { project { id } } } }`,
+        { input: projectInput({ placeCode: AREAS.villageA }) }, 'CreateProjectPayload');
+      world.ids.project = out.project.id;
+    },
+  },
+  {
+    mutation: 'updateProject',
+    table: 'project',
+    run: (world) => mutate(world, `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { __typename } }`,
+      { input: { id: world.ids.project, budget: '240000.00' } }, 'UpdateProjectPayload').then(() => {}),
+  },
+  {
+    mutation: 'recordProjectNotice',
+    table: 'project_notice',
+    run: (world) => mutate(world, `mutation($input: RecordProjectNoticeInput!) { recordProjectNotice(input: $input) { __typename } }`,
+      { input: { projectId: world.ids.project, noticeType: 'PROJECT_PLAN', startDate: daysAgo(12), endDate: daysAgo(3), location: '村务公开栏' } },
+      'RecordProjectNoticePayload').then(() => {}),
+  },
+  {
+    mutation: 'setProjectOutputs',
+    table: 'project_output',
+    run: (world) => mutate(world, `mutation($input: SetProjectOutputsInput!) { setProjectOutputs(input: $input) { __typename } }`,
+      { input: { projectId: world.ids.project, outputs: [{ indicator: '硬化道路', unit: '公里', planned: 1.12 }] } }, 'SetProjectOutputsPayload').then(() => {}),
+  },
+  {
+    mutation: 'linkProjectBeneficiaries',
+    table: 'project_beneficiary',
+    run: (world) => mutate(world, `mutation($input: LinkProjectBeneficiariesInput!) { linkProjectBeneficiaries(input: $input) { __typename } }`,
+      { input: { projectId: world.ids.project, householdIds: [world.ids.household] } }, 'LinkProjectBeneficiariesPayload').then(() => {}),
+  },
+  {
+    mutation: 'unlinkProjectBeneficiaries',
+    table: 'project_beneficiary',
+    run: (world) => mutate(world, `mutation($input: UnlinkProjectBeneficiariesInput!) { unlinkProjectBeneficiaries(input: $input) { __typename } }`,
+      { input: { projectId: world.ids.project, householdIds: [world.ids.household] } }, 'UnlinkProjectBeneficiariesPayload').then(() => {}),
+  },
+  {
+    mutation: 'changeProjectStatus',
+    table: 'project_status_change',
+    async run(world) {
+      for (const status of ['APPROVED', 'UNDER_CONSTRUCTION']) {
+        await mutate(world, `mutation($input: ChangeProjectStatusInput!) { changeProjectStatus(input: $input) { __typename } }`,
+          { input: { projectId: world.ids.project, status } }, 'ChangeProjectStatusPayload');
+      }
+    },
+  },
+  {
+    mutation: 'createFund',
+    table: 'fund',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: CreateFundInput!) { createFund(input: $input) { __typename ... on CreateFundPayload { fund { id } } } }`,
+        { input: fundInput() }, 'CreateFundPayload');
+      world.ids.fund = out.fund.id;
+    },
+  },
+  {
+    mutation: 'allocateFunds',
+    table: 'ledger_entry',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: AllocateFundsInput!) { allocateFunds(input: $input) { __typename ... on AllocateFundsPayload { allocation { id } } } }`,
+        { input: { fundId: world.ids.fund, projectId: world.ids.project, amount: '100000.00' } }, 'AllocateFundsPayload');
+      world.ids.allocation = out.allocation.id;
+    },
+  },
+  {
+    mutation: 'disburseFunds',
+    table: 'ledger_entry',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: DisburseFundsInput!) { disburseFunds(input: $input) { __typename ... on DisburseFundsPayload { disbursement { id } } } }`,
+        { input: { allocationId: world.ids.allocation, amount: '30000.00', voucherNo: '报账-001' } }, 'DisburseFundsPayload');
+      world.ids.disbursement = out.disbursement.id;
+    },
+  },
+  {
+    mutation: 'reverseLedgerEntry',
+    table: 'ledger_entry',
+    run: (world) => mutate(world, `mutation($input: ReverseLedgerEntryInput!) { reverseLedgerEntry(input: $input) { __typename } }`,
+      { input: { entryId: world.ids.disbursement, reason: '重复报账，冲销 Duplicate payment' } }, 'ReverseLedgerEntryPayload').then(() => {}),
+  },
+  {
+    mutation: 'createApiKey',
+    table: 'api_key',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename ... on CreateApiKeyPayload { apiKey { id } } } }`,
+        { input: { name: '审计测试 Audit test', areaScopes: ['433125'] } }, 'CreateApiKeyPayload', world.admin);
+      world.ids.apiKey = out.apiKey.id;
+    },
+  },
+  {
+    mutation: 'revokeApiKey',
+    table: 'api_key',
+    run: (world) => mutate(world, `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`,
+      { input: { id: world.ids.apiKey } }, 'RevokeApiKeyPayload', world.admin).then(() => {}),
+  },
+];
