@@ -4,7 +4,6 @@ import { rangesWithinScope } from '../kernel/area-scope.js';
 import type { TuopinContext } from '../kernel/context.js';
 import type { CodeRange } from '../kernel/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
-import { POOR_STATUSES } from '../household/household-enums.js';
 
 export interface CoreAreaStats {
   households: number;
@@ -32,28 +31,19 @@ export function rangeParameters(ranges: readonly ScopedRange[]): [string, string
   return [pgTextArray(ranges.map((r) => r.code)), pgTextArray(ranges.map((r) => r.lo)), pgTextArray(ranges.map((r) => r.hi))];
 }
 
-const POOR = POOR_STATUSES.map((status) => `'${status}'`).join(',');
-
-// One statement per batch of areas, however many areas a page of villages asks about.
+// One statement per batch of areas, however many areas a page of villages asks about. It reads
+// the per-village rollup (village_stats, kept by triggers on household), so a province costs a
+// scan of its villages, not of its millions of households.
 const STATS_SQL = `
   select r.code,
-         sum(h.households)::int8 as households,
-         sum(h.people)::int8 as people,
-         sum(h.poor_households)::int8 as poor_households,
-         sum(h.poor_people)::int8 as poor_people,
-         sum(v.rural_population)::int8 as rural_population
+         coalesce(sum(s.households), 0)::int8 as households,
+         coalesce(sum(s.people), 0)::int8 as people,
+         coalesce(sum(s.poor_households), 0)::int8 as poor_households,
+         coalesce(sum(s.poor_people), 0)::int8 as poor_people,
+         coalesce(sum(v.rural_population), 0)::int8 as rural_population
   from unnest(?::text[], ?::text[], ?::text[]) as r(code, lo, hi)
-  cross join lateral (
-    select count(*) as households,
-           coalesce(sum(member_count), 0) as people,
-           count(*) filter (where status in (${POOR})) as poor_households,
-           coalesce(sum(member_count) filter (where status in (${POOR})), 0) as poor_people
-    from household where village_code between r.lo and r.hi
-  ) h
-  cross join lateral (
-    select coalesce(sum(rural_population), 0) as rural_population
-    from area where level = 'VILLAGE' and code between r.lo and r.hi
-  ) v
+  join area v on v.level = 'VILLAGE' and v.code between r.lo and r.hi
+  left join village_stats s on s.village_code = v.code
   group by r.code`;
 
 interface StatsRow {
