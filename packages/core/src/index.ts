@@ -74,6 +74,7 @@ export { numericIdOf } from './kernel/global-id.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
+export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
 
 // Core registry: entities, refs for extending types, loaders and vocabularies
 export { coreEntities, coreMigrations, registerCoreSchema } from './core.module.js';

@@ -3,6 +3,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { subtreeRange, type AreaLevel } from '../kernel/division-code.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { AreaSchema, type Area } from './area.entity.js';
+import { findRows } from '../kernel/plain-rows.js';
 
 export interface AreaListFilter {
   /** List the direct children of this area, or (with `level`) every area of that level under it. */
@@ -28,7 +29,8 @@ export function areaConnection(ctx: TuopinContext, filter: AreaListFilter, args:
       const code: Record<string, string> = {};
       if (after) code.$gt = String(after[0]);
       if (before) code.$lt = String(before[0]);
-      return ctx.em.find(
+      return findRows(
+        ctx.em,
         AreaSchema,
         Object.keys(code).length > 0 ? { $and: [where, { code }] } : where,
         { orderBy: { code: descending ? 'desc' : 'asc' }, limit },

@@ -4,6 +4,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { pickRows } from '../kernel/group-rows.js';
 import { scopedLoaderByCode } from '../project/place-scope.js';
 import { FundSchema, type Fund } from './fund.entity.js';
+import { findRows } from '../kernel/plain-rows.js';
 
 /** Funds by id, within the caller's scope by managing area (others load as null). */
 export const fundLoader = scopedLoaderByCode(FundSchema, 'id', 'areaCode');
@@ -14,5 +15,5 @@ export const fundLoader = scopedLoaderByCode(FundSchema, 'id', 'areaCode');
  */
 export const fundRefLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, Fund | null>(async (ids) => pickRows(ids, await ctx.em.find(FundSchema, { id: { $in: [...ids] } }), (row) => row.id)),
+    new DataLoader<number, Fund | null>(async (ids) => pickRows(ids, await findRows(ctx.em, FundSchema, { id: { $in: [...ids] } }), (row) => row.id)),
 );

@@ -6,6 +6,7 @@ import { codeRangeSql } from '../project/place-scope.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from '../project/pull-order.js';
 import type { FundSourceType } from './fund-enums.js';
 import { FundSchema, type Fund } from './fund.entity.js';
+import { pageRows } from '../kernel/plain-rows.js';
 
 export interface FundFilter {
   /** Funds managed by this area or an area under it; null for everywhere the caller may see. */
@@ -46,7 +47,7 @@ export function fundConnection(ctx: TuopinContext, filter: FundFilter, args: Con
       }
       const direction = descending ? 'desc' : 'asc';
       const orderBy = order === 'updated' ? { updatedAt: direction, id: direction } : { areaCode: direction, id: direction };
-      return qb.orderBy(orderBy as never).limit(limit).getResultList();
+      return pageRows(qb.orderBy(orderBy as never).limit(limit));
     },
     async () => {
       const qb = filteredFunds(ctx, filter);

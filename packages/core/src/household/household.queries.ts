@@ -5,6 +5,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
 import type { HouseholdCategory, HouseholdStatus, PovertyCause } from './household-enums.js';
+import { pageRows } from '../kernel/plain-rows.js';
 
 export interface HouseholdFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -61,7 +62,7 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
       if (after) qb.andWhere('(h.village_code, h.id) > (?, ?)', [String(after[0]), Number(after[1])]);
       if (before) qb.andWhere('(h.village_code, h.id) < (?, ?)', [String(before[0]), Number(before[1])]);
       const direction = descending ? 'desc' : 'asc';
-      return qb.orderBy({ villageCode: direction, id: direction }).limit(limit).getResultList();
+      return pageRows(qb.orderBy({ villageCode: direction, id: direction }).limit(limit));
     },
     async () => {
       const qb = filteredHouseholds(ctx, filter);

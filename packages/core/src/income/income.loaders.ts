@@ -3,12 +3,14 @@ import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
 import { HouseholdIncomeSchema, type HouseholdIncome } from './income.entity.js';
+import { findRows } from '../kernel/plain-rows.js';
 
 /** Income records of households, newest year first; one query per batch. */
 export const incomesByHouseholdLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, HouseholdIncome[]>(async (householdIds) => {
-      const rows = await ctx.em.find(
+      const rows = await findRows(
+        ctx.em,
         HouseholdIncomeSchema,
         { householdId: { $in: [...householdIds] } },
         { orderBy: { householdId: 'asc', year: 'desc' } },

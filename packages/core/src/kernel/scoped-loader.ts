@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { readableRanges, villageCodeInRanges } from './access.js';
 import type { TuopinContext } from './context.js';
 import { pickRows } from './group-rows.js';
+import { findRows } from './plain-rows.js';
 
 /**
  * A per-request loader of rows that belong to a village, by a unique key, restricted to the
@@ -20,7 +21,7 @@ export function scopedLoaderBy<Entity extends { villageCode: string }, Key exten
         const ranges = readableRanges(ctx, null);
         if (ranges.length === 0) return keys.map(() => null);
         const where = { $and: [{ [key]: { $in: [...keys] } }, villageCodeInRanges(ranges)] } as FilterQuery<Entity>;
-        const rows = (await ctx.em.find(entity, where)) as Entity[];
+        const rows = await findRows(ctx.em, entity, where);
         return pickRows(keys, rows, (row) => row[key]);
       }),
   );

@@ -8,6 +8,7 @@ import { checkPageArgs, decodeCursor, encodeCursor, type ConnectionArgs } from '
 import { perBuilder } from '../kernel/per-builder.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
+import { mapRow } from '../kernel/plain-rows.js';
 
 /**
  * Pages of allocations for many projects (or funds) at once. A page of 20 projects each asking
@@ -59,7 +60,7 @@ async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readon
   for (const { owner_id, total, ...entry } of rows) {
     const loaded = pages.get(owner_id)!;
     loaded.total = Number(total);
-    if (entry.id != null) loaded.rows.push(ctx.em.map(LedgerEntrySchema, entry) as LedgerEntry);
+    if (entry.id != null) loaded.rows.push(mapRow(ctx.em, LedgerEntrySchema, entry));
   }
   return ids.map((id) => pages.get(id)!);
 }

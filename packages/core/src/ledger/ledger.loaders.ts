@@ -7,6 +7,7 @@ import { pgTextArray } from '../kernel/pg-array.js';
 import { codeRangeSql } from '../project/place-scope.js';
 import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
 import { liveEntry, moneyFromSql } from './ledger-sql.js';
+import { findRows, mapRow } from '../kernel/plain-rows.js';
 
 const intArray = (ids: readonly number[]) => pgTextArray(ids.map(String));
 
@@ -14,7 +15,7 @@ const intArray = (ids: readonly number[]) => pgTextArray(ids.map(String));
 export const ledgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntry | null>(async (ids) =>
-      pickRows(ids, await ctx.em.find(LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id),
+      pickRows(ids, await findRows(ctx.em, LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id),
     ),
 );
 
@@ -37,7 +38,7 @@ export const visibleLedgerEntryLoader = createContextCache(
          where e.id = any(?::int[]) and (${place.sql} or ${area.sql})`,
         [intArray(ids), ...place.params, ...area.params],
       );
-      const entries = rows.map((row) => ctx.em.map(LedgerEntrySchema, row) as LedgerEntry);
+      const entries = rows.map((row) => mapRow(ctx.em, LedgerEntrySchema, row));
       return pickRows(ids, entries, (row) => row.id);
     }),
 );
@@ -46,7 +47,7 @@ export const visibleLedgerEntryLoader = createContextCache(
 export const reversalLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntry | null>(async (ids) => {
-      const rows = await ctx.em.find(LedgerEntrySchema, { reversesId: { $in: [...ids] } });
+      const rows = await findRows(ctx.em, LedgerEntrySchema, { reversesId: { $in: [...ids] } });
       return pickRows(ids, rows, (row) => row.reversesId!);
     }),
 );
@@ -55,7 +56,8 @@ export const reversalLoader = createContextCache(
 export const disbursementsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntry[]>(async (ids) => {
-      const rows = await ctx.em.find(
+      const rows = await findRows(
+        ctx.em,
         LedgerEntrySchema,
         { allocationId: { $in: [...ids] }, kind: 'DISBURSEMENT' },
         { orderBy: { allocationId: 'asc', id: 'asc' } },

@@ -10,6 +10,7 @@ import type { CodeRange } from '../kernel/division-code.js';
 import { ForbiddenError } from '../kernel/errors.js';
 import { pickRows } from '../kernel/group-rows.js';
 import { canManageFunds, canManageProjects } from '../kernel/principal.js';
+import { findRows } from '../kernel/plain-rows.js';
 
 /**
  * Area scope for projects (by their place) and funds (by their managing area): the same rules as
@@ -42,7 +43,7 @@ export function scopedLoaderByCode<Entity extends object, Key extends keyof Enti
         const ranges = readableRanges(ctx, null);
         if (ranges.length === 0) return keys.map(() => null);
         const where = { $and: [{ [key]: { $in: [...keys] } }, codeInRanges(codeProperty, ranges)] } as FilterQuery<Entity>;
-        const rows = (await ctx.em.find(entity, where)) as Entity[];
+        const rows = await findRows(ctx.em, entity, where);
         return pickRows(keys, rows, (row) => row[key]);
       }),
   );

@@ -3,6 +3,7 @@ import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { codeRangeSql } from './place-scope.js';
+import { pageRows } from '../kernel/plain-rows.js';
 
 function beneficiaryQuery(ctx: TuopinContext, projectId: number) {
   // Households stay registry data: only those in the caller's scope are listed.
@@ -26,7 +27,7 @@ export function beneficiaryConnection(ctx: TuopinContext, projectId: number, arg
       if (!qb) return [];
       if (after) qb.andWhere('h.id > ?', [Number(after[0])]);
       if (before) qb.andWhere('h.id < ?', [Number(before[0])]);
-      return qb.orderBy({ id: descending ? 'desc' : 'asc' }).limit(limit).getResultList();
+      return pageRows(qb.orderBy({ id: descending ? 'desc' : 'asc' }).limit(limit));
     },
     async () => {
       const qb = beneficiaryQuery(ctx, projectId);

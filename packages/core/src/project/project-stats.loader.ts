@@ -2,6 +2,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
+import { groupRows } from '../kernel/group-rows.js';
 import { sumMoney } from '../kernel/money.js';
 import { FUND_SOURCE_TYPES, type FundSourceType } from '../fund/fund-enums.js';
 import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
@@ -103,6 +104,6 @@ export const projectFundStatsLoader = createContextCache(
     new DataLoader<string, ProjectFundStats>(async (codes) => {
       const ranges = scopedRanges(ctx, codes);
       const rows = ranges.length === 0 ? [] : await ctx.em.getConnection().execute<StatsRow[]>(STATS_SQL, rangeParameters(ranges));
-      return codes.map((code) => assemble(rows.filter((row) => row.code === code)));
+      return groupRows(codes, rows, (row) => row.code).map(assemble);
     }),
 );

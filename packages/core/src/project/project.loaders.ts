@@ -6,6 +6,7 @@ import { pgTextArray } from '../kernel/pg-array.js';
 import { ProjectSchema, ProjectStatusChangeSchema, type Project } from './project.entity.js';
 import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.entity.js';
 import { scopedLoaderByCode } from './place-scope.js';
+import { findRows } from '../kernel/plain-rows.js';
 
 /** Projects by id, within the caller's scope (others load as null): root lookups and `node`. */
 export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode');
@@ -17,7 +18,7 @@ export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode'
 export const projectRefLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, Project | null>(async (ids) =>
-      pickRows(ids, await ctx.em.find(ProjectSchema, { id: { $in: [...ids] } }), (row) => row.id),
+      pickRows(ids, await findRows(ctx.em, ProjectSchema, { id: { $in: [...ids] } }), (row) => row.id),
     ),
 );
 
@@ -29,15 +30,15 @@ function childrenLoader<Row extends { projectId: number; id: number }>(load: (ct
 }
 
 export const statusHistoryLoader = childrenLoader((ctx, ids) =>
-  ctx.em.find(ProjectStatusChangeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
+  findRows(ctx.em, ProjectStatusChangeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
 );
 
 export const noticesLoader = childrenLoader((ctx, ids) =>
-  ctx.em.find(ProjectNoticeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
+  findRows(ctx.em, ProjectNoticeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
 );
 
 export const outputsLoader = childrenLoader((ctx, ids) =>
-  ctx.em.find(ProjectOutputSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', position: 'asc' } }),
+  findRows(ctx.em, ProjectOutputSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', position: 'asc' } }),
 );
 
 export interface BeneficiaryCounts {

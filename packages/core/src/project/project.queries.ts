@@ -7,6 +7,7 @@ import { ProjectSchema, type Project } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
 import { codeRangeSql } from './place-scope.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
+import { pageRows } from '../kernel/plain-rows.js';
 
 export interface ProjectFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -59,7 +60,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
       }
       const direction = descending ? 'desc' : 'asc';
       const orderBy = order === 'updated' ? { updatedAt: direction, id: direction } : { placeCode: direction, id: direction };
-      return qb.orderBy(orderBy as never).limit(limit).getResultList();
+      return pageRows(qb.orderBy(orderBy as never).limit(limit));
     },
     async () => {
       const qb = filteredProjects(ctx, filter);

@@ -13,7 +13,8 @@ export interface JwtSettings {
   audience: string;
 }
 
-export type TokenCheck = { ok: true; principal: Principal } | { ok: false; reason: string };
+/** `expiresAt`: the token's `exp` in epoch milliseconds, or null when it has none. */
+export type TokenCheck = { ok: true; principal: Principal; expiresAt: number | null } | { ok: false; reason: string };
 
 export type JwtVerifier = (token: string) => Promise<TokenCheck>;
 
@@ -38,7 +39,8 @@ export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerif
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer: settings.issuer, audience: settings.audience });
       const principal = principalFromClaims(payload);
-      return typeof principal === 'string' ? { ok: false, reason: `invalid claims: ${principal}` } : { ok: true, principal };
+      if (typeof principal === 'string') return { ok: false, reason: `invalid claims: ${principal}` };
+      return { ok: true, principal, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'the token has expired' };
       if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'the token signature is not valid' };

@@ -1,4 +1,4 @@
-import { parentCode, resolveKeysetConnection, subtreeRange, type ConnectionArgs, type TuopinContext } from '@tuopin/core';
+import { type ConnectionArgs, mapRow, parentCode, resolveKeysetConnection, subtreeRange, type TuopinContext } from '@tuopin/core';
 import { LenderSchema, type Lender } from './lender.entity.js';
 import type { LenderKind } from './lender-enums.js';
 
@@ -58,7 +58,7 @@ export function lenderConnection(ctx: TuopinContext, filter: LenderFilter, args:
          order by x.area_code ${direction}, x.id ${direction} limit ?`,
         [...params, limit],
       );
-      return rows.map((row) => ctx.em.map(LenderSchema, row) as Lender);
+      return rows.map((row) => mapRow(ctx.em, LenderSchema, row));
     },
     async () => {
       const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n from finance_lender x where ${where.sql}`, where.params);

@@ -1,4 +1,4 @@
-import { codeRangeSql, readableRanges, resolveKeysetConnection, todayOf, type ConnectionArgs, type TuopinContext } from '@tuopin/core';
+import { codeRangeSql, type ConnectionArgs, mapRow, readableRanges, resolveKeysetConnection, todayOf, type TuopinContext } from '@tuopin/core';
 import { financeSettingsOf } from '../settings/finance-settings.js';
 import type { LoanIndustry, LoanStatus } from './loan-enums.js';
 import { LoanSchema, type Loan } from './loan.entity.js';
@@ -79,7 +79,7 @@ export function loanConnection(ctx: TuopinContext, filter: LoanFilter, args: Con
         `select l.* ${query.sql} ${bounds.join(' ')} order by l.village_code ${direction}, l.id ${direction} limit ?`,
         [...params, limit],
       );
-      return rows.map((row) => ctx.em.map(LoanSchema, row) as Loan);
+      return rows.map((row) => mapRow(ctx.em, LoanSchema, row));
     },
     async () => {
       const query = filteredLoans(ctx, filter);

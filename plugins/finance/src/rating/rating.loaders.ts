@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { findRows, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { CreditRatingSchema, type CreditRating } from './credit-rating.entity.js';
 
@@ -13,7 +13,8 @@ export const ratingLoader = scopedLoaderByCode(CreditRatingSchema, 'id', 'villag
 export const ratingsByHouseholdLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, CreditRating[]>(async (householdIds) => {
-      const rows = await ctx.em.find(
+      const rows = await findRows(
+        ctx.em,
         CreditRatingSchema,
         { householdId: { $in: [...householdIds] } },
         { orderBy: { householdId: 'asc', ratedOn: 'desc', id: 'desc' } },

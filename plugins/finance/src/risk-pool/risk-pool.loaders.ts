@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { findRows, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { intArray, moneyFromSql } from '../shared/sql-values.js';
 import { RiskClaimSchema, RiskPoolContributionSchema, RiskPoolSchema, type RiskClaim, type RiskPoolContribution } from './risk-pool.entity.js';
@@ -55,7 +55,7 @@ export const poolFiguresLoader = createContextCache(
 export const contributionsByPoolLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, RiskPoolContribution[]>(async (poolIds) => {
-      const rows = await ctx.em.find(RiskPoolContributionSchema, { poolId: { $in: [...poolIds] } }, { orderBy: { poolId: 'asc', fundedOn: 'asc', id: 'asc' } });
+      const rows = await findRows(ctx.em, RiskPoolContributionSchema, { poolId: { $in: [...poolIds] } }, { orderBy: { poolId: 'asc', fundedOn: 'asc', id: 'asc' } });
       return groupRows(poolIds, rows, (row) => row.poolId);
     }),
 );
@@ -64,7 +64,7 @@ export const contributionsByPoolLoader = createContextCache(
 export const claimsByLoanLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, RiskClaim[]>(async (loanIds) => {
-      const rows = await ctx.em.find(RiskClaimSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
+      const rows = await findRows(ctx.em, RiskClaimSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
 );

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { groupRows, LedgerEntrySchema, pickRows, scopedLoaderByCode, type LedgerEntry, type TuopinContext } from '@tuopin/core';
+import { findRows, groupRows, type LedgerEntry, LedgerEntrySchema, pickRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { intArray } from '../shared/sql-values.js';
 import { SubsidyPaymentSchema, type SubsidyPayment } from './subsidy-payment.entity.js';
@@ -11,7 +11,7 @@ export const subsidyLoader = scopedLoaderByCode(SubsidyPaymentSchema, 'id', 'vil
 export const subsidiesByLoanLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, SubsidyPayment[]>(async (loanIds) => {
-      const rows = await ctx.em.find(SubsidyPaymentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
+      const rows = await findRows(ctx.em, SubsidyPaymentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
 );
@@ -19,14 +19,14 @@ export const subsidiesByLoanLoader = createContextCache(
 /** The core ledger entries that paid subsidies, by id; one query per batch. */
 export const subsidyEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntry | null>(async (ids) => pickRows(ids, await ctx.em.find(LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id)),
+    new DataLoader<number, LedgerEntry | null>(async (ids) => pickRows(ids, await findRows(ctx.em, LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id)),
 );
 
 /** Whether each ledger entry has been reversed in core's ledger (a reversed subsidy no longer counts). */
 export const entryReversedLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, boolean>(async (ids) => {
-      const reversals = await ctx.em.find(LedgerEntrySchema, { reversesId: { $in: [...ids] } });
+      const reversals = await findRows(ctx.em, LedgerEntrySchema, { reversesId: { $in: [...ids] } });
       const reversed = new Set(reversals.map((row) => row.reversesId));
       return ids.map((id) => reversed.has(id));
     }),

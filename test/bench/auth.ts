@@ -1,0 +1,70 @@
+/**
+ * How the bench authenticates to our server: the one place to adapt when authentication changes.
+ *
+ * The server verifies HS256 bearer tokens signed with TUOPIN_JWT_SECRET (issuer and audience
+ * `tuopin`, claims `sub`, `role`, `scopes`, `province`) and limits requests per minute and caller
+ * (`limits.requestsPerMinute` in the TUOPIN_CONFIG file). The bench starts our server with a
+ * secret of its own and a copy of the configuration whose rate limit cannot be reached, and signs
+ * one token: a national administrator, as every request was before authentication existed.
+ * Another caller: TUOPIN_BENCH_ROLE / TUOPIN_BENCH_SCOPES / TUOPIN_BENCH_PROVINCE, or a ready
+ * token in TUOPIN_BENCH_TOKEN. A server without authentication ignores all of this.
+ */
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { WORK_DIR } from './lib/options.js';
+
+/** Local to the bench's own servers on 127.0.0.1; never a deployment's. */
+const BENCH_SECRET = 'tuopin-bench-local-secret-0123456789abcdef';
+const ISSUER = 'tuopin';
+const AUDIENCE = 'tuopin';
+
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+function signToken(claims: Record<string, unknown>): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const payload = base64url(JSON.stringify({ ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 7 * 24 * 3600 }));
+  const signature = createHmac('sha256', BENCH_SECRET).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+/** The repository's configuration with a rate limit the bench cannot reach. */
+function benchConfigFile(serverDir: string): string {
+  const source = path.join(serverDir, 'tuopin.config.json');
+  const config = existsSync(source) ? (JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>) : {};
+  const limits = { ...((config.limits as Record<string, unknown>) ?? {}), requestsPerMinute: 1_000_000_000 };
+  mkdirSync(WORK_DIR, { recursive: true });
+  const file = path.join(WORK_DIR, 'tuopin.bench.config.json');
+  writeFileSync(file, `${JSON.stringify({ ...config, limits }, null, 2)}\n`);
+  return file;
+}
+
+/** Extra environment for our server process. */
+export function serverEnv(serverDir: string): Record<string, string> {
+  return { TUOPIN_JWT_SECRET: BENCH_SECRET, TUOPIN_CONFIG: benchConfigFile(serverDir) };
+}
+
+/** Headers for every request to our server. */
+export function authHeaders(): Record<string, string> {
+  const token =
+    process.env.TUOPIN_BENCH_TOKEN ||
+    signToken({
+      sub: 'bench:national-admin',
+      role: process.env.TUOPIN_BENCH_ROLE || 'NATIONAL_ADMIN',
+      scopes: (process.env.TUOPIN_BENCH_SCOPES ?? '').split(','),
+      province: process.env.TUOPIN_BENCH_PROVINCE || null,
+    });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Throws with a pointer to this file when a probe request was refused for want of credentials. */
+export function assertAuthorised(status: number, body: string): void {
+  const refused = status === 401 || status === 403 || status === 429 || /"code"\s*:\s*"(UNAUTHENTICATED|FORBIDDEN|RATE_LIMITED)"/.test(body);
+  if (refused) {
+    throw new Error(
+      `our server refused the bench's request (HTTP ${status}): authentication or limits changed. ` +
+        `Adapt test/bench/auth.ts (or set TUOPIN_BENCH_TOKEN). Response: ${body.slice(0, 300)}`,
+    );
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The bench's PostgreSQL: one embedded cluster in test/bench/.work/, with pg_stat_statements, and
+ * the admin connection the harness uses for its own queries (to the `postgres` database, so they
+ * never count against a server's statements).
+ */
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../packages/server/src/database/embedded-postgres.js';
+import { WORK_DIR } from './options.js';
+
+/** Settings every server sees alike. Printed in the report. */
+export const POSTGRES_SETTINGS: Record<string, string | number> = {
+  shared_preload_libraries: 'pg_stat_statements',
+  'pg_stat_statements.max': 10_000,
+  'pg_stat_statements.track': 'top',
+  'pg_stat_statements.track_utility': 'on',
+  max_connections: 200,
+  shared_buffers: '1GB',
+  effective_cache_size: '8GB',
+  // The data is loaded once and then only read (writes go to a copy): no checkpoint storms mid-run.
+  max_wal_size: '8GB',
+  checkpoint_timeout: '30min',
+};
+
+export interface Cluster {
+  readonly pg: EmbeddedPostgres;
+  /** Connection string of a database in the cluster. */
+  url(database: string): string;
+  /** The harness's own connection, to the `postgres` database. */
+  readonly admin: pg.Pool;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(log: (line: string) => void): Promise<Cluster> {
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(WORK_DIR, 'postgres'),
+    settings: POSTGRES_SETTINGS,
+    log: (line) => {
+      if (line.startsWith('[embedded-postgres]')) log(line);
+    },
+  });
+  const admin = new pg.Pool({ connectionString: cluster.url('postgres'), max: 2 });
+  admin.on('error', () => {});
+  await admin.query('create extension if not exists pg_stat_statements');
+  let stopped = false;
+  return {
+    pg: cluster,
+    url: (database) => cluster.url(database),
+    admin,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await admin.end().catch(() => {});
+      await cluster.stop();
+    },
+  };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export async function databaseExists(cluster: Cluster, name: string): Promise<boolean> {
+  const { rowCount } = await cluster.admin.query('select 1 from pg_database where datname = $1', [name]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** Drops a database, closing whatever connections are left on it. */
+export async function dropDatabase(cluster: Cluster, name: string): Promise<void> {
+  await cluster.admin.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+}
+
+/** A copy of `template` (no one may be connected to it meanwhile). */
+export async function copyDatabase(cluster: Cluster, template: string, name: string): Promise<void> {
+  await dropDatabase(cluster, name);
+  // FILE_COPY copies the files; the default WAL_LOG strategy writes every page through the WAL.
+  await cluster.admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)} strategy file_copy`);
+}
+
+/** Runs `work` with a client connected to one database of the cluster. */
+export async function withClient<T>(cluster: Cluster, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: cluster.url(database) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Forgets every statement statistic (before each measured run). */
+export async function resetStatements(cluster: Cluster): Promise<void> {
+  await cluster.admin.query('select pg_stat_statements_reset()');
+}
+
+export interface StatementStat {
+  query: string;
+  calls: number;
+  totalMs: number;
+  meanMs: number;
+  rows: number;
+}
+
+/**
+ * Statements run in `database` since the last reset, the harness's own excluded (it only ever
+ * talks to pg_stat_statements, from the `postgres` database).
+ */
+export async function readStatements(cluster: Cluster, database: string): Promise<StatementStat[]> {
+  const { rows } = await cluster.admin.query<{ query: string; calls: string; total: number; mean: number; rows: string }>(
+    `select s.query, s.calls, s.total_exec_time as total, s.mean_exec_time as mean, s.rows
+     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+     where d.datname = $1 and s.query not ilike '%pg_stat_statements%'
+     order by s.total_exec_time desc`,
+    [database],
+  );
+  return rows.map((row) => ({
+    query: row.query,
+    calls: Number(row.calls),
+    totalMs: row.total,
+    meanMs: row.mean,
+    rows: Number(row.rows),
+  }));
+}

@@ -1,0 +1,111 @@
+/**
+ * What PostGraphile needs, beyond our tables, to answer the same questions: functions in a schema
+ * of their own, `bench_pg`, created by the harness (our tables' definitions are never touched).
+ * Written the way the PostGraphile documentation suggests: set-returning functions for custom
+ * root queries, "computed column" functions (first argument the table's row) for figures, and a
+ * VOLATILE function for the custom mutation. Statistics use the same code ranges as the server.
+ */
+import type pg from 'pg';
+
+const POOR = `('POOR', 'RETURNED')`;
+
+export const PEER_SCHEMA_SQL = `
+drop schema if exists bench_pg cascade;
+create schema bench_pg;
+
+-- Two schemas make PostGraphile prefix function names with the schema's; @name keeps them plain.
+
+-- The code range of an area and everything under it: the significant prefix padded with 0s and 9s.
+create function bench_pg.code_prefix(code text) returns text language sql immutable strict parallel safe as $$
+  select case when substr(code, 3) = '0000000000' then left(code, 2)
+              when substr(code, 5) = '00000000' then left(code, 4)
+              when substr(code, 7) = '000000' then left(code, 6)
+              when substr(code, 10) = '000' then left(code, 9)
+              else code end
+$$;
+comment on function bench_pg.code_prefix(text) is '@behavior -queryField';
+
+-- Root query: every area of a level under an area (Q2: villages of a county; Q3: counties of a province).
+-- Parameters are qualified with the function's name: area has a column called parent_code.
+create function bench_pg.areas_under(parent_code text, area_level text) returns setof public.area language sql stable as $$
+  select a.* from public.area a
+  where a.level = areas_under.area_level
+    and a.code between rpad(bench_pg.code_prefix(areas_under.parent_code), 12, '0')
+                   and rpad(bench_pg.code_prefix(areas_under.parent_code), 12, '9')
+    and a.code <> areas_under.parent_code
+  order by a.code
+$$;
+comment on function bench_pg.areas_under(text, text) is '@name areas_under';
+
+-- Computed column Area.stats: the registry figures of the area and everything under it.
+create type bench_pg.area_figures as (
+  households int, people int, poor_households int, poor_people int, rural_population int, poverty_incidence float8
+);
+create function bench_pg.area_stats(a public.area) returns bench_pg.area_figures language sql stable as $$
+  select h.households, h.people, h.poor_households, h.poor_people, v.rural_population,
+         case when v.rural_population > 0 then round(h.poor_people::numeric / v.rural_population, 4)::float8 end
+  from (select count(*)::int as households, coalesce(sum(member_count), 0)::int as people,
+               count(*) filter (where status in ${POOR})::int as poor_households,
+               coalesce(sum(member_count) filter (where status in ${POOR}), 0)::int as poor_people
+        from public.household
+        where village_code between rpad(bench_pg.code_prefix(a.code), 12, '0') and rpad(bench_pg.code_prefix(a.code), 12, '9')) h,
+       (select coalesce(sum(rural_population), 0)::int as rural_population
+        from public.area
+        where level = 'VILLAGE' and code between rpad(bench_pg.code_prefix(a.code), 12, '0') and rpad(bench_pg.code_prefix(a.code), 12, '9')) v
+$$;
+
+-- Computed column Area.projectCount: projects placed in the area and everything under it.
+create function bench_pg.area_project_count(a public.area) returns int language sql stable as $$
+  select count(*)::int from public.project
+  where place_code between rpad(bench_pg.code_prefix(a.code), 12, '0') and rpad(bench_pg.code_prefix(a.code), 12, '9')
+$$;
+
+-- Root query: the projects of an area and everything under it, by place code (Q4).
+create function bench_pg.projects_in(region_code text) returns setof public.project language sql stable as $$
+  select p.* from public.project p
+  where p.place_code between rpad(bench_pg.code_prefix(region_code), 12, '0') and rpad(bench_pg.code_prefix(region_code), 12, '9')
+  order by p.place_code, p.id
+$$;
+comment on function bench_pg.projects_in(text) is '@name projects_in';
+
+-- Computed column Project.totalFunded: live (not reversed) allocations.
+create function bench_pg.project_total_funded(p public.project) returns numeric language sql stable as $$
+  select coalesce(sum(e.amount), 0)::numeric(14, 2) from public.ledger_entry e
+  where e.project_id = p.id and e.kind = 'ALLOCATION'
+    and not exists (select 1 from public.ledger_entry r where r.reverses_id = e.id)
+$$;
+
+-- Computed column Project.county: the county the place lies in.
+create function bench_pg.project_county(p public.project) returns public.area language sql stable as $$
+  select a.* from public.area a where a.code = rpad(left(p.place_code, 6), 12, '0')
+$$;
+
+-- Custom mutation registerHousehold (Q5): the household and its members in one transaction;
+-- sex and birth date derived from the ID number, as the server derives them.
+create type bench_pg.new_member as (name text, id_number text, relation_to_head text);
+create function bench_pg.register_household(household_no text, village_code text, category text, year_identified int,
+                                            primary_cause text, other_causes text[], members bench_pg.new_member[])
+returns public.household language plpgsql volatile as $$
+declare
+  created public.household;
+begin
+  insert into public.household (household_no, village_code, category, status, year_identified, primary_cause, other_causes, member_count)
+  values (register_household.household_no, register_household.village_code, register_household.category, 'POOR',
+          register_household.year_identified, register_household.primary_cause, coalesce(register_household.other_causes, '{}'),
+          cardinality(register_household.members))
+  returning * into created;
+  insert into public.member (household_id, village_code, name, id_number, sex, birth_date, relation_to_head)
+  select created.id, created.village_code, m.name, m.id_number,
+         case when substr(m.id_number, 17, 1)::int % 2 = 1 then 'MALE' else 'FEMALE' end,
+         to_date(substr(m.id_number, 7, 8), 'YYYYMMDD'), m.relation_to_head
+  from unnest(register_household.members) with ordinality as m(name, id_number, relation_to_head, ord)
+  order by m.ord;
+  return created;
+end
+$$;
+comment on function bench_pg.register_household(text, text, text, int, text, text[], bench_pg.new_member[]) is '@name register_household';
+`;
+
+export async function installPeerSchema(client: pg.ClientBase): Promise<void> {
+  await client.query(PEER_SCHEMA_SQL);
+}

@@ -1,0 +1,129 @@
+/**
+ * The phases around the measured rounds: the equivalence check before anything is timed, and the
+ * CPU profile of our server after.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { readStatements, resetStatements, withClient } from './cluster.js';
+import { throughput } from './load.js';
+import { WORK_DIR } from './options.js';
+import { monotonicUs, summariseProfile, type Window } from './profile.js';
+import { ROUND_ORDER, settle, targetFor, warmUp, withServer, type RunContext } from './rounds.js';
+import type { RunningServer } from './servers.js';
+import { answer, verifyRead, verifyWrite } from './verify.js';
+
+/** Variables checked per read question (the slow statistics question gets fewer). */
+const CHECKED_READS = 25;
+const CHECKED_WRITES = 3;
+
+/** Starts the three servers on one database, side by side, and runs `work` with them. */
+async function withAllServers(ctx: RunContext, database: string, tag: string, work: (servers: RunningServer[]) => Promise<void>): Promise<void> {
+  const [first, ...rest] = ROUND_ORDER;
+  const servers: RunningServer[] = [];
+  const nest = async (names: typeof ROUND_ORDER): Promise<void> => {
+    if (names.length === 0) return work(servers);
+    const [name, ...others] = names;
+    await withServer(ctx, name, database, `${name}-verify-${tag}.log`, async (server) => {
+      servers.push(server);
+      await nest(others);
+    });
+  };
+  await nest([first, ...rest]);
+}
+
+export async function verifyPhase(ctx: RunContext): Promise<void> {
+  const reads = ctx.questions.filter((q) => !q.write);
+  const writes = ctx.questions.filter((q) => q.write);
+  if (reads.length > 0) {
+    await withAllServers(ctx, ctx.dataset.database, 'read', async (servers) => {
+      for (const question of reads) {
+        const pool = ctx.pools.get(question.id)!;
+        const samples = pool.slice(0, question.id === 'Q3' ? 5 : CHECKED_READS);
+        const nonEmpty = await verifyRead(question, servers, samples);
+        if (question.id !== 'Q6b' && nonEmpty === 0) throw new Error(`${question.id}: every checked answer was empty; the check proves nothing`);
+        ctx.results.get(question.id)!.verified = { samples: samples.length, nonEmpty };
+        ctx.log(`  ${question.id} ${question.title}: same answers from all three servers for ${samples.length} variable sets (${nonEmpty} non-empty)`);
+      }
+      await pageSizePhase(ctx, servers);
+    });
+  }
+  if (writes.length > 0) {
+    await withAllServers(ctx, ctx.dataset.writeDatabase, 'write', async (servers) => {
+      await withClient(ctx.cluster, ctx.dataset.writeDatabase, async (client) => {
+        for (const question of writes) {
+          const pool = ctx.pools.get(question.id)!;
+          const samples = Array.from({ length: CHECKED_WRITES }, (_, n) => question.fresh!(pool, n));
+          await verifyWrite(question, servers, samples, client);
+          ctx.results.get(question.id)!.verified = { samples: samples.length, nonEmpty: samples.length };
+          ctx.log(`  ${question.id} ${question.title}: same rows written and returned by all three servers for ${samples.length} variable sets`);
+        }
+      });
+    });
+  }
+}
+
+/** Requests per server and page size in the page-size check. */
+const SCALING_REQUESTS = 5;
+
+/**
+ * Statements per request at a small and a large page (`first`): they must not grow with it (no
+ * query per row). Sequential requests, statements counted by pg_stat_statements.
+ */
+async function pageSizePhase(ctx: RunContext, servers: RunningServer[]): Promise<void> {
+  for (const question of ctx.questions) {
+    if (!question.pageSizes) continue;
+    const pool = ctx.pools.get(question.id)!;
+    const result = ctx.results.get(question.id)!;
+    result.pageSizes = { sizes: question.pageSizes, statementsPerRequest: {} };
+    for (const server of servers) {
+      const counts: number[] = [];
+      for (const first of question.pageSizes) {
+        await resetStatements(ctx.cluster);
+        for (let i = 0; i < SCALING_REQUESTS; i++) await answer(server, question, { ...pool[i % pool.length], first });
+        const sql = await readStatements(ctx.cluster, ctx.dataset.database);
+        counts.push(Math.round((sql.reduce((n, s) => n + s.calls, 0) / SCALING_REQUESTS) * 100) / 100);
+      }
+      result.pageSizes.statementsPerRequest[server.name] = counts;
+    }
+    const line = servers.map((s) => `${s.name} ${result.pageSizes!.statementsPerRequest[s.name]!.join(' → ')}`).join(', ');
+    ctx.log(`  ${question.id} statements per request at first=${question.pageSizes.join(' and ')}: ${line}`);
+  }
+}
+
+/** Our server under `--cpu-prof`, one process per question, at 10 connections. */
+export async function profilePhase(ctx: RunContext): Promise<void> {
+  const root = path.join(WORK_DIR, 'profiles');
+  rmSync(root, { recursive: true, force: true });
+  for (const question of ctx.questions) {
+    const dir = path.join(root, question.id);
+    mkdirSync(dir, { recursive: true });
+    const database = question.write ? ctx.dataset.writeDatabase : ctx.dataset.database;
+    let window: Window | null = null;
+    await withServer(
+      ctx,
+      'ours',
+      database,
+      `ours-profile-${question.id}.log`,
+      async (server) => {
+        const target = targetFor(server, question, ctx.pools.get(question.id)!);
+        await warmUp(target, 1, ctx.options.warmupMaxSec); // left out of the summary
+        const fromUs = monotonicUs();
+        await throughput(target, 10, ctx.options.profileSec);
+        window = { fromUs, toUs: monotonicUs() };
+        await settle(ctx, server.pid, database); // a clean exit writes the profile
+      },
+      ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    );
+    // One profile per thread; the main thread's is `CPU.<date>.<time>.<pid>.0.<n>.cpuprofile`.
+    const file = existsSync(dir) ? readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
+    const result = ctx.results.get(question.id)!;
+    if (!file) {
+      ctx.log(`  ${question.id}: no CPU profile was written (the server did not exit cleanly?)`);
+      continue;
+    }
+    result.profileFile = path.relative(WORK_DIR, path.join(dir, file));
+    result.profile = summariseProfile(path.join(dir, file), ctx.options.serverDir, window);
+    const top = result.profile.byPackage.slice(0, 4).map((p) => `${p.name} ${p.share}%`).join(', ');
+    ctx.log(`  ${question.id}: ${top}`);
+  }
+}

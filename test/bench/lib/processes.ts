@@ -1,0 +1,127 @@
+/**
+ * Child processes of the bench: the server CLI (seeding), the three HTTP servers, and what
+ * /proc says about them (CPU time, peak resident memory).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { WORK_DIR } from './options.js';
+
+export const LOG_DIR = path.join(WORK_DIR, 'logs');
+
+export interface NodeProcessOptions {
+  /** Working directory; `--import tsx` resolves from here. */
+  cwd: string;
+  /** Script and its arguments. */
+  args: string[];
+  env: Record<string, string>;
+  /** Extra node flags before `--import tsx` (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+  /** Log file name under .work/logs. */
+  logName: string;
+  /** Receives each output line as well. */
+  onLine?: (line: string) => void;
+}
+
+export interface NodeProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly logFile: string;
+  /** Resolves with the exit code once the process has exited. */
+  readonly exited: Promise<number | null>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Runs a TypeScript entry point on this Node, as one process (`node --import tsx`, not the tsx
+ * wrapper, which would put the work in a child and hide its CPU time from us).
+ */
+export function startNode(options: NodeProcessOptions): NodeProcess {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, options.logName);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', ...options.args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let partial = '';
+  const onData = (chunk: Buffer) => {
+    log.write(chunk);
+    if (!options.onLine) return;
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) options.onLine(line);
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => {
+      log.end();
+      resolve(code);
+    });
+    child.once('error', () => resolve(-1));
+  });
+  if (child.pid === undefined) throw new Error(`could not start node ${options.args.join(' ')}`);
+  let stopping: Promise<void> | undefined;
+  return {
+    child,
+    pid: child.pid,
+    logFile,
+    exited,
+    stop: (graceMs = 15_000) => {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGTERM');
+        const done = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+        if (!done) {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Runs a TypeScript CLI to completion; throws with the log's tail if it fails. */
+export async function runNode(options: NodeProcessOptions): Promise<void> {
+  const proc = startNode(options);
+  const code = await proc.exited;
+  if (code !== 0) {
+    const tail = readFileSync(proc.logFile, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`${options.args.join(' ')} exited with ${code}; see ${proc.logFile}\n${tail}`);
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU time of a process so far, in milliseconds. */
+export function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may contain spaces; fields are counted after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+}
+
+/** Peak resident set size (VmHWM) in MiB. */
+export function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Resets the peak RSS to the current RSS (Linux ≥ 4.0; needs owning the process or root). */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The Markdown report and the console summary: medians over the rounds, our throughput ÷ the
+ * peer's, the raw floor ÷ ours, our p99 ÷ the peer's at each fixed rate, statements per request,
+ * and, for our server, where the time goes (CPU profile, SQL).
+ */
+import { MIN_RATE_REQUESTS } from './load.js';
+import { medianOf, type BenchResults, type QuestionResult } from './results.js';
+import { SERVER_LABELS, type ServerName } from './servers.js';
+
+const SERVERS: ServerName[] = ['ours', 'peer', 'raw'];
+
+const num = (x: number, digits = 1) => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : '–');
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+const oneLine = (sql: string, max = 220) => {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** In how many rounds a server could not keep up with a fixed rate. */
+function saturated(q: QuestionResult, server: ServerName, percent: string | number): number {
+  return (q.rounds[server] ?? []).filter((round) => round.rate[String(percent)]?.saturated).length;
+}
+
+/** ours p99 ÷ peer p99 at a rate, or 'sat.' when ours could not keep up in most rounds. */
+function p99Ratio(q: QuestionResult, percent: string | number): string {
+  const rounds = q.rounds.ours?.length ?? 0;
+  if (rounds > 0 && saturated(q, 'ours', percent) * 2 > rounds) return 'sat.';
+  return ratio(medianOf(q, 'ours', 'rate', percent, (m) => m.latencyMs.p99), medianOf(q, 'peer', 'rate', percent, (m) => m.latencyMs.p99));
+}
+
+export interface Ratios {
+  id: string;
+  title: string;
+  /** ours ÷ peer throughput by connections. */
+  throughput: Record<string, string>;
+  rawOverOurs: string;
+  /** ours p99 ÷ peer p99 by rate per cent. */
+  p99: Record<string, string>;
+  statements: Record<ServerName, number>;
+}
+
+export function ratiosOf(results: BenchResults): Ratios[] {
+  const { connections, ratePercents } = results.meta.options as { connections: number[]; ratePercents: number[] };
+  return results.questions.map((q) => {
+    const rps = (server: ServerName, c: number) => medianOf(q, server, 'throughput', c, (m) => m.rps);
+    return {
+      id: q.id,
+      title: q.title,
+      throughput: Object.fromEntries(connections.map((c) => [c, ratio(rps('ours', c), rps('peer', c))])),
+      rawOverOurs: ratio(rps('raw', 10), rps('ours', 10)),
+      p99: Object.fromEntries(ratePercents.map((p) => [p, p99Ratio(q, p)])),
+      statements: Object.fromEntries(SERVERS.map((s) => [s, medianOf(q, s, 'throughput', 10, (m) => m.statementsPerRequest)])) as Record<ServerName, number>,
+    };
+  });
+}
+
+/** The table `pnpm bench` prints at the end. */
+export function consoleSummary(results: BenchResults): string {
+  const { connections, ratePercents } = results.meta.options as { connections: number[]; ratePercents: number[] };
+  const rows = ratiosOf(results).map((r) => [
+    `${r.id} ${r.title}`,
+    ...connections.map((c) => r.throughput[c]),
+    r.rawOverOurs,
+    ratePercents.map((p) => r.p99[p]).join(' '),
+    SERVERS.map((s) => num(r.statements[s], 2)).join(' / '),
+  ]);
+  const header = ['question', ...connections.map((c) => `ours÷peer @${c}`), 'raw÷ours @10', `p99 ours÷peer @${ratePercents.join('/')}%`, 'stmt/req ours/peer/raw'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function targets(results: BenchResults): string[] {
+  const lines: string[] = [];
+  const byId = new Map(results.questions.map((q) => [q.id, q]));
+  for (const id of ['Q1', 'Q2', 'Q4']) {
+    const q = byId.get(id);
+    if (!q) continue;
+    const ours = medianOf(q, 'ours', 'throughput', 10, (m) => m.rps);
+    const peer = medianOf(q, 'peer', 'throughput', 10, (m) => m.rps);
+    const worse = Object.keys(q.ratesRps).filter(
+      (p) => p99Ratio(q, p) === 'sat.' || medianOf(q, 'ours', 'rate', p, (m) => m.latencyMs.p99) > medianOf(q, 'peer', 'rate', p, (m) => m.latencyMs.p99),
+    );
+    const ok = ours >= peer && worse.length === 0;
+    lines.push(
+      `- ${ok ? '✅' : '❌'} **${id}** throughput ≥ 1.0× PostGraphile at 10 connections with p99 no worse: ${ratio(ours, peer)} ` +
+        `(${num(ours)} vs ${num(peer)} req/s)` +
+        (worse.length ? `; p99 worse at ${worse.map((p) => `${p} %`).join(', ')}` : '; p99 no worse at any fixed rate'),
+    );
+  }
+  const scaling = results.questions.filter((q) => q.pageSizes?.statementsPerRequest.ours);
+  if (scaling.length) {
+    const grows = scaling.filter((q) => {
+      const [small, large] = q.pageSizes!.statementsPerRequest.ours!;
+      return large > small;
+    });
+    lines.push(
+      `- ${grows.length ? '❌' : '✅'} statements per request do not grow with the page size: ` +
+        scaling.map((q) => `${q.id} ${q.pageSizes!.statementsPerRequest.ours!.join(' → ')} (first=${q.pageSizes!.sizes.join(' → ')})`).join('; '),
+    );
+  }
+  const q3 = byId.get('Q3');
+  if (q3) {
+    const p50 = medianOf(q3, 'ours', 'throughput', 1, (m) => m.latencyMs.p50);
+    const p99 = medianOf(q3, 'ours', 'throughput', 1, (m) => m.latencyMs.p99);
+    lines.push(
+      `- ${p99 <= 50 ? '✅' : '❌'} **Q3** answers within 50 ms (${num(results.meta.data.households, 0)} households; one request at a time): ` +
+        `p50 ${num(p50)} ms, p99 ${num(p99)} ms` +
+        (results.meta.data.households < 1_000_000 ? ' (the target is set at 1,000,000 households: see the full report)' : ''),
+    );
+  }
+  return lines;
+}
+
+function questionSection(q: QuestionResult, results: BenchResults): string[] {
+  const { connections, ratePercents, rounds } = results.meta.options as { connections: number[]; ratePercents: number[]; rounds: number };
+  const out: string[] = [`### ${q.id} — ${q.title}`, '', `${q.description}. ${q.variableSets} variable sets drawn from the data; ` +
+    `${q.verified.samples} checked before timing: all three servers gave the same answer (${q.verified.nonEmpty} non-empty).`, ''];
+  const rps = (s: ServerName, c: number) => medianOf(q, s, 'throughput', c, (m) => m.rps);
+  out.push('| connections | ours req/s | peer req/s | raw req/s | ours ÷ peer | raw ÷ ours | ours p99 ms | peer p99 ms |', '|---|---|---|---|---|---|---|---|');
+  for (const c of connections) {
+    const p99 = (s: ServerName) => medianOf(q, s, 'throughput', c, (m) => m.latencyMs.p99);
+    out.push(`| ${c} | ${num(rps('ours', c))} | ${num(rps('peer', c))} | ${num(rps('raw', c))} | ${ratio(rps('ours', c), rps('peer', c))} | ${ratio(rps('raw', c), rps('ours', c))} | ${num(p99('ours'))} | ${num(p99('peer'))} |`);
+  }
+  if (Object.keys(q.ratesRps).length) {
+    out.push('', `Latency at fixed rates (open loop; per cent of the peer's best, ${num(q.peerMaxRps ?? NaN)} req/s in round 1), ms. ` +
+      'Saturated: the server fell behind by more than a quarter second of requests (or 50) and the run stopped sending; its percentiles cover what was answered.', '');
+    out.push('| rate | req/s | ours p50 / p95 / p99 | peer p50 / p95 / p99 | ours p99 ÷ peer p99 | errors ours / peer |', '|---|---|---|---|---|---|');
+    for (const p of ratePercents) {
+      const lat = (s: ServerName) =>
+        ['p50', 'p95', 'p99'].map((k) => num(medianOf(q, s, 'rate', p, (m) => m.latencyMs[k as 'p50']))).join(' / ') +
+        (saturated(q, s, p) ? ` (saturated in ${saturated(q, s, p)} of ${q.rounds[s]?.length} rounds)` : '');
+      const errors = (s: ServerName) => num(medianOf(q, s, 'rate', p, (m) => m.errorRate * 100), 2) + ' %';
+      out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${lat('peer')} | ${p99Ratio(q, p)} | ${errors('ours')} / ${errors('peer')} |`);
+    }
+  }
+  out.push('', 'Cost per request (10 connections):', '', '| server | statements | DB exec ms | server CPU ms | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|');
+  for (const s of SERVERS) {
+    if (!q.rounds[s]) continue;
+    const all = q.rounds[s]!.flatMap((r) => [...Object.values(r.throughput), ...Object.values(r.rate)]);
+    const errors = all.reduce((n, m) => n + m.errors, 0);
+    const total = all.reduce((n, m) => n + m.requests, 0);
+    const at10 = (pick: (m: any) => number) => medianOf(q, s, 'throughput', 10, pick);
+    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${num(Math.max(...q.rounds[s]!.flatMap((r) => Object.values(r.throughput).map((m) => m.peakRssMiB))), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
+  }
+  if (q.pageSizes) {
+    out.push('', `Statements per request at first = ${q.pageSizes.sizes.join(' and ')}: ` +
+      SERVERS.filter((s) => q.pageSizes!.statementsPerRequest[s]).map((s) => `${s} ${q.pageSizes!.statementsPerRequest[s]!.join(' → ')}`).join(', ') + '.');
+  }
+  for (const s of ['ours', 'peer'] as ServerName[]) {
+    const sql = q.sql[s];
+    if (!sql?.length) continue;
+    const requests = q.rounds[s]?.[0]?.throughput[10]?.requests ?? NaN;
+    out.push('', `<details><summary>SQL of ${SERVER_LABELS[s]} (round 1, 10 connections, most total time first)</summary>`, '', '| calls / request | mean ms | statement |', '|---|---|---|');
+    for (const stmt of sql.slice(0, s === 'ours' ? 12 : 6)) out.push(`| ${num(stmt.calls / requests, 2)} | ${num(stmt.meanMs, 3)} | \`${cell(oneLine(stmt.query))}\` |`);
+    out.push('', '</details>');
+  }
+  if (q.profile) {
+    out.push('', `<details><summary>Where our server's CPU goes (${q.profileFile}, ${num(q.profile.busyMs, 0)} ms busy)</summary>`, '', '| package / part | self ms | share |', '|---|---|---|');
+    for (const p of q.profile.byPackage.slice(0, 12)) out.push(`| ${cell(p.name)} | ${num(p.ms, 0)} | ${p.share} % |`);
+    out.push('', '| function | where | self ms | share |', '|---|---|---|---|');
+    for (const f of q.profile.topFunctions) out.push(`| ${cell(f.name)} | ${cell(f.where)} | ${num(f.ms, 0)} | ${f.share} % |`);
+    out.push('', '</details>');
+  }
+  out.push('', `(Medians over ${rounds} rounds.)`, '');
+  return out;
+}
+
+export function markdownReport(results: BenchResults): string {
+  const { meta } = results;
+  const o = meta.options as Record<string, any>;
+  const d = meta.data;
+  const { connections, ratePercents } = o as { connections: number[]; ratePercents: number[] };
+  const out: string[] = [
+    `# tuopin vs PostGraphile — ${meta.mode} benchmark, ${meta.date.slice(0, 10)}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| date | ${meta.date} |`,
+    `| commit | ${meta.commit}${meta.serverCommit !== meta.commit ? ` (server code from ${meta.serverDir} at ${meta.serverCommit})` : ''} |`,
+    `| machine | ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB, ${meta.machine.os}; load average at start ${meta.machine.loadAverageAtStart.join(' ')} |`,
+    `| software | Node ${meta.machine.node}, PostgreSQL ${meta.machine.postgres} (embedded), PostGraphile 5.1.5 amber preset, autocannon 8 |`,
+    `| data | ${num(d.households, 0)} households, ${num(d.members, 0)} members, ${num(d.villages, 0)} villages, ${num(d.counties, 0)} counties, ${num(d.projects, 0)} projects, ${num(d.funds, 0)} funds, ${num(d.ledger_entries, 0)} ledger entries; ${num(d.bytes / 2 ** 30, 2)} GiB (${meta.seeded ? `seeded in ${meta.seedSeconds} s` : 'cached database'}) |`,
+    `| servers | each on the same Node, production mode, a pool of ${o.poolSize} connections, started fresh for every round; reads on the seeded database, the write on a copy of it |`,
+    `| runs | ${o.rounds} rounds of peer, ours, raw floor in turn; medians reported. Throughput: autocannon, ${o.durationSec} s per connection count after ${o.warmupSec} s of warm-up. Latency: open-loop at ${ratePercents.join(' / ')} % of the peer's best throughput, ${o.durationSec} s (at least ${MIN_RATE_REQUESTS} requests), over up to ${o.rateConnections} connections. Load generator on the same 2-core machine. |`,
+    `| PostgreSQL settings | ${Object.entries(meta.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ')} |`,
+    '',
+    '## Summary',
+    '',
+    `| question | ${connections.map((c) => `ours ÷ peer req/s @${c}`).join(' | ')} | raw floor ÷ ours @10 | ${ratePercents.map((p) => `ours p99 ÷ peer p99 @${p} %`).join(' | ')} | statements / request ours · peer · raw |`,
+    `|---|${connections.map(() => '---').join('|')}|---|${ratePercents.map(() => '---').join('|')}|---|`,
+    ...ratiosOf(results).map((r) =>
+      `| ${r.id} ${r.title} | ${connections.map((c) => r.throughput[c]).join(' | ')} | ${r.rawOverOurs} | ${ratePercents.map((p) => r.p99[p]).join(' | ')} | ${SERVERS.map((s) => num(r.statements[s], 2)).join(' · ')} |`,
+    ),
+    '',
+    'Above 1.0× in the throughput columns we are faster; below 1.0× in the p99 columns our tail latency is lower; ' +
+      '"sat." means our server could not sustain that rate at all (see the question\'s section).',
+    '',
+    '## Targets',
+    '',
+    ...targets(results),
+    '',
+    '## The questions',
+    '',
+  ];
+  for (const q of results.questions) out.push(...questionSection(q, results));
+  out.push('## Reproduce', '', '```sh', `npx -y pnpm@12.4.2 install && npx -y pnpm@12.4.2 bench${meta.mode === 'full' ? ' --full' : ''}`, '```', '');
+  return out.join('\n');
+}

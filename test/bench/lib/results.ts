@@ -1,0 +1,81 @@
+/** What a bench run measures, as saved next to the report (`<date>-<mode>.json`). */
+import type { StatementStat } from './cluster.js';
+import type { LoadResult } from './load.js';
+import type { MachineInfo } from './machine.js';
+import type { ProfileSummary } from './profile.js';
+import type { ServerName } from './servers.js';
+
+export interface Measurement extends LoadResult {
+  /** SQL statements the server ran during the run (pg_stat_statements), per response. */
+  statementsPerRequest: number;
+  /** Execution time of those statements in PostgreSQL, per response. */
+  dbMsPerRequest: number;
+  /** User + system CPU of the server process, per response. */
+  cpuMsPerRequest: number;
+  /** VmHWM of the server process during the run (reset before it). */
+  peakRssMiB: number;
+}
+
+export interface ServerRound {
+  round: number;
+  /** By connections. */
+  throughput: Record<string, Measurement>;
+  /** By per cent of the peer's best throughput. */
+  rate: Record<string, Measurement>;
+}
+
+export interface QuestionResult {
+  id: string;
+  title: string;
+  description: string;
+  write: boolean;
+  /** Distinct variable sets drawn from the data. */
+  variableSets: number;
+  verified: { samples: number; nonEmpty: number };
+  /** Statements per request at a small and a large page, by server. */
+  pageSizes?: { sizes: [number, number]; statementsPerRequest: Partial<Record<ServerName, number[]>> };
+  /** The peer's best throughput in round 1, and the fixed rates derived from it (per cent → rps). */
+  peerMaxRps: number | null;
+  ratesRps: Record<string, number>;
+  rounds: Partial<Record<ServerName, ServerRound[]>>;
+  /** The statements of the 10-connection run of round 1, most total time first. */
+  sql: Partial<Record<ServerName, StatementStat[]>>;
+  /** Where our server's CPU time goes for this question. */
+  profile: ProfileSummary | null;
+  profileFile: string | null;
+}
+
+export interface BenchResults {
+  meta: {
+    date: string;
+    mode: string;
+    commit: string;
+    serverDir: string;
+    serverCommit: string;
+    machine: MachineInfo;
+    options: Record<string, unknown>;
+    postgresSettings: Record<string, string | number>;
+    data: Record<string, number>;
+    database: string;
+    seeded: boolean;
+    seedSeconds: number | null;
+    migrations: string[];
+    wallSeconds: number;
+  };
+  questions: QuestionResult[];
+}
+
+export function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+type Pick = (m: Measurement) => number;
+
+/** Median over the rounds of one server's measurement of a run. */
+export function medianOf(result: QuestionResult, server: ServerName, kind: 'throughput' | 'rate', key: string | number, pick: Pick): number {
+  const rounds = result.rounds[server] ?? [];
+  return median(rounds.map((round) => round[kind][String(key)]).filter((m): m is Measurement => !!m).map(pick));
+}

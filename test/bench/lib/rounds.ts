@@ -1,0 +1,185 @@
+/**
+ * The measured part of a run: the servers in turn (peer, ours, raw floor; again each round), each
+ * started fresh on the read database for the read questions and on the write copy for the write
+ * question; every question warmed up, then its throughput at each connection count and its
+ * latency at fixed rates, with statements, CPU and memory read around every run.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Question, Vars } from '../questions/index.js';
+import { readStatements, resetStatements, type Cluster } from './cluster.js';
+import type { Dataset } from './dataset.js';
+import { fixedRate, throughput, type LoadResult, type LoadTarget } from './load.js';
+import type { BenchOptions } from './options.js';
+import { cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
+import type { Measurement, QuestionResult, ServerRound } from './results.js';
+import { SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
+
+export const ROUND_ORDER: ServerName[] = ['peer', 'ours', 'raw'];
+/** Request numbers below this are left to the equivalence check of the write question. */
+export const FIRST_TIMED_WRITE = 1000;
+
+export interface RunContext {
+  cluster: Cluster;
+  dataset: Dataset;
+  options: BenchOptions;
+  questions: readonly Question[];
+  pools: Map<string, Vars[]>;
+  results: Map<string, QuestionResult>;
+  log(line: string): void;
+  /** Servers running now, so that an interrupted run can stop them. */
+  running: Set<RunningServer>;
+}
+
+let writeCounter = FIRST_TIMED_WRITE;
+
+/** Requests for one server: read questions rotate through the sampled variables, writes never repeat. */
+export function targetFor(server: RunningServer, question: Question, pool: Vars[]): LoadTarget {
+  let next: () => { path: string; body: string };
+  if (question.write) {
+    next = () => server.request(question, question.fresh!(pool, writeCounter++));
+  } else {
+    const prepared = pool.map((vars) => server.request(question, vars));
+    let i = 0;
+    next = () => prepared[i++ % prepared.length];
+  }
+  const side = server.name === 'raw' ? null : question[server.name];
+  return {
+    origin: server.url(''),
+    headers: server.headers,
+    next,
+    failed: (body) => body.includes('"errors"') || (side?.failed?.(body) ?? false),
+  };
+}
+
+export async function withServer<T>(ctx: RunContext, name: ServerName, database: string, logName: string, work: (server: RunningServer) => Promise<T>, nodeFlags?: string[]): Promise<T> {
+  const server = await startServer(name, {
+    databaseUrl: ctx.cluster.url(database),
+    poolSize: ctx.options.poolSize,
+    serverDir: ctx.options.serverDir,
+    nodeFlags,
+    logName,
+  });
+  ctx.running.add(server);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+    ctx.running.delete(server);
+  }
+}
+
+/**
+ * Waits until the server has finished what was in flight: no statement of its database is active
+ * and its CPU time stopped moving (at most 60 s).
+ */
+export async function settle(ctx: RunContext, pid: number, database: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let last = cpuTimeMs(pid);
+  while (Date.now() < deadline) {
+    await sleep(150);
+    const now = cpuTimeMs(pid);
+    const { rows } = await ctx.cluster.admin.query<{ n: string }>(
+      `select count(*) as n from pg_stat_activity where datname = $1 and state is not null and state <> 'idle'`,
+      [database],
+    );
+    if (now === last && Number(rows[0].n) === 0) return;
+    last = now;
+  }
+}
+
+async function measure(ctx: RunContext, server: RunningServer, database: string, run: () => Promise<LoadResult>): Promise<{ m: Measurement; sql: Awaited<ReturnType<typeof readStatements>> }> {
+  await resetStatements(ctx.cluster);
+  resetPeakRss(server.pid);
+  const cpuBefore = cpuTimeMs(server.pid);
+  const result = await run();
+  await settle(ctx, server.pid, database);
+  const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
+  const sql = await readStatements(ctx.cluster, database);
+  // Per request sent: requests still in flight when a run stops are executed all the same.
+  const per = (x: number) => (result.sent > 0 ? Math.round((x / result.sent) * 1000) / 1000 : NaN);
+  return {
+    m: {
+      ...result,
+      statementsPerRequest: per(sql.reduce((n, s) => n + s.calls, 0)),
+      dbMsPerRequest: per(sql.reduce((n, s) => n + s.totalMs, 0)),
+      cpuMsPerRequest: per(cpuMs),
+      peakRssMiB: Math.round(peakRssMiB(server.pid) * 10) / 10,
+    },
+    sql,
+  };
+}
+
+/** Requests a server answers before a question is measured, so that V8 has optimised the hot paths. */
+const WARM_UP_REQUESTS = 600;
+
+/** At least `minSec` seconds at 10 connections, and then until WARM_UP_REQUESTS were answered (at most `maxSec`). */
+export async function warmUp(target: LoadTarget, minSec: number, maxSec: number): Promise<void> {
+  let answered = 0;
+  let elapsed = 0;
+  while (elapsed < minSec || (answered < WARM_UP_REQUESTS && elapsed < maxSec)) {
+    const run = await throughput(target, 10, 1);
+    answered += run.requests;
+    elapsed += run.durationSec;
+  }
+}
+
+/** Warm-up, throughput at each connection count, then latency at the fixed rates. */
+async function measureQuestion(ctx: RunContext, server: RunningServer, question: Question, round: number, database: string): Promise<void> {
+  const { options } = ctx;
+  const result = ctx.results.get(question.id)!;
+  const target = targetFor(server, question, ctx.pools.get(question.id)!);
+  await warmUp(target, options.warmupSec, options.warmupMaxSec);
+
+  await settle(ctx, server.pid, database);
+
+  const entry: ServerRound = { round, throughput: {}, rate: {} };
+  let singleLatencyMs = 0;
+  for (const connections of [...options.connections].sort((a, b) => a - b)) {
+    // A run long enough for every connection to be answered a few times: with c connections
+    // queued on one server each answer takes about c single-request latencies.
+    const seconds = Math.min(options.maxRunSec, Math.max(options.durationSec, (3 * connections * singleLatencyMs) / 1000 / Math.min(connections, 4)));
+    const { m, sql } = await measure(ctx, server, database, () => throughput(target, connections, Math.ceil(seconds)));
+    if (connections === 1) singleLatencyMs = m.latencyMs.mean;
+    entry.throughput[connections] = m;
+    if (connections === 10 && round === 1) result.sql[server.name] = sql.slice(0, 12);
+  }
+  if (server.name === 'peer' && round === 1) {
+    result.peerMaxRps = Math.max(...Object.values(entry.throughput).map((m) => m.rps));
+    for (const percent of options.ratePercents) result.ratesRps[percent] = Math.round(((result.peerMaxRps * percent) / 100) * 10) / 10;
+  }
+  // Latency at fixed rates is compared between ours and the peer; the raw floor's is not needed.
+  if (server.name !== 'raw' && result.peerMaxRps) {
+    for (const percent of options.ratePercents) {
+      const rps = Math.max(0.5, result.ratesRps[percent]);
+      const { m } = await measure(ctx, server, database, () => fixedRate(target, rps, options.durationSec, options.rateConnections));
+      entry.rate[percent] = m;
+    }
+  }
+  (result.rounds[server.name] ??= []).push(entry);
+  const ten = entry.throughput[10];
+  ctx.log(
+    `  ${question.id} ${SERVER_LABELS[server.name]}: ${options.connections.map((c) => `${entry.throughput[c].rps}/s@${c}`).join(' ')}` +
+      (ten ? `, ${ten.statementsPerRequest} stmt/req, ${ten.cpuMsPerRequest} ms CPU/req, p99@75% ${entry.rate[75]?.latencyMs.p99 ?? '–'} ms` : '') +
+      (Object.values(entry.throughput).some((m) => m.errors > 0) ? ', ERRORS' : ''),
+  );
+}
+
+export async function runRounds(ctx: RunContext): Promise<void> {
+  const reads = ctx.questions.filter((q) => !q.write);
+  const writes = ctx.questions.filter((q) => q.write);
+  for (let round = 1; round <= ctx.options.rounds; round++) {
+    for (const name of ROUND_ORDER) {
+      ctx.log(`round ${round}/${ctx.options.rounds}: ${SERVER_LABELS[name]}`);
+      if (reads.length > 0) {
+        await withServer(ctx, name, ctx.dataset.database, `${name}-round${round}.log`, async (server) => {
+          for (const question of reads) await measureQuestion(ctx, server, question, round, ctx.dataset.database);
+        });
+      }
+      if (writes.length > 0) {
+        await withServer(ctx, name, ctx.dataset.writeDatabase, `${name}-round${round}-write.log`, async (server) => {
+          for (const question of writes) await measureQuestion(ctx, server, question, round, ctx.dataset.writeDatabase);
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The three servers under test, started alike: the same Node, a production configuration, a pool
+ * of the same size, one database each time. Ours through its own CLI (`start`), the peer and the
+ * raw floor through the small scripts in ../servers/.
+ */
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { assertAuthorised, authHeaders, serverEnv } from '../auth.js';
+import type { Question, Vars } from '../questions/index.js';
+import { BENCH_DIR, REPO_DIR } from './options.js';
+import { startNode, type NodeProcess } from './processes.js';
+
+export type ServerName = 'ours' | 'peer' | 'raw';
+
+export const SERVER_LABELS: Record<ServerName, string> = {
+  ours: 'tuopin',
+  peer: 'PostGraphile 5.1.5 (amber)',
+  raw: 'raw SQL (node-postgres)',
+};
+
+export interface StartOptions {
+  databaseUrl: string;
+  poolSize: number;
+  serverDir: string;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+  logName: string;
+}
+
+export interface RunningServer {
+  readonly name: ServerName;
+  readonly port: number;
+  readonly pid: number;
+  readonly process: NodeProcess;
+  /** The HTTP request for a question with these variables. */
+  request(question: Question, vars: Vars): { path: string; body: string };
+  readonly headers: Record<string, string>;
+  url(path: string): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
+
+function spawnServer(name: ServerName, port: number, options: StartOptions): NodeProcess {
+  const common = { nodeFlags: options.nodeFlags, logName: options.logName };
+  if (name === 'ours') {
+    return startNode({
+      ...common,
+      cwd: options.serverDir,
+      args: [path.join('packages', 'server', 'src', 'cli.ts'), 'start'],
+      env: { ...PRODUCTION, ...serverEnv(options.serverDir), DATABASE_URL: options.databaseUrl, TUOPIN_POOL_SIZE: String(options.poolSize), PORT: String(port) },
+    });
+  }
+  const env = { ...PRODUCTION, DATABASE_URL: options.databaseUrl, POOL_SIZE: String(options.poolSize), PORT: String(port) };
+  if (name === 'peer') {
+    return startNode({
+      ...common,
+      cwd: REPO_DIR,
+      args: [path.join(BENCH_DIR, 'servers', 'postgraphile.ts')],
+      env: { ...env, NODE_OPTIONS: `--require ${path.join(BENCH_DIR, 'promise-with-resolvers.cjs')}` },
+    });
+  }
+  return startNode({ ...common, cwd: REPO_DIR, args: [path.join(BENCH_DIR, 'servers', 'raw.ts')], env });
+}
+
+function graphqlRequest(side: 'ours' | 'peer') {
+  return (question: Question, vars: Vars) => {
+    const graphql = question[side];
+    return { path: '/graphql', body: JSON.stringify({ query: graphql.query, variables: graphql.variables(vars) }) };
+  };
+}
+
+/** Starts a server and waits until it answers (`{ __typename }`, or the raw floor's Q6b). */
+export async function startServer(name: ServerName, options: StartOptions): Promise<RunningServer> {
+  const port = await freePort();
+  const proc = spawnServer(name, port, options);
+  const headers = { 'content-type': 'application/json', ...(name === 'ours' ? authHeaders() : {}) };
+  const url = (p: string) => `http://127.0.0.1:${port}${p}`;
+  const probe = name === 'raw' ? { path: '/Q6b', body: '{}' } : { path: '/graphql', body: '{"query":"{ __typename }"}' };
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (proc.child.exitCode !== null) throw new Error(`${SERVER_LABELS[name]} exited during start-up; see ${proc.logFile}`);
+    if (Date.now() > deadline) {
+      await proc.stop();
+      throw new Error(`${SERVER_LABELS[name]} did not answer within 180 s; see ${proc.logFile}`);
+    }
+    let refusal: Error | null = null;
+    try {
+      const response = await fetch(url(probe.path), { method: 'POST', headers, body: probe.body, signal: AbortSignal.timeout(10_000) });
+      const text = await response.text();
+      if (name === 'ours') {
+        try {
+          assertAuthorised(response.status, text);
+        } catch (error) {
+          refusal = error as Error;
+        }
+      }
+      if (response.ok && !refusal) break;
+    } catch {
+      // not listening yet
+    }
+    if (refusal) {
+      await proc.stop();
+      throw refusal;
+    }
+    await sleep(200);
+  }
+  return {
+    name,
+    port,
+    pid: proc.pid,
+    process: proc,
+    headers,
+    url,
+    request: name === 'raw' ? (question, vars) => ({ path: `/${question.id}`, body: JSON.stringify(vars) }) : graphqlRequest(name),
+    stop: () => proc.stop(),
+  };
+}
+
+/** One request; returns the status and the parsed body. */
+export async function ask(server: RunningServer, question: Question, vars: Vars): Promise<{ status: number; body: any; text: string }> {
+  const { path: p, body } = server.request(question, vars);
+  const response = await fetch(server.url(p), { method: 'POST', headers: server.headers, body, signal: AbortSignal.timeout(120_000) });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // left null; the caller reports the text
+  }
+  return { status: response.status, body: parsed, text };
+}
