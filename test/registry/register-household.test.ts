@@ -35,6 +35,16 @@ async function expectRefused(input: RegisterHouseholdInput, typename: string, fi
 }
 
 describe('registerHousehold', () => {
+  it('checks the registry in one statement and writes with plain inserts', async () => {
+    const input = registrationInput();
+    const { count, statements } = await server.countStatements(async () => {
+      expect((await register(input)).__typename).toBe('RegisterHouseholdPayload');
+    });
+    // clash check; begin, audit stamp, household, members, commit; then the payload: household,
+    // its village, its members (head among them)
+    expect(count, statements.join('\n')).toBe(9);
+  });
+
   it('registers a household with its members in one go, deriving birth date and sex', async () => {
     const input = registrationInput({ groupId: groups[AREAS.villageA][0] });
     const outcome = await register(input);

@@ -2,6 +2,7 @@ import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { numericIdOf } from '../kernel/global-id.js';
 import { mutationErrors } from '../kernel/mutation-errors.js';
+import { findRows } from '../kernel/plain-rows.js';
 import { memberInput } from '../member/member.inputs.js';
 import { HouseholdSchema } from './household.entity.js';
 import { HouseholdCategoryEnum, HouseholdStatusEnum, HousingSafetyGradeEnum, PovertyCauseEnum } from './household-enums.js';
@@ -14,8 +15,10 @@ export interface HouseholdPayload {
 }
 
 /** The household as stored now, bypassing anything this request loaded before the write. */
-export function freshHousehold(ctx: TuopinContext, id: number) {
-  return ctx.em.findOneOrFail(HouseholdSchema, { id }, { refresh: true });
+export async function freshHousehold(ctx: TuopinContext, id: number) {
+  const [household] = await findRows(ctx.em, HouseholdSchema, { id });
+  if (!household) throw new Error(`household ${id} vanished after its write`);
+  return household;
 }
 
 export function registerHouseholdMutations(builder: TuopinBuilder): void {

@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireGroupOfVillage, requireVillage } from '../area/area.lookup.js';
 import { assertCanWriteVillage, notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { ConflictError, IssueCollector } from '../kernel/errors.js';
+import { IssueCollector } from '../kernel/errors.js';
 import { inTransaction } from '../kernel/transaction.js';
 import { MemberSchema } from '../member/member.entity.js';
 import { checkMemberFields, type CheckedIdentity, type MemberFields } from '../member/member.validation.js';
 import { findRegisteredIdNumbers, memberRow, MEMBER_CONSTRAINT_ERRORS } from '../member/member.rows.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
 import { householdLoader } from './household.loaders.js';
+import { checkRegistrationClashes, duplicateHouseholdNo, throwIfRegistered } from './registration-checks.js';
 import { checkHouseholdState, type HouseholdState } from './household.validation.js';
 import { applyHouseholdPatch, stateFromRegistration, type HouseholdFieldsInput, type HouseholdPatch } from './household.input.js';
 
@@ -18,9 +19,6 @@ export interface RegisterHouseholdInput extends HouseholdFieldsInput {
 
 /** Households have a handful of members; a roll with dozens is a data-entry mistake. */
 const MAX_MEMBERS = 30;
-
-const duplicateHouseholdNo = () =>
-  new ConflictError('householdNo', '户编号已存在', 'This household number is already registered');
 
 const HOUSEHOLD_CONSTRAINT_ERRORS = {
   household_household_no_unique: duplicateHouseholdNo,
@@ -58,17 +56,15 @@ export async function registerHousehold(ctx: TuopinContext, input: RegisterHouse
   const state = stateFromRegistration(input);
   const identities = checkRegistration(state, input.members);
   assertCanWriteVillage(ctx, state.villageCode, 'villageCode');
-  await requireVillage(ctx.em, state.villageCode, 'villageCode');
+  await checkRegistrationClashes(ctx.em, { villageCode: state.villageCode, householdNo: state.householdNo, idNumbers: identities.map((identity) => identity.idNumber) });
   if (state.groupId !== null) await requireGroupOfVillage(ctx.em, state.groupId, state.villageCode, 'groupId');
-  if (await ctx.em.count(HouseholdSchema, { householdNo: state.householdNo })) throw duplicateHouseholdNo();
-  await throwIfAnyRegistered(ctx.em, identities.map((identity) => identity.idNumber));
 
+  // Plain inserts: nothing here is read back through the unit of work, so it need not track them.
   return inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, async (em) => {
-    const household = em.create(HouseholdSchema, { ...householdColumns(state), memberCount: input.members.length });
-    await em.flush();
-    input.members.forEach((member, i) => em.create(MemberSchema, memberRow(household, member, identities[i])));
-    await em.flush();
-    return household.id;
+    const id = Number(await em.insert(HouseholdSchema, { ...householdColumns(state), memberCount: input.members.length }));
+    const household = { id, villageCode: state.villageCode };
+    await em.insertMany(MemberSchema, input.members.map((member, i) => memberRow(household, member, identities[i])));
+    return id;
   });
 }
 
@@ -107,12 +103,8 @@ export async function updateHousehold(ctx: TuopinContext, input: UpdateHousehold
 }
 
 /** Refuses ID numbers already registered in any household, naming the member at fault. */
-export async function throwIfAnyRegistered(em: EntityManager, idNumbers: string[], fieldOf = (i: number) => `members[${i}].idNumber`) {
-  const registered = await findRegisteredIdNumbers(em, idNumbers);
-  const index = idNumbers.findIndex((idNumber) => registered.has(idNumber));
-  if (index >= 0) {
-    throw new ConflictError(fieldOf(index), '该身份证号已登记在其他户，一人只能属于一户', 'This ID number is already registered in a household; a person belongs to one household');
-  }
+export async function throwIfAnyRegistered(em: EntityManager, idNumbers: string[], fieldOf: (i: number) => string) {
+  throwIfRegistered(await findRegisteredIdNumbers(em, idNumbers), idNumbers, fieldOf);
 }
 
 function householdColumns(state: HouseholdState): Omit<Household, 'id' | 'memberCount' | 'createdAt' | 'updatedAt'> {
