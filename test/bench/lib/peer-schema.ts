@@ -7,8 +7,6 @@
  */
 import type pg from 'pg';
 
-const POOR = `('POOR', 'RETURNED')`;
-
 export const PEER_SCHEMA_SQL = `
 drop schema if exists bench_pg cascade;
 create schema bench_pg;
@@ -37,21 +35,21 @@ create function bench_pg.areas_under(parent_code text, area_level text) returns 
 $$;
 comment on function bench_pg.areas_under(text, text) is '@name areas_under';
 
--- Computed column Area.stats: the registry figures of the area and everything under it.
+-- Computed column Area.stats: the registry figures of the area and everything under it, from the
+-- per-village rollup (village_stats, kept by our triggers) that our server reads too: the peer
+-- answers from the same table, so the comparison is of the engines, not of a rollup against a
+-- live GROUP BY over the households.
 create type bench_pg.area_figures as (
   households int, people int, poor_households int, poor_people int, rural_population int, poverty_incidence float8
 );
 create function bench_pg.area_stats(a public.area) returns bench_pg.area_figures language sql stable as $$
-  select h.households, h.people, h.poor_households, h.poor_people, v.rural_population,
-         case when v.rural_population > 0 then round(h.poor_people::numeric / v.rural_population, 4)::float8 end
-  from (select count(*)::int as households, coalesce(sum(member_count), 0)::int as people,
-               count(*) filter (where status in ${POOR})::int as poor_households,
-               coalesce(sum(member_count) filter (where status in ${POOR}), 0)::int as poor_people
-        from public.household
-        where village_code between rpad(bench_pg.code_prefix(a.code), 12, '0') and rpad(bench_pg.code_prefix(a.code), 12, '9')) h,
-       (select coalesce(sum(rural_population), 0)::int as rural_population
-        from public.area
-        where level = 'VILLAGE' and code between rpad(bench_pg.code_prefix(a.code), 12, '0') and rpad(bench_pg.code_prefix(a.code), 12, '9')) v
+  select coalesce(sum(s.households), 0)::int, coalesce(sum(s.people), 0)::int,
+         coalesce(sum(s.poor_households), 0)::int, coalesce(sum(s.poor_people), 0)::int,
+         coalesce(sum(v.rural_population), 0)::int,
+         case when sum(v.rural_population) > 0 then round(coalesce(sum(s.poor_people), 0)::numeric / sum(v.rural_population), 4)::float8 end
+  from public.area v
+  left join public.village_stats s on s.village_code = v.code
+  where v.level = 'VILLAGE' and v.code between rpad(bench_pg.code_prefix(a.code), 12, '0') and rpad(bench_pg.code_prefix(a.code), 12, '9')
 $$;
 
 -- Computed column Area.projectCount: projects placed in the area and everything under it.

@@ -55,8 +55,8 @@ export const q2: Question = {
       `select coalesce(json_agg(json_build_object('code', a.code, 'name', a.name, 'households', s.households,
                                                   'poorHouseholds', s.poor_households, 'projectCount', p.n) order by a.code), '[]') as villages
        from (select code, name from area where level = 'VILLAGE' and code between $1 and $2 and code <> $3 order by code limit $4) a
-       cross join lateral (select count(*)::int as households, count(*) filter (where h.status in ('POOR', 'RETURNED'))::int as poor_households
-                           from household h where h.village_code = a.code) s
+       cross join lateral (select coalesce(sum(households), 0)::int as households, coalesce(sum(poor_households), 0)::int as poor_households
+                           from village_stats where village_code = a.code) s
        cross join lateral (select count(*)::int as n from project p where p.place_code = a.code) p`,
       [lo, hi, v.county, v.first ?? PAGE],
     );

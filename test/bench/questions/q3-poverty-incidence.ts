@@ -49,15 +49,14 @@ export const q3: Question = {
   raw: async (pool, v) => {
     const { lo, hi } = subtree(String(v.province));
     const { rows } = await pool.query(
-      `select coalesce(json_agg(json_build_object('code', c.code, 'name', c.name, 'poorPeople', h.poor_people, 'ruralPopulation', r.rural,
-                                                  'povertyIncidence', case when r.rural > 0 then round(h.poor_people::numeric / r.rural, 4)::float8 end)
+      `select coalesce(json_agg(json_build_object('code', c.code, 'name', c.name, 'poorPeople', h.poor_people, 'ruralPopulation', h.rural,
+                                                  'povertyIncidence', case when h.rural > 0 then round(h.poor_people::numeric / h.rural, 4)::float8 end)
                                 order by c.code), '[]') as counties
        from (select code, name, rpad(left(code, 6), 12, '0') as lo, rpad(left(code, 6), 12, '9') as hi
              from area where level = 'COUNTY' and code between $1 and $2 order by code limit ${PAGE}) c
-       cross join lateral (select coalesce(sum(member_count) filter (where status in ('POOR', 'RETURNED')), 0)::int as poor_people
-                           from household where village_code between c.lo and c.hi) h
-       cross join lateral (select coalesce(sum(rural_population), 0)::int as rural
-                           from area where level = 'VILLAGE' and code between c.lo and c.hi) r`,
+       cross join lateral (select coalesce(sum(s.poor_people), 0)::int as poor_people, coalesce(sum(v.rural_population), 0)::int as rural
+                           from area v left join village_stats s on s.village_code = v.code
+                           where v.level = 'VILLAGE' and v.code between c.lo and c.hi) h`,
       [lo, hi],
     );
     return rows[0].counties;

@@ -42,16 +42,20 @@ interface StatsRow {
   disbursed: string | null;
 }
 
-// Projects by their place, funds by their managing area; both blocks in one statement per batch
-// of areas, over exactly the ranges the caller may see (the core statistics' `scopedRanges`).
-const STATS_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[]))
+// Projects by their place, funds by their managing area, over exactly the ranges the caller may
+// see (the core statistics' \`scopedRanges\`). Two statements, each run only when one of its fields
+// is asked for: a dashboard counting projects should not sum every fund's ledger too.
+const RANGES = `with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[]))`;
+
+const PROJECT_BLOCK_SQL = `${RANGES}
   select r.code, 'project' as block, p.status as key, count(*) as n, sum(p.budget)::text as amount,
          null as allocated, null as disbursed
   from r join project p on p.place_code between r.lo and r.hi
-  group by r.code, p.status
-  union all
-  select r.code, 'fund', f.source_type, count(*), sum(f.amount)::text, sum(l.allocated)::text, sum(l.disbursed)::text
+  group by r.code, p.status`;
+
+const FUND_BLOCK_SQL = `${RANGES}
+  select r.code, 'fund' as block, f.source_type as key, count(*) as n, sum(f.amount)::text as amount,
+         sum(l.allocated)::text as allocated, sum(l.disbursed)::text as disbursed
   from r join fund f on f.area_code between r.lo and r.hi
   cross join lateral (
     select coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0) as allocated,
@@ -98,12 +102,19 @@ function assemble(rows: StatsRow[]): ProjectFundStats {
   };
 }
 
-/** Project and fund statistics of areas (each with its whole subtree), within the caller's scope. */
-export const projectFundStatsLoader = createContextCache(
-  (ctx: TuopinContext) =>
-    new DataLoader<string, ProjectFundStats>(async (codes) => {
-      const ranges = scopedRanges(ctx, codes);
-      const rows = ranges.length === 0 ? [] : await ctx.em.getConnection().execute<StatsRow[]>(STATS_SQL, rangeParameters(ranges));
-      return groupRows(codes, rows, (row) => row.code).map(assemble);
-    }),
-);
+function blockLoader(sql: string) {
+  return createContextCache(
+    (ctx: TuopinContext) =>
+      new DataLoader<string, ProjectFundStats>(async (codes) => {
+        const ranges = scopedRanges(ctx, codes);
+        const rows = ranges.length === 0 ? [] : await ctx.em.getConnection().execute<StatsRow[]>(sql, rangeParameters(ranges));
+        return groupRows(codes, rows, (row) => row.code).map(assemble);
+      }),
+  );
+}
+
+/** Project statistics of areas (each with its whole subtree), within the caller's scope; the fund figures are zero. */
+export const projectStatsLoader = blockLoader(PROJECT_BLOCK_SQL);
+
+/** Fund statistics of areas (each with its whole subtree), within the caller's scope; the project figures are zero. */
+export const fundStatsLoader = blockLoader(FUND_BLOCK_SQL);

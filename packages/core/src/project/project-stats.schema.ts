@@ -2,7 +2,7 @@ import type { TuopinBuilder } from '../kernel/builder.js';
 import { FundSourceTypeEnum } from '../fund/fund-enums.js';
 import { moneyRatio } from '../ledger/ledger-sql.js';
 import { ProjectStatusEnum } from './project-enums.js';
-import { projectFundStatsLoader, type SourceFigures, type StatusCount } from './project-stats.loader.js';
+import { fundStatsLoader, projectStatsLoader, type SourceFigures, type StatusCount } from './project-stats.loader.js';
 
 /** The project and fund figures of an area, as fields of `RegionStats`. */
 export function registerProjectStatsSchema(builder: TuopinBuilder): void {
@@ -28,29 +28,29 @@ export function registerProjectStatsSchema(builder: TuopinBuilder): void {
   builder.objectFields('RegionStats', (t) => ({
     projectCount: t.int({
       description: '项目数（实施地点在本区划内） Projects placed in the area',
-      resolve: async ({ code }, _args, ctx) => (await projectFundStatsLoader(ctx).load(code)).projectCount,
+      resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).projectCount,
     }),
     projectBudget: t.field({
       type: 'Money',
       description: '项目预算合计 Total budget of those projects',
-      resolve: async ({ code }, _args, ctx) => (await projectFundStatsLoader(ctx).load(code)).projectBudget,
+      resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).projectBudget,
     }),
     projectsByStatus: t.field({
       type: [StatusCountRef],
       description: '按状态的项目数（仅列出有项目的状态） Projects by status, for statuses with any project',
-      resolve: async ({ code }, _args, ctx) => (await projectFundStatsLoader(ctx).load(code)).byStatus,
+      resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).byStatus,
     }),
     fundsBySource: t.field({
       type: [SourceFiguresRef],
       description: '按来源的资金（管理区划在本区划内） Funds managed in the area, by source type',
-      resolve: async ({ code }, _args, ctx) => (await projectFundStatsLoader(ctx).load(code)).bySource,
+      resolve: async ({ code }, _args, ctx) => (await fundStatsLoader(ctx).load(code)).bySource,
     }),
     fundExecutionRate: t.float({
       nullable: true,
       description:
         '资金支出进度（0–1）= 已报账 ÷ 已安排，按本区划管理的资金 Execution rate of the funds managed in the area: disbursed ÷ allocated; null while nothing is allocated',
       resolve: async ({ code }, _args, ctx) => {
-        const stats = await projectFundStatsLoader(ctx).load(code);
+        const stats = await fundStatsLoader(ctx).load(code);
         return moneyRatio(stats.disbursed, stats.allocated);
       },
     }),
