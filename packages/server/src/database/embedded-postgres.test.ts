@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cp, lstat, mkdir, mkdtemp, chmod, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, chmod, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -260,6 +260,17 @@ describe.runIf(isRoot)('as root, with directories the postgres user cannot reach
     expect([info.uid, info.gid, info.mode & 0o777]).toEqual([user.uid, user.gid, 0o700]);
     // Deterministic: the next run lands on the same directory.
     expect(await prepareDataDir(requested, user, () => {}, relocationRoot)).toBe(real);
+
+    // Deleting the link means starting afresh: the old cluster is moved aside, never picked up again.
+    await rm(requested);
+    const notes: string[] = [];
+    const fresh = await prepareDataDir(requested, user, (line) => notes.push(line), relocationRoot);
+    expect(fresh).toBe(real);
+    expect(await readdir(fresh)).toEqual([]);
+    const aside = (await readdir(relocationRoot)).filter((name) => name.startsWith(`${path.basename(real)}.orphaned-`));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(relocationRoot, aside[0], 'PG_VERSION'), 'utf8')).toBe('17\n');
+    expect(notes.some((line) => line.includes('starting afresh'))).toBe(true);
   });
 
   it('runs a cluster whose requested data directory is unreachable', { timeout: TIMEOUT }, async () => {

@@ -44,6 +44,7 @@ export async function prepareDataDir(
 
   const target = path.join(relocationRoot, createHash('sha1').update(absolute).digest('hex').slice(0, 12));
   await prepareRelocationRoot(relocationRoot);
+  if (!(await lstat(absolute).catch(() => undefined))) await setAsideOrphan(target, absolute, note);
   await vacateRequestedPath(absolute, target, note);
   await ensurePrivateDir(target, runAs);
   if (!(await lstat(absolute).catch(() => undefined))) {
@@ -87,6 +88,18 @@ async function prepareRelocationRoot(root: string): Promise<void> {
     throw new Error(`refusing to keep PostgreSQL data in ${root}: it is not owned by root or is writable by others`);
   }
   if ((info.mode & 0o777) !== 0o755) await chmod(root, 0o755);
+}
+
+/**
+ * The relocated directory is named after the requested path, so a cluster whose link was deleted
+ * (the README's "delete .data/ to start afresh", or a new clone in the same place) would be picked
+ * up again. Nothing links to it any more: it is moved aside, not reused and not deleted.
+ */
+async function setAsideOrphan(target: string, requested: string, note: (line: string) => void): Promise<void> {
+  if (!(await lstat(target).catch(() => undefined))) return;
+  const aside = `${target}.orphaned-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(target, aside);
+  note(`${target} held the data of an earlier ${requested}, whose link is gone; moved it to ${aside} and starting afresh (delete it when no longer needed)`);
 }
 
 /**
