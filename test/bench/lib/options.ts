@@ -44,7 +44,9 @@ const MODES: Record<ModeName, Omit<BenchOptions, 'only' | 'serverDir'>> = {
   quick: {
     mode: 'quick',
     households: 100_000,
-    rounds: 2,
+    // A few minutes for a quick look while working: one round and no profile. --full alternates
+    // the servers three times and profiles.
+    rounds: 1,
     durationSec: 1,
     maxRunSec: 6,
     warmupSec: 1,
@@ -53,7 +55,7 @@ const MODES: Record<ModeName, Omit<BenchOptions, 'only' | 'serverDir'>> = {
     ratePercents: [25, 50, 75],
     rateConnections: 50,
     poolSize: 10,
-    profileSec: 2,
+    profileSec: 0,
   },
   full: {
     mode: 'full',
