@@ -91,7 +91,7 @@ export { membersByHouseholdLoader } from './member/member.loaders.js';
 export * from './member/member-enums.js';
 export { checkIdNumber, checkCharacter } from './member/id-number.js';
 export { HouseholdIncomeSchema, type HouseholdIncome } from './income/income.entity.js';
-export { pgTextArray } from './kernel/pg-array.js';
+export { pgIntArray, pgTextArray } from './kernel/pg-array.js';
 
 // Projects, funds and the fund ledger
 export { ProjectSchema, ProjectStatusChangeSchema, type Project, type ProjectStatusChange } from './project/project.entity.js';
@@ -105,9 +105,11 @@ export * from './fund/fund-enums.js';
 export { fundLoader, fundRefLoader } from './fund/fund.loaders.js';
 export { fundTotalsLoader, projectFundingLoader, type LedgerTotals, type ProjectFunding, type SourceFunding } from './fund/fund-figures.loader.js';
 export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } from './ledger/ledger-entry.entity.js';
-export { moneyRatio } from './ledger/ledger-sql.js';
+export { moneyFromSql, moneyRatio } from './ledger/ledger-sql.js';
 
 // What plugins build on: scoped reads by a code column, the fund manager's checks, and the
 // ledger's disbursement, which a plugin calls inside its own transaction to pay through core's ledger.
-export { assertCanManageFundAt, codeInRanges, codeRangeSql, requireArea, scopedLoaderByCode } from './project/place-scope.js';
+export { assertCanManageFundAt, requireArea } from './project/place-scope.js';
+export { codeInRanges, codeRangeSql } from './kernel/code-range-filters.js';
+export { scopedLoaderBy, scopedLoaderByCode } from './kernel/scoped-loader.js';
 export { disburseFunds, type EntryFields } from './ledger/ledger.service.js';

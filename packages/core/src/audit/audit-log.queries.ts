@@ -1,6 +1,7 @@
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import { codeRangeSql } from '../kernel/code-range-filters.js';
 
 export interface AuditRecord {
   id: string;
@@ -43,8 +44,9 @@ function auditWhere(ctx: TuopinContext, filter: AuditLogFilter): { sql: string; 
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (!national) {
-    clauses.push(`(${ranges.map(() => 'area_code between ? and ?').join(' or ')})`);
-    params.push(...ranges.flatMap((r) => [r.lo, r.hi]));
+    const inScope = codeRangeSql('area_code', ranges);
+    clauses.push(inScope.sql);
+    params.push(...inScope.params);
   }
   const equal = [
     ['actor', filter.actor],

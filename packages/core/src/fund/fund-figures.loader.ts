@@ -1,7 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
-import { pgTextArray } from '../kernel/pg-array.js';
+import { pgIntArray } from '../kernel/pg-array.js';
 import { sumMoney } from '../kernel/money.js';
 import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
 import { FUND_SOURCE_TYPES, type FundSourceType } from './fund-enums.js';
@@ -21,7 +21,6 @@ export interface ProjectFunding extends LedgerTotals {
   bySource: SourceFunding[];
 }
 
-const intArray = (ids: readonly number[]) => pgTextArray(ids.map(String));
 const SOURCE_ORDER = Object.keys(FUND_SOURCE_TYPES);
 
 /** Each fund's live allocated and disbursed sums: one grouped statement per batch of funds. */
@@ -35,7 +34,7 @@ export const fundTotalsLoader = createContextCache(
          from ledger_entry e
          where e.fund_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.fund_id`,
-        [intArray(ids)],
+        [pgIntArray(ids)],
       );
       const byId = new Map(rows.map((row) => [row.fund_id, { allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }]));
       return ids.map((id) => byId.get(id) ?? { allocated: '0.00', disbursed: '0.00' });
@@ -56,7 +55,7 @@ export const projectFundingLoader = createContextCache(
          from ledger_entry e join fund f on f.id = e.fund_id
          where e.project_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.project_id, f.source_type`,
-        [intArray(ids)],
+        [pgIntArray(ids)],
       );
       const byProject = new Map<number, SourceFunding[]>();
       for (const row of rows) {

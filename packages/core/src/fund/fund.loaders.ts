@@ -2,7 +2,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
 import { pickRows } from '../kernel/group-rows.js';
-import { scopedLoaderByCode } from '../project/place-scope.js';
+import { scopedLoaderByCode } from '../kernel/scoped-loader.js';
 import { FundSchema, type Fund } from './fund.entity.js';
 import { findRows } from '../kernel/plain-rows.js';
 

@@ -2,7 +2,7 @@ import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
-import { codeRangeSql } from '../project/place-scope.js';
+import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from '../project/pull-order.js';
 import type { FundSourceType } from './fund-enums.js';
 import { FundSchema, type Fund } from './fund.entity.js';

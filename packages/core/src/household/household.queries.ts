@@ -6,6 +6,7 @@ import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-c
 import { HouseholdSchema, type Household } from './household.entity.js';
 import type { HouseholdCategory, HouseholdStatus, PovertyCause } from './household-enums.js';
 import { pageRows } from '../kernel/plain-rows.js';
+import { codeRangeSql } from '../kernel/code-range-filters.js';
 
 export interface HouseholdFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -26,7 +27,8 @@ function filteredHouseholds(ctx: TuopinContext, filter: HouseholdFilter): QueryB
   const ranges = readableRanges(ctx, filter.regionCode);
   if (ranges.length === 0) return null;
   const qb = ctx.em.createQueryBuilder(HouseholdSchema, 'h');
-  qb.where(ranges.map(() => 'h.village_code between ? and ?').join(' or '), ranges.flatMap(({ lo, hi }) => [lo, hi]));
+  const inScope = codeRangeSql('h.village_code', ranges);
+  qb.where(inScope.sql, inScope.params);
   if (filter.status) qb.andWhere({ status: filter.status });
   if (filter.primaryCause) qb.andWhere({ primaryCause: filter.primaryCause });
   if (filter.category) qb.andWhere({ category: filter.category });

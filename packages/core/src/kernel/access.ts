@@ -3,6 +3,7 @@ import type { TuopinContext } from './context.js';
 import type { CodeRange } from './division-code.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
 import { canReadRegistry, canWriteRegistry } from './principal.js';
+import { codeInRanges } from './code-range-filters.js';
 
 /**
  * The area ranges a read may cover: the requested area (null = everywhere) within the caller's
@@ -14,8 +15,7 @@ export function readableRanges(ctx: TuopinContext, areaCode: string | null): Cod
 
 /** A MikroORM condition restricting a `villageCode` column to code ranges. */
 export function villageCodeInRanges(ranges: readonly CodeRange[]) {
-  if (ranges.length === 1 && ranges[0].lo === '000000000000' && ranges[0].hi === '999999999999') return {};
-  return { $or: ranges.map(({ lo, hi }) => ({ villageCode: { $gte: lo, $lte: hi } })) };
+  return codeInRanges('villageCode', ranges);
 }
 
 /** True when the caller may read registry rows in this village. */

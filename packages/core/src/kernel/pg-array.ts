@@ -5,3 +5,8 @@
 export function pgTextArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
 }
+
+/** An integer array as one bound parameter, for `= any(?::int[])`. */
+export function pgIntArray(ids: readonly number[]): string {
+  return pgTextArray(ids.map(String));
+}

@@ -1,28 +1,35 @@
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { readableRanges, villageCodeInRanges } from './access.js';
+import { readableRanges } from './access.js';
+import { codeInRanges } from './code-range-filters.js';
 import type { TuopinContext } from './context.js';
 import { pickRows } from './group-rows.js';
 import { findRows } from './plain-rows.js';
 
 /**
- * A per-request loader of rows that belong to a village, by a unique key, restricted to the
- * caller's area scope: rows outside it load as null, exactly like rows that do not exist.
- * One `IN (…)` query per batch.
+ * A per-request loader by a unique key of rows placed by `codeProperty` (a village, a project's
+ * place, a fund's managing area), restricted to the caller's area scope: rows outside it load as
+ * null, exactly like rows that do not exist. One `IN (…)` query per batch.
  */
-export function scopedLoaderBy<Entity extends { villageCode: string }, Key extends keyof Entity & string>(
+export function scopedLoaderByCode<Entity extends object, Key extends keyof Entity & string>(
   entity: EntitySchema<Entity, any>,
   key: Key,
+  codeProperty: keyof Entity & string,
 ) {
   return createContextCache(
     (ctx: TuopinContext) =>
       new DataLoader<Entity[Key], Entity | null>(async (keys) => {
         const ranges = readableRanges(ctx, null);
         if (ranges.length === 0) return keys.map(() => null);
-        const where = { $and: [{ [key]: { $in: [...keys] } }, villageCodeInRanges(ranges)] } as FilterQuery<Entity>;
+        const where = { $and: [{ [key]: { $in: [...keys] } }, codeInRanges(codeProperty, ranges)] } as FilterQuery<Entity>;
         const rows = await findRows(ctx.em, entity, where);
         return pickRows(keys, rows, (row) => row[key]);
       }),
   );
+}
+
+/** The same for registry rows, which belong to a village. */
+export function scopedLoaderBy<Entity extends { villageCode: string }, Key extends keyof Entity & string>(entity: EntitySchema<Entity, any>, key: Key) {
+  return scopedLoaderByCode(entity, key, 'villageCode');
 }

@@ -6,7 +6,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { ValidationError } from '../kernel/errors.js';
 import { checkPageArgs, decodeCursor, encodeCursor, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
-import { pgTextArray } from '../kernel/pg-array.js';
+import { pgIntArray } from '../kernel/pg-array.js';
 import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
 import { mapRow } from '../kernel/plain-rows.js';
 
@@ -36,7 +36,7 @@ const OWNER_COLUMN: Record<AllocationOwner, string> = { project: 'project_id', f
 async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readonly number[], page: PageRequest): Promise<LoadedPage[]> {
   const column = OWNER_COLUMN[owner];
   const bounds: string[] = [];
-  const params: unknown[] = [pgTextArray(ids.map(String))];
+  const params: unknown[] = [pgIntArray(ids)];
   if (page.after !== null) {
     bounds.push('and x.id > ?');
     params.push(page.after);

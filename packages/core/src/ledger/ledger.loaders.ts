@@ -3,13 +3,12 @@ import DataLoader from 'dataloader';
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
-import { pgTextArray } from '../kernel/pg-array.js';
-import { codeRangeSql } from '../project/place-scope.js';
+import { pgIntArray } from '../kernel/pg-array.js';
+import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
 import { liveEntry, moneyFromSql } from './ledger-sql.js';
 import { findRows, mapRow } from '../kernel/plain-rows.js';
 
-const intArray = (ids: readonly number[]) => pgTextArray(ids.map(String));
 
 /** Ledger entries by id, for references between entries (a disbursement's allocation). */
 export const ledgerEntryLoader = createContextCache(
@@ -36,7 +35,7 @@ export const visibleLedgerEntryLoader = createContextCache(
       const rows = await ctx.em.execute<Record<string, unknown>[]>(
         `select e.* from ledger_entry e join project p on p.id = e.project_id join fund f on f.id = e.fund_id
          where e.id = any(?::int[]) and (${place.sql} or ${area.sql})`,
-        [intArray(ids), ...place.params, ...area.params],
+        [pgIntArray(ids), ...place.params, ...area.params],
       );
       const entries = rows.map((row) => mapRow(ctx.em, LedgerEntrySchema, row));
       return pickRows(ids, entries, (row) => row.id);
@@ -74,7 +73,7 @@ export const allocationDisbursedLoader = createContextCache(
         `select d.allocation_id, sum(d.amount)::text as disbursed from ledger_entry d
          where d.allocation_id = any(?::int[]) and d.kind = 'DISBURSEMENT' and ${liveEntry('d')}
          group by d.allocation_id`,
-        [intArray(ids)],
+        [pgIntArray(ids)],
       );
       const byId = new Map(rows.map((row) => [row.allocation_id, moneyFromSql(row.disbursed)]));
       return ids.map((id) => byId.get(id) ?? '0.00');

@@ -2,7 +2,7 @@ import { HouseholdSchema, type Household } from '../household/household.entity.j
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
-import { codeRangeSql } from './place-scope.js';
+import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { pageRows } from '../kernel/plain-rows.js';
 
 function beneficiaryQuery(ctx: TuopinContext, projectId: number) {

@@ -2,10 +2,10 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
-import { pgTextArray } from '../kernel/pg-array.js';
+import { pgIntArray } from '../kernel/pg-array.js';
 import { ProjectSchema, ProjectStatusChangeSchema, type Project } from './project.entity.js';
 import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.entity.js';
-import { scopedLoaderByCode } from './place-scope.js';
+import { scopedLoaderByCode } from '../kernel/scoped-loader.js';
 import { findRows } from '../kernel/plain-rows.js';
 
 /** Projects by id, within the caller's scope (others load as null): root lookups and `node`. */
@@ -57,7 +57,7 @@ export const beneficiaryCountsLoader = createContextCache(
         `select b.project_id, count(*) as households, coalesce(sum(h.member_count), 0) as people
          from project_beneficiary b join household h on h.id = b.household_id
          where b.project_id = any(?::int[]) group by b.project_id`,
-        [pgTextArray(ids.map(String))],
+        [pgIntArray(ids)],
       );
       const byId = new Map(rows.map((row) => [row.project_id, { households: Number(row.households), people: Number(row.people) }]));
       return ids.map((id) => byId.get(id) ?? { households: 0, people: 0 });

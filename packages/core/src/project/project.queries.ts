@@ -5,7 +5,7 @@ import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-c
 import type { FundSourceType } from '../fund/fund-enums.js';
 import { ProjectSchema, type Project } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
-import { codeRangeSql } from './place-scope.js';
+import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
 import { pageRows } from '../kernel/plain-rows.js';
 

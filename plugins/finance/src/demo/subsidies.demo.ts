@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { compareMoney } from '@tuopin/core';
-import { moneyFromSql } from '../shared/sql-values.js';
+import { compareMoney, moneyFromSql } from '@tuopin/core';
 import type { CampaignPlan, SubsidyPlan } from './finance-demo.plan.js';
 
 /**

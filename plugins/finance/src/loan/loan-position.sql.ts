@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { intArray, moneyFromSql } from '../shared/sql-values.js';
+import { moneyFromSql, pgIntArray } from '@tuopin/core';
 import type { LoanStatus } from './loan-enums.js';
 
 /**
@@ -103,7 +103,7 @@ export async function positionsAsOf(em: EntityManager, loanIds: readonly number[
      select l.id, ${LOAN_POSITION_COLUMNS}
      from finance_loan l cross join lp_params ${LOAN_POSITION_JOINS}
      where l.id = any(?::int[])`,
-    [asOf, defaultDays, intArray(loanIds)],
+    [asOf, defaultDays, pgIntArray(loanIds)],
   );
   return new Map(rows.map((row) => [row.id, positionOf(row)]));
 }

@@ -1,5 +1,5 @@
+import { pgIntArray } from '@tuopin/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { intArray } from '../shared/sql-values.js';
 
 /**
  * 还款计划: the schedule of loans, computed once at disbursement from the loan's own columns. One
@@ -38,5 +38,5 @@ const INSERT_SCHEDULES_SQL = `
 
 /** Writes the schedules of loans that have none yet; inside the caller's transaction. */
 export async function insertSchedules(em: EntityManager, loanIds: readonly number[]): Promise<void> {
-  await em.execute(INSERT_SCHEDULES_SQL, [intArray(loanIds)]);
+  await em.execute(INSERT_SCHEDULES_SQL, [pgIntArray(loanIds)]);
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { subtreeRange } from '@tuopin/core';
-import { moneyFromSql } from '../shared/sql-values.js';
+import { moneyFromSql, subtreeRange } from '@tuopin/core';
 
 /**
  * Principal lenders have outstanding now, summed over a set of loans: principal − principal

@@ -1,22 +1,10 @@
-import {
-  assertCanManageFundAt,
-  compareMoney,
-  inTransaction,
-  IssueCollector,
-  notFound,
-  RuleViolationError,
-  subtractMoney,
-  todayOf,
-  ValidationError,
-  type TuopinContext,
-} from '@tuopin/core';
+import { assertCanManageFundAt, compareMoney, inTransaction, IssueCollector, moneyFromSql, notFound, RuleViolationError, subtractMoney, todayOf, type TuopinContext, ValidationError } from '@tuopin/core';
 import { lockLoan } from '../loan/loan-lock.js';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { positionsAsOf } from '../loan/loan-position.sql.js';
 import { financeSettingsOf } from '../settings/finance-settings.js';
 import { countyCodeOf } from '../shared/area-codes.js';
 import { checkNotFuture, checkPositiveAmount, checkText } from '../shared/checks.js';
-import { moneyFromSql } from '../shared/sql-values.js';
 import { lockPool } from './risk-pool.sql.js';
 
 export interface FileRiskClaimInput {

@@ -1,7 +1,6 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { findRows, groupRows, moneyFromSql, pgIntArray, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
-import { intArray, moneyFromSql } from '../shared/sql-values.js';
 import { RiskClaimSchema, RiskPoolContributionSchema, RiskPoolSchema, type RiskClaim, type RiskPoolContribution } from './risk-pool.entity.js';
 
 /** Pools by county code within the caller's scope. */
@@ -36,7 +35,7 @@ export const poolFiguresLoader = createContextCache(
          from finance_risk_pool p
          cross join lateral (select coalesce(sum(amount), 0) as claimed, count(*) as claims from finance_risk_claim where pool_id = p.id) x
          where p.id = any(?::int[])`,
-        [intArray(poolIds)],
+        [pgIntArray(poolIds)],
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
       return poolIds.map((id) => {

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatMoney, parseMoney } from '@tuopin/core';
-import { moneyFromSql } from '../shared/sql-values.js';
+import { formatMoney, moneyFromSql, parseMoney } from '@tuopin/core';
 
 /** A pool locked for the rest of the transaction, with its balance as it stands under the lock. */
 export interface LockedPool {

@@ -1,11 +1,10 @@
 import { createContextCache } from '@pothos/core';
-import { rangeParameters, scopedRanges, sumMoney, type TuopinContext } from '@tuopin/core';
+import { moneyFromSql, rangeParameters, scopedRanges, sumMoney, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { LOAN_STATUSES, type LoanStatus } from '../loan/loan-enums.js';
 import { LOAN_POSITION_JOINS } from '../loan/loan-position.sql.js';
 import { CREDIT_GRADES, type CreditGrade } from '../rating/rating-grade.js';
 import { financeSettingsOf } from '../settings/finance-settings.js';
-import { moneyFromSql } from '../shared/sql-values.js';
 
 export interface GradeCount {
   grade: CreditGrade;

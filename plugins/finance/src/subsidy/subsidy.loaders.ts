@@ -1,7 +1,6 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, type LedgerEntry, LedgerEntrySchema, pickRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { findRows, groupRows, type LedgerEntry, LedgerEntrySchema, pgIntArray, pickRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
-import { intArray } from '../shared/sql-values.js';
 import { SubsidyPaymentSchema, type SubsidyPayment } from './subsidy-payment.entity.js';
 
 /** Subsidy payments by id within the caller's scope, for `node` and mutation payloads. */
@@ -39,7 +38,7 @@ export const subsidisedInstallmentsLoader = createContextCache(
       const rows = await ctx.em.execute<{ loan_id: number; installment_seq: number }[]>(
         `select s.loan_id, s.installment_seq from finance_subsidy_payment s
          where s.loan_id = any(?::int[]) and not exists (select 1 from ledger_entry r where r.reverses_id = s.ledger_entry_id)`,
-        [intArray(loanIds)],
+        [pgIntArray(loanIds)],
       );
       return loanIds.map((id) => new Set(rows.filter((row) => row.loan_id === id).map((row) => row.installment_seq)));
     }),
