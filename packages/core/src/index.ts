@@ -67,7 +67,7 @@ export {
   type AreaLevel,
   type CodeRange,
 } from './kernel/division-code.js';
-export { compareMoney, divideMoney, formatMoney, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
+export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
 export { decodeCursor, encodeCursor, resolveKeysetConnection, type ConnectionArgs, type KeysetPage } from './kernel/keyset-connection.js';
 export { numericIdOf } from './kernel/global-id.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareMoney, divideMoney, formatMoney, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './money.js';
+import { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './money.js';
+import { moneyRatio } from '../ledger/ledger-sql.js';
+import { MoneyScalar } from './scalars.js';
 
 describe('money', () => {
   it('parses and formats exactly', () => {
@@ -11,7 +13,7 @@ describe('money', () => {
   });
 
   it('refuses what is not an amount', () => {
-    for (const bad of ['', '1.234', '1e5', 'abc', '1,000', '1234567890123']) expect(parseMoney(bad)).toBeNull();
+    for (const bad of ['', '1.234', '1e5', 'abc', '1,000', '-', '.5', '1.']) expect(parseMoney(bad)).toBeNull();
   });
 
   it('adds without floating-point drift', () => {
@@ -26,5 +28,53 @@ describe('money', () => {
     expect(divideMoney('0.05', 2)).toBe('0.03');
     expect(divideMoney('-0.05', 2)).toBe('-0.03');
     expect(divideMoney('8000', 3)).toBe('2666.67');
+  });
+
+  // The largest single amount (numeric(14,2)) and one fen more; then the sum of 101 of the largest
+  // project budgets, and national totals past 1万亿 and 1亿亿 yuan.
+  const LARGEST = '999999999999.99';
+  const BUDGET = '9999999999.99';
+  const HUNDRED_AND_ONE_BUDGETS = '1009999999998.99';
+
+  it('parses, formats and compares amounts at and beyond the single-amount limit', () => {
+    expect(parseMoney(LARGEST)).toBe(MAX_FEN);
+    expect(parseMoney('1000000000000.00')).toBe(MAX_FEN + 1n);
+    expect(formatMoney(MAX_FEN + 1n)).toBe('1000000000000.00');
+    expect(normalizeMoney('123456789012345678901234.5')).toBe('123456789012345678901234.50');
+    expect(normalizeMoney('-1000000000000')).toBe('-1000000000000.00');
+    expect(compareMoney('1000000000000.00', LARGEST)).toBe(1);
+    expect(compareMoney('-1000000000000.00', `-${LARGEST}`)).toBe(-1);
+  });
+
+  it('caps single amounts only', () => {
+    expect(fitsOneAmount(MAX_FEN)).toBe(true);
+    expect(fitsOneAmount(-MAX_FEN)).toBe(true);
+    expect(fitsOneAmount(MAX_FEN + 1n)).toBe(false);
+    expect(fitsOneAmount(-MAX_FEN - 1n)).toBe(false);
+  });
+
+  it('adds, subtracts, divides and compares sums of any size exactly', () => {
+    expect(sumMoney(...Array.from({ length: 101 }, () => BUDGET))).toBe(HUNDRED_AND_ONE_BUDGETS);
+    expect(sumMoney(LARGEST, '0.01')).toBe('1000000000000.00');
+    expect(sumMoney(HUNDRED_AND_ONE_BUDGETS, HUNDRED_AND_ONE_BUDGETS)).toBe('2019999999997.98');
+    expect(subtractMoney(HUNDRED_AND_ONE_BUDGETS, '9999999998.99')).toBe('1000000000000.00');
+    expect(subtractMoney('9999999998.99', HUNDRED_AND_ONE_BUDGETS)).toBe('-1000000000000.00');
+    expect(divideMoney(HUNDRED_AND_ONE_BUDGETS, 101)).toBe(BUDGET);
+    expect(sumMoney('99999999999999999999.99', '0.01')).toBe('100000000000000000000.00');
+  });
+
+  it('gives ratios of sums beyond the single-amount limit', () => {
+    expect(moneyRatio(HUNDRED_AND_ONE_BUDGETS, HUNDRED_AND_ONE_BUDGETS)).toBe(1);
+    expect(moneyRatio(sumMoney(...Array.from({ length: 50 }, () => BUDGET)), HUNDRED_AND_ONE_BUDGETS)).toBe(0.495);
+  });
+
+  it('serialises sums of any size, and refuses a single input amount beyond numeric(14,2)', () => {
+    expect(MoneyScalar.serialize(HUNDRED_AND_ONE_BUDGETS)).toBe(HUNDRED_AND_ONE_BUDGETS);
+    expect(MoneyScalar.serialize('123456789012345678901234.5')).toBe('123456789012345678901234.50');
+    expect(MoneyScalar.parseValue(LARGEST)).toBe(LARGEST);
+    expect(MoneyScalar.parseValue('12')).toBe('12.00');
+    expect(() => MoneyScalar.parseValue('1000000000000.00')).toThrow(/at most 999999999999.99 yuan/);
+    expect(() => MoneyScalar.parseValue('-1000000000000')).toThrow(/at most 999999999999.99 yuan/);
+    expect(() => MoneyScalar.parseValue('12.345')).toThrow(/at most two decimals/);
   });
 });

@@ -1,15 +1,29 @@
 /**
  * Exact money arithmetic. Amounts travel as decimal strings in yuan ("1234.50"), the form
- * PostgreSQL returns for numeric(14,2); arithmetic is done on integer fen (1/100 yuan) in BigInt,
- * so no floating-point rounding ever touches a balance.
+ * PostgreSQL returns for numeric; arithmetic is done on integer fen (1/100 yuan) in BigInt, so no
+ * floating-point rounding ever touches a balance.
+ *
+ * Two limits must not be confused. One amount (a budget, a fund, an allocation) is stored in a
+ * numeric(14,2) column and so has at most twelve integer digits: inputs are checked against
+ * `MAX_FEN` (`fitsOneAmount`). Sums of amounts — a county's budgets, a province's funds, the
+ * national totals, which pass 1万亿 yuan — have no upper bound: PostgreSQL's sum() of numeric is
+ * unbounded, and so is everything here that parses, adds and formats.
  */
 
-const MONEY_PATTERN = /^(-)?(\d{1,12})(?:\.(\d{1,2}))?$/;
+const MONEY_PATTERN = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
 
-/** The largest absolute amount a numeric(14,2) column holds, in fen. */
+/** The largest absolute single amount, in fen: what a numeric(14,2) column holds (999,999,999,999.99 yuan). */
 export const MAX_FEN = 99_999_999_999_999n;
 
-/** Parses a decimal yuan string into fen; returns null when the text is not a valid amount. */
+/** True when an amount fits one numeric(14,2) value. Only single amounts are capped, never sums. */
+export function fitsOneAmount(fen: bigint): boolean {
+  return (fen < 0n ? -fen : fen) <= MAX_FEN;
+}
+
+/**
+ * Parses a decimal yuan string of any size into fen; returns null when the text is not an
+ * amount. Inputs check `fitsOneAmount` on the result; totals are never capped.
+ */
 export function parseMoney(text: string): bigint | null {
   const match = MONEY_PATTERN.exec(text.trim());
   if (!match) return null;

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { normalizeMoney, parseMoney } from './money.js';
+import { fitsOneAmount, formatMoney, normalizeMoney, parseMoney } from './money.js';
 
 /**
  * Scalars shared by every module. Errors name the scalar and the reason in Chinese and English,
@@ -13,19 +13,32 @@ function literalString(ast: ValueNode, scalar: string): string {
   return ast.value;
 }
 
+/**
+ * An amount a client sends is one amount, stored in numeric(14,2): at most 999,999,999,999.99
+ * yuan. Amounts the API returns are often sums, which have no upper bound (`serialize`).
+ */
 function parseMoneyValue(value: unknown): string {
-  if (typeof value !== 'string' || parseMoney(value) === null) {
+  const fen = typeof value === 'string' ? parseMoney(value) : null;
+  if (fen === null) {
     throw new GraphQLError(
       `金额格式无效，应为最多两位小数的元金额字符串，如 "1234.50" / Money must be a yuan amount string with at most two decimals, e.g. "1234.50"`,
       { extensions: { code: 'BAD_USER_INPUT', scalar: 'Money' } },
     );
   }
-  return normalizeMoney(value);
+  if (!fitsOneAmount(fen)) {
+    throw new GraphQLError(
+      '单笔金额不能超过 999999999999.99 元 / One amount is at most 999999999999.99 yuan (sums returned by the API have no such limit)',
+      { extensions: { code: 'BAD_USER_INPUT', scalar: 'Money' } },
+    );
+  }
+  return formatMoney(fen);
 }
 
 export const MoneyScalar = new GraphQLScalarType<string, string>({
   name: 'Money',
-  description: '金额（元，两位小数的十进制字符串）Money: an exact decimal string in yuan with two decimals, e.g. "342000.00"',
+  description:
+    '金额（元，两位小数的十进制字符串；单笔不超过 999999999999.99 元，合计不设上限） Money: an exact decimal string in yuan with two decimals, e.g. "342000.00"; one amount is at most 999999999999.99 yuan, sums have no upper bound',
+  // Results are often sums (a province's budgets), so any number of digits is serialised.
   serialize: (value) => normalizeMoney(String(value)),
   parseValue: parseMoneyValue,
   parseLiteral: (ast) => parseMoneyValue(literalString(ast, 'Money')),
