@@ -10,6 +10,7 @@ import { registerIncomeMutations } from './income/income.mutations.js';
 import { registerIncomeSchema } from './income/income.schema.js';
 import { registerApiKeySchema } from './api-key/api-key.schema.js';
 import { registerAuditSchema } from './audit/audit.schema.js';
+import { CORE_AUDIT_OBJECT_TYPES } from './audit/core-audit-types.js';
 import { registerBaseSchema } from './kernel/base-schema.js';
 import type { TuopinBuilder } from './kernel/builder.js';
 import { MemberSchema } from './member/member.entity.js';
@@ -22,6 +23,8 @@ import { projectFundEntities, registerProjectFundSchema } from './project/projec
 export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities] as const;
 
 export { coreMigrations };
+/** The GraphQL type each core table's rows are shown as in the audit log. */
+export const coreAuditObjectTypes = CORE_AUDIT_OBJECT_TYPES;
 export type { MigrationObject };
 
 /** Registers core's part of a schema: roots, scalars, errors, areas, households, members, incomes, projects and funds. */

@@ -32,6 +32,19 @@ export const financePlugin: TuopinPlugin = {
   title: '金融扶贫 Financial poverty relief',
   entities: financeEntities,
   migrations: financeMigrations,
+  auditObjectTypes: {
+    finance_lender: 'Lender',
+    finance_credit_rating: 'CreditRating',
+    finance_credit_line: 'CreditLine',
+    finance_risk_pool: 'RiskPool',
+    finance_risk_pool_contribution: 'RiskPoolContribution',
+    finance_loan: 'Loan',
+    finance_loan_installment: 'LoanInstallment',
+    finance_repayment: 'Repayment',
+    finance_loan_write_off: 'LoanWriteOff',
+    finance_risk_claim: 'RiskClaim',
+    finance_subsidy_payment: 'InterestSubsidyPayment',
+  },
   registerSchema(builder) {
     registerLenderSchema(builder);
     registerRatingSchema(builder);

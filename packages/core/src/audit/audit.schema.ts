@@ -1,5 +1,6 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { checkDivisionCode } from '../area/area.schema.js';
+import { auditVocabularyOf } from '../kernel/audit-vocabulary.js';
 import { auditLogConnection, type AuditRecord } from './audit-log.queries.js';
 
 const ACTIONS = {
@@ -28,20 +29,24 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
       operation: t.exposeString('operation', { description: '操作（变更名或查询） The mutation, or the query' }),
       requestId: t.exposeString('requestId', { nullable: true, description: '请求关联编号 Correlation id of the request' }),
       action: t.field({ type: AuditAction, resolve: (r) => r.action, description: '动作 Action' }),
-      objectType: t.exposeString('objectType', { description: '对象类型（表名） Object type (table)' }),
+      objectType: t.exposeString('objectType', {
+        description: '对象类型（GraphQL 类型名，如 Member、Loan） Object type: the GraphQL type name, e.g. Member or Loan; Query for an auditor\'s query',
+      }),
       objectId: t.exposeString('objectId', { nullable: true, description: '对象编号 Object id' }),
       areaCode: t.exposeString('areaCode', { nullable: true, description: '所属区划 Area the object belongs to' }),
       before: t.field({
         type: 'JSONObject',
         nullable: true,
         resolve: (r) => r.before,
-        description: '变更前的字段（个人信息已遮蔽） Changed fields before, personal data masked',
+        description:
+          '变更前：删除时为整行，修改时为改动的字段；新增时为空（个人信息已遮蔽） Before: the whole row for a DELETE, the changed fields for an UPDATE, null for an INSERT; personal data masked',
       }),
       after: t.field({
         type: 'JSONObject',
         nullable: true,
         resolve: (r) => r.after,
-        description: '变更后的字段（个人信息已遮蔽） Changed fields after, personal data masked',
+        description:
+          '变更后：新增时为整行，修改时为改动的字段；删除时为空（个人信息已遮蔽） After: the whole row for an INSERT, the changed fields for an UPDATE, null for a DELETE; for a READ, the fields read; personal data masked',
       }),
     }),
   });
@@ -58,7 +63,7 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
       actor: t.string({ description: '操作者 Actor' }),
       operation: t.string({ description: '操作名 Operation (mutation name)' }),
       action: t.field({ type: AuditAction, description: '动作 Action' }),
-      objectType: t.string({ description: '对象类型（表名） Object type (table)' }),
+      objectType: t.string({ description: '对象类型（GraphQL 类型名，如 Member） Object type: a GraphQL type name, e.g. Member' }),
       objectId: t.string({ description: '对象编号 Object id' }),
       regionCode: t.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
       from: t.field({ type: 'DateTime', description: '起始时间（含） From, inclusive' }),
@@ -71,12 +76,14 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
       {
         type: AuditRecordRef,
         authScopes: { readAuditLog: true },
-        description: '审计日志（审计员与管理员，限于权限范围） The audit log, for auditors and administrators, within their scope',
+        description:
+          '审计日志（审计员与管理员，限于权限范围和本省启用的模块），新记录在前 The audit log, for auditors and administrators, within their scope and the plugins their province runs; newest first',
         args: { filter: t.arg({ type: Filter, description: '筛选 Filter' }) },
-        resolve: (_root, args, ctx) => {
+        resolve: (_root, args, ctx, info) => {
           const filter = { ...(args.filter ?? {}) };
           if (filter.regionCode != null) checkDivisionCode(filter.regionCode, 'filter.regionCode');
-          return auditLogConnection(ctx, filter, args);
+          // The schema the request runs against is its province's: its vocabulary names the enabled plugins' objects.
+          return auditLogConnection(ctx, auditVocabularyOf(info.schema), filter, args);
         },
       },
       AuditRecordConnection,

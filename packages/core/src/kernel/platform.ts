@@ -1,7 +1,8 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { TuopinContext } from './context.js';
-import { coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
+import { coreAuditObjectTypes, coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
+import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
@@ -16,6 +17,8 @@ export interface Platform {
   readonly migrationsList: readonly MigrationObject[];
   /** One schema for this plugin set; build it once and reuse it for every request. */
   readonly schema: GraphQLSchema;
+  /** How the audit log names this plugin set's objects (also carried by the schema, see `auditVocabularyOf`). */
+  readonly auditVocabulary: AuditVocabulary;
 }
 
 function tableNameOf(entity: EntitySchema<any, any>): string {
@@ -67,10 +70,21 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
   const builder = createBuilder();
   registerCoreSchema(builder);
   for (const plugin of ordered) plugin.registerSchema(builder);
+  const auditVocabulary = buildAuditVocabulary(coreAuditObjectTypes, ordered);
+  // The audit log's resolver finds the caller's plugin set through the schema it runs against.
+  const schema = builder.toSchema({ sortSchema: true, extensions: auditVocabularyExtension(auditVocabulary) });
+  for (const plugin of ordered) {
+    for (const [table, type] of Object.entries(plugin.auditObjectTypes ?? {})) {
+      if (!schema.getType(type)) {
+        throw new PluginConfigurationError(`Plugin '${plugin.name}': auditObjectTypes maps '${table}' to '${type}', which is not a type of the schema`);
+      }
+    }
+  }
   return {
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: nameMutationsForAudit(builder.toSchema({ sortSchema: true })),
+    schema: nameMutationsForAudit(schema),
+    auditVocabulary,
   };
 }

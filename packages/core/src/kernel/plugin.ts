@@ -29,6 +29,12 @@ export interface TuopinPlugin {
   readonly entities: readonly EntitySchema<any, any>[];
   /** Migrations in the order they run, each named `<name>_<timestamp>_<what>`. */
   readonly migrations: readonly MigrationObject[];
+  /**
+   * For each of the plugin's audited tables, the GraphQL type its rows are shown as in the audit
+   * log (`AuditRecord.objectType`, which clients filter by): `{ finance_loan: 'Loan' }`. A table
+   * left out is shown under its entity's name. Every type named must exist in the schema.
+   */
+  readonly auditObjectTypes?: Readonly<Record<string, string>>;
   /** Adds the plugin's types, fields on core types, queries and mutations. */
   registerSchema(builder: TuopinBuilder): void;
   /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */

@@ -1,0 +1,20 @@
+/**
+ * The GraphQL type under which the audit log shows each core table's rows (`AuditRecord.objectType`).
+ * Areas are one table for regions and villages: their interface. A project's beneficiary links are
+ * recorded with the project's id, so they show as changes to the project.
+ */
+export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
+  area: 'AdministrativeArea',
+  village_group: 'VillageGroup',
+  household: 'Household',
+  member: 'Member',
+  household_income: 'HouseholdIncome',
+  project: 'Project',
+  project_status_change: 'ProjectStatusChange',
+  project_notice: 'ProjectNotice',
+  project_output: 'ProjectOutput',
+  project_beneficiary: 'Project',
+  fund: 'Fund',
+  ledger_entry: 'LedgerEntry',
+  api_key: 'ApiKey',
+};
