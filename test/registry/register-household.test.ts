@@ -1,9 +1,11 @@
+import type { Principal } from '@tuopin/core';
 import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { RegisterHousehold } from '../fixtures/operations.js';
 import { registryCounts } from '../fixtures/registry-counts.js';
+import { CALLERS } from '../fixtures/principals.js';
 import type { RegisterHouseholdInput } from '../../schema/generated/graphql.js';
 
 let server: TestServer;
@@ -15,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function register(input: RegisterHouseholdInput) {
-  const result = await server.execute(RegisterHousehold, { input });
+async function register(input: RegisterHouseholdInput, principal?: Principal) {
+  const result = await server.execute(RegisterHousehold, { input }, { principal });
   expect(result.errors).toBeUndefined();
   return result.data!.registerHousehold;
 }
@@ -47,7 +49,8 @@ describe('registerHousehold', () => {
 
   it('registers a household with its members in one go, deriving birth date and sex', async () => {
     const input = registrationInput({ groupId: groups[AREAS.villageA][0] });
-    const outcome = await register(input);
+    // An officer: administrators see birth dates masked.
+    const outcome = await register(input, CALLERS.baojingOfficer);
     expect(outcome.__typename).toBe('RegisterHouseholdPayload');
     if (outcome.__typename !== 'RegisterHouseholdPayload') return;
     const { household } = outcome;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLender, disburse, fundPool, householdWithLine, loanInput } from './fixtures/finance-flow.js';
 import { DisburseLoan, PayInterestSubsidy, RecordRepayment } from './fixtures/operations.js';
 import { subsidyProgramme } from './fixtures/subsidy-programme.js';
-import { CODES, idOf, insertAreas, PRINCIPALS, settingsWith, TestClock } from './fixtures/world.js';
+import { CODES, idOf, insertAreas, officerOf, PRINCIPALS, settingsWith, TestClock } from './fixtures/world.js';
 
 /**
  * The limits under concurrent writers: thirty requests at once through GraphQL, more than the
@@ -39,7 +39,7 @@ describe('concurrent writes', () => {
     const household = await householdWithLine(server, baojingLender, { amount: '50000.00' });
     // 30 × 2,000 = 60,000 against a 50,000 line: 25 fit.
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => server.execute(DisburseLoan, { input: loanInput(household, { principal: '2000.00' }) })),
+      Array.from({ length: 30 }, () => server.execute(DisburseLoan, { input: loanInput(household, { principal: '2000.00' }) }, { principal: officerOf(household.villageCode) })),
     );
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(tally(results.map((r) => r.data!.disburseLoan))).toEqual({ ok: 25, 'RuleViolationError:principal': 5 });
@@ -54,7 +54,7 @@ describe('concurrent writes', () => {
     for (let i = 0; i < 30; i++) households.push(await householdWithLine(server, lender, { villageCode: CODES.dalaoyemiao, amount: '10000.00' }));
     // 30 × 5,000 = 150,000 against a cap of 10,000 × 10 = 100,000: 20 fit.
     const results = await Promise.all(
-      households.map((household) => server.execute(DisburseLoan, { input: loanInput(household, { principal: '5000.00' }) })),
+      households.map((household) => server.execute(DisburseLoan, { input: loanInput(household, { principal: '5000.00' }) }, { principal: officerOf(household.villageCode) })),
     );
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(tally(results.map((r) => r.data!.disburseLoan))).toEqual({ ok: 20, 'RuleViolationError:principal': 10 });

@@ -1,5 +1,14 @@
 import type { TuopinContext } from './context.js';
+import { ForbiddenError } from './errors.js';
 import { canReadPersonalData } from './principal.js';
+
+/*
+ * Personal data is the resident ID number, the birth date (the ID number's hidden digits), the
+ * bank account and health details (health status, disability grade). Roles that may not read it
+ * (`canReadPersonalData`) get it masked through `personalValue`, the one place that decides, so
+ * that a plugin's fields are masked the same way; and they cannot run a rule that checks it
+ * (`assertCanUsePersonalData`), because the rule's answer would read it back to them.
+ */
 
 /** `433125********123X`: the issuing area and the last four characters stay readable. */
 export function maskIdNumber(idNumber: string): string {
@@ -32,3 +41,18 @@ export function personalValue<T, M>(ctx: TuopinContext, owner: PersonalDataOwner
 
 /** Hides a detail completely. */
 export const hidden = (): null => null;
+
+/**
+ * Refuses an operation whose rule checks personal data, for a caller who sees that data masked:
+ * accepted or refused, and with what reason, its answer would tell the caller what the mask
+ * hides — a borrower's age on a chosen date pins down the birth date, and so the ID number.
+ * Officers, who see the data, run such operations. Call it before the rule, whatever the outcome.
+ */
+export function assertCanUsePersonalData(ctx: TuopinContext, field: string, whatZh: string, whatEn: string): void {
+  if (canReadPersonalData(ctx.principal)) return;
+  throw new ForbiddenError(
+    field,
+    `此操作要核对${whatZh}，而您的角色看不到个人信息；请由县、乡、村干部办理`,
+    `This checks ${whatEn}, which your role sees masked; a county, township or village officer must do it`,
+  );
+}

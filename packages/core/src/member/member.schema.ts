@@ -42,7 +42,13 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
         resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'idNumber', m.idNumber, maskIdNumber)!,
       }),
       sex: t.field({ type: SexEnum, resolve: (m) => m.sex, description: '性别 Sex, derived from the ID number' }),
-      birthDate: t.field({ type: 'Date', resolve: (m) => m.birthDate, description: '出生日期 Birth date, derived from the ID number' }),
+      birthDate: t.field({
+        type: 'Date',
+        nullable: true,
+        description:
+          '出生日期（个人信息：即身份证号中隐藏的8位，无权角色为空） Birth date, derived from the ID number; personal data: it is the part of the ID number a mask hides, so null for roles without access to personal data',
+        resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'birthDate', m.birthDate, hidden),
+      }),
       relationToHead: t.field({ type: RelationToHeadEnum, resolve: (m) => m.relationToHead, description: '与户主关系 Relation to head' }),
       isHead: t.boolean({ resolve: (m) => m.relationToHead === 'HEAD', description: '是否户主 Whether this member is the head' }),
       ethnicity: t.exposeString('ethnicity', { nullable: true, description: '民族 Ethnicity, e.g. 汉族, 土家族, 苗族' }),
@@ -78,7 +84,7 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
         resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'disabilityGrade', m.disabilityGrade, hidden),
       }),
       personalDataMasked: t.boolean({
-        description: '个人信息是否已遮蔽 Whether ID number and health details are masked for your role',
+        description: '个人信息是否已遮蔽 Whether ID number, birth date and health details are masked for your role',
         resolve: (_m, _args, ctx) => !canReadPersonalData(ctx.principal),
       }),
       insurance: t.field({ type: Insurance, resolve: (m) => m, description: '参保情况 Insurance' }),

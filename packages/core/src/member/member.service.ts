@@ -3,6 +3,7 @@ import { HouseholdSchema } from '../household/household.entity.js';
 import { householdLoader } from '../household/household.loaders.js';
 import { throwIfAnyRegistered } from '../household/household.service.js';
 import { assertCanWriteVillage, notFound } from '../kernel/access.js';
+import { assertCanUsePersonalData } from '../kernel/personal-data.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { IssueCollector, RuleViolationError } from '../kernel/errors.js';
 import { inTransaction } from '../kernel/transaction.js';
@@ -63,6 +64,9 @@ export type MemberPatch = { id: number } & { [K in keyof MemberFields]?: MemberF
 /** Changes a member's fields. A new ID number is checked, and birth date and sex re-derived from it. */
 export async function updateMember(ctx: TuopinContext, patch: MemberPatch): Promise<number> {
   const current = await loadWritableMember(ctx, patch.id);
+  // A birth date sent without a new ID number is checked against the stored one: accepted or
+  // refused, the answer would tell a masked caller the hidden digits.
+  if (patch.birthDate != null && patch.idNumber == null) assertCanUsePersonalData(ctx, 'birthDate', '已登记的身份证号', 'the registered ID number');
   if (patch.relationToHead != null && patch.relationToHead !== current.relationToHead && (patch.relationToHead === 'HEAD' || current.relationToHead === 'HEAD')) {
     throw new RuleViolationError('relationToHead', headRuleZh, headRuleEn);
   }

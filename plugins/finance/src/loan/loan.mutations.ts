@@ -48,7 +48,7 @@ export function registerLoanMutations(builder: TuopinBuilder): void {
       type: DisbursePayload,
       errors: mutationErrors('disburseLoan'),
       description:
-        '放贷：向建档立卡户成员发放扶贫小额信贷（不超过授信可用额度和全县风险补偿金放大倍数上限） Disburse a poverty micro-loan to a member of a registered household, within its credit line and the county\'s risk-pool cap',
+        '放贷：向建档立卡户成员发放扶贫小额信贷（不超过授信可用额度和全县风险补偿金放大倍数上限；须核对借款人年龄，故仅限可查看个人信息的干部） Disburse a poverty micro-loan to a member of a registered household, within its credit line and the county\'s risk-pool cap; it checks the borrower\'s age, so only officers who see personal data may',
       args: { input: t.arg({ type: DisburseInput, required: true, description: '贷款 The loan' }) },
       resolve: async (_root, { input }, ctx) => {
         const householdId = numericIdOf(input.householdId, 'Household', 'householdId');

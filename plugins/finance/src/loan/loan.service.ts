@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  assertCanUsePersonalData,
   assertCanWriteVillage,
   compareMoney,
   householdLoader,
@@ -74,6 +75,9 @@ export async function disburseLoan(ctx: TuopinContext, input: DisburseLoanInput)
   const household = await householdLoader(ctx).load(input.householdId);
   if (!household) throw notFound('householdId', '户', 'Household');
   assertCanWriteVillage(ctx, household.villageCode, 'householdId');
+  // The age rule reads the borrower's birth date: for a masked caller, "too young on that date"
+  // (or its absence) on dates of his choosing would spell the birth date out.
+  assertCanUsePersonalData(ctx, 'borrowerId', '借款人的出生日期（年龄）', "the borrower's birth date (age)");
   const borrower = (await membersByHouseholdLoader(ctx).load(household.id)).find((member) => member.id === input.borrowerId);
   if (!borrower) throw new RuleViolationError('borrowerId', '借款人须为该户的家庭成员', 'The borrower must be a member of this household');
   const age = ageOn(borrower.birthDate, disbursedOn);
