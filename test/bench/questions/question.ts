@@ -79,8 +79,10 @@ export function nodesOf<T>(connection: { edges?: { node: T }[]; nodes?: T[] } | 
 const MASKED_ID = /^\d{6}\*{8}[\dX]{4}$/;
 
 /**
- * Masks the other side's `idNumber` values wherever ours came back masked (same place in both
- * answers), so that a national administrator's view can be compared with the raw rows.
+ * Masks the other side's `idNumber` values wherever ours came back masked, and hides its
+ * `birthDate` wherever ours came back null (same place in both answers; the birth date is the
+ * masked part of the ID number), so that a national administrator's view can be compared with the
+ * raw rows.
  */
 export function maskIdNumbersLikeOurs(ours: unknown, other: unknown): unknown {
   if (Array.isArray(ours) && Array.isArray(other)) return other.map((item, i) => maskIdNumbersLikeOurs(ours[i], item));
@@ -91,6 +93,7 @@ export function maskIdNumbersLikeOurs(ours: unknown, other: unknown): unknown {
         if (key === 'idNumber' && typeof mine[key] === 'string' && MASKED_ID.test(mine[key] as string) && typeof value === 'string') {
           return [key, `${value.slice(0, 6)}********${value.slice(14)}`];
         }
+        if (key === 'birthDate' && key in mine && mine[key] === null) return [key, null];
         return [key, maskIdNumbersLikeOurs(mine[key], value)];
       }),
     );
