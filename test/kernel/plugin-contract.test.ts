@@ -61,6 +61,18 @@ describe('plugin set', () => {
     expect(withNotes.migrationsList.map((m) => m.name)).toEqual([...coreMigrations.map((m) => m.name), 'notes_20261129000000_init']);
     expect(withNotes.entities.length).toBe(core.entities.length + 1);
   });
+
+  it("names a plugin's tables in the audit log by the GraphQL types it declares, and refuses a type that does not exist", () => {
+    const named = buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: { notes_note: 'Note' } })] });
+    expect(named.auditVocabulary.typeOf('notes_note')).toBe('Note');
+    expect(named.auditVocabulary.spellingsOf('Note')).toEqual(['notes_note', 'Note']);
+    // Left out: the entity's name; and a set without the plugin does not account for its table at all.
+    expect(buildPlatform({ plugins: [makeNotesPlugin()] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
+    expect(buildPlatform({ plugins: [] }).auditVocabulary.stored).not.toContain('notes_note');
+    expect(() => buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: { notes_note: 'Notte' } })] })).toThrowError(
+      "Plugin 'notes': auditObjectTypes maps 'notes_note' to 'Notte', which is not a type of the schema",
+    );
+  });
 });
 
 const AddNote = documentOf(`
