@@ -123,6 +123,13 @@ describe('the suppression sweep', () => {
     expect(small(figures.published)).toBe(0);
   });
 
+  it('costs a partner no SQL statement more than an administrator', async () => {
+    const query = `{ regions(parentCode: "${COUNTY}", level: VILLAGE, first: 20) { edges { node { code stats { ${stats.map((s) => s.text).join(' ')} } } } } }`;
+    const official = await server.countStatements(() => post(OFFICIAL, query));
+    const partner = await server.countStatements(() => post(PARTNER, query));
+    expect(partner.count, partner.statements.join('\n')).toBe(official.count);
+  });
+
   it('protects the statistics declared outside the statistics blocks: a risk pool\'s loans and a project\'s beneficiaries', async () => {
     const types = Object.fromEntries(otherStatisticsTypes(server.platform.schema).map((type) => [type.name, type]));
     const pool = selectEverything(types.RiskPool, []);

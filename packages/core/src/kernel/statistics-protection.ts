@@ -58,6 +58,13 @@ export function protectStatistics(schema: GraphQLSchema): GraphQLSchema {
 
 /** Computes published figures from the exact resolvers. */
 class Protection {
+  /**
+   * Published figures of argument-less fields by request and parent object: a ratio's parts are
+   * usually selected too, and are then computed once. Keyed by the request's context first, so a
+   * parent object shared between requests never carries one caller's figures to another.
+   */
+  private readonly memo = new WeakMap<TuopinContext, WeakMap<object, Map<Field, Promise<unknown>>>>();
+
   constructor(private readonly exact: Map<Field, Resolver>) {}
 
   private async resolveExact(field: Field, parent: unknown, args: Record<string, unknown>, ctx: TuopinContext, info: GraphQLResolveInfo): Promise<unknown> {
@@ -66,7 +73,29 @@ class Protection {
     return this.exact.get(field)!(parent, args, ctx, own);
   }
 
-  async published(
+  published(
+    type: GraphQLObjectType,
+    field: Field,
+    parent: unknown,
+    args: Record<string, unknown>,
+    ctx: TuopinContext,
+    info: GraphQLResolveInfo,
+    rule: SuppressionRule,
+  ): Promise<unknown> {
+    if (field.args.length > 0 || typeof parent !== 'object' || parent === null) return this.compute(type, field, parent, args, ctx, info, rule);
+    const request = this.memo.get(ctx) ?? new WeakMap<object, Map<Field, Promise<unknown>>>();
+    this.memo.set(ctx, request);
+    const figures = request.get(parent) ?? new Map<Field, Promise<unknown>>();
+    request.set(parent, figures);
+    let figure = figures.get(field);
+    if (!figure) {
+      figure = this.compute(type, field, parent, args, ctx, info, rule);
+      figures.set(field, figure);
+    }
+    return figure;
+  }
+
+  private async compute(
     type: GraphQLObjectType,
     field: Field,
     parent: unknown,
@@ -76,15 +105,18 @@ class Protection {
     rule: SuppressionRule,
   ): Promise<unknown> {
     const declaration = statisticOf(field)!;
+    const sibling = (name: string) => type.getFields()[name] as Field;
+    if (declaration !== 'public' && declaration !== 'count' && 'sum' in declaration) {
+      const [value, units] = await Promise.all([
+        this.resolveExact(field, parent, args, ctx, info),
+        this.resolveExact(sibling(declaration.sum), parent, {}, ctx, info),
+      ]);
+      return value === null || value === undefined ? null : protectSum(value as string, Number(units ?? 0), rule);
+    }
     const value = await this.resolveExact(field, parent, args, ctx, info);
     if (declaration === 'public') return value;
     if (value === null || value === undefined) return null;
     if (declaration === 'count') return protectCount(value as number, rule);
-    const sibling = (name: string) => type.getFields()[name] as Field;
-    if ('sum' in declaration) {
-      const units = await this.resolveExact(sibling(declaration.sum), parent, {}, ctx, info);
-      return protectSum(value as string, Number(units ?? 0), rule);
-    }
     if ('ratio' in declaration) {
       const [numerator, denominator] = await Promise.all(
         declaration.ratio.map((name) => this.published(type, sibling(name), parent, {}, ctx, info, rule) as Promise<number | string | null>),

@@ -26,9 +26,16 @@ export interface SuppressionRule {
 /** Defaults: k = 5, money rounded down to 万元 (10,000 yuan). */
 export const DEFAULT_SUPPRESSION: SuppressionRule = Object.freeze({ threshold: 5, moneyUnit: '10000.00' });
 
-/** The rule a deployment runs with: `suppression` in tuopin.config.json over the defaults. */
+const rules = new WeakMap<PlatformSettings, SuppressionRule>();
+
+/** The rule a deployment runs with: `suppression` in tuopin.config.json over the defaults (worked out once per settings object). */
 export function suppressionOf(settings: PlatformSettings): SuppressionRule {
-  return settings.suppression ? { ...DEFAULT_SUPPRESSION, ...settings.suppression } : DEFAULT_SUPPRESSION;
+  let rule = rules.get(settings);
+  if (!rule) {
+    rule = settings.suppression ? Object.freeze({ ...DEFAULT_SUPPRESSION, ...settings.suppression }) : DEFAULT_SUPPRESSION;
+    rules.set(settings, rule);
+  }
+  return rule;
 }
 
 /** A count as partners see it: null below k, otherwise rounded down to a multiple of k. */
