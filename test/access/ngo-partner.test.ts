@@ -16,7 +16,8 @@ beforeAll(async () => {
   // 甲村 gets 6 poor households of one person; 丙村 gets 2.
   for (const [village, count] of [[AREAS.villageA, 6], [AREAS.villageC, 2]] as const) {
     for (let i = 0; i < count; i++) {
-      await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village, members: [memberInput({ relationToHead: 'HEAD' })] }) });
+      const result = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village, members: [memberInput({ relationToHead: 'HEAD' })] }) });
+      expect(result.data?.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
     }
   }
   ngoToken = await server.token(CALLERS.baojingNgo);
@@ -26,9 +27,10 @@ afterAll(() => server.close());
 const asNgo = (body: unknown) => server.post(body, { authorization: `Bearer ${ngoToken}` });
 
 describe('an NGO partner', () => {
-  it('reads area statistics, with counts below 5 withheld', async () => {
+  it('reads area statistics, with counts below 5 withheld and the others rounded down to a multiple of 5', async () => {
     const county = await asNgo({ query: STATS, variables: { code: AREAS.baojing } });
-    expect(county.body.data.region.stats).toMatchObject({ households: 8, people: 8, poorHouseholds: 8, poorPeople: 8, ruralPopulation: 3000 });
+    // 8 households of one poor person each: published as 5; the incidence is of the published 5.
+    expect(county.body.data.region.stats).toEqual({ households: 5, people: 5, poorHouseholds: 5, poorPeople: 5, ruralPopulation: 3000, povertyIncidence: 0.0017, projectCount: 0 });
     const village = await asNgo({ query: STATS, variables: { code: AREAS.villageC } });
     expect(village.body.errors).toBeUndefined();
     expect(village.body.data.region ?? null).toBeNull(); // a village is not a Region
@@ -40,6 +42,23 @@ describe('an NGO partner', () => {
       { authorization: `Bearer ${await server.token(CALLERS.baojingOfficer)}` },
     );
     expect(officer.body.data.village.stats).toEqual({ households: 2, poorPeople: 2 });
+    const officerCounty = await server.post({ query: STATS, variables: { code: AREAS.baojing } }, { authorization: `Bearer ${await server.token(CALLERS.baojingOfficer)}` });
+    expect(officerCounty.body.data.region.stats).toMatchObject({ households: 8, poorPeople: 8, povertyIncidence: 0.0027 });
+  });
+
+  it('is protected with the k of the deployment\'s settings', async () => {
+    const strict = await createHttpTestServer({ settings: { ...server.settings, suppression: { threshold: 3 } } });
+    try {
+      await insertAreas(strict);
+      for (let i = 0; i < 8; i++) {
+        const result = await strict.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageA, members: [memberInput({ relationToHead: 'HEAD' })] }) });
+        expect(result.data?.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
+      }
+      const response = await strict.post({ query: STATS, variables: { code: AREAS.baojing } }, { authorization: `Bearer ${await strict.token(CALLERS.baojingNgo)}` });
+      expect(response.body.data.region.stats).toMatchObject({ households: 6, people: 6 });
+    } finally {
+      await strict.close();
+    }
   });
 
   it('never reaches a household or a person, by any road', async () => {

@@ -26,7 +26,8 @@ export {
 export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';
 export { AuditVocabulary, auditVocabularyOf } from './kernel/audit-vocabulary.js';
 export { assertCanUsePersonalData, hidden, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';
-export { SMALL_COUNT_THRESHOLD, suppressSmallCount } from './kernel/suppression.js';
+export { DEFAULT_SUPPRESSION, protectCount, protectSum, ratioOfParts, suppressionOf, type SuppressionRule } from './kernel/suppression.js';
+export { statisticDescription, statisticOf, type StatisticDeclaration } from './kernel/statistic-declaration.js';
 export { recordReads, type ReadRecord } from './audit/audit-reads.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
-import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits } from '@tuopin/core';
+import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
 
 /** The repository root: `.data/`, `schema/` and `tuopin.config.json` live there. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -55,7 +55,7 @@ function checkLines(lines: unknown, where: string): Record<string, string> {
 
 /** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
 export function loadSettings(file: string): PlatformSettings {
-  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown>; projectNoticeDays?: unknown; queryLimits?: unknown; plugins?: unknown };
+  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown>; projectNoticeDays?: unknown; queryLimits?: unknown; suppression?: unknown; plugins?: unknown };
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
@@ -72,6 +72,7 @@ export function loadSettings(file: string): PlatformSettings {
     ),
     projectNoticeDays: checkNoticeDays(raw.projectNoticeDays),
     queryLimits: checkQueryLimits(raw.queryLimits),
+    suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
   };
 }
@@ -88,6 +89,28 @@ function checkQueryLimits(value: unknown): Partial<QueryLimits> {
     limits[key] = n;
   }
   return limits;
+}
+
+/** `suppression: { threshold, moneyUnit }`, each optional; defaults (5, "10000.00") in core. */
+function checkSuppression(value: unknown): Partial<SuppressionRule> {
+  if (value === undefined) return {};
+  if (!isObject(value)) throw new ConfigurationError('suppression must be an object like { "threshold": 5, "moneyUnit": "10000.00" }');
+  const unknown = Object.keys(value).filter((key) => !key.startsWith('$') && key !== 'threshold' && key !== 'moneyUnit');
+  if (unknown.length > 0) throw new ConfigurationError(`suppression: unknown key '${unknown[0]}' (threshold, moneyUnit)`);
+  const rule: { threshold?: number; moneyUnit?: string } = {};
+  const { threshold, moneyUnit } = value;
+  if (threshold !== undefined) {
+    if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 2 || threshold > 100) {
+      throw new ConfigurationError(`suppression.threshold must be a whole number from 2 to 100, got ${JSON.stringify(threshold)}`);
+    }
+    rule.threshold = threshold;
+  }
+  if (moneyUnit !== undefined) {
+    const fen = typeof moneyUnit === 'string' ? parseMoney(moneyUnit) : null;
+    if (fen === null || fen < 100n) throw new ConfigurationError(`suppression.moneyUnit must be an amount of at least one yuan like "10000.00", got ${JSON.stringify(moneyUnit)}`);
+    rule.moneyUnit = normalizeMoney(moneyUnit as string);
+  }
+  return rule;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
-import { suppressSmallCount } from '../kernel/suppression.js';
+import { statisticDescription } from '../kernel/statistic-declaration.js';
+import { ratioOfParts } from '../kernel/suppression.js';
 import { coreStatsLoader } from './region-stats.loader.js';
 
 /** What a `stats` field resolves to: just the area; each block loads its own figures in batches. */
@@ -13,36 +14,44 @@ export function registerRegionStatsSchema(builder: TuopinBuilder): void {
     fields: (t) => ({
       households: t.int({
         nullable: true,
-        description: '建档立卡户数（合作机构见不到小于5的数） Registered households; null for partners when below 5',
-        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).households),
+        statistic: 'count',
+        description: statisticDescription('count', '建档立卡户数', 'Registered households'),
+        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).households,
       }),
       people: t.int({
         nullable: true,
-        description: '建档立卡人数（合作机构见不到小于5的数） Registered people; null for partners when below 5',
-        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).people),
+        statistic: 'count',
+        description: statisticDescription('count', '建档立卡人数', 'Registered people'),
+        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).people,
       }),
       poorHouseholds: t.int({
         nullable: true,
-        description: '贫困户数（未脱贫及返贫）（合作机构见不到小于5的数） Households still poor or returned to poverty; null for partners when below 5',
-        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).poorHouseholds),
+        statistic: 'count',
+        description: statisticDescription('count', '贫困户数（未脱贫及返贫）', 'Households still poor or returned to poverty'),
+        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).poorHouseholds,
       }),
       poorPeople: t.int({
         nullable: true,
-        description: '贫困人口（未脱贫及返贫）（合作机构见不到小于5的数） People in households still poor or returned to poverty; null for partners when below 5',
-        resolve: async ({ code }, _args, ctx) => suppressSmallCount(ctx, (await coreStatsLoader(ctx).load(code)).poorPeople),
+        statistic: 'count',
+        description: statisticDescription('count', '贫困人口（未脱贫及返贫）', 'People in households still poor or returned to poverty'),
+        resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).poorPeople,
       }),
       ruralPopulation: t.int({
-        description: '农村户籍人口 Registered rural population of the villages in the area',
+        statistic: 'public',
+        description: '农村户籍人口（普查数，公开） Registered rural population of the villages in the area, from the census (public)',
         resolve: async ({ code }, _args, ctx) => (await coreStatsLoader(ctx).load(code)).ruralPopulation,
       }),
       povertyIncidence: t.float({
         nullable: true,
-        description:
-          '贫困发生率（0–1）= 贫困人口 ÷ 农村户籍人口 Poverty incidence as a ratio: poor people ÷ rural population; null when the population is unknown',
+        statistic: { ratio: ['poorPeople', 'ruralPopulation'] },
+        description: statisticDescription(
+          'ratio',
+          '贫困发生率（0–1）= 贫困人口 ÷ 农村户籍人口',
+          'Poverty incidence as a ratio: poor people ÷ rural population; null when the population is unknown',
+        ),
         resolve: async ({ code }, _args, ctx) => {
           const stats = await coreStatsLoader(ctx).load(code);
-          if (suppressSmallCount(ctx, stats.poorPeople) === null) return null;
-          return stats.ruralPopulation > 0 ? Math.round((stats.poorPeople / stats.ruralPopulation) * 10_000) / 10_000 : null;
+          return ratioOfParts(stats.poorPeople, stats.ruralPopulation);
         },
       }),
     }),

@@ -6,6 +6,7 @@ import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } 
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
+import { protectStatistics } from './statistics-protection.js';
 
 /** Everything the server needs for one plugin set. */
 export interface Platform {
@@ -84,7 +85,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: nameMutationsForAudit(schema),
+    schema: protectStatistics(nameMutationsForAudit(schema)),
     auditVocabulary,
   };
 }

@@ -1,3 +1,5 @@
+import type { SuppressionRule } from './suppression.js';
+
 /**
  * Runtime settings that vary by deployment and by province, read from configuration by the
  * server. Poverty lines are a per-year setting (the national line was 2,300 yuan at 2010
@@ -20,6 +22,11 @@ export interface PlatformSettings {
    * and every server a test starts, so no other layer needs to know about it.
    */
   readonly clock?: () => Date;
+  /**
+   * Small-count protection of partners' statistics: k (`threshold`, 5) and the unit money sums
+   * are rounded down to (`moneyUnit`, "10000.00"); the defaults of `suppressionOf` when absent.
+   */
+  readonly suppression?: Partial<SuppressionRule>;
   /** Limits on the shape of a query; the defaults below when absent. */
   readonly queryLimits?: Partial<QueryLimits>;
   /**

@@ -1,13 +1,70 @@
-import type { TuopinContext } from './context.js';
-import { seesSuppressedStatistics } from './principal.js';
-
-/** Counts of people or households below this are withheld from partners: they could single people out. */
-export const SMALL_COUNT_THRESHOLD = 5;
+import { moneyRatio } from '../ledger/ledger-sql.js';
+import { formatMoney, parseMoney } from './money.js';
+import type { PlatformSettings } from './settings.js';
 
 /**
- * A count of people or households as the caller may see it: partners get null instead of a
- * count below the threshold. Use it for every statistic that counts people, in plugins too.
+ * The small-count protection applied to partners' statistics (see the README, "Access control").
+ * Every figure is published as a range, never as an exact small number:
+ *
+ * - a count n is withheld (null) when n < k, otherwise rounded down to a multiple of k, so a
+ *   published 15 means "15 to 19" and a withheld one means "0 to k−1" — the same kind of
+ *   statement, which is why subtracting published figures from each other only yields ranges;
+ * - a sum of money over fewer than k units (loans, payments, households…) is withheld, any other
+ *   is rounded down to the money unit (10,000 yuan, 万元, the unit of the county reports);
+ * - a ratio is computed from its published numerator and denominator, never from exact ones.
+ *
+ * Rounding is a pure function of the exact figure: asking twice, or on another day with the same
+ * data, gives the same answer and so gains nothing.
  */
-export function suppressSmallCount(ctx: TuopinContext, count: number): number | null {
-  return seesSuppressedStatistics(ctx.principal) && count < SMALL_COUNT_THRESHOLD ? null : count;
+export interface SuppressionRule {
+  /** k: counts below it are withheld, sums over fewer units than it are withheld. */
+  readonly threshold: number;
+  /** The unit money sums are rounded down to, in yuan, as a Money string. */
+  readonly moneyUnit: string;
+}
+
+/** Defaults: k = 5, money rounded down to 万元 (10,000 yuan). */
+export const DEFAULT_SUPPRESSION: SuppressionRule = Object.freeze({ threshold: 5, moneyUnit: '10000.00' });
+
+const rules = new WeakMap<PlatformSettings, SuppressionRule>();
+
+/** The rule a deployment runs with: `suppression` in tuopin.config.json over the defaults (worked out once per settings object). */
+export function suppressionOf(settings: PlatformSettings): SuppressionRule {
+  let rule = rules.get(settings);
+  if (!rule) {
+    rule = settings.suppression ? Object.freeze({ ...DEFAULT_SUPPRESSION, ...settings.suppression }) : DEFAULT_SUPPRESSION;
+    rules.set(settings, rule);
+  }
+  return rule;
+}
+
+/** A count as partners see it: null below k, otherwise rounded down to a multiple of k. */
+export function protectCount(count: number, rule: SuppressionRule): number | null {
+  if (count < rule.threshold) return null;
+  return Math.floor(count / rule.threshold) * rule.threshold;
+}
+
+/** A money sum over `units` units as partners see it: null over fewer than k units, otherwise rounded down to the money unit. */
+export function protectSum(amount: string, units: number, rule: SuppressionRule): string | null {
+  if (units < rule.threshold) return null;
+  const fen = parseMoney(amount);
+  const unit = parseMoney(rule.moneyUnit);
+  if (fen === null || unit === null || unit <= 0n) throw new RangeError(`cannot round ${amount} to ${rule.moneyUnit}`);
+  // BigInt division truncates toward zero; floor negative amounts too, so a range stays [p, p + unit).
+  const buckets = fen / unit - (fen < 0n && fen % unit !== 0n ? 1n : 0n);
+  return formatMoney(buckets * unit);
+}
+
+/**
+ * A ratio rounded to four decimals (0.2171 is 21.71 %) of two published parts: both amounts of
+ * money (computed exactly on fen) or both numbers; null when a part is withheld or the
+ * denominator is not positive.
+ */
+export function ratioOfParts(numerator: number | string | null, denominator: number | string | null): number | null {
+  if (numerator === null || denominator === null) return null;
+  if (typeof numerator === 'string' && typeof denominator === 'string') return moneyRatio(numerator, denominator);
+  if (typeof numerator === 'number' && typeof denominator === 'number') {
+    return denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null;
+  }
+  throw new TypeError('a ratio needs two amounts of money or two numbers');
 }

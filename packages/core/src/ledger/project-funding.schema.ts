@@ -24,16 +24,19 @@ export function registerProjectFundingSchema(builder: TuopinBuilder): void {
     }),
     totalFunded: t.field({
       type: 'Money',
+      statistic: 'public',
       description: '已落实资金 Total funded: live allocations from every source',
       resolve: async (p, _args, ctx) => (await projectFundingLoader(ctx).load(p.id)).allocated,
     }),
     totalDisbursed: t.field({
       type: 'Money',
+      statistic: 'public',
       description: '已报账资金 Total paid out: live disbursements',
       resolve: async (p, _args, ctx) => (await projectFundingLoader(ctx).load(p.id)).disbursed,
     }),
     fundingGap: t.field({
       type: 'Money',
+      statistic: 'public',
       description: '资金缺口 = 预算 − 已落实资金（不低于零） Funding gap: budget − total funded, never below zero',
       resolve: async (p, _args, ctx) => {
         const gap = subtractMoney(p.budget, (await projectFundingLoader(ctx).load(p.id)).allocated);
@@ -42,6 +45,7 @@ export function registerProjectFundingSchema(builder: TuopinBuilder): void {
     }),
     executionRate: t.float({
       nullable: true,
+      statistic: 'public',
       description: '支出进度（0–1）= 已报账 ÷ 已安排 Execution rate as a ratio: disbursed ÷ allocated; null while nothing is allocated',
       resolve: async (p, _args, ctx) => {
         const funding = await projectFundingLoader(ctx).load(p.id);

@@ -1,9 +1,9 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
+import { statisticDescription } from '../kernel/statistic-declaration.js';
 import { NoticeTypeEnum, ProjectStatusEnum } from './project-enums.js';
 import { noticeLengthInDays } from './notice-period.js';
 import { beneficiaryConnection } from './project-beneficiary.queries.js';
 import { beneficiaryCountsLoader, noticesLoader, outputsLoader, statusHistoryLoader } from './project.loaders.js';
-import { suppressSmallCount } from '../kernel/suppression.js';
 
 /** What a project records beside its own fields: status history, notices, outputs, beneficiaries. */
 export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
@@ -76,13 +76,15 @@ export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
     }),
     beneficiaryHouseholdCount: t.int({
       nullable: true,
-      description: '受益建档立卡户数（公开；合作机构见不到小于5的数） Registered households linked as beneficiaries; null for partners when below 5',
-      resolve: async (p, _args, ctx) => suppressSmallCount(ctx, (await beneficiaryCountsLoader(ctx).load(p.id)).households),
+      statistic: 'count',
+      description: statisticDescription('count', '受益建档立卡户数', 'Registered households linked as beneficiaries'),
+      resolve: async (p, _args, ctx) => (await beneficiaryCountsLoader(ctx).load(p.id)).households,
     }),
     beneficiaryPeopleCount: t.int({
       nullable: true,
-      description: '受益人数（受益户现有人口；合作机构见不到小于5的数） People in the beneficiary households, as registered now; null for partners when below 5',
-      resolve: async (p, _args, ctx) => suppressSmallCount(ctx, (await beneficiaryCountsLoader(ctx).load(p.id)).people),
+      statistic: 'count',
+      description: statisticDescription('count', '受益人数（受益户现有人口）', 'People in the beneficiary households, as registered now'),
+      resolve: async (p, _args, ctx) => (await beneficiaryCountsLoader(ctx).load(p.id)).people,
     }),
     beneficiaries: t.connection(
       {

@@ -10,7 +10,7 @@ export function registerProjectStatsSchema(builder: TuopinBuilder): void {
     description: '按状态的项目数 Number of projects in one status',
     fields: (t) => ({
       status: t.field({ type: ProjectStatusEnum, resolve: (s) => s.status, description: '项目状态 Status' }),
-      count: t.exposeInt('count', { description: '项目数 Projects' }),
+      count: t.exposeInt('count', { statistic: 'public', description: '项目数 Projects' }),
     }),
   });
 
@@ -18,35 +18,41 @@ export function registerProjectStatsSchema(builder: TuopinBuilder): void {
     description: '按来源的资金统计 Figures of the funds of one source type',
     fields: (t) => ({
       sourceType: t.field({ type: FundSourceTypeEnum, resolve: (s) => s.sourceType, description: '资金来源类型 Source type' }),
-      fundCount: t.exposeInt('fundCount', { description: '资金笔数 Number of funds' }),
-      amount: t.field({ type: 'Money', resolve: (s) => s.amount, description: '资金总额 Total amount' }),
-      allocated: t.field({ type: 'Money', resolve: (s) => s.allocated, description: '已安排 Allocated to projects' }),
-      disbursed: t.field({ type: 'Money', resolve: (s) => s.disbursed, description: '已报账 Paid out' }),
+      fundCount: t.exposeInt('fundCount', { statistic: 'public', description: '资金笔数 Number of funds' }),
+      amount: t.field({ type: 'Money', statistic: 'public', resolve: (s) => s.amount, description: '资金总额 Total amount' }),
+      allocated: t.field({ type: 'Money', statistic: 'public', resolve: (s) => s.allocated, description: '已安排 Allocated to projects' }),
+      disbursed: t.field({ type: 'Money', statistic: 'public', resolve: (s) => s.disbursed, description: '已报账 Paid out' }),
     }),
   });
 
   builder.objectFields('RegionStats', (t) => ({
+    // Projects and funds are public notices (公示): their numbers are published as they are.
     projectCount: t.int({
+      statistic: 'public',
       description: '项目数（实施地点在本区划内） Projects placed in the area',
       resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).projectCount,
     }),
     projectBudget: t.field({
       type: 'Money',
+      statistic: 'public',
       description: '项目预算合计 Total budget of those projects',
       resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).projectBudget,
     }),
     projectsByStatus: t.field({
       type: [StatusCountRef],
+      statistic: 'public',
       description: '按状态的项目数（仅列出有项目的状态） Projects by status, for statuses with any project',
       resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).byStatus,
     }),
     fundsBySource: t.field({
       type: [SourceFiguresRef],
+      statistic: 'public',
       description: '按来源的资金（管理区划在本区划内） Funds managed in the area, by source type',
       resolve: async ({ code }, _args, ctx) => (await fundStatsLoader(ctx).load(code)).bySource,
     }),
     fundExecutionRate: t.float({
       nullable: true,
+      statistic: 'public',
       description:
         '资金支出进度（0–1）= 已报账 ÷ 已安排，按本区划管理的资金 Execution rate of the funds managed in the area: disbursed ÷ allocated; null while nothing is allocated',
       resolve: async ({ code }, _args, ctx) => {

@@ -18,22 +18,27 @@ export interface PoolFigures {
   claims: number;
   /** Outstanding principal of the loans made in the county, now. */
   outstanding: string;
+  /** How many of those loans still owe principal: the units the outstanding principal is summed over. */
+  outstandingLoans: number;
 }
 
 /** The figures of pools, now: one statement per batch of pools. */
 export const poolFiguresLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, PoolFigures>(async (poolIds) => {
-      const rows = await ctx.em.execute<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string }[]>(
+      const rows = await ctx.em.execute<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string; outstanding_loans: string }[]>(
         `select p.id,
                 (select coalesce(sum(c.amount), 0) from finance_risk_pool_contribution c where c.pool_id = p.id)::text as contributed,
-                x.claimed::text, x.claims,
-                (select coalesce(sum(l.principal - coalesce((select sum(r.principal) from finance_repayment r where r.loan_id = l.id), 0)), 0)
-                 from finance_loan l
-                 where l.village_code between p.county_code and left(p.county_code, 6) || '999999'
-                   and not exists (select 1 from finance_loan_write_off w where w.loan_id = l.id))::text as outstanding
+                x.claimed::text, x.claims, o.outstanding::text, o.outstanding_loans
          from finance_risk_pool p
          cross join lateral (select coalesce(sum(amount), 0) as claimed, count(*) as claims from finance_risk_claim where pool_id = p.id) x
+         cross join lateral (
+           select coalesce(sum(owed), 0) as outstanding, count(*) filter (where owed > 0) as outstanding_loans
+           from (select l.principal - coalesce((select sum(r.principal) from finance_repayment r where r.loan_id = l.id), 0) as owed
+                 from finance_loan l
+                 where l.village_code between p.county_code and left(p.county_code, 6) || '999999'
+                   and not exists (select 1 from finance_loan_write_off w where w.loan_id = l.id)) owing
+         ) o
          where p.id = any(?::int[])`,
         [pgIntArray(poolIds)],
       );
@@ -45,6 +50,7 @@ export const poolFiguresLoader = createContextCache(
           claimed: moneyFromSql(row?.claimed),
           claims: Number(row?.claims ?? 0),
           outstanding: moneyFromSql(row?.outstanding),
+          outstandingLoans: Number(row?.outstanding_loans ?? 0),
         };
       });
     }),

@@ -1,4 +1,4 @@
-import { areaLoader, checkDivisionCode, moneyRatio, subtractMoney, type TuopinBuilder } from '@tuopin/core';
+import { areaLoader, checkDivisionCode, moneyRatio, statisticDescription, subtractMoney, type TuopinBuilder } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
 import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
@@ -32,19 +32,25 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
         description: '县 The county',
         resolve: async (pool, _args, ctx) => (await areaLoader(ctx).load(pool.countyCode))!,
       }),
-      leverageMultiple: t.float({ resolve: (pool) => Number(pool.leverageMultiple), description: '放大倍数 Leverage multiple, e.g. 10' }),
+      leverageMultiple: t.float({ statistic: 'public', resolve: (pool) => Number(pool.leverageMultiple), description: '放大倍数 Leverage multiple, e.g. 10' }),
+      // The pool is a county's public fund: its own ledger (what was put in, the claims it paid,
+      // its balance and the cap it sets) is published like any fund's. What the loans it covers
+      // owe is a figure about borrowers, protected like the area statistics.
       contributed: t.field({
         type: 'Money',
+        statistic: 'public',
         description: '累计注入 Money put in',
         resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).contributed,
       }),
       claimed: t.field({
         type: 'Money',
+        statistic: 'public',
         description: '累计代偿 Paid out in claims',
         resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).claimed,
       }),
       balance: t.field({
         type: 'Money',
+        statistic: 'public',
         description: '余额 = 注入 − 代偿 Balance: put in − claims',
         resolve: async (pool, _args, ctx) => {
           const f = await figures(pool.id, ctx);
@@ -53,26 +59,37 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
       }),
       lendingCapacity: t.field({
         type: 'Money',
+        statistic: 'public',
         description: '贷款余额上限 = 余额 × 放大倍数 The cap on the county\'s outstanding lending: balance × leverage multiple',
         resolve: async (pool, _args, ctx) => {
           const f = await figures(pool.id, ctx);
           return lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple);
         },
       }),
+      outstandingLoans: t.int({
+        nullable: true,
+        statistic: 'count',
+        description: statisticDescription('count', '全县贷款余额笔数（尚欠本金的贷款）', 'Loans in the county still owing principal'),
+        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).outstandingLoans,
+      }),
       outstanding: t.field({
         type: 'Money',
-        description: '全县贷款余额 The county\'s outstanding lending',
+        nullable: true,
+        statistic: { sum: 'outstandingLoans' },
+        description: statisticDescription('sum', '全县贷款余额', "The county's outstanding lending"),
         resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).outstanding,
       }),
       capacityUsed: t.float({
         nullable: true,
-        description: '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限 Share of the cap in use: outstanding ÷ lending capacity; null without capacity',
+        statistic: { ratio: ['outstanding', 'lendingCapacity'] },
+        description: statisticDescription('ratio', '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限', 'Share of the cap in use: outstanding ÷ lending capacity; null without capacity'),
         resolve: async (pool, _args, ctx) => {
           const f = await figures(pool.id, ctx);
           return moneyRatio(f.outstanding, lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple));
         },
       }),
       claimCount: t.int({
+        statistic: 'public',
         description: '代偿笔数 Number of claims paid',
         resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).claims,
       }),
