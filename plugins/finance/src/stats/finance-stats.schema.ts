@@ -27,6 +27,7 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
 
   const GradeCountRef = builder.objectRef<GradeCount>('CreditGradeCount').implement({
     description: '按信用等级的户数 Households with one current grade',
+    scope: 'contained',
     fields: (t) => ({
       grade: t.field({ type: CreditGradeEnum, resolve: (g) => g.grade, description: '信用等级 Grade' }),
       households: t.int({
@@ -38,6 +39,7 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
   });
   const StatusFiguresRef = builder.objectRef<StatusFigures>('LoanStatusFigures').implement({
     description: '按状态的贷款 Loans in one status',
+    scope: 'contained',
     fields: (t) => ({
       status: t.field({ type: LoanStatusEnum, resolve: (s) => s.status, description: '状态 Status' }),
       count: t.exposeInt('count', { description: '笔数 Number of loans' }),
@@ -48,6 +50,7 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
 
   builder.objectType(FinanceStats, {
     description: '金融扶贫统计（含全部下级，限于调用者权限范围，截至某日） Financial poverty-relief figures of an area and its whole subtree, within the caller\'s scope, as of a day',
+    scope: 'contained',
     fields: (t) => ({
       asOf: t.field({ type: 'Date', resolve: (s) => s.asOf, description: '统计截止日 The day the figures are for' }),
       registeredHouseholds: t.int({
