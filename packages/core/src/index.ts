@@ -119,4 +119,4 @@ export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
 export { assertCanManageFundAt, requireArea } from './project/place-scope.js';
 export { codeInRanges, codeRangeSql } from './kernel/code-range-filters.js';
 export { scopedLoaderBy, scopedLoaderByCode } from './kernel/scoped-loader.js';
-export { disburseFunds, type EntryFields } from './ledger/ledger.service.js';
+export { disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';

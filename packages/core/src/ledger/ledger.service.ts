@@ -135,6 +135,15 @@ async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKin
 }
 
 /**
+ * An allocation the caller may pay against: NotFoundError when he sees neither its fund nor its
+ * project, ForbiddenError unless his scope holds both. A plugin that pays through
+ * `disburseFunds` checks this first, before it reads anything else about the allocation.
+ */
+export function requireManagedAllocation(ctx: TuopinContext, allocationId: number, field = 'allocationId'): Promise<LedgerEntryRow> {
+  return loadManagedEntry(ctx, allocationId, ['ALLOCATION'], field);
+}
+
+/**
  * Pays against an allocation (报账); returns the disbursement's id. Called with a context whose
  * `em` is inside a transaction (`{ ...ctx, em }` in a plugin's `inTransaction`), it joins that
  * transaction as a savepoint: the payment commits or rolls back with the caller's other writes.
