@@ -21,15 +21,21 @@ const ERROR_INTERFACE = 'Error';
 
 /**
  * Mutation payloads: what a root mutation field returns, directly or as the non-error members of
- * its result union. They only carry what the mutation wrote; their fields into scoped types are
- * guarded like any other.
+ * its result union, and nothing else returns. They only carry what the mutation wrote; their
+ * fields into scoped types are guarded like any other. A type that a mutation returns and a query
+ * reaches too is an object of the domain, not a payload: it must declare its scope.
  */
 function payloadTypes(schema: GraphQLSchema): Set<string> {
   const payloads = new Set<string>();
-  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
     const named = getNamedType(field.type);
     const members = isUnionType(named) ? named.getTypes() : isObjectType(named) ? [named] : [];
     for (const member of members) if (!implementsInterface(member, ERROR_INTERFACE)) payloads.add(member.name);
+  }
+  for (const { parent, field } of allObjectFields(schema)) {
+    if (parent === mutation || payloads.has(parent.name)) continue;
+    for (const type of objectTypesReturnedBy(schema, field.type)) payloads.delete(type.name);
   }
   return payloads;
 }
