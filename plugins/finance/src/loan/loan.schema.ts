@@ -81,10 +81,10 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
         description: '借款人（家庭成员） The member who borrowed',
         resolve: async (loan, _args, ctx) => (await membersByHouseholdLoader(ctx).load(loan.householdId)).find((m) => m.id === loan.memberId)!,
       }),
-      villageCode: t.exposeString('villageCode', { description: '放款时借款户所在村代码 Code of the household\'s village when the loan was made' }),
+      villageCode: t.exposeString('villageCode', { description: '借款户现在所在村代码（户迁移时随之变更） Code of the borrowing household\'s village; follows the household when it moves' }),
       village: t.field({
         type: 'Village',
-        description: '放款时借款户所在村 The household\'s village when the loan was made',
+        description: '借款户现在所在村 The borrowing household\'s village; follows the household when it moves',
         resolve: async (loan, _args, ctx) => (await areaLoader(ctx).load(loan.villageCode))!,
       }),
       lender: t.field({
