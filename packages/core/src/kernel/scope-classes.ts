@@ -8,6 +8,7 @@ export type ScopeClass = 'area' | 'public' | 'contained' | 'structural';
 /** Why a structural type needs no declaration. */
 export type Structure = 'root' | 'connection' | 'edge' | 'page-info' | 'error' | 'payload';
 
+/** The scope class of one object type, as the kernel's guard and the scope sweep read it. */
 export interface TypeScope {
   readonly scopeClass: ScopeClass;
   /** For `area` types: the areas an object lies in. */
