@@ -72,7 +72,7 @@ describe('the project demo', () => {
         { unit: '平方米', planned: 285, actual: 285 },
       ],
     });
-    expect(office.allocations.edges.map((e) => [e.node.amount, e.node.fund.area.name])).toEqual([
+    expect(office.allocations.edges.map((e) => [e.node.amount, e.node.fund!.area.name])).toEqual([
       ['100000.00', '朝阳市'],
       ['100000.00', '四官营子镇'],
       ['80000.00', '凌源市'],

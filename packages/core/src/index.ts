@@ -57,6 +57,11 @@ export { mutationErrors } from './kernel/mutation-errors.js';
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
 export { assertCanWriteVillage, canReadVillage, notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
 export { isWithinScope, normalizeScopes, rangesWithinScope } from './kernel/area-scope.js';
+export { canSeeArea } from './kernel/access.js';
+export type { AreaCodes, ScopePolicy } from './kernel/scope-policy.js';
+export { classifyObjectTypes, scopeDeclarationProblems, type ScopeClass, type Structure, type TypeScope } from './kernel/scope-classes.js';
+export { SCOPE_GUARD_EXTENSION, type GuardShape } from './kernel/scope-guard.js';
+export { connectionNodeType, isConnectionType, isEdgeType, objectTypesReturnedBy } from './kernel/schema-shapes.js';
 export {
   AREA_LEVELS,
   isDivisionCode,
@@ -101,17 +106,19 @@ export { ProjectBeneficiarySchema, ProjectNoticeSchema, ProjectOutputSchema, typ
 export * from './project/project-enums.js';
 export { allowedTargets, transition, type ProjectState } from './project/project-status.js';
 export { noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
-export { projectLoader, projectRefLoader } from './project/project.loaders.js';
+export { projectLoader } from './project/project.loaders.js';
 export { FundSchema, type Fund } from './fund/fund.entity.js';
 export * from './fund/fund-enums.js';
-export { fundLoader, fundRefLoader } from './fund/fund.loaders.js';
+export { fundLoader } from './fund/fund.loaders.js';
 export { fundTotalsLoader, projectFundingLoader, type LedgerTotals, type ProjectFunding, type SourceFunding } from './fund/fund-figures.loader.js';
 export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } from './ledger/ledger-entry.entity.js';
 export { moneyFromSql, moneyRatio } from './ledger/ledger-sql.js';
+export { ledgerEntryAreas, type LedgerEntryRow } from './ledger/ledger-rows.js';
+export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
 
 // What plugins build on: scoped reads by a code column, the fund manager's checks, and the
 // ledger's disbursement, which a plugin calls inside its own transaction to pay through core's ledger.
 export { assertCanManageFundAt, requireArea } from './project/place-scope.js';
 export { codeInRanges, codeRangeSql } from './kernel/code-range-filters.js';
 export { scopedLoaderBy, scopedLoaderByCode } from './kernel/scoped-loader.js';
-export { disburseFunds, type EntryFields } from './ledger/ledger.service.js';
+export { disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';

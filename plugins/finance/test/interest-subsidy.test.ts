@@ -141,3 +141,15 @@ describe('payInterestSubsidy', () => {
     expect(auditor.data!.payInterestSubsidy).toMatchObject({ __typename: 'ForbiddenError', field: 'allocationId' });
   });
 });
+
+describe('payInterestSubsidy by a caller who sees the loan but not the allocation', () => {
+  it('says nothing about the allocation: not found, whatever its project is', async () => {
+    const industry = await subsidyProgramme(server, clock, { placeCode: CODES.baojing, amount: '500.00', category: 'INDUSTRY' });
+    const villageOfficer = { id: 'officer-village-a', role: 'VILLAGE_OFFICER', areaScopes: [CODES.villageA], provinceCode: CODES.hunan } as const;
+    const attempt = () =>
+      server
+        .execute(PayInterestSubsidy, { input: { loanId, installment: 2, allocationId: industry.allocationId, voucherNo: 'TX-V' } }, { principal: villageOfficer })
+        .then((r) => r.data!.payInterestSubsidy);
+    await expectRefused(server, attempt, 'NotFoundError', 'allocationId');
+  });
+});

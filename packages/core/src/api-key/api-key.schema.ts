@@ -6,6 +6,7 @@ import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from './ap
 export function registerApiKeySchema(builder: TuopinBuilder): void {
   const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
     description: '合作机构 API 密钥（只存哈希） A partner API key; only its hash is stored',
+    scope: { area: (key) => key.areaScopes },
     fields: (t) => ({
       id: t.exposeID('id', { description: '编号 Id' }),
       name: t.exposeString('name', { description: '名称（机构或用途） Name: the organisation or purpose' }),

@@ -76,6 +76,8 @@ export function registerAreaSchema(builder: TuopinBuilder): void {
 
   builder.node('Region', {
     description: '行政区划（省、市、县、乡镇） A province, prefecture, county or township',
+    // Names and codes of areas are published by the statistics bureau: anyone may read them.
+    scope: 'public',
     interfaces: ['AdministrativeArea'],
     id: { resolve: (area) => area.code },
     isTypeOf: (area) => (area as Area).level !== 'VILLAGE',
@@ -85,6 +87,7 @@ export function registerAreaSchema(builder: TuopinBuilder): void {
 
   builder.objectType('VillageGroup', {
     description: '组/屯 A group or natural village inside an administrative village',
+    scope: 'public',
     fields: (t) => ({
       id: t.exposeInt('id', { description: '组编号 Group id (unique in the registry)' }),
       name: t.exposeString('name', { description: '组名 Name of the group' }),
@@ -93,6 +96,7 @@ export function registerAreaSchema(builder: TuopinBuilder): void {
 
   builder.node('Village', {
     description: '行政村 An administrative village',
+    scope: 'public',
     interfaces: ['AdministrativeArea'],
     id: { resolve: (area) => area.code },
     isTypeOf: (area) => (area as Area).level === 'VILLAGE',

@@ -11,6 +11,8 @@ export interface RegionStatsSource {
 export function registerRegionStatsSchema(builder: TuopinBuilder): void {
   builder.objectType('RegionStats', {
     description: '区划统计（含全部下级，限于调用者权限范围） Statistics of an area and its whole subtree, within the caller\'s scope',
+    // Computed within the caller's scope (scopedRanges), and reached only through its area.
+    scope: 'contained',
     fields: (t) => ({
       households: t.int({
         nullable: true,

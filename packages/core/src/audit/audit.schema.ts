@@ -21,6 +21,8 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
 
   const AuditRecordRef = builder.objectRef<AuditRecord>('AuditRecord').implement({
     description: '审计记录（只增不改） An audit record; the log is append-only',
+    // Records without a place belong to the whole country: only national callers see them.
+    scope: { area: (record) => record.areaCode ?? '' },
     fields: (t) => ({
       id: t.exposeID('id', { description: '记录编号 Record id' }),
       at: t.field({ type: 'DateTime', resolve: (r) => r.at, description: '时间 When' }),

@@ -19,6 +19,7 @@ export function registerFundSchema(builder: TuopinBuilder): void {
 
   builder.node('Fund', {
     description: '资金 A fund: money (or goods at their declared value) for poverty relief, managed by an area',
+    scope: { area: (fund) => fund.areaCode },
     id: { resolve: (fund) => fund.id },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'sourceType' in value && 'areaCode' in value,
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => fundLoader(ctx).load(id)),

@@ -20,6 +20,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
 
   const Assurances = builder.objectRef<Household>('HouseholdAssurances').implement({
     description: '两不愁三保障 The "two assurances and three guarantees"',
+    scope: 'contained',
     fields: (t) => ({
       food: t.exposeBoolean('foodSecure', { description: '不愁吃 Enough to eat' }),
       clothing: t.exposeBoolean('clothingSecure', { description: '不愁穿 Enough to wear' }),
@@ -35,6 +36,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
 
   const Housing = builder.objectRef<Household>('HouseholdHousing').implement({
     description: '住房与饮水 Housing and drinking water',
+    scope: 'contained',
     fields: (t) => ({
       area: t.float({
         nullable: true,
@@ -53,6 +55,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
 
   builder.node('Household', {
     description: '建档立卡户 A registered poor household',
+    scope: { area: (h) => h.villageCode },
     id: { resolve: (h) => h.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'householdNo' in value,

@@ -72,7 +72,11 @@ export interface UpdateHouseholdInput extends HouseholdPatch {
   id: number;
 }
 
-/** Changes a household's own fields; moving it to another village moves its members' codes too. */
+/**
+ * Changes a household's own fields. Moving it to another village moves every row that belongs to
+ * it — its members and any plugin's rows keyed to it — in the same transaction: a database
+ * trigger does it (migration core_20261205000000_household_area_follows), so no plugin can forget.
+ */
 export async function updateHousehold(ctx: TuopinContext, input: UpdateHouseholdInput): Promise<number> {
   const current = await householdLoader(ctx).load(input.id);
   if (!current) throw notFound('id', '户', 'Household');
@@ -97,7 +101,6 @@ export async function updateHousehold(ctx: TuopinContext, input: UpdateHousehold
 
   await inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, async (em) => {
     await em.nativeUpdate(HouseholdSchema, { id: current.id }, { ...householdColumns(next), updatedAt: new Date() });
-    if (moved) await em.nativeUpdate(MemberSchema, { householdId: current.id }, { villageCode: next.villageCode });
   });
   return current.id;
 }

@@ -16,6 +16,7 @@ async function lineFor(income: HouseholdIncome, ctx: TuopinContext): Promise<str
 export function registerIncomeSchema(builder: TuopinBuilder): void {
   builder.objectType('HouseholdIncome', {
     description: '家庭年收入 A household\'s income for one year',
+    scope: 'contained',
     authScopes: { readRegistry: true },
     fields: (t) => ({
       year: t.exposeInt('year', { description: '年度 Year' }),

@@ -2,8 +2,26 @@ import { rangesWithinScope, isWithinScope } from './area-scope.js';
 import type { TuopinContext } from './context.js';
 import type { CodeRange } from './division-code.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
-import { canReadRegistry, canWriteRegistry } from './principal.js';
+import { canReadRegistry, canWriteRegistry, type Principal } from './principal.js';
 import { codeInRanges } from './code-range-filters.js';
+import type { AreaCodes } from './scope-policy.js';
+
+/**
+ * The one test of object-level scope: whether the caller may see an object that lies in these
+ * areas. An object with several (a ledger entry lies in its fund's area and in its project's
+ * place) is visible when any of them is inside the caller's scope. The kernel's scope guard asks
+ * it of every object it resolves; the SQL of root reads applies the same prefixes
+ * (`readableRanges`). Grants beyond the area tree belong here.
+ */
+export function canSeeArea(principal: Principal, codes: AreaCodes): boolean {
+  const list: readonly unknown[] = typeof codes === 'string' ? [codes] : codes;
+  for (const code of list) {
+    // A type whose area function reads a column its loader did not select is a bug: fail loudly.
+    if (typeof code !== 'string') throw new TypeError(`An area code must be a string, got ${String(code)}`);
+    if (isWithinScope(code, principal.areaScopes)) return true;
+  }
+  return false;
+}
 
 /**
  * The area ranges a read may cover: the requested area (null = everywhere) within the caller's

@@ -34,6 +34,7 @@ export function registerBaseSchema(builder: TuopinBuilder): void {
 
   const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
     description: '字段问题 One problem with one input field',
+    scope: 'contained',
     fields: (t) => ({
       field: t.exposeString('field', { description: '字段路径 Path of the input field' }),
       messageZh: t.exposeString('messageZh', { description: '中文说明 The reason in Chinese' }),

@@ -12,12 +12,14 @@ import type { Household } from '../household/household.entity.js';
 import type { HouseholdIncome } from '../income/income.entity.js';
 import type { Member } from '../member/member.entity.js';
 import type { Fund } from '../fund/fund.entity.js';
-import type { LedgerEntry } from '../ledger/ledger-entry.entity.js';
+import type { LedgerEntryRow } from '../ledger/ledger-rows.js';
 import type { Project, ProjectStatusChange } from '../project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
 import { ForbiddenError, LimitExceededError, ValidationError } from './errors.js';
 import { queryLimitsOf } from './settings.js';
+// Adds the `scope` option to every object type's options (declaration merging).
+import './scope-policy.js';
 import { canAdministerApiKeys, canReadAuditLog, canReadRegistry, canWriteRegistry } from './principal.js';
 
 /** The type parameters every tuopin schema is built with. */
@@ -58,13 +60,13 @@ export interface TuopinSchemaTypes {
     ProjectNotice: ProjectNotice;
     ProjectOutput: ProjectOutput;
     Fund: Fund;
-    Allocation: LedgerEntry;
-    Disbursement: LedgerEntry;
-    Reversal: LedgerEntry;
+    Allocation: LedgerEntryRow;
+    Disbursement: LedgerEntryRow;
+    Reversal: LedgerEntryRow;
   };
   Interfaces: {
     AdministrativeArea: Area;
-    LedgerEntry: LedgerEntry;
+    LedgerEntry: LedgerEntryRow;
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;

@@ -7,6 +7,7 @@ import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
 import { protectStatistics } from './statistics-protection.js';
+import { guardObjectScope } from './scope-guard.js';
 
 /** Everything the server needs for one plugin set. */
 export interface Platform {
@@ -63,7 +64,9 @@ function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
 /**
  * Assembles the platform for a set of plugins: checks and orders them, collects entities and
  * migrations (core first), and builds one schema with a fresh builder, core first and then each
- * plugin in dependency order. Throws `PluginConfigurationError` for an unusable set.
+ * plugin in dependency order, with the kernel's object-level scope guard on every field that can
+ * return an area-scoped object. Throws `PluginConfigurationError` for an unusable set, including a
+ * type that declares no scope.
  */
 export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] }): Platform {
   const ordered = orderPlugins(plugins);
@@ -85,7 +88,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: protectStatistics(nameMutationsForAudit(schema)),
+    schema: guardObjectScope(protectStatistics(nameMutationsForAudit(schema))),
     auditVocabulary,
   };
 }

@@ -7,8 +7,7 @@ import { ValidationError } from '../kernel/errors.js';
 import { checkPageArgs, decodeCursor, encodeCursor, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
 import { pgIntArray } from '../kernel/pg-array.js';
-import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
-import { mapRow } from '../kernel/plain-rows.js';
+import { LEDGER_ROW_COLUMNS, LEDGER_ROW_JOINS, ledgerRowOf, type LedgerEntryRow } from './ledger-rows.js';
 
 /**
  * Pages of allocations for many projects (or funds) at once. A page of 20 projects each asking
@@ -27,7 +26,7 @@ interface PageRequest {
 }
 
 interface LoadedPage {
-  rows: LedgerEntry[];
+  rows: LedgerEntryRow[];
   total: number;
 }
 
@@ -38,29 +37,30 @@ async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readon
   const bounds: string[] = [];
   const params: unknown[] = [pgIntArray(ids)];
   if (page.after !== null) {
-    bounds.push('and x.id > ?');
+    bounds.push('and e.id > ?');
     params.push(page.after);
   }
   if (page.before !== null) {
-    bounds.push('and x.id < ?');
+    bounds.push('and e.id < ?');
     params.push(page.before);
   }
   params.push(page.limit);
   const rows = await ctx.em.getConnection().execute<({ owner_id: number; total: string } & Record<string, unknown>)[]>(
-    `select o.id as owner_id, t.total, e.*
+    `select o.id as owner_id, t.total, a.*
      from unnest(?::int[]) as o(id)
      cross join lateral (select count(*) as total from ledger_entry c where c.${column} = o.id and c.kind = 'ALLOCATION') t
      left join lateral (
-       select x.* from ledger_entry x where x.${column} = o.id and x.kind = 'ALLOCATION' ${bounds.join(' ')}
-       order by x.id ${page.descending ? 'desc' : 'asc'} limit ?
-     ) e on true`,
+       select ${LEDGER_ROW_COLUMNS} from ledger_entry e ${LEDGER_ROW_JOINS}
+       where e.${column} = o.id and e.kind = 'ALLOCATION' ${bounds.join(' ')}
+       order by e.id ${page.descending ? 'desc' : 'asc'} limit ?
+     ) a on true`,
     params,
   );
   const pages = new Map<number, LoadedPage>(ids.map((id) => [id, { rows: [], total: 0 }]));
   for (const { owner_id, total, ...entry } of rows) {
     const loaded = pages.get(owner_id)!;
     loaded.total = Number(total);
-    if (entry.id != null) loaded.rows.push(mapRow(ctx.em, LedgerEntrySchema, entry));
+    if (entry.id != null) loaded.rows.push(ledgerRowOf(ctx.em, entry));
   }
   return ids.map((id) => pages.get(id)!);
 }
@@ -92,9 +92,9 @@ export async function allocationConnection(ctx: TuopinContext, owner: Allocation
   const after = cursorId(args.after, 'after');
   const before = cursorId(args.before, 'before');
   let loaded: Promise<LoadedPage> | undefined;
-  const connection = await resolveCursorConnection<Promise<LedgerEntry[]>>(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (entry: LedgerEntry) => encodeCursor([entry.id]) },
-    ({ limit, inverted }): Promise<LedgerEntry[]> => {
+  const connection = await resolveCursorConnection<Promise<LedgerEntryRow[]>>(
+    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (entry: LedgerEntryRow) => encodeCursor([entry.id]) },
+    ({ limit, inverted }): Promise<LedgerEntryRow[]> => {
       loaded = loadPage(ctx, owner, ownerId, { after, before, limit, descending: inverted });
       return loaded.then((page) => page.rows);
     },

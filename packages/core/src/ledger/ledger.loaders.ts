@@ -5,16 +5,17 @@ import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
 import { pgIntArray } from '../kernel/pg-array.js';
 import { codeRangeSql } from '../kernel/code-range-filters.js';
-import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
 import { liveEntry, moneyFromSql } from './ledger-sql.js';
-import { findRows, mapRow } from '../kernel/plain-rows.js';
+import { selectLedgerRows, type LedgerEntryRow } from './ledger-rows.js';
 
-
-/** Ledger entries by id, for references between entries (a disbursement's allocation). */
+/**
+ * Ledger entries by id, for references between entries (a disbursement's allocation, the entry a
+ * reversal cancels, a subsidy's payment). The scope guard checks each one where it is resolved.
+ */
 export const ledgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntry | null>(async (ids) =>
-      pickRows(ids, await findRows(ctx.em, LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id),
+    new DataLoader<number, LedgerEntryRow | null>(async (ids) =>
+      pickRows(ids, await selectLedgerRows(ctx.em, 'e.id = any(?::int[])', [pgIntArray(ids)]), (row) => row.id),
     ),
 );
 
@@ -27,40 +28,29 @@ export const ledgerEntryLoader = createContextCache(
  */
 export const visibleLedgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntry | null>(async (ids) => {
+    new DataLoader<number, LedgerEntryRow | null>(async (ids) => {
       const ranges = readableRanges(ctx, null);
       if (ranges.length === 0) return ids.map(() => null);
-      const place = codeRangeSql('p.place_code', ranges);
-      const area = codeRangeSql('f.area_code', ranges);
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
-        `select e.* from ledger_entry e join project p on p.id = e.project_id join fund f on f.id = e.fund_id
-         where e.id = any(?::int[]) and (${place.sql} or ${area.sql})`,
-        [pgIntArray(ids), ...place.params, ...area.params],
-      );
-      const entries = rows.map((row) => mapRow(ctx.em, LedgerEntrySchema, row));
-      return pickRows(ids, entries, (row) => row.id);
+      const place = codeRangeSql('lp.place_code', ranges);
+      const area = codeRangeSql('lf.area_code', ranges);
+      const rows = await selectLedgerRows(ctx.em, `e.id = any(?::int[]) and (${place.sql} or ${area.sql})`, [pgIntArray(ids), ...place.params, ...area.params]);
+      return pickRows(ids, rows, (row) => row.id);
     }),
 );
 
 /** The reversal of each entry, or null while the entry is live; one query per batch. */
 export const reversalLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntry | null>(async (ids) => {
-      const rows = await findRows(ctx.em, LedgerEntrySchema, { reversesId: { $in: [...ids] } });
-      return pickRows(ids, rows, (row) => row.reversesId!);
-    }),
+    new DataLoader<number, LedgerEntryRow | null>(async (ids) =>
+      pickRows(ids, await selectLedgerRows(ctx.em, 'e.reverses_id = any(?::int[])', [pgIntArray(ids)]), (row) => row.reversesId!),
+    ),
 );
 
 /** The disbursements paid against each allocation, reversed ones included, oldest first. */
 export const disbursementsLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntry[]>(async (ids) => {
-      const rows = await findRows(
-        ctx.em,
-        LedgerEntrySchema,
-        { allocationId: { $in: [...ids] }, kind: 'DISBURSEMENT' },
-        { orderBy: { allocationId: 'asc', id: 'asc' } },
-      );
+    new DataLoader<number, LedgerEntryRow[]>(async (ids) => {
+      const rows = await selectLedgerRows(ctx.em, `e.allocation_id = any(?::int[]) and e.kind = 'DISBURSEMENT'`, [pgIntArray(ids)], 'e.allocation_id, e.id');
       return groupRows(ids, rows, (row) => row.allocationId!);
     }),
 );

@@ -6,16 +6,16 @@ import { numericIdOf } from '../kernel/global-id.js';
 import { mutationErrors } from '../kernel/mutation-errors.js';
 import { FundSchema } from '../fund/fund.entity.js';
 import { freshProject } from '../project/project.mutations.js';
-import { LedgerEntrySchema } from './ledger-entry.entity.js';
+import { ledgerEntryLoader } from './ledger.loaders.js';
 import { allocateFunds, disburseFunds, reverseLedgerEntry, type EntryFields } from './ledger.service.js';
 
 interface EntryPayload {
   entryId: number;
 }
 
-/** The entry just written, with its fund and project as they are now. */
-function entryOf(ctx: TuopinContext, id: number) {
-  return ctx.em.findOneOrFail(LedgerEntrySchema, { id });
+/** The entry just written, with the places that decide who sees it. */
+async function entryOf(ctx: TuopinContext, id: number) {
+  return (await ledgerEntryLoader(ctx).load(id))!;
 }
 
 /** An Allocation or Disbursement global ID: the kinds of entry a reversal may cancel. */

@@ -1,10 +1,12 @@
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { subtractMoney } from '../kernel/money.js';
-import { fundRefLoader } from '../fund/fund.loaders.js';
+import { fundLoader } from '../fund/fund.loaders.js';
 import { loadByNumericIds } from '../project/node-ids.js';
-import { projectRefLoader } from '../project/project.loaders.js';
-import type { LedgerEntry, LedgerKind } from './ledger-entry.entity.js';
+import { projectLoader } from '../project/project.loaders.js';
+import type { LedgerKind } from './ledger-entry.entity.js';
+import { ledgerEntryAreas, type LedgerEntryRow } from './ledger-rows.js';
+import { fundedProjectSummaryLoader, fundSummaryLoader, registerLedgerSummarySchema } from './ledger-summaries.js';
 import { allocationDisbursedLoader, disbursementsLoader, ledgerEntryLoader, reversalLoader, visibleLedgerEntryLoader } from './ledger.loaders.js';
 
 const TYPE_OF_KIND: Record<LedgerKind, 'Allocation' | 'Disbursement' | 'Reversal'> = {
@@ -23,6 +25,8 @@ function nodesOfKind(kind: LedgerKind) {
 }
 
 export function registerLedgerSchema(builder: TuopinBuilder): void {
+  const { FundSummaryRef, ProjectSummaryRef } = registerLedgerSummarySchema(builder);
+
   builder.interfaceType('LedgerEntry', {
     description: '资金台账记录（只增不改，错账以冲销更正） An entry of the append-only fund ledger; a wrong entry is corrected by a reversal',
     interfaces: [builder.nodeInterfaceRef()],
@@ -34,20 +38,34 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
       memo: t.exposeString('memo', { nullable: true, description: '摘要 Memo' }),
       recordedBy: t.exposeString('recordedBy', { description: '记账人 Who recorded the entry (principal id)' }),
       recordedAt: t.field({ type: 'DateTime', resolve: (e) => e.recordedAt, description: '记账时间 Recorded at' }),
+      // An entry is visible from either side; the other side may lie outside the caller's
+      // scope. The scope guard then makes it null, and its public summary says what it is.
       fund: t.field({
         type: 'Fund',
-        description: '资金 The fund the money comes from',
-        resolve: async (e, _args, ctx) => (await fundRefLoader(ctx).load(e.fundId))!,
+        nullable: true,
+        description: '资金（不在您的管辖范围内时为空，见 fundSummary） The fund the money comes from; null when it lies outside your scope (see fundSummary)',
+        resolve: (e, _args, ctx) => fundLoader(ctx).load(e.fundId),
+      }),
+      fundSummary: t.field({
+        type: FundSummaryRef,
+        description: '资金公开信息 What anyone who sees this entry may know of its fund',
+        resolve: async (e, _args, ctx) => (await fundSummaryLoader(ctx).load(e.fundId))!,
       }),
       project: t.field({
         type: 'Project',
-        description: '项目 The project the money is for',
-        resolve: async (e, _args, ctx) => (await projectRefLoader(ctx).load(e.projectId))!,
+        nullable: true,
+        description: '项目（不在您的管辖范围内时为空，见 projectSummary） The project the money is for; null when it lies outside your scope (see projectSummary)',
+        resolve: (e, _args, ctx) => projectLoader(ctx).load(e.projectId),
+      }),
+      projectSummary: t.field({
+        type: ProjectSummaryRef,
+        description: '项目公开信息（名称与所在县） What anyone who sees this entry may know of its project: its name and county',
+        resolve: async (e, _args, ctx) => (await fundedProjectSummaryLoader(ctx).load(e.projectId))!,
       }),
     }),
   });
 
-  const reversalFields = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, LedgerEntry>) => ({
+  const reversalFields = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, LedgerEntryRow>) => ({
     reversal: t.field({
       type: 'Reversal',
       nullable: true,
@@ -61,10 +79,11 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
   });
 
   builder.node('Allocation', {
+    scope: { area: ledgerEntryAreas },
     description: '资金安排 An allocation: money moved from a fund to a project',
     interfaces: ['LedgerEntry'],
     id: { resolve: (e) => e.id },
-    isTypeOf: (value) => (value as LedgerEntry).kind === 'ALLOCATION',
+    isTypeOf: (value) => (value as LedgerEntryRow).kind === 'ALLOCATION',
     loadManyWithoutCache: nodesOfKind('ALLOCATION'),
     fields: (t) => ({
       ...reversalFields(t),
@@ -90,10 +109,11 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
   });
 
   builder.node('Disbursement', {
+    scope: { area: ledgerEntryAreas },
     description: '报账 A disbursement: a payment against an allocation',
     interfaces: ['LedgerEntry'],
     id: { resolve: (e) => e.id },
-    isTypeOf: (value) => (value as LedgerEntry).kind === 'DISBURSEMENT',
+    isTypeOf: (value) => (value as LedgerEntryRow).kind === 'DISBURSEMENT',
     loadManyWithoutCache: nodesOfKind('DISBURSEMENT'),
     fields: (t) => ({
       ...reversalFields(t),
@@ -106,10 +126,11 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
   });
 
   builder.node('Reversal', {
+    scope: { area: ledgerEntryAreas },
     description: '冲销 A reversal: cancels one allocation or disbursement, which then counts no more',
     interfaces: ['LedgerEntry'],
     id: { resolve: (e) => e.id },
-    isTypeOf: (value) => (value as LedgerEntry).kind === 'REVERSAL',
+    isTypeOf: (value) => (value as LedgerEntryRow).kind === 'REVERSAL',
     loadManyWithoutCache: nodesOfKind('REVERSAL'),
     fields: (t) => ({
       reverses: t.field({

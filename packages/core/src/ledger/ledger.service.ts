@@ -5,14 +5,14 @@ import { ConflictError, IssueCollector, RuleViolationError, ValidationError } fr
 import { compareMoney, formatMoney, parseMoney, subtractMoney } from '../kernel/money.js';
 import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';
-import { fundLoader, fundRefLoader } from '../fund/fund.loaders.js';
-import type { Fund } from '../fund/fund.entity.js';
+import { fundLoader } from '../fund/fund.loaders.js';
 import { projectLoader } from '../project/project.loaders.js';
 import { checkAmount, checkText, optionalText } from '../project/project.validation.js';
 import { assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
 import { lockProject, touchFund, touchProject } from '../project/touch.js';
 import { visibleLedgerEntryLoader } from './ledger.loaders.js';
-import type { LedgerEntry, LedgerKind } from './ledger-entry.entity.js';
+import type { LedgerKind } from './ledger-entry.entity.js';
+import type { LedgerEntryRow } from './ledger-rows.js';
 import { liveEntry } from './ledger-sql.js';
 
 /**
@@ -25,6 +25,11 @@ import { liveEntry } from './ledger-sql.js';
  *
  * Locks are always taken in the order allocation → fund → project, so that two writes never
  * wait for each other in a cycle.
+ *
+ * Who may write: a fund manager (role) whose scope holds both the fund's managing area and the
+ * project's place — money moves between the two, and each side answers for it. An entry the
+ * caller sees from neither side does not exist for him (NotFoundError); one he sees from one side
+ * only he may read, not act on (ForbiddenError).
  */
 
 /** Projects that may receive money: approved and not yet accepted, cancelled or suspended. */
@@ -117,13 +122,25 @@ export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { f
   });
 }
 
-/** The entry, of the expected kind, with its fund, for a write by a fund manager; unseen entries are not found. */
-async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string): Promise<{ entry: LedgerEntry; fund: Fund }> {
+/**
+ * The entry, of the expected kind, for a write by a fund manager: entries the caller sees from
+ * neither side are not found; the caller's scope must hold both its fund and its project.
+ */
+async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string): Promise<LedgerEntryRow> {
   const entry = await visibleLedgerEntryLoader(ctx).load(id);
-  const fund = entry && kinds.includes(entry.kind) ? await fundRefLoader(ctx).load(entry.fundId) : null;
-  if (!entry || !fund) throw notFound(field, '台账记录', 'Ledger entry');
-  assertCanManageFundAt(ctx, fund.areaCode, field);
-  return { entry, fund };
+  if (!entry || !kinds.includes(entry.kind)) throw notFound(field, '台账记录', 'Ledger entry');
+  assertCanManageFundAt(ctx, entry.fundAreaCode, field);
+  assertCanManageProjectAt(ctx, entry.projectPlaceCode, field);
+  return entry;
+}
+
+/**
+ * An allocation the caller may pay against: NotFoundError when he sees neither its fund nor its
+ * project, ForbiddenError unless his scope holds both. A plugin that pays through
+ * `disburseFunds` checks this first, before it reads anything else about the allocation.
+ */
+export function requireManagedAllocation(ctx: TuopinContext, allocationId: number, field = 'allocationId'): Promise<LedgerEntryRow> {
+  return loadManagedEntry(ctx, allocationId, ['ALLOCATION'], field);
 }
 
 /**
@@ -133,7 +150,7 @@ async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKin
  */
 export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { allocationId: number }): Promise<number> {
   const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: true, memoField: 'memo' }) };
-  const { entry: allocation } = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId');
+  const allocation = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId');
   if (entry.date < allocation.entryDate) {
     throw ValidationError.of('date', `报账日期不能早于资金安排日期（${allocation.entryDate}）`, `A payment cannot be dated before its allocation (${allocation.entryDate})`);
   }
@@ -174,7 +191,7 @@ export async function reverseLedgerEntry(
   input: { entryId: number; entryKind: 'ALLOCATION' | 'DISBURSEMENT'; reason: string; date?: string | null; voucherNo?: string | null },
 ): Promise<number> {
   const fields = checkEntry(ctx, { date: input.date, voucherNo: input.voucherNo, memo: input.reason }, { voucher: false, memoField: 'reason' });
-  const { entry } = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId');
+  const entry = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId');
   if (fields.date < entry.entryDate) {
     throw ValidationError.of('date', `冲销日期不能早于原记录日期（${entry.entryDate}）`, `A reversal cannot be dated before the entry it reverses (${entry.entryDate})`);
   }

@@ -9,6 +9,7 @@ import { moneyRatio } from './ledger-sql.js';
 export function registerProjectFundingSchema(builder: TuopinBuilder): void {
   const FundingSource = builder.objectRef<SourceFunding>('ProjectFundingSource').implement({
     description: '按来源的项目资金 A project\'s funding from one source type',
+    scope: 'contained',
     fields: (t) => ({
       sourceType: t.field({ type: FundSourceTypeEnum, resolve: (s) => s.sourceType, description: '资金来源类型 Source type' }),
       allocated: t.field({ type: 'Money', resolve: (s) => s.allocated, description: '已安排 Allocated (live allocations)' }),

@@ -22,6 +22,7 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
 
   const Insurance = builder.objectRef<Member>('MemberInsurance').implement({
     description: '参保情况 Insurance cover',
+    scope: 'contained',
     fields: (t) => ({
       medical: t.exposeBoolean('medicalInsurance', { description: '城乡居民基本医疗保险 Basic medical insurance' }),
       criticalIllness: t.exposeBoolean('criticalIllnessInsurance', { description: '大病保险 Critical illness insurance' }),
@@ -31,6 +32,7 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
 
   builder.node('Member', {
     description: '家庭成员 A member of a registered household',
+    scope: { area: (m) => m.villageCode },
     id: { resolve: (m) => m.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'idNumber' in value,

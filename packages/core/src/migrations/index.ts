@@ -4,6 +4,7 @@ import { CoreProjectsFundsMigration } from './core-20261130000000-projects-funds
 import { CoreFinancialServicesCategoryMigration } from './core-20261201000000-financial-services-category.migration.js';
 import { CoreAuditAccessMigration } from './core-20261203000000-audit-access.migration.js';
 import { CoreVillageRollupMigration } from './core-20261204000000-village-rollup.migration.js';
+import { CoreHouseholdAreaFollowsMigration } from './core-20261205000000-household-area-follows.migration.js';
 import { CoreAuditRowsAndMasksMigration } from './core-20261205100000-audit-rows-and-masks.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
@@ -13,5 +14,6 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261201000000_financial_services_category', class: CoreFinancialServicesCategoryMigration },
   { name: 'core_20261203000000_audit_access', class: CoreAuditAccessMigration },
   { name: 'core_20261204000000_village_rollup', class: CoreVillageRollupMigration },
+  { name: 'core_20261205000000_household_area_follows', class: CoreHouseholdAreaFollowsMigration },
   { name: 'core_20261205100000_audit_rows_and_masks', class: CoreAuditRowsAndMasksMigration },
 ];

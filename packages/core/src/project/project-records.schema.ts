@@ -9,6 +9,7 @@ import { beneficiaryCountsLoader, noticesLoader, outputsLoader, statusHistoryLoa
 export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
   builder.objectType('ProjectStatusChange', {
     description: '项目状态变更记录 One change of a project\'s status',
+    scope: 'contained',
     fields: (t) => ({
       fromStatus: t.field({
         type: ProjectStatusEnum,
@@ -26,6 +27,7 @@ export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
 
   builder.objectType('ProjectNotice', {
     description: '项目公示 A public notice about a project',
+    scope: 'contained',
     fields: (t) => ({
       noticeType: t.field({ type: NoticeTypeEnum, resolve: (n) => n.noticeType, description: '公示类型 Kind of notice' }),
       startDate: t.field({ type: 'Date', resolve: (n) => n.startDate, description: '公示开始日期 First day posted' }),
@@ -40,6 +42,7 @@ export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
 
   builder.objectType('ProjectOutput', {
     description: '产出指标 What a project delivers: an indicator with planned and actual quantities',
+    scope: 'contained',
     fields: (t) => ({
       indicator: t.exposeString('indicator', { description: '指标 Indicator, e.g. 道路硬化长度' }),
       unit: t.exposeString('unit', { description: '单位 Unit, e.g. 公里, 平方米' }),

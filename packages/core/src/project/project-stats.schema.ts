@@ -8,6 +8,7 @@ import { fundStatsLoader, projectStatsLoader, type SourceFigures, type StatusCou
 export function registerProjectStatsSchema(builder: TuopinBuilder): void {
   const StatusCountRef = builder.objectRef<StatusCount>('ProjectStatusCount').implement({
     description: '按状态的项目数 Number of projects in one status',
+    scope: 'contained',
     fields: (t) => ({
       status: t.field({ type: ProjectStatusEnum, resolve: (s) => s.status, description: '项目状态 Status' }),
       count: t.exposeInt('count', { statistic: 'public', description: '项目数 Projects' }),
@@ -16,6 +17,7 @@ export function registerProjectStatsSchema(builder: TuopinBuilder): void {
 
   const SourceFiguresRef = builder.objectRef<SourceFigures>('FundSourceStats').implement({
     description: '按来源的资金统计 Figures of the funds of one source type',
+    scope: 'contained',
     fields: (t) => ({
       sourceType: t.field({ type: FundSourceTypeEnum, resolve: (s) => s.sourceType, description: '资金来源类型 Source type' }),
       fundCount: t.exposeInt('fundCount', { statistic: 'public', description: '资金笔数 Number of funds' }),

@@ -1,26 +1,15 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
-import { groupRows, pickRows } from '../kernel/group-rows.js';
+import { groupRows } from '../kernel/group-rows.js';
 import { pgIntArray } from '../kernel/pg-array.js';
-import { ProjectSchema, ProjectStatusChangeSchema, type Project } from './project.entity.js';
+import { ProjectSchema, ProjectStatusChangeSchema } from './project.entity.js';
 import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.entity.js';
 import { scopedLoaderByCode } from '../kernel/scoped-loader.js';
 import { findRows } from '../kernel/plain-rows.js';
 
 /** Projects by id, within the caller's scope (others load as null): root lookups and `node`. */
 export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode');
-
-/**
- * Projects by id whatever the caller's scope, for references from a ledger entry: an allocation
- * the caller may see names the project it pays for, as its public notice would.
- */
-export const projectRefLoader = createContextCache(
-  (ctx: TuopinContext) =>
-    new DataLoader<number, Project | null>(async (ids) =>
-      pickRows(ids, await findRows(ctx.em, ProjectSchema, { id: { $in: [...ids] } }), (row) => row.id),
-    ),
-);
 
 /** A loader of a project's child rows, one `IN (…)` query per batch. */
 function childrenLoader<Row extends { projectId: number; id: number }>(load: (ctx: TuopinContext, ids: number[]) => Promise<Row[]>) {

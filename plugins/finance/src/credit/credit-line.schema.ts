@@ -15,6 +15,7 @@ export function registerCreditLineSchema(builder: TuopinBuilder): void {
 
   builder.node(CreditLineRef, {
     description: '授信 A credit line: what a lender will lend a rated household during a period',
+    scope: { area: (line) => line.villageCode },
     id: { resolve: (line) => line.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => hasProperties(value, 'validFrom', 'validUntil', 'ratingId'),

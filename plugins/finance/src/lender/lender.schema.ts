@@ -11,6 +11,8 @@ export function registerLenderSchema(builder: TuopinBuilder): void {
 
   builder.node(Lender, {
     description: '承贷机构 A lender of poverty micro-loans, placed at the area it serves',
+    // A lender is a public institution, named on every contract a borrower signs.
+    scope: 'public',
     id: { resolve: (lender) => lender.id },
     isTypeOf: (value) => hasProperties(value, 'kind', 'areaCode', 'createdBy') && !hasProperties(value, 'sourceType'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => lenderRefLoader(ctx).load(id)),

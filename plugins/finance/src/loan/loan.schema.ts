@@ -33,6 +33,7 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
 
   builder.objectType(LoanInstallment, {
     description: '还款计划中的一期 One instalment of a loan\'s schedule',
+    scope: 'contained',
     fields: (t) => ({
       seq: t.exposeInt('seq', { description: '期次（从1开始） Number of the instalment, from 1' }),
       dueDate: t.field({ type: 'Date', resolve: (i) => i.dueDate, description: '应还日期 Due date' }),
@@ -54,6 +55,7 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
 
   builder.objectType(LoanWriteOff, {
     description: '核销 The write-off of a defaulted loan',
+    scope: 'contained',
     fields: (t) => ({
       writtenOffOn: t.field({ type: 'Date', resolve: (w) => w.writtenOffOn, description: '核销日期 Date written off' }),
       reason: t.exposeString('reason', { description: '核销原因 Reason' }),
@@ -63,6 +65,7 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
 
   builder.node(Loan, {
     description: '扶贫小额信贷 A poverty micro-loan to a member of a registered household, drawn on its credit line',
+    scope: { area: (loan) => loan.villageCode },
     id: { resolve: (loan) => loan.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => hasProperties(value, 'termMonths', 'creditLineId'),
@@ -78,10 +81,10 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
         description: '借款人（家庭成员） The member who borrowed',
         resolve: async (loan, _args, ctx) => (await membersByHouseholdLoader(ctx).load(loan.householdId)).find((m) => m.id === loan.memberId)!,
       }),
-      villageCode: t.exposeString('villageCode', { description: '放款时借款户所在村代码 Code of the household\'s village when the loan was made' }),
+      villageCode: t.exposeString('villageCode', { description: '借款户现在所在村代码（户迁移时随之变更） Code of the borrowing household\'s village; follows the household when it moves' }),
       village: t.field({
         type: 'Village',
-        description: '放款时借款户所在村 The household\'s village when the loan was made',
+        description: '借款户现在所在村 The borrowing household\'s village; follows the household when it moves',
         resolve: async (loan, _args, ctx) => (await areaLoader(ctx).load(loan.villageCode))!,
       }),
       lender: t.field({

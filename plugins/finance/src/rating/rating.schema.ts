@@ -10,6 +10,7 @@ export function registerRatingSchema(builder: TuopinBuilder): void {
 
   builder.node(CreditRating, {
     description: '信用评级 A credit rating of a registered household',
+    scope: { area: (rating) => rating.villageCode },
     id: { resolve: (rating) => rating.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => hasProperties(value, 'score', 'grade', 'rater'),

@@ -9,6 +9,7 @@ export function registerRepaymentSchema(builder: TuopinBuilder): void {
 
   builder.node(Repayment, {
     description: '还款 A repayment on a loan',
+    scope: { area: (repayment) => repayment.villageCode },
     id: { resolve: (repayment) => repayment.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => hasProperties(value, 'repaidOn', 'interest'),

@@ -12,6 +12,7 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
 
   builder.objectType(RiskPoolContribution, {
     description: '注入风险补偿金 Money put into a risk pool',
+    scope: 'contained',
     fields: (t) => ({
       amount: t.field({ type: 'Money', resolve: (c) => c.amount, description: '金额 Amount' }),
       fundedOn: t.field({ type: 'Date', resolve: (c) => c.fundedOn, description: '注入日期 Date' }),
@@ -22,6 +23,7 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
   builder.node(RiskPool, {
     description:
       '风险补偿金 A county\'s risk-compensation pool: it compensates lenders for defaulted loans, and its balance × the leverage multiple caps the county\'s outstanding lending',
+    scope: { area: (pool) => pool.countyCode },
     id: { resolve: (pool) => pool.id },
     isTypeOf: (value) => hasProperties(value, 'leverageMultiple', 'countyCode'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => poolLoader(ctx).load(id)),
@@ -103,6 +105,9 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
 
   builder.node(RiskClaim, {
     description: '风险代偿 A lender compensated from the county\'s pool for a defaulted loan',
+    // A claim follows its loan, and so the borrower's household, wherever it moves; the money
+    // stays charged to the pool that paid it.
+    scope: { area: (claim) => claim.villageCode },
     id: { resolve: (claim) => claim.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => hasProperties(value, 'claimedOn', 'poolId'),
@@ -118,8 +123,10 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
       }),
       pool: t.field({
         type: RiskPool,
-        description: '风险补偿金 The pool',
-        resolve: async (c, _args, ctx) => (await poolLoader(ctx).load(c.poolId))!,
+        nullable: true,
+        description:
+          '风险补偿金（所在县不在您的管辖范围内时为空，如村级用户或借款户迁往他县后） The pool that paid; null when its county lies outside your scope (a village officer, or after the borrower moved to another county)',
+        resolve: (c, _args, ctx) => poolLoader(ctx).load(c.poolId),
       }),
     }),
   });

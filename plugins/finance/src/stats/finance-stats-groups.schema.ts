@@ -7,6 +7,7 @@ import type { GradeCount, StatusFigures } from './finance-stats.loader.js';
 export function registerFinanceStatsGroups(builder: TuopinBuilder) {
   const GradeCountRef = builder.objectRef<GradeCount>('CreditGradeCount').implement({
     description: '按信用等级的户数 Households with one current grade',
+    scope: 'contained',
     fields: (t) => ({
       grade: t.field({ type: CreditGradeEnum, resolve: (g) => g.grade, description: '信用等级 Grade' }),
       households: t.int({
@@ -19,6 +20,7 @@ export function registerFinanceStatsGroups(builder: TuopinBuilder) {
   });
   const StatusFiguresRef = builder.objectRef<StatusFigures>('LoanStatusFigures').implement({
     description: '按状态的贷款 Loans in one status',
+    scope: 'contained',
     fields: (t) => ({
       status: t.field({ type: LoanStatusEnum, resolve: (s) => s.status, description: '状态 Status' }),
       count: t.int({ nullable: true, statistic: 'count', resolve: (s) => s.count, description: statisticDescription('count', '笔数', 'Number of loans') }),

@@ -31,6 +31,7 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
 
   builder.objectType(FinanceStats, {
     description: '金融扶贫统计（含全部下级，限于调用者权限范围，截至某日） Financial poverty-relief figures of an area and its whole subtree, within the caller\'s scope, as of a day',
+    scope: 'contained',
     fields: (t) => {
       const count = (zh: string, en: string, figure: (f: FinanceFigures) => number) =>
         t.int({ nullable: true, statistic: 'count', description: statisticDescription('count', zh, en), resolve: async (s, _args, ctx) => figure(await load(s, ctx)) });

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, type LedgerEntry, LedgerEntrySchema, pgIntArray, pickRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { findRows, groupRows, LedgerEntrySchema, pgIntArray, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { SubsidyPaymentSchema, type SubsidyPayment } from './subsidy-payment.entity.js';
 
@@ -13,12 +13,6 @@ export const subsidiesByLoanLoader = createContextCache(
       const rows = await findRows(ctx.em, SubsidyPaymentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
-);
-
-/** The core ledger entries that paid subsidies, by id; one query per batch. */
-export const subsidyEntryLoader = createContextCache(
-  (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntry | null>(async (ids) => pickRows(ids, await findRows(ctx.em, LedgerEntrySchema, { id: { $in: [...ids] } }), (row) => row.id)),
 );
 
 /** Whether each ledger entry has been reversed in core's ledger (a reversed subsidy no longer counts). */

@@ -1,14 +1,15 @@
-import type { TuopinBuilder } from '@tuopin/core';
+import { ledgerEntryLoader, type TuopinBuilder } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
 import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
-import { entryReversedLoader, subsidiesByLoanLoader, subsidyEntryLoader, subsidyLoader } from './subsidy.loaders.js';
+import { entryReversedLoader, subsidiesByLoanLoader, subsidyLoader } from './subsidy.loaders.js';
 
 export function registerSubsidySchema(builder: TuopinBuilder): void {
   const { InterestSubsidyPayment, Loan } = financeRefs(builder);
 
   builder.node(InterestSubsidyPayment, {
     description: '贴息 An interest subsidy: one instalment\'s interest, paid from a fund through the ledger',
+    scope: { area: (payment) => payment.villageCode },
     id: { resolve: (payment) => payment.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => hasProperties(value, 'ledgerEntryId', 'installmentSeq'),
@@ -19,8 +20,10 @@ export function registerSubsidySchema(builder: TuopinBuilder): void {
       paidOn: t.field({ type: 'Date', resolve: (s) => s.paidOn, description: '贴息日期 Date paid' }),
       disbursement: t.field({
         type: 'Disbursement',
-        description: '资金台账中的报账记录 The disbursement in the fund ledger that paid it',
-        resolve: async (s, _args, ctx) => (await subsidyEntryLoader(ctx).load(s.ledgerEntryId))!,
+        nullable: true,
+        description:
+          '资金台账中的报账记录（资金和贴息项目都不在您的管辖范围内时为空） The disbursement in the fund ledger that paid it; null when both its fund and the subsidy programme lie outside your scope',
+        resolve: (s, _args, ctx) => ledgerEntryLoader(ctx).load(s.ledgerEntryId),
       }),
       isReversed: t.boolean({
         description: '台账中是否已冲销（冲销后不再计入） Whether its ledger entry has been reversed; a reversed subsidy no longer counts',

@@ -5,6 +5,7 @@ import {
   inTransaction,
   IssueCollector,
   notFound,
+  requireManagedAllocation,
   RuleViolationError,
   todayOf,
   type TuopinContext,
@@ -29,13 +30,15 @@ export interface PayInterestSubsidyInput {
 
 const alreadySubsidised = () => new ConflictError('installment', '该期利息已贴息', 'This instalment\'s interest has been subsidised already');
 
-/** The allocation's project, if it is one: category and place decide which loans it may subsidise. */
+/**
+ * The allocation's project: its category and place decide which loans it may subsidise. Read
+ * only after core has checked that the caller may pay against the allocation, so that nothing
+ * about an allocation outside his scope shows in the answer.
+ */
 async function allocationProject(ctx: TuopinContext, allocationId: number) {
-  const [row] = await ctx.em.execute<{ category: string; place_code: string }[]>(
-    `select p.category, p.place_code from ledger_entry e join project p on p.id = e.project_id where e.id = ? and e.kind = 'ALLOCATION'`,
-    [allocationId],
-  );
-  return row ?? null;
+  const allocation = await requireManagedAllocation(ctx, allocationId);
+  const [row] = await ctx.em.execute<{ category: string }[]>('select category from project where id = ?', [allocation.projectId]);
+  return { category: row.category, place_code: allocation.projectPlaceCode };
 }
 
 /**
@@ -66,7 +69,6 @@ export async function payInterestSubsidy(ctx: TuopinContext, input: PayInterestS
     throw new RuleViolationError('installment', '该期没有利息，无需贴息', 'This instalment carries no interest to subsidise');
   }
   const project = await allocationProject(ctx, input.allocationId);
-  if (!project) throw notFound('allocationId', '资金安排', 'Allocation');
   if (project.category !== 'FINANCIAL_SERVICES' || !isWithinArea(loan.villageCode, project.place_code)) {
     throw new RuleViolationError(
       'allocationId',

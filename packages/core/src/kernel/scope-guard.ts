@@ -1,0 +1,155 @@
+import {
+  defaultFieldResolver,
+  defaultTypeResolver,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import { canSeeArea } from './access.js';
+import type { TuopinContext } from './context.js';
+import { ForbiddenError } from './errors.js';
+import { PluginConfigurationError } from './plugin.js';
+import { classifyObjectTypes, scopeDeclarationProblems, type TypeScope } from './scope-classes.js';
+import { allObjectFields, edgeNodeType, isEdgeType } from './schema-shapes.js';
+
+/**
+ * The kernel's object-level scope guard. After the schema is built, every field that can return
+ * an object of an area-scoped type — directly, in a list, through an interface or a union, or as
+ * the nodes of a connection's edges — gets its resolver wrapped: the value it produced is checked
+ * against the caller's scope with `canSeeArea`, whatever loaded it. An object outside the scope
+ * becomes null on a nullable field, is dropped from a list (or becomes null where list items are
+ * nullable, as in `nodes`, so positions hold), and raises the typed ForbiddenError on a non-null
+ * field. Root fields, `node`/`nodes`, nested fields and mutation payloads are all just fields, so
+ * a plugin's types are covered by declaring their `scope` and nothing else.
+ *
+ * The check is a prefix test per object on codes the object already carries: no SQL.
+ */
+
+type Visibility = (value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+/** How one field's value is checked; recorded in the field's extensions for the scope sweep. */
+export type GuardShape = 'single' | 'list' | 'edges';
+
+interface GuardPlan {
+  readonly shape: GuardShape;
+  /** The field itself is non-null: an object out of scope is an error, not a null. */
+  readonly nonNull: boolean;
+  /** List items are non-null: an object out of scope is dropped, not replaced by null. */
+  readonly itemNonNull: boolean;
+  readonly visible: Visibility;
+}
+
+/** The extension key marking a guarded field, with its shape as value. */
+export const SCOPE_GUARD_EXTENSION = 'tuopinScopeGuard';
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+function then<T, R>(value: T | PromiseLike<T>, next: (value: T) => R): R | Promise<R> {
+  return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
+}
+
+function outOfScope(): ForbiddenError {
+  return new ForbiddenError(null, '该对象不在您的管辖范围内', 'This object lies outside your area scope');
+}
+
+/** The visibility test for values of a named type, or null when no value of it is area-scoped. */
+function visibilityOf(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeScope>, named: GraphQLNamedType): Visibility | null {
+  if (isObjectType(named)) {
+    const area = classes.get(named.name)?.area;
+    return area ? (value, ctx) => canSeeArea(ctx.principal, area(value)) : null;
+  }
+  if (!isAbstractType(named) || !schema.getPossibleTypes(named).some((type) => classes.get(type.name)?.area)) return null;
+  const resolveType = named.resolveType ?? defaultTypeResolver;
+  // The concrete type decides, found as execution will find it; an object whose type cannot be
+  // told is not shown.
+  return (value, ctx, info) =>
+    then(resolveType(value, ctx, info, named), (name) => {
+      if (typeof name !== 'string') return false;
+      const area = classes.get(name)?.area;
+      return area ? canSeeArea(ctx.principal, area(value)) : true;
+    });
+}
+
+function planFor(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeScope>, field: GraphQLField<unknown, unknown>): GuardPlan | null {
+  const nonNull = isNonNullType(field.type);
+  const type = getNullableType(field.type);
+  if (!isListType(type)) {
+    const visible = visibilityOf(schema, classes, getNamedType(type));
+    return visible && { shape: 'single', nonNull, itemNonNull: false, visible };
+  }
+  const item = getNullableType(type.ofType);
+  const named = getNamedType(item);
+  if (isListType(item)) {
+    if (visibilityOf(schema, classes, named)) {
+      throw new PluginConfigurationError(`Field ${field.name} returns nested lists of an area-scoped type, which the scope guard does not support`);
+    }
+    return null;
+  }
+  if (isEdgeType(named)) {
+    const visible = visibilityOf(schema, classes, edgeNodeType(named as GraphQLObjectType));
+    return visible && { shape: 'edges', nonNull, itemNonNull: true, visible };
+  }
+  const visible = visibilityOf(schema, classes, named);
+  return visible && { shape: 'list', nonNull, itemNonNull: isNonNullType(type.ofType), visible };
+}
+
+function checkOne(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo): unknown {
+  if (value instanceof Error) return value;
+  if (value == null) {
+    // A non-null reference that loaded nothing is a scope refusal too, never an internal error.
+    if (plan.nonNull) throw outOfScope();
+    return value;
+  }
+  return then(plan.visible(value, ctx, info), (visible) => {
+    if (visible) return value;
+    if (plan.nonNull) throw outOfScope();
+    return null;
+  });
+}
+
+function checkMany(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo): unknown {
+  if (value == null || value instanceof Error) return value;
+  const items = Array.from(value as Iterable<unknown>);
+  const subjects = plan.shape === 'edges' ? items.map((edge) => (edge as { node?: unknown } | null)?.node) : items;
+  const filter = (resolved: unknown[]) => {
+    const verdicts = resolved.map((subject) => (subject == null || subject instanceof Error ? true : plan.visible(subject, ctx, info)));
+    const keep = (visible: boolean[]) =>
+      items.flatMap((item, i) => (visible[i] ? [plan.shape === 'edges' ? item : resolved[i]] : plan.itemNonNull ? [] : [null]));
+    return verdicts.some(isThenable) ? Promise.all(verdicts).then(keep) : keep(verdicts as boolean[]);
+  };
+  return subjects.some(isThenable) ? Promise.all(subjects).then(filter) : filter(subjects);
+}
+
+function guardResolver(plan: GuardPlan, resolve: GraphQLFieldResolver<unknown, TuopinContext>): GraphQLFieldResolver<unknown, TuopinContext> {
+  const check = plan.shape === 'single' ? checkOne : checkMany;
+  return (source, args, ctx, info) => then(resolve(source, args, ctx, info), (value) => check(plan, value, ctx, info));
+}
+
+/**
+ * Checks the schema's scope declarations (PluginConfigurationError naming every problem) and
+ * wraps every field that can return an area-scoped object with the guard. Returns the schema.
+ */
+export function guardObjectScope(schema: GraphQLSchema): GraphQLSchema {
+  const classes = classifyObjectTypes(schema);
+  const problems = scopeDeclarationProblems(schema, classes);
+  if (problems.length > 0) {
+    throw new PluginConfigurationError(`Object-level scope is not declared correctly:\n- ${problems.join('\n- ')}`);
+  }
+  for (const { field } of allObjectFields(schema)) {
+    const plan = planFor(schema, classes, field);
+    if (!plan) continue;
+    field.resolve = guardResolver(plan, (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, TuopinContext>) as GraphQLFieldResolver<unknown, unknown>;
+    field.extensions = { ...field.extensions, [SCOPE_GUARD_EXTENSION]: plan.shape };
+  }
+  return schema;
+}
