@@ -1,6 +1,7 @@
 /** @tuopin/server: what tests and tools use to build and run the server in-process. */
 export { createApp, type AppOptions, type ServerContext, type TuopinApp } from './http/app.js';
 export { assembleServer, type AssembleOptions } from './http/assemble.js';
+export { DEFAULT_HTTP_CONFIG, loadHttpConfig, type HttpConfig } from './http/http-config.js';
 export { listen, type RunningServer } from './http/http-server.js';
 export { createOrm, migrate, type OrmOptions } from './orm.js';
 export { loadConfig, loadSettings, parsePluginList, REPO_ROOT, ConfigurationError, type ServerConfig } from './config.js';

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { assembleServer, listen, mintToken, type RunningServer } from '@tuopin/server';
+import { assembleServer, listen, mintToken, type HttpConfig, type RunningServer } from '@tuopin/server';
 import { createTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 /** The HS256 secret of HTTP test servers; tokens for them are minted with it. */
@@ -15,11 +15,18 @@ export interface HttpTestServer extends TestServer {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
 }
 
+export interface HttpTestServerOptions extends TestServerOptions {
+  /** A production server has no GraphiQL; true by default. */
+  production?: boolean;
+  /** CORS origins and the rest of the `http` configuration block. */
+  http?: HttpConfig;
+}
+
 /**
  * A test server behind the real gateway on a real port: authentication, limits and tenancy are
  * exercised exactly as `start` serves them.
  */
-export async function createHttpTestServer(options: TestServerOptions = {}): Promise<HttpTestServer> {
+export async function createHttpTestServer(options: HttpTestServerOptions = {}): Promise<HttpTestServer> {
   const base = await createTestServer(options);
   const { gateway } = await assembleServer({
     orm: base.orm,
@@ -27,8 +34,9 @@ export async function createHttpTestServer(options: TestServerOptions = {}): Pro
     settings: base.settings,
     limits: base.limits,
     auth: { jwt: { secret: TEST_JWT_SECRET, publicKeyFile: null, jwksFile: null, ...JWT }, developmentSecret: false },
-    production: true,
+    production: options.production ?? true,
     log: base.log,
+    http: options.http,
   });
   const running: RunningServer = await listen(gateway, 0, { info: () => {}, warn: () => {}, error: () => {} });
   const baseUrl = `http://127.0.0.1:${running.port}`;

@@ -31,7 +31,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     throw error;
   }
 
-  const { gateway } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log });
+  const { gateway } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log, http: config.http });
   const http = await listen(gateway, config.port, log);
   const url = `http://localhost:${http.port}/graphql`;
   log.info('tuopin is ready', { graphql: url, health: `http://localhost:${http.port}/health`, ready: `http://localhost:${http.port}/ready` });

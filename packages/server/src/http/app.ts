@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
 import { useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
+import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
@@ -38,6 +39,9 @@ export function createApp(options: AppOptions): TuopinApp {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: options.production ? false : { title: 'tuopin 脱贫 GraphQL' },
+    renderGraphiQL: renderOfflineGraphiQL,
+    // The edge answers CORS by the configured allowlist; yoga's default would echo any origin.
+    cors: false,
     maskedErrors: { maskError: createErrorMasker(options.log) },
     logging: false,
     context: ({ principal, request }) => {

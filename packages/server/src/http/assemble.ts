@@ -8,7 +8,9 @@ import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
 import { createApp, type TuopinApp } from './app.js';
+import { createEdge } from './edge.js';
 import { createGateway } from './gateway.js';
+import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
 
 export interface AssembleOptions {
   orm: MikroORM;
@@ -18,11 +20,17 @@ export interface AssembleOptions {
   auth: AuthConfig;
   production: boolean;
   log: Logger;
+  /** CORS origins and the rest of the `http` block; none by default. */
+  http?: HttpConfig;
 }
 
-/** The GraphQL app and the authenticating gateway in front of it, as `start` serves them. */
-export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createGateway> }> {
+/**
+ * The GraphQL app, the authenticating gateway in front of it and the edge in front of both, as
+ * `start` serves them; `gateway` is the handler to listen with.
+ */
+export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge> }> {
   const app = createApp(options);
   const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm });
-  return { app, gateway: createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log }) };
+  const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
+  return { app, gateway: createEdge({ gateway, http: options.http ?? DEFAULT_HTTP_CONFIG, production: options.production }) };
 }
