@@ -9,6 +9,7 @@ import { useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
+import { useRequestRecord } from '../observability/request-record-plugin.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
 export interface ServerContext {
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): TuopinApp {
       }),
       useDocumentLimits(options.limits),
       useAuditReads(),
+      useRequestRecord(),
     ],
   });
 }

@@ -8,6 +8,7 @@ import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
 import { createApp, type TuopinApp } from './app.js';
+import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createEdge } from './edge.js';
 import { createGateway } from './gateway.js';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
@@ -20,17 +21,19 @@ export interface AssembleOptions {
   auth: AuthConfig;
   production: boolean;
   log: Logger;
-  /** CORS origins and the rest of the `http` block; none by default. */
+  /** CORS origins and metrics (the `http` block); none by default. */
   http?: HttpConfig;
 }
 
 /**
  * The GraphQL app, the authenticating gateway in front of it and the edge in front of both, as
- * `start` serves them; `gateway` is the handler to listen with.
+ * `start` serves them; `gateway` is the handler to listen with, `metrics` what `/metrics` shows.
  */
-export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge> }> {
+export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge>; metrics: Metrics }> {
   const app = createApp(options);
   const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm });
   const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
-  return { app, gateway: createEdge({ gateway, http: options.http ?? DEFAULT_HTTP_CONFIG, production: options.production }) };
+  const metrics = createMetrics(options.orm);
+  const http = options.http ?? DEFAULT_HTTP_CONFIG;
+  return { app, metrics, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
 }
