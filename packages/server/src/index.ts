@@ -19,3 +19,4 @@ export { DEMO_PRINCIPALS } from './auth/development-tokens.js';
 export { createPinoLogger, logLevelFrom, REDACTED_PATHS, type PinoLoggerOptions } from './observability/pino-logger.js';
 export type { Metrics } from './observability/metrics.js';
 export { listenForMetrics } from './http/metrics-endpoint.js';
+export { loadTrustedDocuments, sha256, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './http/trusted-documents.js';

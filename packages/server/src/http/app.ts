@@ -10,6 +10,7 @@ import { useDocumentLimits } from './document-limits.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
+import { NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
 export interface ServerContext {
@@ -23,6 +24,8 @@ export interface AppOptions {
   limits: ApiLimits;
   log: Logger;
   production: boolean;
+  /** Registered operations, and the roles that may run nothing else; none by default. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
@@ -71,6 +74,7 @@ export function createApp(options: AppOptions): TuopinApp {
       useDocumentLimits(options.limits),
       useAuditReads(),
       useRequestRecord(),
+      ...useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS),
     ],
   });
 }

@@ -21,7 +21,7 @@ export interface AssembleOptions {
   auth: AuthConfig;
   production: boolean;
   log: Logger;
-  /** CORS origins and metrics (the `http` block); none by default. */
+  /** CORS origins, metrics and trusted documents (the `http` block); none by default. */
   http?: HttpConfig;
 }
 
@@ -30,10 +30,10 @@ export interface AssembleOptions {
  * `start` serves them; `gateway` is the handler to listen with, `metrics` what `/metrics` shows.
  */
 export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge>; metrics: Metrics }> {
-  const app = createApp(options);
+  const http = options.http ?? DEFAULT_HTTP_CONFIG;
+  const app = createApp({ ...options, trustedDocuments: http.trustedDocuments });
   const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm });
   const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
   const metrics = createMetrics(options.orm);
-  const http = options.http ?? DEFAULT_HTTP_CONFIG;
   return { app, metrics, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
 }

@@ -47,7 +47,7 @@ export function createEdge(options: EdgeOptions): Handler {
     });
 
     if (handleCors(corsOrigins, req, res)) return;
-    if (!options.production && req.method === 'GET' && path.startsWith(GRAPHIQL_ASSET_PATH)) {
+    if (!options.production && (req.method === 'GET' || req.method === 'HEAD') && path.startsWith(GRAPHIQL_ASSET_PATH)) {
       return serveGraphiqlAsset(path, req.headers['if-none-match'], res);
     }
     const { token: metricsToken, port: metricsPort } = options.http.metrics;

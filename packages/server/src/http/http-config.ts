@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../configuration-error.js';
 import { isOrigin } from './cors.js';
+import { loadTrustedDocuments, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './trusted-documents.js';
 
 /** What the HTTP edge serves beyond GraphQL itself: the `http` block of the configuration file. */
 export interface HttpConfig {
@@ -12,12 +13,14 @@ export interface HttpConfig {
    * configuration file). Neither: no metrics endpoint.
    */
   metrics: { port: number | null; token: string | null };
+  /** Registered operations (`trustedDocuments: { manifests, requireFor }`), loaded and checked. */
+  trustedDocuments: TrustedDocuments;
 }
 
-export const DEFAULT_HTTP_CONFIG: HttpConfig = { corsOrigins: [], metrics: { port: null, token: null } };
+export const DEFAULT_HTTP_CONFIG: HttpConfig = { corsOrigins: [], metrics: { port: null, token: null }, trustedDocuments: NO_TRUSTED_DOCUMENTS };
 
 /**
- * `http: { corsOrigins: [...], metricsPort: 9464 }` from the configuration file;
+ * `http: { corsOrigins: [...], metricsPort: 9464, trustedDocuments: {...} }` from the configuration file;
  * `TUOPIN_CORS_ORIGINS` (comma-separated) replaces the list, `TUOPIN_METRICS_PORT` the port, and
  * `TUOPIN_METRICS_TOKEN` (at least 24 characters) puts `/metrics` on the API's port behind it.
  */
@@ -40,5 +43,5 @@ export function loadHttpConfig(file: string, env: NodeJS.ProcessEnv = {}): HttpC
   }
   const token = env.TUOPIN_METRICS_TOKEN || null;
   if (token !== null && token.length < 24) throw new ConfigurationError('TUOPIN_METRICS_TOKEN must be at least 24 characters');
-  return { corsOrigins, metrics: { port, token } };
+  return { corsOrigins, metrics: { port, token }, trustedDocuments: loadTrustedDocuments(raw.trustedDocuments, file) };
 }
