@@ -11,7 +11,7 @@ import { ConfigurationError } from '../configuration-error.js';
  * time, by the SHA-256 hash of their text, and the roles that may run nothing else.
  */
 export interface TrustedDocuments {
-  /** sha256 hex of a document's text → the text. */
+  /** sha256 hex of a document's text → the text (keys without the `sha256:` prefix). */
   readonly documents: ReadonlyMap<string, string>;
   /** Roles whose requests must name a registered operation by hash; any other document is refused. */
   readonly requireFor: ReadonlySet<Role>;
@@ -44,9 +44,10 @@ export function loadTrustedDocuments(raw: unknown, configFile: string): TrustedD
       throw new ConfigurationError(`cannot read the trusted-documents manifest ${resolved}: ${(error as Error).message}`);
     }
     if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) throw new ConfigurationError(`${resolved} must map hashes to documents`);
-    for (const [hash, document] of Object.entries(manifest)) {
+    for (const [key, document] of Object.entries(manifest)) {
+      const hash = bareHash(key);
       if (typeof document !== 'string' || sha256(document) !== hash) {
-        throw new ConfigurationError(`${resolved}: the document under ${hash} is not a string whose SHA-256 is that hash`);
+        throw new ConfigurationError(`${resolved}: the document under ${key} is not a string whose SHA-256 is that hash`);
       }
       documents.set(hash, document);
     }
@@ -58,6 +59,9 @@ export function loadTrustedDocuments(raw: unknown, configFile: string): TrustedD
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The client preset writes `sha256:<hex>`; other clients send the hex alone. Both name the same document. */
+const bareHash = (key: string) => (key.startsWith('sha256:') ? key.slice('sha256:'.length) : key);
 
 const refusal = (code: string, zh: string, en: string) => () =>
   createGraphQLError(`${zh} / ${en}`, { extensions: { code, messageZh: zh, messageEn: en, http: { status: 400 } } });
@@ -80,7 +84,7 @@ export function useTrustedDocuments(trusted: TrustedDocuments): Plugin[] {
   return [
     rememberCaller,
     usePersistedOperations({
-      getPersistedOperation: (hash) => trusted.documents.get(hash) ?? null,
+      getPersistedOperation: (hash) => trusted.documents.get(bareHash(hash)) ?? null,
       allowArbitraryOperations: (request) => {
         const role = callers.get(request)?.role;
         // Fails closed: a request whose caller is unknown here runs registered operations only.
