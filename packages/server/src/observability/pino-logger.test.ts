@@ -16,7 +16,7 @@ function capture() {
 it('writes one JSON line per entry with the level by name, an ISO time and the message', () => {
   const { lines, destination } = capture();
   createPinoLogger({ destination }).warn('pool exhausted', { waiting: 3 });
-  expect(lines).toEqual([{ level: 'warn', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), msg: 'pool exhausted', waiting: 3 }]);
+  expect(lines).toEqual([{ level: 'warn', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), message: 'pool exhausted', waiting: 3 }]);
 });
 
 it('drops entries below its level', () => {
@@ -24,7 +24,7 @@ it('drops entries below its level', () => {
   const log = createPinoLogger({ destination, level: 'warn' });
   log.info('request', { status: 200 });
   log.error('unexpected error', { correlationId: 'c-1' });
-  expect(lines.map((line) => line.msg)).toEqual(['unexpected error']);
+  expect(lines.map((line) => line.message)).toEqual(['unexpected error']);
 });
 
 it('redacts credentials, personal data and SQL parameters, at the top and one level down', () => {

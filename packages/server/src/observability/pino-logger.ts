@@ -34,13 +34,15 @@ export interface PinoLoggerOptions {
 
 /**
  * The server's Logger on pino: one JSON object per line, with `level` as a name (`"info"`), `time`
- * as an ISO timestamp and `msg`, so log collectors index it as they index other pino services.
+ * as an ISO timestamp and `message`, the shape the server's lines had before pino.
  */
 export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
   const logger = pino(
     {
       level: options.level ?? 'info',
       base: undefined,
+      // `message`, as the server's lines have always named it (log queries and tests rely on it).
+      messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
