@@ -35,6 +35,35 @@ const clientFor = async (who: keyof typeof CALLERS, send?: 'hash' | 'document') 
   createTuopinClient({ url: `${server.baseUrl}/graphql`, token: await server.token(CALLERS[who]), send });
 
 describe('createTuopinClient', () => {
+  it('sends the text of an unregistered operation only after the server says it does not know the hash', async () => {
+    const bodies: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      bodies.push(String(init?.body));
+      return fetch(input, init);
+    };
+    const officer = createTuopinClient({ url: `${server.baseUrl}/graphql`, token: await server.token(CALLERS.baojingOfficer), fetch: counting });
+    expect((await officer.request(UNREGISTERED, { code: '433125000000' })).region?.name).toBe('保靖县');
+    expect(bodies.map((body) => Object.keys(JSON.parse(body)).sort())).toEqual([['extensions', 'variables'], ['query', 'variables']]);
+    bodies.length = 0;
+    expect((await officer.request(COUNTY, { code: '433125000000' })).region?.name).toBe('保靖县');
+    expect(bodies).toHaveLength(1);
+  });
+
+  it('works the same with a server that has no manifest at all', async () => {
+    const bare = await createHttpTestServer();
+    try {
+      await insertAreas(bare);
+      const byHash = await createTuopinClient({ url: `${bare.baseUrl}/graphql`, token: await bare.token(CALLERS.baojingOfficer), send: 'hash' })
+        .request(COUNTY, { code: '433125000000' })
+        .catch((error: unknown) => error);
+      expect(byHash).toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+      const auto = createTuopinClient({ url: `${bare.baseUrl}/graphql`, token: await bare.token(CALLERS.baojingOfficer) });
+      expect((await auto.request(COUNTY, { code: '433125000000' })).region?.name).toBe('保靖县');
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('sends the token and a registered hash, and returns typed data', async () => {
     const partner = await clientFor('baojingNgo');
     const data = await partner.request(COUNTY, { code: '433125000000' });
@@ -55,9 +84,12 @@ describe('createTuopinClient', () => {
     expect(refused).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', requestId: 'client-1' });
     expect((refused as TuopinClientError).errors[0]).toMatchObject({ messageZh: expect.stringContaining('身份认证'), messageEn: expect.stringContaining('Authentication required') });
 
-    const partner = await clientFor('baojingNgo');
-    const unregistered = await partner.request(UNREGISTERED, { code: '433125000000' }).catch((error: unknown) => error);
+    const partnerByHash = await clientFor('baojingNgo', 'hash');
+    const unregistered = await partnerByHash.request(UNREGISTERED, { code: '433125000000' }).catch((error: unknown) => error);
     expect(unregistered).toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND' });
+    // By default the client then offers the text, which this role may not run.
+    const partner = await clientFor('baojingNgo');
+    expect(await partner.request(UNREGISTERED, { code: '433125000000' }).catch((error: unknown) => error)).toMatchObject({ code: 'PERSISTED_QUERY_ONLY' });
     const asText = await (await clientFor('baojingNgo', 'document')).request(COUNTY, { code: '433125000000' }).catch((error: unknown) => error);
     expect(asText).toMatchObject({ code: 'PERSISTED_QUERY_ONLY', errors: [{ messageEn: 'This role may run registered operations only (send them by hash)' }] });
 

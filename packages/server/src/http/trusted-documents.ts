@@ -69,10 +69,10 @@ const refusal = (code: string, zh: string, en: string) => () =>
 /**
  * yoga's persisted-operations plugin over the manifests: a request may name a registered
  * operation by `extensions.persistedQuery.sha256Hash`; a caller whose role is in `requireFor`
- * may send nothing else. No plugin at all when nothing is configured.
+ * may send nothing else. Installed even with no manifest, so that a client sending a hash always
+ * learns `PERSISTED_QUERY_NOT_FOUND` (and may send the text instead).
  */
 export function useTrustedDocuments(trusted: TrustedDocuments): Plugin[] {
-  if (trusted.documents.size === 0) return [];
   // The plugin decides on the Request alone; the caller is in the server context, so remember it per request.
   const callers = new WeakMap<Request, Principal>();
   const rememberCaller: Plugin = {
