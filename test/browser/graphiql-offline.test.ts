@@ -50,3 +50,25 @@ it('renders GraphiQL from the server alone and runs a query with a token', async
   expect(browser.requests.filter((url) => url.includes('..bundle'))).toEqual([]);
   expect(pageErrors.filter((message) => !/401|Unauthorized/i.test(message))).toEqual([]);
 });
+
+it('serves the assets compressed and cacheable, and nothing else under /graphiql/', async () => {
+  const script = await fetch(`${server.baseUrl}/graphiql/yoga-graphiql.js`, { headers: { 'accept-encoding': 'gzip' } });
+  expect(script.status).toBe(200);
+  expect(script.headers.get('content-encoding')).toBe('gzip');
+  expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  expect((await script.text()).length).toBeGreaterThan(1_000_000);
+  const etag = script.headers.get('etag')!;
+  expect((await fetch(`${server.baseUrl}/graphiql/yoga-graphiql.js`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+  expect((await fetch(`${server.baseUrl}/graphiql/../package.json`)).status).toBe(404);
+  expect((await fetch(`${server.baseUrl}/graphiql/unknown.js`)).status).toBe(404);
+});
+
+it('has no GraphiQL in production', async () => {
+  const production = await createHttpTestServer();
+  try {
+    expect((await fetch(`${production.baseUrl}/graphiql/yoga-graphiql.js`)).status).toBe(404);
+    expect((await fetch(`${production.baseUrl}/graphql`, { headers: { accept: 'text/html' } })).status).toBe(401);
+  } finally {
+    await production.close();
+  }
+});

@@ -48,7 +48,7 @@ export function createEdge(options: EdgeOptions): Handler {
 
     if (handleCors(corsOrigins, req, res)) return;
     if (!options.production && (req.method === 'GET' || req.method === 'HEAD') && path.startsWith(GRAPHIQL_ASSET_PATH)) {
-      return serveGraphiqlAsset(path, req.headers['if-none-match'], res);
+      return serveGraphiqlAsset(path, { ifNoneMatch: req.headers['if-none-match'], acceptEncoding: req.headers['accept-encoding'] }, res);
     }
     const { token: metricsToken, port: metricsPort } = options.http.metrics;
     if (path === '/metrics' && metricsToken !== null && metricsPort === null) {
