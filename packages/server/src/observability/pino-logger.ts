@@ -47,7 +47,9 @@ export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    // Asynchronous writes: an access line per request must not block the event loop on a slow
+    // pipe. pino flushes what is buffered when the process exits.
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),
