@@ -1,6 +1,7 @@
 import { pino, type DestinationStream, type Level } from 'pino';
 import { ConfigurationError } from '../configuration-error.js';
 import type { Logger } from '../log.js';
+import { currentRequest } from './request-record.js';
 
 /**
  * Field paths pino removes before a line is written, whoever logs: credentials, personal data
@@ -46,6 +47,11 @@ export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      // Whatever is logged while a request runs (a masked error's details, a warning) carries its id.
+      mixin: () => {
+        const request = currentRequest();
+        return request ? { requestId: request.requestId } : {};
+      },
     },
     // Asynchronous writes: an access line per request must not block the event loop on a slow
     // pipe. pino flushes what is buffered when the process exits.
