@@ -16,7 +16,7 @@ export { isEmpty, loadDemoData } from './demo-data.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
 export { mintToken } from './auth/jwt.js';
 export { DEMO_PRINCIPALS } from './auth/development-tokens.js';
-export { createPinoLogger, logLevelFrom, REDACTED_PATHS, type PinoLoggerOptions } from './observability/pino-logger.js';
+export { createPinoLogger, logLevelFrom, redactFields, REDACTED_KEYS, type PinoLoggerOptions } from './observability/pino-logger.js';
 export type { Metrics } from './observability/metrics.js';
 export { listenForMetrics } from './http/metrics-endpoint.js';
 export { loadTrustedDocuments, sha256, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './http/trusted-documents.js';

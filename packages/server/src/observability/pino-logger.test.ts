@@ -55,3 +55,13 @@ it('adds the id of the request being served to every line logged while it runs',
   expect(lines[0]).toMatchObject({ requestId: 'req-7', correlationId: 'c-2' });
   expect(lines[1]).not.toHaveProperty('requestId');
 });
+
+it('leaves lines without sensitive keys as they are, and never changes the caller\'s object', async () => {
+  const { redactFields } = await import('./pino-logger.js');
+  const clean = { requestId: 'r', status: 200, nested: { ok: true } };
+  expect(redactFields(clean)).toBe(clean);
+  const member = { name: '张三', idNumber: '433101198001010018' };
+  const fields = { member, token: 'abc' };
+  expect(redactFields(fields)).toEqual({ member: { name: '张三', idNumber: '[redacted]' }, token: '[redacted]' });
+  expect(fields).toEqual({ member: { name: '张三', idNumber: '433101198001010018' }, token: 'abc' });
+});

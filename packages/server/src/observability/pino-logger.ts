@@ -4,11 +4,11 @@ import type { Logger } from '../log.js';
 import { currentRequest } from './request-record.js';
 
 /**
- * Field paths pino removes before a line is written, whoever logs: credentials, personal data
- * (the registry's ID numbers, bank accounts and health details) and SQL parameters, which carry
- * both. A path matches at the top level of a line's fields and one level down.
+ * Keys whose values are never written, whoever logs: credentials, personal data (the registry's
+ * ID numbers, bank accounts and health details) and SQL parameters, which carry both. A key is
+ * redacted at the top level of a line's fields and one level down.
  */
-const SENSITIVE_KEYS = [
+export const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'authorization',
   'token',
   'secret',
@@ -21,8 +21,38 @@ const SENSITIVE_KEYS = [
   'params',
   'parameters',
   'variables',
-];
-export const REDACTED_PATHS: readonly string[] = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`]);
+]);
+const CENSOR = '[redacted]';
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A copy of `fields` without the redacted keys (the object itself when there are none). Done
+ * here rather than with pino's `redact` option: its wildcard paths (`*.idNumber`) cost about
+ * 16 µs a line, which every request's access line would pay; this costs well under one.
+ */
+export function redactFields(fields: Record<string, unknown>): Record<string, unknown> {
+  let result = fields;
+  const set = (key: string, value: unknown) => {
+    if (result === fields) result = { ...fields };
+    result[key] = value;
+  };
+  for (const key in fields) {
+    const value = fields[key];
+    if (REDACTED_KEYS.has(key)) {
+      set(key, CENSOR);
+    } else if (isPlainObject(value)) {
+      let nested = value;
+      for (const inner in value) {
+        if (!REDACTED_KEYS.has(inner)) continue;
+        if (nested === value) nested = { ...value };
+        nested[inner] = CENSOR;
+      }
+      if (nested !== value) set(key, nested);
+    }
+  }
+  return result;
+}
 
 export const LOG_LEVELS: readonly Level[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
@@ -45,8 +75,7 @@ export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
       // `message`, as the server's lines have always named it (log queries and tests rely on it).
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }), log: redactFields },
       // Whatever is logged while a request runs (a masked error's details, a warning) carries its id.
       mixin: () => {
         const request = currentRequest();
