@@ -1,10 +1,10 @@
 import { generateKeyPair, exportJWK, exportSPKI, SignJWT } from 'jose';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import { mintToken } from '@tuopin/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createJwtVerifier } from '../../packages/server/src/auth/jwt.js';
 import { CALLERS } from '../fixtures/principals.js';
 import { insertAreas } from '../fixtures/areas.js';
@@ -72,6 +72,7 @@ describe('tokens', () => {
   it('verifies RS256 tokens with a public key file or a JWKS file', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const dir = mkdtempSync(path.join(tmpdir(), 'tuopin-keys-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(path.join(dir, 'public.pem'), await exportSPKI(publicKey));
     writeFileSync(path.join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] }));
     const sign = (kid?: string) =>

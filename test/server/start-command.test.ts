@@ -55,8 +55,9 @@ afterEach(() => {
 describe('the start command', () => {
   it('serves /health, /ready and /graphql on an existing database, and drains on SIGTERM', async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     // A migrated but empty clone: start loads the demo data into it.
-    running = run({ DATABASE_URL: await createTestDatabase(), PORT: String(port), TUOPIN_PLUGINS: '', TUOPIN_JWT_SECRET });
+    running = run({ DATABASE_URL: await createTestDatabase(), PORT: String(port), TUOPIN_PLUGINS: '', TUOPIN_JWT_SECRET, TUOPIN_METRICS_PORT: String(metricsPort) });
     await waitFor(`http://127.0.0.1:${port}/ready`, running, 120_000);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
 
@@ -68,12 +69,20 @@ describe('the start command', () => {
     const token = await mintToken(TUOPIN_JWT_SECRET, TEST_ADMIN, { issuer: 'tuopin', audience: 'tuopin', expiresIn: '5m' });
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'start-test-1' },
       body: query,
     });
+    expect(response.headers.get('x-request-id')).toBe('start-test-1');
     const body = (await response.json()) as { data: { region: { name: string; stats: { households: number } } } };
     expect(body.data.region.name).toBe('保靖县');
     expect(body.data.region.stats.households).toBeGreaterThan(20_000);
+    // What an operator sees: the metrics on their own port, and the request's access line.
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^tuopin_http_requests_total\{operation="anonymous",status="200"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^tuopin_refusals_total\{reason="UNAUTHENTICATED"\} 1$/m);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    const access = running.output().split('\n').find((line) => line.includes('"requestId":"start-test-1"'));
+    expect(JSON.parse(access!)).toMatchObject({ level: 'info', message: 'request', status: 200, principalId: TEST_ADMIN.id, role: 'NATIONAL_ADMIN', statements: expect.any(Number) });
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);

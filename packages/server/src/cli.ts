@@ -4,7 +4,7 @@
  * Run through the root scripts: `pnpm start`, `pnpm migrate`, `pnpm seed`, `pnpm schema`.
  */
 import { ConfigurationError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createPinoLogger, logLevelFrom } from './observability/pino-logger.js';
 import { PluginConfigurationError } from '@tuopin/core';
 import { migrateCommand, schemaCommand, seedCommand } from './commands/maintenance.js';
 import { startCommand } from './commands/start.js';
@@ -23,7 +23,7 @@ const USAGE = `usage: tuopin <command>
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const log = createLogger();
+  const log = createPinoLogger({ level: logLevelFrom(process.env.TUOPIN_LOG_LEVEL) });
   if (command === 'schema') return schemaCommand(log);
   if (!['start', 'migrate', 'seed', 'token', 'apikey'].includes(command ?? '')) {
     console.error(USAGE);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { ConfigurationError } from './configuration-error.js';
+import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
 import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
 
@@ -27,6 +28,8 @@ export interface ServerConfig {
   limits: ApiLimits;
   /** Token verification. */
   auth: AuthConfig;
+  /** CORS origins (the `http` block). */
+  http: HttpConfig;
 }
 
 export { ConfigurationError };
@@ -159,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     limits: loadApiLimits(configFile),
     // The development secret lives next to the data it opens, never in the repository.
     auth: loadAuthConfig(env, { production, devSecretFile: path.join(path.dirname(dataDir), 'dev-jwt-secret') }),
+    http: loadHttpConfig(configFile, env),
   };
 }

@@ -1,6 +1,7 @@
 /** @tuopin/server: what tests and tools use to build and run the server in-process. */
 export { createApp, type AppOptions, type ServerContext, type TuopinApp } from './http/app.js';
 export { assembleServer, type AssembleOptions } from './http/assemble.js';
+export { DEFAULT_HTTP_CONFIG, loadHttpConfig, type HttpConfig } from './http/http-config.js';
 export { listen, type RunningServer } from './http/http-server.js';
 export { createOrm, migrate, type OrmOptions } from './orm.js';
 export { loadConfig, loadSettings, parsePluginList, REPO_ROOT, ConfigurationError, type ServerConfig } from './config.js';
@@ -15,3 +16,7 @@ export { isEmpty, loadDemoData } from './demo-data.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
 export { mintToken } from './auth/jwt.js';
 export { DEMO_PRINCIPALS } from './auth/development-tokens.js';
+export { createPinoLogger, logLevelFrom, redactFields, REDACTED_KEYS, type PinoLoggerOptions } from './observability/pino-logger.js';
+export type { Metrics } from './observability/metrics.js';
+export { listenForMetrics } from './http/metrics-endpoint.js';
+export { loadTrustedDocuments, sha256, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './http/trusted-documents.js';

@@ -1,6 +1,7 @@
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Platform } from '@tuopin/core';
+import { countStatement } from './observability/request-record.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -39,6 +40,8 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     debug: false,
   };
   const orm = await MikroORM.init(config);
+  // Statements per request, for the access log and the metrics (knex emits on the request's async path).
+  orm.em.getKnex().on('query', countStatement);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     orm.em.getKnex().on('query', (query: { sql: string }) => onQuery(query.sql));

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { assembleServer, listen, mintToken, type RunningServer } from '@tuopin/server';
+import { assembleServer, DEFAULT_HTTP_CONFIG, listen, mintToken, type HttpConfig, type Metrics, type RunningServer } from '@tuopin/server';
 import { createTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 /** The HS256 secret of HTTP test servers; tokens for them are minted with it. */
@@ -13,28 +13,39 @@ export interface HttpTestServer extends TestServer {
   token(principal: Principal, expiresIn?: string): Promise<string>;
   /** POSTs a GraphQL request to /graphql with the given headers; returns status, headers and JSON body. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  /** The server's Prometheus registry and what it has observed. */
+  readonly metrics: Metrics;
+}
+
+export interface HttpTestServerOptions extends TestServerOptions {
+  /** A production server has no GraphiQL; true by default. */
+  production?: boolean;
+  /** CORS origins and metrics, as the `http` configuration block sets them; none by default. */
+  http?: Partial<HttpConfig>;
 }
 
 /**
  * A test server behind the real gateway on a real port: authentication, limits and tenancy are
  * exercised exactly as `start` serves them.
  */
-export async function createHttpTestServer(options: TestServerOptions = {}): Promise<HttpTestServer> {
+export async function createHttpTestServer(options: HttpTestServerOptions = {}): Promise<HttpTestServer> {
   const base = await createTestServer(options);
-  const { gateway } = await assembleServer({
+  const { gateway, metrics } = await assembleServer({
     orm: base.orm,
     tenancy: base.tenancy,
     settings: base.settings,
     limits: base.limits,
     auth: { jwt: { secret: TEST_JWT_SECRET, publicKeyFile: null, jwksFile: null, ...JWT }, developmentSecret: false },
-    production: true,
+    production: options.production ?? true,
     log: base.log,
+    http: { ...DEFAULT_HTTP_CONFIG, ...options.http },
   });
   const running: RunningServer = await listen(gateway, 0, { info: () => {}, warn: () => {}, error: () => {} });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   return {
     ...base,
     baseUrl,
+    metrics,
     token: (principal, expiresIn = '1h') => mintToken(TEST_JWT_SECRET, principal, { ...JWT, expiresIn }),
     async post(body, headers = {}) {
       const response = await fetch(`${baseUrl}/graphql`, {

@@ -1,7 +1,8 @@
 /** @tuopin/testing: real PostgreSQL per test file and a typed in-process GraphQL client. */
 export { createTestDatabase } from './test-database.js';
 export { createTestServer, TEST_ADMIN, type TestServer, type TestServerOptions, type ExecuteOptions } from './test-server.js';
-export { createHttpTestServer, TEST_JWT_SECRET, type HttpTestServer } from './http-test-server.js';
+export { createHttpTestServer, TEST_JWT_SECRET, type HttpTestServer, type HttpTestServerOptions } from './http-test-server.js';
 export { makeIdNumber } from './id-numbers.js';
 export { documentOf } from './document-of.js';
 export type { ProvidedDatabase } from './provided.js';
+export { CHROMIUM_PATH, launchOfflineChromium, type OfflineBrowser } from './offline-browser.js';

@@ -5,6 +5,7 @@ import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
 import { installedPlugins } from '../installed-plugins.js';
 import type { Logger } from '../log.js';
+import { createProgress } from '../progress/progress.js';
 import { createOrm, migrate } from '../orm.js';
 import { platformFor } from '../platform-for.js';
 import { writeSchemaFiles } from '../schema-files.js';
@@ -45,7 +46,14 @@ export function seedCommand(config: ServerConfig, log: Logger, args: string[]): 
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        const summary = await seedScale(client, { households, log: (line) => log.info(line, { component: 'seed' }) });
+        const progress = createProgress({ label: 'households', total: households, terminal: process.stderr, log });
+        const line = (text: string) => {
+          // On a terminal, clear the bar first so the line does not land after it; the next update redraws it.
+          if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+          log.info(text, { component: 'seed' });
+        };
+        const summary = await seedScale(client, { households, log: line, onProgress: (copied) => progress.update(copied) });
+        progress.finish();
         log.info('synthetic province loaded', { ...summary });
       } finally {
         await client.end();

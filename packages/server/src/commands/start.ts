@@ -4,6 +4,7 @@ import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
 import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
+import { listenForMetrics } from '../http/metrics-endpoint.js';
 import type { Logger } from '../log.js';
 import { createOrm, migrate } from '../orm.js';
 import { tenancyFor } from '../platform-for.js';
@@ -31,8 +32,11 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     throw error;
   }
 
-  const { gateway } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log });
+  const { gateway, metrics } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log, http: config.http });
   const http = await listen(gateway, config.port, log);
+  const metricsPort = config.http.metrics.port;
+  const metricsServer = metricsPort === null ? null : await listenForMetrics(metrics, { port: metricsPort, token: config.http.metrics.token }, log);
+  if (metricsServer) log.info('metrics', { metrics: `http://localhost:${metricsServer.port}/metrics` });
   const url = `http://localhost:${http.port}/graphql`;
   log.info('tuopin is ready', { graphql: url, health: `http://localhost:${http.port}/health`, ready: `http://localhost:${http.port}/ready` });
   if (config.auth.developmentSecret) await printDevelopmentTokens(config, url);
@@ -43,6 +47,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     stopping = true;
     log.info('shutting down', { signal });
     await http.drain();
+    await metricsServer?.drain(1_000);
     await orm!.close();
     await database.stop();
     log.info('stopped');

@@ -7,7 +7,10 @@ import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
 import { useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
+import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
+import { useRequestRecord } from '../observability/request-record-plugin.js';
+import { NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
 export interface ServerContext {
@@ -21,6 +24,8 @@ export interface AppOptions {
   limits: ApiLimits;
   log: Logger;
   production: boolean;
+  /** Registered operations, and the roles that may run nothing else; none by default. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
@@ -38,6 +43,9 @@ export function createApp(options: AppOptions): TuopinApp {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: options.production ? false : { title: 'tuopin 脱贫 GraphQL' },
+    renderGraphiQL: renderOfflineGraphiQL,
+    // The edge answers CORS by the configured allowlist; yoga's default would echo any origin.
+    cors: false,
     maskedErrors: { maskError: createErrorMasker(options.log) },
     logging: false,
     context: ({ principal, request }) => {
@@ -65,6 +73,8 @@ export function createApp(options: AppOptions): TuopinApp {
       }),
       useDocumentLimits(options.limits),
       useAuditReads(),
+      useRequestRecord(),
+      ...useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS),
     ],
   });
 }

@@ -8,7 +8,10 @@ import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
 import { createApp, type TuopinApp } from './app.js';
+import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { createEdge } from './edge.js';
 import { createGateway } from './gateway.js';
+import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
 
 export interface AssembleOptions {
   orm: MikroORM;
@@ -18,11 +21,19 @@ export interface AssembleOptions {
   auth: AuthConfig;
   production: boolean;
   log: Logger;
+  /** CORS origins, metrics and trusted documents (the `http` block); none by default. */
+  http?: HttpConfig;
 }
 
-/** The GraphQL app and the authenticating gateway in front of it, as `start` serves them. */
-export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createGateway> }> {
-  const app = createApp(options);
+/**
+ * The GraphQL app, the authenticating gateway in front of it and the edge in front of both, as
+ * `start` serves them; `gateway` is the handler to listen with, `metrics` what `/metrics` shows.
+ */
+export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge>; metrics: Metrics }> {
+  const http = options.http ?? DEFAULT_HTTP_CONFIG;
+  const app = createApp({ ...options, trustedDocuments: http.trustedDocuments });
   const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm });
-  return { app, gateway: createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log }) };
+  const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
+  const metrics = createMetrics(options.orm);
+  return { app, metrics, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
 }

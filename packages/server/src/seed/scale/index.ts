@@ -39,6 +39,8 @@ export interface ScaleOptions {
   seed?: number;
   /** Receives progress lines (about every 100,000 households). */
   log?: (line: string) => void;
+  /** Called with the households copied so far, after every batch (for a progress bar). */
+  onProgress?: (copied: number) => void;
   /** Write one income record (2020) per household. Default true. */
   incomes?: boolean;
   /**
@@ -143,6 +145,7 @@ export async function seedScale(client: pg.ClientBase, options: ScaleOptions): P
       await copyInto(client, 'member', MEMBER_COLUMNS, batch.members);
       if (batch.incomes.length > 0) await copyInto(client, 'household_income', INCOME_COLUMNS, batch.incomes);
       copied += batch.count;
+      options.onProgress?.(copied);
       if (copied >= nextLog || copied === total) {
         log(`copied ${copied} / ${total} households (${seconds()} s)`);
         while (nextLog <= copied) nextLog += LOG_EVERY;

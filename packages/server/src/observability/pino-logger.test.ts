@@ -1,0 +1,67 @@
+import { Writable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { createPinoLogger, logLevelFrom } from './pino-logger.js';
+import { runWithRequestRecord } from './request-record.js';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+it('writes one JSON line per entry with the level by name, an ISO time and the message', () => {
+  const { lines, destination } = capture();
+  createPinoLogger({ destination }).warn('pool exhausted', { waiting: 3 });
+  expect(lines).toEqual([{ level: 'warn', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), message: 'pool exhausted', waiting: 3 }]);
+});
+
+it('drops entries below its level', () => {
+  const { lines, destination } = capture();
+  const log = createPinoLogger({ destination, level: 'warn' });
+  log.info('request', { status: 200 });
+  log.error('unexpected error', { correlationId: 'c-1' });
+  expect(lines.map((line) => line.message)).toEqual(['unexpected error']);
+});
+
+it('redacts credentials, personal data and SQL parameters, at the top and one level down', () => {
+  const { lines, destination } = capture();
+  createPinoLogger({ destination }).error('unexpected error', {
+    authorization: 'Bearer abc.def.ghi',
+    params: ['433101198001010018', '6230123412341234'],
+    member: { name: '张三', idNumber: '433101198001010018', bankAccount: '6230123412341234', healthStatus: 'ILL' },
+  });
+  const text = JSON.stringify(lines);
+  expect(text).not.toMatch(/abc\.def|433101198001010018|6230123412341234|"ILL"/);
+  expect(lines[0]).toMatchObject({ authorization: '[redacted]', params: '[redacted]', member: { name: '张三', idNumber: '[redacted]' } });
+});
+
+it('refuses an unknown level by name', () => {
+  expect(logLevelFrom(undefined)).toBe('info');
+  expect(logLevelFrom('debug')).toBe('debug');
+  expect(() => logLevelFrom('loud')).toThrow(/TUOPIN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace/);
+});
+
+it('adds the id of the request being served to every line logged while it runs', () => {
+  const { lines, destination } = capture();
+  const log = createPinoLogger({ destination });
+  const record = { requestId: 'req-7', startedAt: 0n, operationName: null, principal: null, statements: 0, refusals: [] };
+  runWithRequestRecord(record, () => log.error('unexpected error', { correlationId: 'c-2' }));
+  log.info('outside any request');
+  expect(lines[0]).toMatchObject({ requestId: 'req-7', correlationId: 'c-2' });
+  expect(lines[1]).not.toHaveProperty('requestId');
+});
+
+it('leaves lines without sensitive keys as they are, and never changes the caller\'s object', async () => {
+  const { redactFields } = await import('./pino-logger.js');
+  const clean = { requestId: 'r', status: 200, nested: { ok: true } };
+  expect(redactFields(clean)).toBe(clean);
+  const member = { name: '张三', idNumber: '433101198001010018' };
+  const fields = { member, token: 'abc' };
+  expect(redactFields(fields)).toEqual({ member: { name: '张三', idNumber: '[redacted]' }, token: '[redacted]' });
+  expect(fields).toEqual({ member: { name: '张三', idNumber: '433101198001010018' }, token: 'abc' });
+});

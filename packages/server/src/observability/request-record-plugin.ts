@@ -1,0 +1,36 @@
+import type { TuopinContext } from '@tuopin/core';
+import { getOperationAST, type GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { currentRequest } from './request-record.js';
+
+/** Error codes that mean a limit refused the request or part of it (counted in the metrics). */
+const LIMIT_CODES = new Set(['LIMIT_EXCEEDED', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_ONLY']);
+
+/**
+ * Tells the current request record which operation ran, for whom, and which limits refused it.
+ * The name comes from the document when it parsed (`operationName` may be absent for a single
+ * operation), otherwise from what the client sent.
+ */
+export function useRequestRecord(): Plugin<TuopinContext> {
+  return {
+    onParams({ params }) {
+      const record = currentRequest();
+      if (record && params.operationName) record.operationName = params.operationName;
+    },
+    onExecute({ args }) {
+      const record = currentRequest();
+      if (!record) return;
+      record.operationName = getOperationAST(args.document, args.operationName)?.name?.value ?? record.operationName;
+      const principal = args.contextValue.principal;
+      if (principal) record.principal = { id: principal.id, role: principal.role };
+    },
+    onResultProcess({ result }) {
+      const record = currentRequest();
+      if (!record || typeof result !== 'object' || result === null || !('errors' in result)) return;
+      for (const error of (result.errors ?? []) as readonly GraphQLError[]) {
+        const code = error.extensions?.code;
+        if (typeof code === 'string' && LIMIT_CODES.has(code)) record.refusals.push(code);
+      }
+    },
+  };
+}
