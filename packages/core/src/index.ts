@@ -68,9 +68,19 @@ export {
   type CodeRange,
 } from './kernel/division-code.js';
 export { compareMoney, divideMoney, formatMoney, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
-export { DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
-export { decodeCursor, encodeCursor, resolveKeysetConnection, type ConnectionArgs, type KeysetPage } from './kernel/keyset-connection.js';
-export { numericIdOf } from './kernel/global-id.js';
+export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  resolveKeysetConnection,
+  type ConnectionArgs,
+  type KeysetPage,
+  type SortKeyPart,
+  type SortKeyShape,
+} from './kernel/keyset-connection.js';
+export { MAX_DATABASE_ID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
+export { MAX_NODES } from './kernel/node-lookup.js';
+export { loadAll } from './kernel/load-all.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';

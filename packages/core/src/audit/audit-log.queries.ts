@@ -78,7 +78,7 @@ export function auditLogConnection(ctx: TuopinContext, filter: AuditLogFilter, a
   const connection = ctx.em.getConnection();
   return resolveKeysetConnection<AuditRecord>(
     args,
-    1,
+    ['bigid'],
     (record) => [record.id],
     async ({ after, before, limit, descending }) => {
       if (!where) return [];

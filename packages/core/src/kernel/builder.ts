@@ -17,6 +17,8 @@ import type { Project, ProjectStatusChange } from '../project/project.entity.js'
 import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
 import { ForbiddenError, LimitExceededError, ValidationError } from './errors.js';
+import { decodeTuopinGlobalID } from './global-id.js';
+import { MAX_NODES, resolveNodeQuery, resolveNodesQuery } from './node-lookup.js';
 import { queryLimitsOf } from './settings.js';
 import { canAdministerApiKeys, canReadAuditLog, canReadRegistry, canWriteRegistry } from './principal.js';
 
@@ -136,11 +138,15 @@ export function createBuilder(): TuopinBuilder {
       nodeQueryOptions: {
         description: '按全局 ID 查询对象 Fetch any object by its global ID',
         args: { id: { description: '全局 ID Global ID' } },
+        resolve: resolveNodeQuery,
       },
       nodesQueryOptions: {
-        description: '按全局 ID 批量查询对象 Fetch objects by their global IDs',
+        description: `按全局 ID 批量查询对象（最多${MAX_NODES}个） Fetch objects by their global IDs, at most ${MAX_NODES}`,
         args: { ids: { description: '全局 ID 列表 Global IDs' } },
+        resolve: resolveNodesQuery as never,
       },
+      // Ids that no object can have are refused here, before any loader sees them.
+      decodeGlobalID: decodeTuopinGlobalID,
     },
     errors: { defaultTypes: [] },
     validation: {

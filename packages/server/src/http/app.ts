@@ -8,6 +8,7 @@ import type { Tenancy } from '../tenancy.js';
 import { useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
 import { createErrorMasker } from './mask-error.js';
+import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
 export interface ServerContext {
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions): TuopinApp {
         },
       }),
       useDocumentLimits(options.limits),
+      useRefuseNulBytes(),
       useAuditReads(),
     ],
   });
