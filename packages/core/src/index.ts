@@ -29,9 +29,11 @@ export { SMALL_COUNT_THRESHOLD, suppressSmallCount } from './kernel/suppression.
 export { recordReads, type ReadRecord } from './audit/audit-reads.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export {
+  DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
   DEFAULT_PROJECT_NOTICE_DAYS,
   DEFAULT_QUERY_LIMITS,
   EMPTY_SETTINGS,
+  noticeRecordingGraceDaysOf,
   povertyLineFor,
   projectNoticeDaysOf,
   queryLimitsOf,
@@ -108,7 +110,7 @@ export { ProjectSchema, ProjectStatusChangeSchema, type Project, type ProjectSta
 export { ProjectBeneficiarySchema, ProjectNoticeSchema, ProjectOutputSchema, type ProjectNotice, type ProjectOutput } from './project/project-records.entity.js';
 export * from './project/project-enums.js';
 export { allowedTargets, transition, type ProjectState } from './project/project-status.js';
-export { noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
+export { earliestNoticeStart, noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
 export { projectLoader, projectRefLoader } from './project/project.loaders.js';
 export { FundSchema, type Fund } from './fund/fund.entity.js';
 export * from './fund/fund-enums.js';

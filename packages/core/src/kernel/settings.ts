@@ -14,6 +14,11 @@ export interface PlatformSettings {
    */
   readonly projectNoticeDays?: number;
   /**
+   * How many days before the day it is recorded a notice may have started (a board put up on
+   * Friday and entered on Monday). 2 when absent; 0 means a notice is recorded the day it goes up.
+   */
+  readonly noticeRecordingGraceDays?: number;
+  /**
    * The clock that business dates ("today": approval dates, ledger dates) are read from. Absent
    * in production (the system clock); tests pass one so that notice periods can be run through
    * without waiting. It lives in settings because settings already reach every request's context
@@ -53,6 +58,13 @@ export const EMPTY_SETTINGS: PlatformSettings = { povertyLines: {}, provincePove
 /** The poverty line that applies to a year in a province, or null when none is configured. */
 export function povertyLineFor(settings: PlatformSettings, year: number, provinceCode: string): string | null {
   return settings.provincePovertyLines[provinceCode]?.[String(year)] ?? settings.povertyLines[String(year)] ?? null;
+}
+
+export const DEFAULT_NOTICE_RECORDING_GRACE_DAYS = 2;
+
+/** How many days a notice may have run before it is recorded. */
+export function noticeRecordingGraceDaysOf(settings: PlatformSettings): number {
+  return settings.noticeRecordingGraceDays ?? DEFAULT_NOTICE_RECORDING_GRACE_DAYS;
 }
 
 /** The configured notice period for project approval, in days. */
