@@ -11,6 +11,7 @@ export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
 export type { TuopinContext } from './kernel/context.js';
 export {
   ROLES,
+  ROLE_SCOPE_LEVELS,
   SYSTEM_PRINCIPAL,
   canAdministerApiKeys,
   canManageFunds,
@@ -19,9 +20,12 @@ export {
   canReadPersonalData,
   canReadRegistry,
   canWriteRegistry,
+  levelOfScope,
+  scopeMisfit,
   seesSuppressedStatistics,
   type Principal,
   type Role,
+  type ScopeLevel,
 } from './kernel/principal.js';
 export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';
 export { hidden, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';

@@ -62,7 +62,7 @@ async function printDevelopmentTokens(config: ServerConfig, url: string): Promis
   const tokens = await developmentTokens(config.auth.jwt.secret!, config.auth.jwt);
   const lines = [
     '',
-    'Development tokens (valid 30 days, signed with the development secret in .data/; never use them in production):',
+    `Development tokens (valid ${(config.auth.jwt.maxLifetimeSeconds ?? 86_400) / 3600} hours, signed with the development secret in .data/; never use them in production):`,
     ...tokens.map(({ principal, token }) => `  ${principal.role.padEnd(17)} ${principal.areaScopes.map((s) => s || '(national)').join(',').padEnd(13)} ${token}`),
     '',
     `Try: curl -s ${url} -H "authorization: Bearer <token>" -H 'content-type: application/json' -d '{"query":"{ region(code: \\"433125000000\\") { name stats { households } } }"}'`,
