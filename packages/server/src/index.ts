@@ -13,5 +13,6 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 export { ensureDatabase, openDatabase, type Database } from './database/open-database.js';
 export { isEmpty, loadDemoData } from './demo-data.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
+export { describeErrorForLog, redactText, sqlShape } from './log-redaction.js';
 export { mintToken } from './auth/jwt.js';
 export { DEMO_PRINCIPALS } from './auth/development-tokens.js';

@@ -5,6 +5,7 @@ import { isEmpty, loadDemoData } from '../demo-data.js';
 import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
 import { createOrm, migrate } from '../orm.js';
 import { tenancyFor } from '../platform-for.js';
 
@@ -50,7 +51,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       shutdown(signal).catch((error: unknown) => {
-        log.error('shutdown failed', { error: String(error) });
+        log.error('shutdown failed', describeErrorForLog(error));
         process.exitCode = 1;
       });
     });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
 
 export interface RunningServer {
   readonly server: Server;
@@ -12,7 +13,7 @@ export interface RunningServer {
 export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => unknown, port: number, log: Logger): Promise<RunningServer> {
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      log.error('request failed outside GraphQL', { error: String(error) });
+      log.error('request failed outside GraphQL', describeErrorForLog(error));
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TuopinError } from '@tuopin/core';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
 
 /**
  * Decides what a client sees of an error. Typed errors keep their code, field and bilingual
@@ -17,8 +18,8 @@ export function createErrorMasker(log: Logger) {
     }
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
     const correlationId = randomUUID();
-    const cause = original instanceof Error ? original : new Error(String(original));
-    log.error('unexpected error', { correlationId, error: cause.message, stack: cause.stack, path: where.path });
+    // The log gets the error's kind, codes and SQL shape, never the values in it (log-redaction.ts).
+    log.error('unexpected error', { correlationId, ...describeErrorForLog(original), path: where.path });
     return new GraphQLError(`服务器内部错误，关联编号 ${correlationId} / Unexpected error; correlation id ${correlationId}`, {
       ...where,
       extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
