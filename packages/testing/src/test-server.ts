@@ -80,12 +80,12 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   const customPlugins = options.plugins !== undefined && !sameNames(options.plugins, installedPlugins);
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase({ empty: customPlugins }));
   let recording: string[] | null = null;
-  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql) => recording?.push(sql) });
+  const log = options.log ?? testLog;
+  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql) => recording?.push(sql), log });
   if (customPlugins || options.databaseUrl) await migrate(orm);
   const settings = options.settings ?? loadSettings(path.join(REPO_ROOT, 'tuopin.config.json'));
   const limits = options.limits ?? DEFAULT_API_LIMITS;
   const defaultPrincipal = options.principal ?? TEST_ADMIN;
-  const log = options.log ?? testLog;
   const app = createApp({ orm, tenancy, settings, limits, log, production: false });
 
   return {

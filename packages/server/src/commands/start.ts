@@ -22,7 +22,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   let orm: Awaited<ReturnType<typeof createOrm>> | undefined;
   try {
-    orm = await createOrm({ databaseUrl: database.url, platform: tenancy.deployment, poolSize: config.poolSize });
+    orm = await createOrm({ databaseUrl: database.url, platform: tenancy.deployment, poolSize: config.poolSize, log });
     const applied = await migrate(orm);
     if (applied.length) log.info('migrations applied', { applied });
     if (await isEmpty(orm)) await loadDemoData(orm, tenancy.deployment, database.url, log);

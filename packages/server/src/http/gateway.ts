@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import type { ServerContext, TuopinApp } from './app.js';
 import { createRateLimiter } from './rate-limiter.js';
 
@@ -42,7 +45,13 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
       });
     }
 
-    const authentication = await options.authenticate(req.headers.authorization);
+    let authentication: Awaited<ReturnType<Authenticator>>;
+    try {
+      authentication = await options.authenticate(req.headers.authorization);
+    } catch (error) {
+      // API keys are looked up in the database; without it no caller can be told apart.
+      return refuseFailedCheck(res, error, options.log);
+    }
     if (!authentication.ok) {
       res.setHeader('www-authenticate', 'Bearer realm="tuopin"');
       return refuse(
@@ -65,6 +74,18 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
     }
     await serve(req, res, { principal: authentication.principal });
   };
+}
+
+/** A credential check that failed for want of the database (503, retry later) or unexpectedly (500, logged). */
+function refuseFailedCheck(res: ServerResponse, error: unknown, log: Logger): void {
+  const correlationId = randomUUID();
+  if (isDatabaseUnavailable(error)) {
+    log.warn('database unavailable', { correlationId, ...describeErrorForLog(error), during: 'authentication' });
+    res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return refuse(res, 503, DATABASE_UNAVAILABLE.code, DATABASE_UNAVAILABLE.messageZh, DATABASE_UNAVAILABLE.messageEn, { correlationId });
+  }
+  log.error('unexpected error', { correlationId, ...describeErrorForLog(error), during: 'authentication' });
+  return refuse(res, 500, 'INTERNAL_SERVER_ERROR', `服务器内部错误，关联编号 ${correlationId}`, `Unexpected error; correlation id ${correlationId}`, { correlationId });
 }
 
 function refuse(res: ServerResponse, status: number, code: string, zh: string, en: string, extra: Record<string, unknown> = {}): void {
