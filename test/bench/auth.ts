@@ -30,11 +30,20 @@ function signToken(claims: Record<string, unknown>): string {
   return `${header}.${payload}.${signature}`;
 }
 
-/** The repository's configuration with a rate limit the bench cannot reach. */
+/** Per-caller limits the bench cannot reach: it sends every request, 50 at once, as one caller. */
+const UNREACHABLE_LIMITS = {
+  requestsPerMinute: 1_000_000_000,
+  costPerMinute: 1_000_000_000_000,
+  serverSecondsPerMinute: 1_000_000_000,
+  concurrentRequests: 1_000_000,
+  authFailuresPerMinute: 1_000_000_000,
+};
+
+/** The repository's configuration with per-caller limits the bench cannot reach. */
 function benchConfigFile(serverDir: string): string {
   const source = path.join(serverDir, 'tuopin.config.json');
   const config = existsSync(source) ? (JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>) : {};
-  const limits = { ...((config.limits as Record<string, unknown>) ?? {}), requestsPerMinute: 1_000_000_000 };
+  const limits = { ...((config.limits as Record<string, unknown>) ?? {}), ...UNREACHABLE_LIMITS };
   mkdirSync(WORK_DIR, { recursive: true });
   const file = path.join(WORK_DIR, 'tuopin.bench.config.json');
   writeFileSync(file, `${JSON.stringify({ ...config, limits }, null, 2)}\n`);

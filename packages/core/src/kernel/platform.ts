@@ -5,6 +5,7 @@ import { coreEntities, coreMigrations, registerCoreSchema } from '../core.module
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
+import { weighStatistics } from './query-cost.js';
 
 /** Everything the server needs for one plugin set. */
 export interface Platform {
@@ -71,6 +72,6 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: nameMutationsForAudit(builder.toSchema({ sortSchema: true })),
+    schema: weighStatistics(nameMutationsForAudit(builder.toSchema({ sortSchema: true }))),
   };
 }

@@ -9,10 +9,13 @@ import { useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
 import { createErrorMasker } from './mask-error.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
+import { useCostBudget, type SpendCost } from './cost-budget.js';
 
-/** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
+/** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
   principal: Principal | null;
+  /** Set by the gateway: spends the request's estimated cost from the caller's budget. */
+  spendCost?: SpendCost;
 }
 
 export interface AppOptions {
@@ -66,6 +69,7 @@ export function createApp(options: AppOptions): TuopinApp {
       }),
       useDocumentLimits(options.limits),
       useRefuseNulBytes(),
+      useCostBudget(),
       useAuditReads(),
     ],
   });

@@ -6,16 +6,21 @@ import type { Logger } from '../log.js';
 import { describeErrorForLog } from '../log-redaction.js';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import type { ServerContext, TuopinApp } from './app.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createCallerLimits, principalKey, refusalError } from './caller-limits.js';
+import { createTokenBuckets } from './rate-limiter.js';
 
 /**
  * The edge of the server. Without credentials only /health and /ready answer (and, outside
  * production, the GraphiQL page, which holds no data); every GraphQL request is authenticated,
- * size-checked and rate-limited here before the app sees it, so no resolver ever runs for an
- * unknown caller.
+ * size-checked and limited here before the app sees it, so no resolver ever runs for an unknown
+ * caller: failed authentications per client address, and per caller (the whole principal)
+ * requests per minute, requests at once and server time per minute; the app spends each query's
+ * estimated cost from the caller's budget (cost-budget.ts).
  */
 export function createGateway(options: { app: TuopinApp; authenticate: Authenticator; limits: ApiLimits; production: boolean; log: Logger }) {
-  const rateLimit = createRateLimiter(options.limits.requestsPerMinute);
+  const callers = createCallerLimits(options.limits);
+  // Guessing credentials is limited by client address, before any credential is checked.
+  const authFailures = createTokenBuckets(options.limits.authFailuresPerMinute);
   // yoga's node listener takes the server context as a third argument; its type does not say so.
   const serve = options.app.requestListener as unknown as (req: IncomingMessage, res: ServerResponse, context: ServerContext) => Promise<void>;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -45,6 +50,18 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
       });
     }
 
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const guessing = authFailures.check(address);
+    if (!guessing.allowed) {
+      res.setHeader('retry-after', String(guessing.retryAfterSeconds));
+      const maximum = options.limits.authFailuresPerMinute;
+      return refuse(res, 429, 'RATE_LIMITED', `认证失败次数过多，每分钟上限${maximum}次，请稍后再试`, `Too many failed authentications from this address: the limit is ${maximum} a minute`, {
+        limit: 'authFailuresPerMinute',
+        maximum,
+        retryAfterSeconds: guessing.retryAfterSeconds,
+      });
+    }
+
     let authentication: Awaited<ReturnType<Authenticator>>;
     try {
       authentication = await options.authenticate(req.headers.authorization);
@@ -53,6 +70,7 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
       return refuseFailedCheck(res, error, options.log);
     }
     if (!authentication.ok) {
+      authFailures.take(address);
       res.setHeader('www-authenticate', 'Bearer realm="tuopin"');
       return refuse(
         res,
@@ -63,16 +81,18 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
         { reason: authentication.reason },
       );
     }
-    const decision = rateLimit(authentication.principal.id);
-    if (!decision.allowed) {
-      res.setHeader('retry-after', String(decision.retryAfterSeconds));
-      return refuse(res, 429, 'RATE_LIMITED', `请求过于频繁，每分钟上限${options.limits.requestsPerMinute}次`, `Too many requests: the limit is ${options.limits.requestsPerMinute} a minute`, {
-        limit: 'requestsPerMinute',
-        maximum: options.limits.requestsPerMinute,
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    const key = principalKey(authentication.principal);
+    const admission = callers.admit(key);
+    if (!admission.admitted) {
+      const { zh, en, details } = refusalError(admission.refusal);
+      res.setHeader('retry-after', String(admission.refusal.retryAfterSeconds));
+      return refuse(res, 429, 'RATE_LIMITED', zh, en, details);
     }
-    await serve(req, res, { principal: authentication.principal });
+    try {
+      await serve(req, res, { principal: authentication.principal, spendCost: (cost) => callers.spendCost(key, cost) });
+    } finally {
+      admission.done();
+    }
   };
 }
 
