@@ -29,7 +29,7 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   maxAliases: 30,
   maxTokens: 5_000,
   requestsPerMinute: 600,
-  costPerMinute: 100_000,
+  costPerMinute: 500_000,
   serverSecondsPerMinute: 20,
   concurrentRequests: 4,
   authFailuresPerMinute: 30,
