@@ -1,4 +1,6 @@
 /// <reference types="vite/client" />
+import path from 'node:path';
+import { loadSettings, REPO_ROOT } from '@tuopin/server';
 import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentOf } from '@tuopin/testing';
@@ -18,7 +20,8 @@ const steps = [...coreAuditSteps, ...pluginSteps];
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await createTestServer();
+  // The steps record a project notice that went up twelve days ago, then approve the project.
+  server = await createTestServer({ settings: { ...loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')), noticeRecordingGraceDays: 30 } });
   await insertAreas(server);
 });
 afterAll(() => server.close());

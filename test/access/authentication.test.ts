@@ -2,7 +2,7 @@ import { generateKeyPair, exportJWK, exportSPKI, SignJWT } from 'jose';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, TEST_JWT_SECRET, type HttpTestServer } from '@tuopin/testing';
 import { mintToken } from '@tuopin/server';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createJwtVerifier } from '../../packages/server/src/auth/jwt.js';
@@ -61,6 +61,41 @@ describe('tokens', () => {
     const response = await server.post(QUERY, bearer(await make()));
     expect(response.status).toBe(401);
     expect(response.body.errors[0].extensions.reason).toBe(reason);
+  });
+
+  describe('lifetime, clock and scope rules', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const CLAIMS = { sub: 'idp:bob', role: 'COUNTY_OFFICER', scopes: ['433125'], province: '430000000000' };
+    /** Signs claims as the identity provider would, with exactly the times given. */
+    const sign = (claims: Record<string, unknown>, times: { iat?: number; exp?: number }) => {
+      let jwt = new SignJWT({ ...CLAIMS, ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuer('tuopin').setAudience('tuopin');
+      if (times.iat !== undefined) jwt = jwt.setIssuedAt(times.iat);
+      if (times.exp !== undefined) jwt = jwt.setExpirationTime(times.exp);
+      return jwt.sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    };
+
+    it.each([
+      ['a token without exp', {}, { iat: now() }, 'the token has no expiry (exp)'],
+      ['a token issued a year ahead', {}, { iat: now() + 365 * 86_400, exp: now() + 365 * 86_400 + 3600 }, 'the token is issued in the future (iat)'],
+      ['a token made to live 30 days', {}, { iat: now(), exp: now() + 30 * 86_400 }, 'the token lives longer than the maximum of 24 h (exp − iat)'],
+      ['a token without iat that expires in 30 days', {}, { exp: now() + 30 * 86_400 }, 'the token lives longer than the maximum of 24 h (exp − iat)'],
+      ['a village officer scoped to a whole province', { role: 'VILLAGE_OFFICER', scopes: ['43'] }, { iat: now(), exp: now() + 3600 }, 'invalid claims: a VILLAGE_OFFICER is scoped to village areas, not to a province area ("43")'],
+      ['a county officer scoped to a township', { scopes: ['433125100'] }, { iat: now(), exp: now() + 3600 }, 'invalid claims: a COUNTY_OFFICER is scoped to county areas, not to a township area ("433125100")'],
+      ['a scope padded with zeros', { scopes: ['430000'] }, { iat: now(), exp: now() + 3600 }, expect.stringMatching(/^invalid claims: scope "430000" names no area/)],
+      ['a national administrator scoped to a county', { role: 'NATIONAL_ADMIN', scopes: ['433125'], province: null }, { iat: now(), exp: now() + 3600 }, expect.stringMatching(/NATIONAL_ADMIN is scoped to nation areas/)],
+    ])('refuses %s', async (_what, claims, times, reason) => {
+      const response = await server.post(QUERY, bearer(await sign(claims, times)));
+      expect(response.status).toBe(401);
+      expect(response.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
+    });
+
+    it('allows a small clock skew, and a lifetime up to the maximum', async () => {
+      const slightlyAhead = await server.post(QUERY, bearer(await sign({}, { iat: now() + 30, exp: now() + 24 * 3600 })));
+      expect(slightlyAhead.status).toBe(200);
+      expect(slightlyAhead.body.data.region.name).toBe('保靖县');
+      const villageOfficer = await sign({ role: 'VILLAGE_OFFICER', scopes: ['433125100201'] }, { iat: now(), exp: now() + 600 });
+      expect((await server.post(QUERY, bearer(villageOfficer))).status).toBe(200);
+    });
   });
 
   it('refuses a header that is not a bearer credential', async () => {
@@ -131,6 +166,9 @@ describe('partner API keys', () => {
     expect(officer.body.data.createApiKey).toMatchObject({ __typename: 'ForbiddenError' });
     const beyond = await server.post({ query: CREATE_KEY, variables: { input: { name: 'x', areaScopes: ['211382'] } } }, bearer(await server.token(CALLERS.hunanAdmin)));
     expect(beyond.body.data.createApiKey).toMatchObject({ __typename: 'ValidationError', field: 'areaScopes[0]' });
+    // A key's scope names an area, as a token's must: not a code padded with zeros.
+    const padded = await server.post({ query: CREATE_KEY, variables: { input: { name: 'x', areaScopes: ['433125', '433100000'] } } }, bearer(await server.token(CALLERS.hunanAdmin)));
+    expect(padded.body.data.createApiKey).toMatchObject({ __typename: 'ValidationError', field: 'areaScopes[1]' });
     expect(await server.sql('select 1 from api_key where name = ?', ['x'])).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_API_LIMITS } from '@tuopin/server';
 import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import type { TuopinPlugin } from '@tuopin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   server = await createHttpTestServer({
     plugins: [faultyPlugin],
     settings: settingsWith(new TestClock(new Date()), { queryLimits: { depth: 6, complexity: 300, breadth: 60 } }),
-    limits: { maxBodyBytes: 10_000, maxAliases: 3, maxTokens: 300, requestsPerMinute: 5 },
+    limits: { ...DEFAULT_API_LIMITS, maxBodyBytes: 10_000, maxAliases: 3, maxTokens: 300, requestsPerMinute: 5 },
     log: { info: () => {}, warn: () => {}, error: (message, fields) => void logged.push({ message, ...fields }) },
   });
 });

@@ -3,9 +3,10 @@
  *
  * The server verifies HS256 bearer tokens signed with TUOPIN_JWT_SECRET (issuer and audience
  * `tuopin`, claims `sub`, `role`, `scopes`, `province`) and limits requests per minute and caller
- * (`limits.requestsPerMinute` in the TUOPIN_CONFIG file). The bench starts our server with a
- * secret of its own and a copy of the configuration whose rate limit cannot be reached, and signs
- * one token: a national administrator, as every request was before authentication existed.
+ * (`limits` in the TUOPIN_CONFIG file). Tokens live at most 24 hours (TUOPIN_JWT_MAX_LIFETIME_HOURS).
+ * The bench starts our server with a secret of its own and a copy of the configuration whose
+ * limits cannot be reached, and signs one token (valid 20 hours): a national administrator, as
+ * every request was before authentication existed.
  * Another caller: TUOPIN_BENCH_ROLE / TUOPIN_BENCH_SCOPES / TUOPIN_BENCH_PROVINCE, or a ready
  * token in TUOPIN_BENCH_TOKEN. A server without authentication ignores all of this.
  */
@@ -24,16 +25,25 @@ const base64url = (value: string | Buffer) => Buffer.from(value).toString('base6
 function signToken(claims: Record<string, unknown>): string {
   const now = Math.floor(Date.now() / 1000);
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const payload = base64url(JSON.stringify({ ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 7 * 24 * 3600 }));
+  const payload = base64url(JSON.stringify({ ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 20 * 3600 }));
   const signature = createHmac('sha256', BENCH_SECRET).update(`${header}.${payload}`).digest('base64url');
   return `${header}.${payload}.${signature}`;
 }
 
-/** The repository's configuration with a rate limit the bench cannot reach. */
+/** Per-caller limits the bench cannot reach: it sends every request, 50 at once, as one caller. */
+const UNREACHABLE_LIMITS = {
+  requestsPerMinute: 1_000_000_000,
+  costPerMinute: 1_000_000_000_000,
+  serverSecondsPerMinute: 1_000_000_000,
+  concurrentRequests: 1_000_000,
+  authFailuresPerMinute: 1_000_000_000,
+};
+
+/** The repository's configuration with per-caller limits the bench cannot reach. */
 function benchConfigFile(serverDir: string): string {
   const source = path.join(serverDir, 'tuopin.config.json');
   const config = existsSync(source) ? (JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>) : {};
-  const limits = { ...((config.limits as Record<string, unknown>) ?? {}), requestsPerMinute: 1_000_000_000 };
+  const limits = { ...((config.limits as Record<string, unknown>) ?? {}), ...UNREACHABLE_LIMITS };
   mkdirSync(WORK_DIR, { recursive: true });
   const file = path.join(WORK_DIR, 'tuopin.bench.config.json');
   writeFileSync(file, `${JSON.stringify({ ...config, limits }, null, 2)}\n`);

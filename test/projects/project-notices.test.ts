@@ -67,11 +67,14 @@ describe('approval after the public notice', () => {
     clock.setToday('2016-03-01');
     const id = await createProject(server);
     await notice(server, id, { noticeType: 'BENEFICIARY', startDate: '2016-03-01', endDate: '2016-03-10' });
+    clock.setToday('2016-03-02');
     await notice(server, id, { startDate: '2016-03-02', endDate: '2016-03-07' });
     clock.setToday('2016-03-20');
     const outcome = await expectRefused(server, () => approve(server, id), 'RuleViolationError', 'status');
     expect(outcome).toMatchObject({ messageZh: expect.stringContaining('7天') });
-    await notice(server, id, { startDate: '2016-03-08', endDate: '2016-03-14' });
+    // Recorded on the 20th, a notice may have gone up two days before (the grace), not earlier.
+    await notice(server, id, { startDate: '2016-03-18', endDate: '2016-03-24' });
+    clock.setToday('2016-03-24');
     expect(await approve(server, id)).toMatchObject({ project: { status: 'APPROVED' } });
   });
 
@@ -82,13 +85,15 @@ describe('approval after the public notice', () => {
     tenDayClock.setToday('2016-03-30');
     const outcome = await expectRefused(tenDayServer, () => approve(tenDayServer, id), 'RuleViolationError', 'status');
     expect(outcome).toMatchObject({ messageEn: expect.stringContaining('at least 10 days') });
-    await notice(tenDayServer, id, { startDate: '2016-03-10', endDate: '2016-03-19' });
+    await notice(tenDayServer, id, { startDate: '2016-03-30', endDate: '2016-04-08' });
+    tenDayClock.setToday('2016-04-08');
     expect(await approve(tenDayServer, id)).toMatchObject({ project: { status: 'APPROVED' } });
   });
 });
 
 describe('recordProjectNotice', () => {
   it('refuses a period that ends before it starts, a missing place and an unknown project', async () => {
+    clock.setToday('2016-01-01');
     const id = await createProject(server);
     await expectRefused(server, () => notice(server, id, { startDate: '2016-03-07', endDate: '2016-03-01' }), 'ValidationError', 'endDate');
     await expectRefused(server, () => notice(server, id, { startDate: '2016-03-01', endDate: '2016-03-07', location: '  ' }), 'ValidationError', 'location');

@@ -124,7 +124,9 @@ describe('pulling changes with updatedAfter', () => {
   it('counts a new ledger entry as a change of the fund and of the project', async () => {
     const fundId = await createFund(server, { amount: '10000.00' });
     const projectId = ids[2];
+    clock.setToday('2016-03-01'); // a notice is recorded when it goes up
     await recordPlanNotice(server, projectId, '2016-03-01', '2016-03-07');
+    clock.setToday('2016-03-10');
     await moveProject(server.execute.bind(server), projectId, 'APPROVED');
     const mark = new Date().toISOString();
     const allocated = await server.execute(AllocateFunds, { input: { fundId, projectId, amount: '100.00' } });

@@ -11,6 +11,7 @@ export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
 export type { TuopinContext } from './kernel/context.js';
 export {
   ROLES,
+  ROLE_SCOPE_LEVELS,
   SYSTEM_PRINCIPAL,
   canAdministerApiKeys,
   canManageFunds,
@@ -19,9 +20,12 @@ export {
   canReadPersonalData,
   canReadRegistry,
   canWriteRegistry,
+  levelOfScope,
+  scopeMisfit,
   seesSuppressedStatistics,
   type Principal,
   type Role,
+  type ScopeLevel,
 } from './kernel/principal.js';
 export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';
 export { AuditVocabulary, auditVocabularyOf } from './kernel/audit-vocabulary.js';
@@ -31,9 +35,11 @@ export { statisticDescription, statisticOf, type StatisticDeclaration } from './
 export { recordReads, type ReadRecord } from './audit/audit-reads.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export {
+  DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
   DEFAULT_PROJECT_NOTICE_DAYS,
   DEFAULT_QUERY_LIMITS,
   EMPTY_SETTINGS,
+  noticeRecordingGraceDaysOf,
   povertyLineFor,
   projectNoticeDaysOf,
   queryLimitsOf,
@@ -75,9 +81,20 @@ export {
   type CodeRange,
 } from './kernel/division-code.js';
 export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
-export { DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
-export { decodeCursor, encodeCursor, resolveKeysetConnection, type ConnectionArgs, type KeysetPage } from './kernel/keyset-connection.js';
-export { numericIdOf } from './kernel/global-id.js';
+export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
+export {
+  decodeCursor,
+  encodeCursor,
+  resolveKeysetConnection,
+  type ConnectionArgs,
+  type KeysetPage,
+  type SortKeyPart,
+  type SortKeyShape,
+} from './kernel/keyset-connection.js';
+export { MAX_DATABASE_ID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
+export { MAX_NODES } from './kernel/node-lookup.js';
+export { loadAll } from './kernel/load-all.js';
+export { STATISTICS_BLOCK_COMPLEXITY, estimateOperationCost } from './kernel/query-cost.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
@@ -105,7 +122,7 @@ export { ProjectSchema, ProjectStatusChangeSchema, type Project, type ProjectSta
 export { ProjectBeneficiarySchema, ProjectNoticeSchema, ProjectOutputSchema, type ProjectNotice, type ProjectOutput } from './project/project-records.entity.js';
 export * from './project/project-enums.js';
 export { allowedTargets, transition, type ProjectState } from './project/project-status.js';
-export { noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
+export { earliestNoticeStart, noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
 export { projectLoader } from './project/project.loaders.js';
 export { FundSchema, type Fund } from './fund/fund.entity.js';
 export * from './fund/fund-enums.js';

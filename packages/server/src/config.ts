@@ -5,7 +5,7 @@ import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
-import { DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
+import { DEFAULT_NOTICE_RECORDING_GRACE_DAYS, DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
 
 /** The repository root: `.data/`, `schema/` and `tuopin.config.json` live there. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -58,7 +58,15 @@ function checkLines(lines: unknown, where: string): Record<string, string> {
 
 /** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
 export function loadSettings(file: string): PlatformSettings {
-  let raw: { povertyLines?: unknown; provincePovertyLines?: Record<string, unknown>; projectNoticeDays?: unknown; queryLimits?: unknown; suppression?: unknown; plugins?: unknown };
+  let raw: {
+    povertyLines?: unknown;
+    provincePovertyLines?: Record<string, unknown>;
+    projectNoticeDays?: unknown;
+    noticeRecordingGraceDays?: unknown;
+    queryLimits?: unknown;
+    suppression?: unknown;
+    plugins?: unknown;
+  };
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
@@ -74,6 +82,7 @@ export function loadSettings(file: string): PlatformSettings {
       }),
     ),
     projectNoticeDays: checkNoticeDays(raw.projectNoticeDays),
+    noticeRecordingGraceDays: checkGraceDays(raw.noticeRecordingGraceDays),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
@@ -134,6 +143,15 @@ function checkNoticeDays(value: unknown): number {
   if (value === undefined) return DEFAULT_PROJECT_NOTICE_DAYS;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 90) {
     throw new ConfigurationError(`projectNoticeDays must be a whole number of days between 1 and 90, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** `noticeRecordingGraceDays`: how long before it is recorded a notice may have started; 2 unless configured. */
+function checkGraceDays(value: unknown): number {
+  if (value === undefined) return DEFAULT_NOTICE_RECORDING_GRACE_DAYS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 30) {
+    throw new ConfigurationError(`noticeRecordingGraceDays must be a whole number of days between 0 and 30, got ${JSON.stringify(value)}`);
   }
   return value;
 }

@@ -12,11 +12,28 @@ export interface ApiLimits {
   maxBodyBytes: number;
   maxAliases: number;
   maxTokens: number;
-  /** Requests per minute and principal; bursts up to this size are allowed. */
+  /** Requests per minute and caller; bursts up to this size are allowed. */
   requestsPerMinute: number;
+  /** Estimated query cost (the complexity measure) per minute and caller. */
+  costPerMinute: number;
+  /** Seconds of server time (from admission to response) per minute and caller. */
+  serverSecondsPerMinute: number;
+  /** Requests of one caller running at once. */
+  concurrentRequests: number;
+  /** Failed authentications per minute from one client address. */
+  authFailuresPerMinute: number;
 }
 
-export const DEFAULT_API_LIMITS: ApiLimits = { maxBodyBytes: 100_000, maxAliases: 30, maxTokens: 5_000, requestsPerMinute: 600 };
+export const DEFAULT_API_LIMITS: ApiLimits = {
+  maxBodyBytes: 100_000,
+  maxAliases: 30,
+  maxTokens: 5_000,
+  requestsPerMinute: 600,
+  costPerMinute: 500_000,
+  serverSecondsPerMinute: 20,
+  concurrentRequests: 4,
+  authFailuresPerMinute: 30,
+};
 
 interface RawDeployment {
   provinces?: unknown;
@@ -47,10 +64,14 @@ export function loadTenancy(file: string): TenancyConfig {
   return { provinces };
 }
 
-/** `limits: { maxBodyBytes, maxAliases, maxTokens, requestsPerMinute }`, each optional. */
+/** `limits: { maxBodyBytes, maxAliases, maxTokens, requestsPerMinute, costPerMinute, … }`, each optional. */
 export function loadApiLimits(file: string): ApiLimits {
   const raw = (readRaw(file).limits ?? {}) as Record<string, unknown>;
   const limits = { ...DEFAULT_API_LIMITS };
+  const unknown = Object.keys(raw).filter((key) => !key.startsWith('$') && !(key in DEFAULT_API_LIMITS));
+  if (unknown.length > 0) {
+    throw new ConfigurationError(`limits: unknown setting ${unknown.map((key) => `'${key}'`).join(', ')}; known: ${Object.keys(DEFAULT_API_LIMITS).join(', ')}`);
+  }
   for (const key of Object.keys(DEFAULT_API_LIMITS) as (keyof ApiLimits)[]) {
     const value = raw[key];
     if (value === undefined) continue;

@@ -14,6 +14,7 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 export { ensureDatabase, openDatabase, type Database } from './database/open-database.js';
 export { isEmpty, loadDemoData } from './demo-data.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
+export { describeErrorForLog, redactText, sqlShape } from './log-redaction.js';
 export { mintToken } from './auth/jwt.js';
 export { DEMO_PRINCIPALS } from './auth/development-tokens.js';
 export { createPinoLogger, logLevelFrom, redactFields, REDACTED_KEYS, type PinoLoggerOptions } from './observability/pino-logger.js';

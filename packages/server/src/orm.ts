@@ -2,6 +2,8 @@ import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql'
 import { Migrator } from '@mikro-orm/migrations';
 import type { Platform } from '@tuopin/core';
 import { countStatement } from './observability/request-record.js';
+import type { Logger } from './log.js';
+import { redactText } from './log-redaction.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -10,6 +12,14 @@ export interface OrmOptions {
   poolSize?: number;
   /** Called with every SQL statement sent (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Where the driver's own warnings go (a connection lost, say), as structured lines; the console otherwise. */
+  log?: Logger;
+}
+
+/** Knex's logger, pointed at ours: one JSON line per warning instead of bare console output. */
+function driverLog(log: Logger) {
+  const note = (level: 'warn' | 'error') => (message: unknown) => log[level]('database driver', { note: redactText(String(message)) });
+  return { warn: note('warn'), error: note('error'), deprecate: note('warn'), debug: () => {} };
 }
 
 /**
@@ -38,6 +48,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     ensureDatabase: false,
     debug: false,
+    ...(options.log ? { driverOptions: { log: driverLog(options.log) } } : {}),
   };
   const orm = await MikroORM.init(config);
   // Statements per request, for the access log and the metrics (knex emits on the request's async path).

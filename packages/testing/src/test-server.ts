@@ -35,6 +35,11 @@ export interface TestServerOptions {
   limits?: ApiLimits;
   /** Where the server logs; unexpected errors go to the test output by default. */
   log?: Logger;
+  /**
+   * Use this database (migrated here for the plugin set) instead of a fresh copy of the run's
+   * template: a cluster of the test's own, e.g. one the test stops and restarts.
+   */
+  databaseUrl?: string;
 }
 
 export interface ExecuteOptions {
@@ -73,14 +78,14 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   const plugins = options.plugins ?? installedPlugins;
   const tenancy = buildTenancy(plugins, undefined, options.tenancy ?? { provinces: {} });
   const customPlugins = options.plugins !== undefined && !sameNames(options.plugins, installedPlugins);
-  const databaseUrl = await createTestDatabase({ empty: customPlugins });
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase({ empty: customPlugins }));
   let recording: string[] | null = null;
-  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql) => recording?.push(sql) });
-  if (customPlugins) await migrate(orm);
+  const log = options.log ?? testLog;
+  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql) => recording?.push(sql), log });
+  if (customPlugins || options.databaseUrl) await migrate(orm);
   const settings = options.settings ?? loadSettings(path.join(REPO_ROOT, 'tuopin.config.json'));
   const limits = options.limits ?? DEFAULT_API_LIMITS;
   const defaultPrincipal = options.principal ?? TEST_ADMIN;
-  const log = options.log ?? testLog;
   const app = createApp({ orm, tenancy, settings, limits, log, production: false });
 
   return {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isWithinScope, normalizeScopes } from '../kernel/area-scope.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ForbiddenError, IssueCollector, NotFoundError, RuleViolationError } from '../kernel/errors.js';
-import { canAdministerApiKeys, type Principal } from '../kernel/principal.js';
+import { canAdministerApiKeys, scopeMisfit, type Principal } from '../kernel/principal.js';
 import { inTransaction } from '../kernel/transaction.js';
 import { apiKeyMatches, generateApiKey, prefixOfApiKey } from './api-key-format.js';
 
@@ -23,8 +23,6 @@ export interface ApiKeyRecord {
 const COLUMNS = `id, name, prefix, role, area_scopes as "areaScopes", province_code as "provinceCode", created_at as "createdAt",
   created_by as "createdBy", revoked_at as "revokedAt", revoked_by as "revokedBy", last_used_at as "lastUsedAt"`;
 
-/** A scope is a significant prefix of a division code: '' (everywhere), 2, 4, 6, 9 or 12 digits. */
-const SCOPE = /^(|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
 function assertAdministrator(principal: Principal): void {
   if (!canAdministerApiKeys(principal)) {
@@ -51,7 +49,8 @@ export async function createApiKey(ctx: TuopinContext, input: { name: string; ar
   if (name.length === 0 || name.length > 128) issues.add('name', '名称须为1–128个字符', 'The name is 1–128 characters');
   if (input.areaScopes.length === 0 || input.areaScopes.length > 50) issues.add('areaScopes', '须指定1–50个区划范围', 'Give 1 to 50 area scopes');
   input.areaScopes.forEach((scope, i) => {
-    if (!SCOPE.test(scope)) {
+    // Partners may cover any level; the scope must still name an area (the rule tokens follow).
+    if (scopeMisfit('NGO_PARTNER', scope) !== null) {
       issues.add(`areaScopes[${i}]`, '区划范围须为区划代码的有效前缀（2、4、6、9或12位数字，或空表示全国）', 'A scope is a division-code prefix of 2, 4, 6, 9 or 12 digits, or empty for the whole country');
     } else if (!isWithinScope(scope, ctx.principal.areaScopes)) {
       issues.add(`areaScopes[${i}]`, '不能授予超出您权限范围的区划', 'You cannot grant an area outside your own scope');

@@ -23,7 +23,7 @@ export function areaConnection(ctx: TuopinContext, filter: AreaListFilter, args:
   const where = areaWhere(filter);
   return resolveKeysetConnection<Area>(
     args,
-    1,
+    ['code'],
     (area) => [area.code],
     ({ after, before, limit, descending }) => {
       const code: Record<string, string> = {};

@@ -3,6 +3,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { isDivisionCode, type AreaLevel } from '../kernel/division-code.js';
 import { describedValues } from '../kernel/enum-values.js';
 import { ValidationError } from '../kernel/errors.js';
+import { loadAll } from '../kernel/load-all.js';
 import type { Area, VillageGroup } from './area.entity.js';
 import { areaLoader, villageGroupsLoader } from './area.loaders.js';
 import { areaConnection } from './area.queries.js';
@@ -25,10 +26,8 @@ export function checkDivisionCode(code: string, field: string): string {
 }
 
 async function loadAreasOfLevel(ctx: TuopinContext, codes: readonly string[], village: boolean) {
-  const areas = await areaLoader(ctx).loadMany(codes.filter(isDivisionCode));
-  const byCode = new Map(
-    areas.flatMap((area) => (area && !(area instanceof Error) && (area.level === 'VILLAGE') === village ? [[area.code, area]] : [])),
-  );
+  const areas = await loadAll(areaLoader(ctx), codes.filter(isDivisionCode));
+  const byCode = new Map(areas.flatMap((area) => (area && (area.level === 'VILLAGE') === village ? [[area.code, area]] : [])));
   return codes.map((code) => byCode.get(code) ?? null);
 }
 

@@ -101,7 +101,7 @@ export function auditLogConnection(ctx: TuopinContext, vocabulary: AuditVocabula
   const connection = ctx.em.getConnection();
   return resolveKeysetConnection<AuditRecord>(
     args,
-    1,
+    ['bigid'],
     (record) => [record.id],
     async ({ after, before, limit, descending }) => {
       if (!where) return [];

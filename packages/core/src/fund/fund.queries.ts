@@ -34,7 +34,7 @@ export function fundConnection(ctx: TuopinContext, filter: FundFilter, args: Con
   const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
   return resolveKeysetConnection<Fund>(
     args,
-    2,
+    ['text', 'id'],
     (fund) => pullKey(order, fund.areaCode, fund.updatedAt, fund.id),
     async ({ after, before, limit, descending }) => {
       const qb = filteredFunds(ctx, filter);

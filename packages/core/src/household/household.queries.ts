@@ -56,7 +56,7 @@ function filteredHouseholds(ctx: TuopinContext, filter: HouseholdFilter): QueryB
 export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter, args: ConnectionArgs) {
   return resolveKeysetConnection<Household>(
     args,
-    2,
+    ['code', 'id'],
     (household) => [household.villageCode, household.id],
     async ({ after, before, limit, descending }) => {
       const qb = filteredHouseholds(ctx, filter);

@@ -11,6 +11,7 @@ import type { Household } from './household.entity.js';
 import { HOUSEHOLD_CATEGORIES, HOUSEHOLD_STATUSES, HouseholdCategoryEnum, HouseholdStatusEnum, HOUSING_SAFETY_GRADES, HousingSafetyGradeEnum, POVERTY_CAUSES, PovertyCauseEnum } from './household-enums.js';
 import { householdByNumberLoader, householdLoader } from './household.loaders.js';
 import { householdConnection } from './household.queries.js';
+import { loadByDatabaseIds } from '../kernel/global-id.js';
 
 export function registerHouseholdSchema(builder: TuopinBuilder): void {
   registerEnum(builder, HouseholdCategoryEnum, 'HouseholdCategory', '贫困户属性 Household category', HOUSEHOLD_CATEGORIES);
@@ -59,7 +60,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
     id: { resolve: (h) => h.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'householdNo' in value,
-    loadManyWithoutCache: (ids, ctx) => Promise.all(ids.map((id) => householdLoader(ctx).load(Number(id)))),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => householdLoader(ctx).load(id)),
     fields: (t) => ({
       householdNo: t.exposeString('householdNo', { description: '户编号 Household number' }),
       village: t.field({

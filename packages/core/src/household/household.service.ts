@@ -56,8 +56,12 @@ export async function registerHousehold(ctx: TuopinContext, input: RegisterHouse
   const state = stateFromRegistration(input);
   const identities = checkRegistration(state, input.members);
   assertCanWriteVillage(ctx, state.villageCode, 'villageCode');
-  await checkRegistrationClashes(ctx.em, { villageCode: state.villageCode, householdNo: state.householdNo, idNumbers: identities.map((identity) => identity.idNumber) });
-  if (state.groupId !== null) await requireGroupOfVillage(ctx.em, state.groupId, state.villageCode, 'groupId');
+  await checkRegistrationClashes(ctx.em, {
+    villageCode: state.villageCode,
+    groupId: state.groupId,
+    householdNo: state.householdNo,
+    idNumbers: identities.map((identity) => identity.idNumber),
+  });
 
   // Plain inserts: nothing here is read back through the unit of work, so it need not track them.
   return inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, async (em) => {

@@ -3,6 +3,16 @@ import { notFound } from '../kernel/access.js';
 import { ConflictError } from '../kernel/errors.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 
+/**
+ * Household numbers and ID numbers are unique in the whole registry (a person belongs to one
+ * household in the country), so a registration may collide with a row the caller cannot see.
+ * What the caller learns then is only that the number is taken — never where, by whom or since
+ * when — and only after every check of what lies in the caller's own scope has passed: the same
+ * input gets the same answer whatever exists elsewhere, except for the one fact a unique number
+ * cannot hide. The unique constraints remain the guarantee when two registrations race, and they
+ * map to the same errors.
+ */
+
 export const duplicateHouseholdNo = () => new ConflictError('householdNo', '户编号已存在', 'This household number is already registered');
 
 /** Refuses ID numbers found in `registered`, naming the first member at fault. */
@@ -13,28 +23,35 @@ export function throwIfRegistered(registered: ReadonlySet<string>, idNumbers: re
   }
 }
 
-// One round trip for the three things a registration must not clash with. The `bpchar[]` cast
-// keeps the ID-number comparison on the unique index (a `text` comparison would scan members).
+// One round trip for what a registration checks against the registry: first the village and its
+// group (in the caller's scope, checked before this runs), then the national unique numbers. The
+// `bpchar[]` cast keeps the ID-number comparison on the unique index (a `text` one would scan).
 const CLASH_SQL = `
   select exists (select 1 from area where code = ? and level = 'VILLAGE') as village_exists,
+         (?::int is null or exists (select 1 from village_group where id = ? and village_code = ?)) as group_ok,
          exists (select 1 from household where household_no = ?) as number_taken,
          array(select m.id_number::text from member m where m.id_number = any(?::bpchar[])) as registered`;
 
 /**
  * Checks a new household against the registry before its transaction, for errors that name the
- * field: the village must exist, the household number and every member's ID number must be new.
- * The unique constraints remain the guarantee when two registrations race.
+ * field, in an order that never lets an out-of-scope row change the answer: the village must
+ * exist and the group belong to it (both in the caller's scope), and only then must the household
+ * number and every member's ID number be new.
  */
 export async function checkRegistrationClashes(
   em: EntityManager,
-  registration: { villageCode: string; householdNo: string; idNumbers: readonly string[] },
+  registration: { villageCode: string; groupId: number | null; householdNo: string; idNumbers: readonly string[] },
 ): Promise<void> {
-  const [row] = await em.execute<{ village_exists: boolean; number_taken: boolean; registered: string[] }[]>(CLASH_SQL, [
+  const [row] = await em.execute<{ village_exists: boolean; group_ok: boolean; number_taken: boolean; registered: string[] }[]>(CLASH_SQL, [
+    registration.villageCode,
+    registration.groupId,
+    registration.groupId,
     registration.villageCode,
     registration.householdNo,
     pgTextArray(registration.idNumbers),
   ]);
   if (!row.village_exists) throw notFound('villageCode', `行政村 ${registration.villageCode} `, `Village ${registration.villageCode}`);
+  if (!row.group_ok) throw notFound('groupId', `该村的组 ${registration.groupId} `, `Group ${registration.groupId} of this village`);
   if (row.number_taken) throw duplicateHouseholdNo();
   throwIfRegistered(new Set(row.registered), registration.idNumbers, (i) => `members[${i}].idNumber`);
 }

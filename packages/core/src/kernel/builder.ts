@@ -17,6 +17,10 @@ import type { Project, ProjectStatusChange } from '../project/project.entity.js'
 import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
 import { ForbiddenError, LimitExceededError, ValidationError } from './errors.js';
+import { decodeTuopinGlobalID } from './global-id.js';
+import { MAX_NODES, resolveNodeQuery, resolveNodesQuery } from './node-lookup.js';
+import { connectionComplexity, EDGES_COMPLEXITY } from './query-cost.js';
+import type { ConnectionArgs } from './keyset-connection.js';
 import { queryLimitsOf } from './settings.js';
 // Adds the `scope` option to every object type's options (declaration merging).
 import './scope-policy.js';
@@ -118,7 +122,8 @@ export function createBuilder(): TuopinBuilder {
     relay: {
       clientMutationId: 'omit',
       cursorType: 'String',
-      edgesFieldOptions: { nullable: false, description: '本页条目 The items of this page' },
+      edgesFieldOptions: { nullable: false, description: '本页条目 The items of this page', complexity: EDGES_COMPLEXITY },
+      defaultConnectionFieldOptions: { complexity: (args: ConnectionArgs) => connectionComplexity(args, DEFAULT_PAGE_SIZE) },
       nodeFieldOptions: { nullable: false, description: '条目 The item' },
       cursorFieldOptions: { description: '游标 Cursor of this item, for after/before' },
       pageInfoFieldOptions: { description: '分页信息 Pagination information' },
@@ -138,11 +143,17 @@ export function createBuilder(): TuopinBuilder {
       nodeQueryOptions: {
         description: '按全局 ID 查询对象 Fetch any object by its global ID',
         args: { id: { description: '全局 ID Global ID' } },
+        resolve: resolveNodeQuery,
       },
       nodesQueryOptions: {
-        description: '按全局 ID 批量查询对象 Fetch objects by their global IDs',
+        description: `按全局 ID 批量查询对象（最多${MAX_NODES}个） Fetch objects by their global IDs, at most ${MAX_NODES}`,
         args: { ids: { description: '全局 ID 列表 Global IDs' } },
+        resolve: resolveNodesQuery as never,
+        // Each id is a lookup: the list costs as many as it asks for.
+        complexity: (args: { ids: unknown[] }) => ({ field: 1, multiplier: Math.max(1, args.ids.length) }),
       },
+      // Ids that no object can have are refused here, before any loader sees them.
+      decodeGlobalID: decodeTuopinGlobalID,
     },
     errors: { defaultTypes: [] },
     validation: {

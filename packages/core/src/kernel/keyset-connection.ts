@@ -1,6 +1,7 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.js';
 import { ValidationError } from './errors.js';
+import { isDatabaseId, MAX_DATABASE_ID } from './global-id.js';
 
 /**
  * Relay connections paged by keyset: a cursor holds the sort key of the last row seen, and the
@@ -31,10 +32,41 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field: string, arity: number): SortKey {
+/**
+ * What each position of a sort key holds. A cursor comes back from the client and may be forged;
+ * checking every position against its kind keeps a wrong type (a name where an id belongs, an
+ * integer out of PostgreSQL's range) from reaching SQL as an unexpected error.
+ *
+ * - `id`: a database id (`integer`), as a number;
+ * - `bigid`: a `bigint` id, as a number or a string of digits (node-postgres reads bigint as text);
+ * - `code`: a division code or code prefix, digits;
+ * - `text`: any other text column, at most 200 characters;
+ * - `timestamp`: an ISO 8601 timestamp.
+ */
+export type SortKeyPart = 'id' | 'bigid' | 'code' | 'text' | 'timestamp';
+export type SortKeyShape = readonly SortKeyPart[];
+
+const PART_CHECKS: Record<SortKeyPart, (value: string | number) => boolean> = {
+  id: (value) => typeof value === 'number' && isDatabaseId(String(value)),
+  bigid: (value) => /^\d{1,18}$/.test(String(value)),
+  code: (value) => typeof value === 'string' && /^\d{1,12}$/.test(value),
+  text: (value) => typeof value === 'string' && value.length <= 200 && !value.includes('\u0000'),
+  timestamp: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+};
+
+/** Without a shape, only the arity is known: each position is bounded text or a database-sized integer. */
+const anyPart = (value: string | number) => (typeof value === 'number' ? Number.isSafeInteger(value) && Math.abs(value) <= MAX_DATABASE_ID : PART_CHECKS.text(value));
+
+/** Decodes a cursor and checks it against the list's sort key (`shape`, or only its arity). */
+export function decodeCursor(cursor: string, field: string, shape: number | SortKeyShape): SortKey {
+  const arity = typeof shape === 'number' ? shape : shape.length;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((v, i) => (typeof v === 'string' || typeof v === 'number') && (typeof shape === 'number' ? anyPart(v) : PART_CHECKS[shape[i]](v)))
+    ) {
       return key;
     }
   } catch {
@@ -57,19 +89,21 @@ export function checkPageArgs(args: ConnectionArgs): void {
 }
 
 /**
- * Resolves a connection from a keyset query. `fetchPage` returns rows in the requested direction;
- * `keyOf` gives a row's sort key; `count` is called only if the client selects `totalCount`.
+ * Resolves a connection from a keyset query. `shape` says what each position of the sort key
+ * holds (`SortKeyPart`; a bare number is the arity alone, checked loosely); `fetchPage` returns
+ * rows in the requested direction; `keyOf` gives a row's sort key; `count` is called only if the
+ * client selects `totalCount`.
  */
 export async function resolveKeysetConnection<Row>(
   args: ConnectionArgs,
-  arity: number,
+  shape: number | SortKeyShape,
   keyOf: (row: Row) => SortKey,
   fetchPage: (page: KeysetPage) => Promise<Row[]>,
   count: () => Promise<number>,
 ) {
   checkPageArgs(args);
-  const after = args.after ? decodeCursor(args.after, 'after', arity) : null;
-  const before = args.before ? decodeCursor(args.before, 'before', arity) : null;
+  const after = args.after ? decodeCursor(args.after, 'after', shape) : null;
+  const before = args.before ? decodeCursor(args.before, 'before', shape) : null;
   const connection = await resolveCursorConnection(
     { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (row: Row) => encodeCursor(keyOf(row)) },
     ({ limit, inverted }: ResolveCursorConnectionArgs) => fetchPage({ after, before, limit, descending: inverted }),

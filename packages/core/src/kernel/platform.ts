@@ -8,6 +8,7 @@ import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
 import { protectStatistics } from './statistics-protection.js';
 import { guardObjectScope } from './scope-guard.js';
+import { weighStatistics } from './query-cost.js';
 
 /** Everything the server needs for one plugin set. */
 export interface Platform {
@@ -88,7 +89,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: guardObjectScope(protectStatistics(nameMutationsForAudit(schema))),
+    schema: guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema)))),
     auditVocabulary,
   };
 }

@@ -1,3 +1,5 @@
+import { levelOfCode, significantPrefix, type AreaLevel } from './division-code.js';
+
 /**
  * Who is calling. Authentication (tokens, API keys) fills this in at the server's edge; every
  * read and write below consults it, so access control is a property of the query, not a filter
@@ -23,6 +25,45 @@ export interface Principal {
   readonly areaScopes: readonly string[];
   /** The province (tenant) as a 12-digit code, or null for national callers. */
   readonly provinceCode: string | null;
+}
+
+/** The area a scope names: the whole country ('') or an area level. */
+export type ScopeLevel = 'NATION' | AreaLevel;
+
+/**
+ * The level of the area a scope names, or null when it names none: a scope is the significant
+ * prefix of a division code ('43' 湖南, '433125' 保靖县, '433125100' 迁陵镇), so '430000' or
+ * '433125000' (a code padded with zeros) are not scopes.
+ */
+export function levelOfScope(scope: string): ScopeLevel | null {
+  if (scope === '') return 'NATION';
+  if (!/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/.test(scope) || scope.startsWith('00')) return null;
+  const code = scope.padEnd(12, '0');
+  return significantPrefix(code) === scope ? levelOfCode(code) : null;
+}
+
+/**
+ * The levels each role's scopes may name: a village officer works in villages, a township officer
+ * in townships, and so on; auditors and partners are given whatever areas they cover.
+ */
+export const ROLE_SCOPE_LEVELS: Readonly<Record<Role, readonly ScopeLevel[]>> = {
+  NATIONAL_ADMIN: ['NATION'],
+  PROVINCE_ADMIN: ['PROVINCE'],
+  COUNTY_OFFICER: ['COUNTY'],
+  TOWNSHIP_OFFICER: ['TOWNSHIP'],
+  VILLAGE_OFFICER: ['VILLAGE'],
+  AUDITOR: ['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
+  NGO_PARTNER: ['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
+};
+
+/** Why a scope does not fit a role (English, for authentication reasons), or null when it does. */
+export function scopeMisfit(role: Role, scope: string): string | null {
+  const level = levelOfScope(scope);
+  if (level === null) return `scope ${JSON.stringify(scope)} names no area (a significant division-code prefix of 2, 4, 6, 9 or 12 digits, or '' for the country)`;
+  if (!ROLE_SCOPE_LEVELS[role].includes(level)) {
+    return `a ${role} is scoped to ${ROLE_SCOPE_LEVELS[role].map((l) => l.toLowerCase()).join(' or ')} areas, not to a ${level.toLowerCase()} area (${JSON.stringify(scope)})`;
+  }
+  return null;
 }
 
 /** Roles that may register and change households and members. */

@@ -44,20 +44,39 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseMoneyValue(literalString(ast, 'Money')),
 });
 
+/**
+ * The years any date or time of tuopin may fall in. Business dates (notices, ledger entries,
+ * loans) start with the registry, decades after 1949, but birth dates of the elderly go back to
+ * the 1900s; 2100 bounds plans and due dates. A year outside (0100, 9999) is a typing mistake,
+ * refused before any resolver or database sees it.
+ */
+export const DATE_RANGE = { first: '1900-01-01', last: '2100-12-31' } as const;
+
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const [y, m, d] = match.slice(1).map(Number);
+function isRealDay(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** True for a real calendar date written YYYY-MM-DD (any year). */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [y, m, d] = match.slice(1).map(Number);
+  return isRealDay(y, m, d);
+}
+
+const inDateRange = (day: string) => day >= DATE_RANGE.first && day <= DATE_RANGE.last;
+
 function parseDateValue(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
     throw new GraphQLError('日期格式无效，应为 YYYY-MM-DD / Date must be a calendar date written YYYY-MM-DD', {
+      extensions: { code: 'BAD_USER_INPUT', scalar: 'Date' },
+    });
+  }
+  if (!inDateRange(value)) {
+    throw new GraphQLError(`日期须在${DATE_RANGE.first}至${DATE_RANGE.last}之间 / A date must lie between ${DATE_RANGE.first} and ${DATE_RANGE.last}`, {
       extensions: { code: 'BAD_USER_INPUT', scalar: 'Date' },
     });
   }
@@ -66,16 +85,32 @@ function parseDateValue(value: unknown): string {
 
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: '日期 Date: a calendar date, YYYY-MM-DD',
+  description: `日期 Date: a calendar date, YYYY-MM-DD, between ${DATE_RANGE.first} and ${DATE_RANGE.last}`,
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parseDateValue,
   parseLiteral: (ast) => parseDateValue(literalString(ast, 'Date')),
 });
 
+/** RFC 3339: a date, a time with optional seconds and fraction, and a zone (Z or ±hh:mm) — always. */
+const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * A timestamp, strictly: `new Date()` alone would roll 2026-02-30 over into March and read a time
+ * without a zone in the server's own zone, so the same text would mean different instants.
+ */
 function parseDateTimeValue(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value as string)) {
-    throw new GraphQLError('时间格式无效，应为 ISO 8601 / DateTime must be an ISO 8601 timestamp', {
+  const match = typeof value === 'string' ? DATE_TIME_PATTERN.exec(value) : null;
+  const [y, mo, d, h, mi, sec = 0, zh = 0, zm = 0] = (match?.slice(1) ?? []).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const valid = match !== null && isRealDay(y, mo, d) && h <= 23 && mi <= 59 && sec <= 59 && zh <= 14 && zm <= 59;
+  const date = valid ? new Date(value as string) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new GraphQLError(
+      '时间格式无效，应为带时区的 ISO 8601 时间，如 2026-03-01T08:00:00+08:00 / DateTime must be an ISO 8601 timestamp with its zone, e.g. 2026-03-01T08:00:00+08:00 or …Z',
+      { extensions: { code: 'BAD_USER_INPUT', scalar: 'DateTime' } },
+    );
+  }
+  if (!inDateRange(date.toISOString().slice(0, 10))) {
+    throw new GraphQLError(`时间须在${DATE_RANGE.first}至${DATE_RANGE.last}之间 / A timestamp must lie between ${DATE_RANGE.first} and ${DATE_RANGE.last}`, {
       extensions: { code: 'BAD_USER_INPUT', scalar: 'DateTime' },
     });
   }
@@ -84,7 +119,7 @@ function parseDateTimeValue(value: unknown): Date {
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
-  description: '时间 DateTime: an ISO 8601 timestamp in UTC',
+  description: '时间 DateTime: an ISO 8601 timestamp with its zone (Z or ±hh:mm); returned in UTC',
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue: parseDateTimeValue,
   parseLiteral: (ast) => parseDateTimeValue(literalString(ast, 'DateTime')),

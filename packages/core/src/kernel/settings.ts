@@ -16,6 +16,11 @@ export interface PlatformSettings {
    */
   readonly projectNoticeDays?: number;
   /**
+   * How many days before the day it is recorded a notice may have started (a board put up on
+   * Friday and entered on Monday). 2 when absent; 0 means a notice is recorded the day it goes up.
+   */
+  readonly noticeRecordingGraceDays?: number;
+  /**
    * The clock that business dates ("today": approval dates, ledger dates) are read from. Absent
    * in production (the system clock); tests pass one so that notice periods can be run through
    * without waiting. It lives in settings because settings already reach every request's context
@@ -43,11 +48,15 @@ export interface QueryLimits {
   depth: number;
   /** Selections in the whole request. */
   breadth: number;
-  /** Cost: each field 1, list fields multiply what they contain by 10. */
+  /**
+   * Cost: each field 1, list fields multiply what they contain by 10, connections by their page
+   * size, statistics blocks 20 (kernel/query-cost.ts). A page of 50 households with their loans
+   * and schedules is about 31,000.
+   */
   complexity: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, breadth: 400, complexity: 20_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, breadth: 400, complexity: 50_000 };
 
 export function queryLimitsOf(settings: PlatformSettings): QueryLimits {
   return { ...DEFAULT_QUERY_LIMITS, ...settings.queryLimits };
@@ -60,6 +69,13 @@ export const EMPTY_SETTINGS: PlatformSettings = { povertyLines: {}, provincePove
 /** The poverty line that applies to a year in a province, or null when none is configured. */
 export function povertyLineFor(settings: PlatformSettings, year: number, provinceCode: string): string | null {
   return settings.provincePovertyLines[provinceCode]?.[String(year)] ?? settings.povertyLines[String(year)] ?? null;
+}
+
+export const DEFAULT_NOTICE_RECORDING_GRACE_DAYS = 2;
+
+/** How many days a notice may have run before it is recorded. */
+export function noticeRecordingGraceDaysOf(settings: PlatformSettings): number {
+  return settings.noticeRecordingGraceDays ?? DEFAULT_NOTICE_RECORDING_GRACE_DAYS;
 }
 
 /** The configured notice period for project approval, in days. */

@@ -3,7 +3,6 @@ import { resolveCursorConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { ValidationError } from '../kernel/errors.js';
 import { checkPageArgs, decodeCursor, encodeCursor, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
 import { pgIntArray } from '../kernel/pg-array.js';
@@ -81,9 +80,8 @@ function loadPage(ctx: TuopinContext, owner: AllocationOwner, ownerId: number, p
 
 function cursorId(cursor: string | null | undefined, field: string): number | null {
   if (!cursor) return null;
-  const [id] = decodeCursor(cursor, field, 1);
-  if (typeof id !== 'number') throw ValidationError.of(field, '分页游标无效', 'The pagination cursor is not valid for this list');
-  return id;
+  const [id] = decodeCursor(cursor, field, ['id']);
+  return id as number;
 }
 
 /** The allocations of one project or fund as a Relay connection, in the order they were recorded. */

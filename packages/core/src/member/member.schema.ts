@@ -7,6 +7,7 @@ import { registerEnum } from '../kernel/enum-values.js';
 import type { Member } from './member.entity.js';
 import { EDUCATION_LEVELS, EducationLevelEnum, EMPLOYMENT_STATUSES, EmploymentStatusEnum, HEALTH_STATUSES, HealthStatusEnum, LABOUR_ABILITIES, LabourAbilityEnum, RELATIONS_TO_HEAD, RelationToHeadEnum, SCHOOL_STATUSES, SchoolStatusEnum, SEXES, SexEnum } from './member-enums.js';
 import { memberLoader, membersByHouseholdLoader } from './member.loaders.js';
+import { loadByDatabaseIds } from '../kernel/global-id.js';
 
 /** Whose data a member's personal fields are, for the record of an unmasked read. */
 const ownerOf = (m: Member) => ({ objectType: 'Member', objectId: m.id, areaCode: m.villageCode });
@@ -36,7 +37,7 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
     id: { resolve: (m) => m.id },
     authScopes: { readRegistry: true },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'idNumber' in value,
-    loadManyWithoutCache: (ids, ctx) => Promise.all(ids.map((id) => memberLoader(ctx).load(Number(id)))),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => memberLoader(ctx).load(id)),
     fields: (t) => ({
       name: t.exposeString('name', { description: '姓名 Name' }),
       idNumber: t.string({

@@ -20,3 +20,12 @@ export function noticeLengthInDays(notice: NoticePeriod): number {
 export function noticePeriodHasRun(notices: readonly NoticePeriod[], approvalDate: string, minimumDays: number): boolean {
   return notices.some((notice) => notice.endDate <= approvalDate && noticeLengthInDays(notice) >= minimumDays);
 }
+
+/**
+ * The earliest start a notice recorded on `today` may have. A notice board is put up before an
+ * officer enters it, so a short grace is allowed; a notice that started earlier than that would
+ * let a project be "noticed" and approved the day it is recorded, the notice never seen.
+ */
+export function earliestNoticeStart(today: string, graceDays: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - graceDays * DAY_MS).toISOString().slice(0, 10);
+}

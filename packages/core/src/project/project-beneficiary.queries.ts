@@ -20,7 +20,7 @@ function beneficiaryQuery(ctx: TuopinContext, projectId: number) {
 export function beneficiaryConnection(ctx: TuopinContext, projectId: number, args: ConnectionArgs) {
   return resolveKeysetConnection<Household>(
     args,
-    1,
+    ['id'],
     (household) => [household.id],
     async ({ after, before, limit, descending }) => {
       const qb = beneficiaryQuery(ctx, projectId);

@@ -4,6 +4,7 @@ import { subtreeRange } from '../kernel/division-code.js';
 import { IssueCollector, NotFoundError, RuleViolationError } from '../kernel/errors.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 import { inTransaction } from '../kernel/transaction.js';
+import { loadAll } from '../kernel/load-all.js';
 import { loadManagedProject } from './project-records.service.js';
 import { lockProject, touchProject } from './touch.js';
 
@@ -25,10 +26,10 @@ function checkBatch(ids: readonly number[]): void {
 export async function linkProjectBeneficiaries(ctx: TuopinContext, input: { projectId: number; householdIds: number[] }): Promise<number> {
   checkBatch(input.householdIds);
   const project = await loadManagedProject(ctx, input.projectId, 'projectId');
-  const households = await householdLoader(ctx).loadMany(input.householdIds);
+  const households = await loadAll(householdLoader(ctx), input.householdIds);
   const { lo, hi } = subtreeRange(project.placeCode);
   households.forEach((household, i) => {
-    if (household === null || household instanceof Error) {
+    if (household === null) {
       throw new NotFoundError(`householdIds[${i}]`, '户不存在或不在您的权限范围内', 'Household does not exist or is outside your scope');
     }
     if (household.villageCode < lo || household.villageCode > hi) {

@@ -1,12 +1,13 @@
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ConflictError, IssueCollector } from '../kernel/errors.js';
+import { noticeRecordingGraceDaysOf, todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';
 import type { Project } from './project.entity.js';
 import type { NoticeType } from './project-enums.js';
 import { projectLoader } from './project.loaders.js';
 import { checkText, optionalText } from './project.validation.js';
-import { noticeLengthInDays } from './notice-period.js';
+import { earliestNoticeStart, noticeLengthInDays } from './notice-period.js';
 import { assertCanManageProjectAt } from './place-scope.js';
 import { lockProject, touchProject } from './touch.js';
 
@@ -36,6 +37,10 @@ export async function recordProjectNotice(ctx: TuopinContext, input: NoticeInput
   const location = input.location.trim();
   const content = optionalText(input.content);
   const issues = new IssueCollector();
+  const earliest = earliestNoticeStart(todayOf(ctx.settings), noticeRecordingGraceDaysOf(ctx.settings));
+  if (input.startDate < earliest) {
+    issues.add('startDate', `公示须在张贴后及时登记：开始日期不能早于${earliest}`, `A notice is recorded when it goes up: it cannot have started before ${earliest}`);
+  }
   if (input.endDate < input.startDate) issues.add('endDate', '公示结束日期不能早于开始日期', 'The notice cannot end before it starts');
   else if (noticeLengthInDays(input) > MAX_NOTICE_DAYS) issues.add('endDate', '公示期不能超过一年', 'A notice period is at most a year');
   checkText(issues, 'location', location, 200, true);

@@ -47,7 +47,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
   const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
   return resolveKeysetConnection<Project>(
     args,
-    2,
+    ['text', 'id'],
     (project) => pullKey(order, project.placeCode, project.updatedAt, project.id),
     async ({ after, before, limit, descending }) => {
       const qb = filteredProjects(ctx, filter);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../kernel/errors.js';
+import { isDatabaseId } from '../kernel/global-id.js';
 import type { SortKey } from '../kernel/keyset-connection.js';
 
 /**
@@ -29,6 +30,7 @@ export function checkPullCursor(order: PullOrder, key: SortKey | null, field: st
   const [first, id] = key;
   const valid =
     typeof id === 'number' &&
+    isDatabaseId(String(id)) &&
     typeof first === 'string' &&
     (order === 'updated' ? !Number.isNaN(Date.parse(first)) && first.includes('T') : /^\d{12}$/.test(first));
   if (!valid) {

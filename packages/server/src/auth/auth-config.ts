@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../configuration-error.js';
-import type { JwtSettings } from './jwt.js';
+import { DEFAULT_TOKEN_RULES, type JwtSettings } from './jwt.js';
 
 export interface AuthConfig {
   jwt: JwtSettings;
@@ -22,6 +22,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, options: { production: bo
     jwksFile: env.TUOPIN_JWKS_FILE || null,
     issuer: env.TUOPIN_JWT_ISSUER || 'tuopin',
     audience: env.TUOPIN_JWT_AUDIENCE || 'tuopin',
+    maxLifetimeSeconds: 3600 * wholeNumber(env.TUOPIN_JWT_MAX_LIFETIME_HOURS, 'TUOPIN_JWT_MAX_LIFETIME_HOURS', DEFAULT_TOKEN_RULES.maxLifetimeSeconds / 3600, 1, 24 * 30),
+    clockSkewSeconds: wholeNumber(env.TUOPIN_JWT_CLOCK_SKEW_SECONDS, 'TUOPIN_JWT_CLOCK_SKEW_SECONDS', DEFAULT_TOKEN_RULES.clockSkewSeconds, 0, 300),
   };
   if (jwt.secret || jwt.publicKeyFile || jwt.jwksFile) return { jwt, developmentSecret: false };
   if (options.production) {
@@ -36,4 +38,11 @@ function developmentSecret(file: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  return n;
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { mintToken } from './jwt.js';
+import { DEFAULT_TOKEN_RULES, mintToken } from './jwt.js';
 
 /**
  * One principal per role over the demo data, so that a newcomer can call the API at once.
@@ -20,8 +20,8 @@ export interface DevelopmentToken {
   token: string;
 }
 
-export function developmentTokens(secret: string, options: { issuer: string; audience: string }): Promise<DevelopmentToken[]> {
-  return Promise.all(
-    DEMO_PRINCIPALS.map(async (principal) => ({ principal, token: await mintToken(secret, principal, { ...options, expiresIn: '30d' }) })),
-  );
+/** Tokens for the demo principals, valid as long as the server lets a token live. */
+export function developmentTokens(secret: string, options: { issuer: string; audience: string; maxLifetimeSeconds?: number }): Promise<DevelopmentToken[]> {
+  const expiresIn = `${options.maxLifetimeSeconds ?? DEFAULT_TOKEN_RULES.maxLifetimeSeconds}s`;
+  return Promise.all(DEMO_PRINCIPALS.map(async (principal) => ({ principal, token: await mintToken(secret, principal, { ...options, expiresIn }) })));
 }

@@ -11,9 +11,15 @@ export interface JwtSettings {
   jwksFile: string | null;
   issuer: string;
   audience: string;
+  /** The longest a token may live, `exp` − `iat` (or − now without `iat`); 24 hours by default. */
+  maxLifetimeSeconds?: number;
+  /** How far the issuer's clock may be off ours, for `exp`, `nbf` and `iat`; 60 seconds by default. */
+  clockSkewSeconds?: number;
 }
 
-/** `expiresAt`: the token's `exp` in epoch milliseconds, or null when it has none. */
+export const DEFAULT_TOKEN_RULES = { maxLifetimeSeconds: 24 * 3600, clockSkewSeconds: 60 } as const;
+
+/** `expiresAt`: the token's `exp` in epoch milliseconds (null only from verifiers that allow none). */
 export type TokenCheck = { ok: true; principal: Principal; expiresAt: number | null } | { ok: false; reason: string };
 
 export type JwtVerifier = (token: string) => Promise<TokenCheck>;
@@ -35,20 +41,52 @@ export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerif
   } else {
     throw new ConfigurationError('no token key: set TUOPIN_JWT_SECRET (HS256), TUOPIN_JWT_PUBLIC_KEY_FILE or TUOPIN_JWKS_FILE (RS256)');
   }
+  const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_TOKEN_RULES.maxLifetimeSeconds;
+  const skew = settings.clockSkewSeconds ?? DEFAULT_TOKEN_RULES.clockSkewSeconds;
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer: settings.issuer, audience: settings.audience });
+      // `exp` is required: a token without one would be valid forever.
+      const { payload } = await jwtVerify(token, key as Uint8Array, {
+        algorithms,
+        issuer: settings.issuer,
+        audience: settings.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: skew,
+      });
+      const lifetimeProblem = checkLifetime(payload as { exp: number; iat?: number }, maxLifetime, skew);
+      if (lifetimeProblem) return { ok: false, reason: lifetimeProblem };
       const principal = principalFromClaims(payload);
       if (typeof principal === 'string') return { ok: false, reason: `invalid claims: ${principal}` };
-      return { ok: true, principal, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
+      return { ok: true, principal, expiresAt: (payload.exp as number) * 1000 };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'the token has expired' };
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+        return { ok: false, reason: 'the token has no expiry (exp)' };
+      }
       if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'the token signature is not valid' };
       if (error instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: `the token's ${error.claim} claim is not accepted` };
       if (error instanceof errors.JOSEAlgNotAllowed) return { ok: false, reason: 'the token is signed with an algorithm this server does not accept' };
       return { ok: false, reason: 'the token is malformed' };
     }
   };
+}
+
+/**
+ * Refuses a token issued in the future (beyond the skew) or made to live longer than the maximum:
+ * a stolen token then works for hours, not for years.
+ */
+function checkLifetime(payload: { exp: number; iat?: number }, maxLifetime: number, skew: number): string | null {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.iat === 'number' && payload.iat > now + skew) return 'the token is issued in the future (iat)';
+  const issuedAt = typeof payload.iat === 'number' ? payload.iat : now;
+  if (payload.exp - issuedAt > maxLifetime + skew) {
+    return `the token lives longer than the maximum of ${formatSeconds(maxLifetime)} (exp − iat)`;
+  }
+  return null;
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds} s`;
 }
 
 /** Signs an HS256 token for a principal: development tokens and tests. */

@@ -1,4 +1,4 @@
-import { ROLES, type Principal, type Role } from '@tuopin/core';
+import { ROLES, scopeMisfit, type Principal, type Role } from '@tuopin/core';
 
 /** A scope is a significant prefix of a division code: '' (everywhere), 2, 4, 6, 9 or 12 digits. */
 const SCOPE = /^(|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
@@ -7,7 +7,8 @@ const PROVINCE = /^\d{2}0{10}$/;
 /**
  * The claims tuopin reads from a token: `sub` (who), `role`, `scopes` (division-code prefixes)
  * and `province` (the tenant; absent for national roles). Anything inconsistent is refused,
- * because a token that claims more than it should must not be trusted for any of it.
+ * because a token that claims more than it should must not be trusted for any of it: scopes
+ * must lie in the province and name areas of the role's level (`ROLE_SCOPE_LEVELS`).
  */
 export function principalFromClaims(claims: Record<string, unknown>): Principal | string {
   const { sub, role, scopes, province } = claims;
@@ -24,6 +25,9 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   if (provinceCode === null && role !== 'NATIONAL_ADMIN' && role !== 'AUDITOR' && role !== 'NGO_PARTNER') {
     return `a ${role} belongs to a province`;
   }
+  // A village officer scoped to a whole province would read and write far beyond his village.
+  const misfit = (scopes as string[]).map((scope) => scopeMisfit(role as Role, scope)).find((problem) => problem !== null);
+  if (misfit) return misfit;
   return { id: sub, role: role as Role, areaScopes: scopes as string[], provinceCode: provinceCode as string | null };
 }
 

@@ -6,6 +6,7 @@ import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
 import { listenForMetrics } from '../http/metrics-endpoint.js';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
 import { createOrm, migrate } from '../orm.js';
 import { tenancyFor } from '../platform-for.js';
 
@@ -22,7 +23,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   let orm: Awaited<ReturnType<typeof createOrm>> | undefined;
   try {
-    orm = await createOrm({ databaseUrl: database.url, platform: tenancy.deployment, poolSize: config.poolSize });
+    orm = await createOrm({ databaseUrl: database.url, platform: tenancy.deployment, poolSize: config.poolSize, log });
     const applied = await migrate(orm);
     if (applied.length) log.info('migrations applied', { applied });
     if (await isEmpty(orm)) await loadDemoData(orm, tenancy.deployment, database.url, log);
@@ -55,7 +56,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       shutdown(signal).catch((error: unknown) => {
-        log.error('shutdown failed', { error: String(error) });
+        log.error('shutdown failed', describeErrorForLog(error));
         process.exitCode = 1;
       });
     });
@@ -67,7 +68,7 @@ async function printDevelopmentTokens(config: ServerConfig, url: string): Promis
   const tokens = await developmentTokens(config.auth.jwt.secret!, config.auth.jwt);
   const lines = [
     '',
-    'Development tokens (valid 30 days, signed with the development secret in .data/; never use them in production):',
+    `Development tokens (valid ${(config.auth.jwt.maxLifetimeSeconds ?? 86_400) / 3600} hours, signed with the development secret in .data/; never use them in production):`,
     ...tokens.map(({ principal, token }) => `  ${principal.role.padEnd(17)} ${principal.areaScopes.map((s) => s || '(national)').join(',').padEnd(13)} ${token}`),
     '',
     `Try: curl -s ${url} -H "authorization: Bearer <token>" -H 'content-type: application/json' -d '{"query":"{ region(code: \\"433125000000\\") { name stats { households } } }"}'`,

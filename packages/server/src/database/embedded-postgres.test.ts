@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, lstat, mkdir, mkdtemp, chmod, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 /** Starts a cluster, collecting its log lines. */
-async function start(dataDir: string, extra: { settings?: Record<string, string | number>; port?: number; password?: string } = {}) {
+async function start(dataDir: string, extra: { settings?: Record<string, string | number>; port?: number; password?: string; supervise?: boolean } = {}) {
   const lines: string[] = [];
   const db = await startEmbeddedPostgres({ dataDir, log: (line) => lines.push(line), ...extra });
   return { db, lines };
@@ -200,6 +201,110 @@ describe('startEmbeddedPostgres', () => {
     await (await start(dataDir)).db.stop();
     await expect(start(dataDir, { password: 'something else' })).rejects.toThrow(/rejected user "tuopin"/);
     expect(await postmasterPid(dataDir)).toBeUndefined(); // the failed start left nothing running
+  });
+});
+
+describe('the superuser password', () => {
+  /** Connects with an explicit password; resolves to the SQLSTATE of a refusal, or 'ok'. */
+  async function connectWith(db: EmbeddedPostgres, password: string): Promise<string> {
+    const client = new pg.Client({ host: '127.0.0.1', port: db.port, user: 'tuopin', password, database: 'postgres' });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return 'ok';
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+
+  it('is random per cluster, kept 0600 beside the data directory, and the old fixed one is refused', { timeout: TIMEOUT }, async () => {
+    const dataDir = path.join(base, 'random-password');
+    const { db } = await start(dataDir);
+    try {
+      const file = `${dataDir}.password`;
+      const password = (await readFile(file, 'utf8')).trim();
+      expect(password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect(db.url()).toContain(encodeURIComponent(password));
+      expect(await connectWith(db, password)).toBe('ok');
+      expect(await connectWith(db, 'tuopin')).toBe('28P01');
+      await db.stop();
+      const again = await start(dataDir);
+      expect(again.db.url()).toBe(db.url().replace(`:${db.port}/`, `:${again.db.port}/`));
+      await again.db.stop();
+      const other = await start(path.join(base, 'random-password-2'));
+      expect(other.db.url()).not.toContain(encodeURIComponent(password));
+      await other.db.stop();
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it('replaces the fixed password of a cluster made before, on its first start', { timeout: TIMEOUT }, async () => {
+    const dataDir = path.join(base, 'legacy-password');
+    await (await start(dataDir, { password: 'tuopin' })).db.stop(); // how clusters used to be made
+    expect(existsSync(`${dataDir}.password`)).toBe(false);
+    const { db, lines } = await start(dataDir);
+    try {
+      const password = (await readFile(`${dataDir}.password`, 'utf8')).trim();
+      expect(await connectWith(db, password)).toBe('ok');
+      expect(await connectWith(db, 'tuopin')).toBe('28P01');
+      expect(lines.some((line) => line.includes('had the old fixed password'))).toBe(true);
+      expect(existsSync(`${dataDir}.password.pending`)).toBe(false);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it('finishes a change of password that an earlier start left half done', { timeout: TIMEOUT }, async () => {
+    const dataDir = path.join(base, 'interrupted-password');
+    const legacy = (await start(dataDir, { password: 'tuopin' })).db;
+    // The earlier start chose a password and set it in the cluster, then died before recording it.
+    await writeFile(`${dataDir}.password.pending`, 'chosen-by-the-interrupted-start\n', { mode: 0o600 });
+    await query(legacy, "alter role tuopin password 'chosen-by-the-interrupted-start'");
+    await legacy.stop();
+    const { db } = await start(dataDir);
+    try {
+      expect((await readFile(`${dataDir}.password`, 'utf8')).trim()).toBe('chosen-by-the-interrupted-start');
+      expect(await connectWith(db, 'chosen-by-the-interrupted-start')).toBe('ok');
+    } finally {
+      await db.stop();
+    }
+  });
+});
+
+describe('supervision', () => {
+  it('restarts a server that was killed, on the same port, until stopped', { timeout: TIMEOUT }, async () => {
+    const dataDir = path.join(base, 'supervised');
+    const { db } = await start(dataDir);
+    try {
+      const firstPid = db.pid!;
+      process.kill(firstPid, 'SIGKILL');
+      const deadline = Date.now() + 60_000;
+      while (db.restarts === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(db.restarts).toBe(1);
+      expect(db.pid).not.toBe(firstPid);
+      expect(await query(db, 'select 1 as one')).toEqual([{ one: 1 }]);
+      await db.stop();
+      expect(isProcessAlive(db.pid!)).toBe(false);
+      expect(await postmasterPid(dataDir)).toBeUndefined();
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it('leaves a dead server dead when supervision is off', { timeout: TIMEOUT }, async () => {
+    const { db } = await start(path.join(base, 'unsupervised'), { supervise: false });
+    try {
+      process.kill(db.pid!, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(db.restarts).toBe(0);
+      await expect(query(db, 'select 1')).rejects.toThrow();
+    } finally {
+      await db.stop();
+    }
   });
 });
 

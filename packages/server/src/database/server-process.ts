@@ -34,6 +34,8 @@ export interface SpawnServerOptions {
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
   note: (line: string) => void;
+  /** Called when the server exits without being asked to (killed, crashed). */
+  onUnexpectedExit?: (exit: ServerExit) => void;
 }
 
 /** Starts `postgres` with its output piped line by line to `log`. Does not wait for readiness. */
@@ -68,6 +70,7 @@ export function spawnServer(options: SpawnServerOptions): ServerProcess {
     process.off('exit', onNodeExit);
     if (!stopping) options.note(`PostgreSQL (pid ${child.pid ?? '?'}) exited unexpectedly (${describeExit(result)})`);
     markExited();
+    if (!stopping) options.onUnexpectedExit?.(result);
   };
   child.once('exit', (code, signal) => onExited({ code, signal }));
   child.once('error', (error) => onExited({ code: null, signal: null, error }));

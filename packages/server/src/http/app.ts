@@ -11,10 +11,14 @@ import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
 import { NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
+import { useRefuseNulBytes } from './refuse-nul-bytes.js';
+import { useCostBudget, type SpendCost } from './cost-budget.js';
 
-/** What the HTTP layer hands to each GraphQL request: the authenticated caller. */
+/** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
   principal: Principal | null;
+  /** Set by the gateway: spends the request's estimated cost from the caller's budget. */
+  spendCost?: SpendCost;
 }
 
 export interface AppOptions {
@@ -72,6 +76,8 @@ export function createApp(options: AppOptions): TuopinApp {
         },
       }),
       useDocumentLimits(options.limits),
+      useRefuseNulBytes(),
+      useCostBudget(),
       useAuditReads(),
       useRequestRecord(),
       ...useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS),

@@ -1,18 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import type { ServerContext, TuopinApp } from './app.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createCallerLimits, principalKey, refusalError } from './caller-limits.js';
+import { createTokenBuckets } from './rate-limiter.js';
 
 /**
  * The edge of the server. Without credentials only /health and /ready answer (and, outside
  * production, the GraphiQL page, which holds no data); every GraphQL request is authenticated,
- * size-checked and rate-limited here before the app sees it, so no resolver ever runs for an
- * unknown caller.
+ * size-checked and limited here before the app sees it, so no resolver ever runs for an unknown
+ * caller: failed authentications per client address, and per caller (the whole principal)
+ * requests per minute, requests at once and server time per minute; the app spends each query's
+ * estimated cost from the caller's budget (cost-budget.ts).
  */
 export function createGateway(options: { app: TuopinApp; authenticate: Authenticator; limits: ApiLimits; production: boolean; log: Logger }) {
-  const rateLimit = createRateLimiter(options.limits.requestsPerMinute);
+  const callers = createCallerLimits(options.limits);
+  // Guessing credentials is limited by client address, before any credential is checked.
+  const authFailures = createTokenBuckets(options.limits.authFailuresPerMinute);
   // yoga's node listener takes the server context as a third argument; its type does not say so.
   const serve = options.app.requestListener as unknown as (req: IncomingMessage, res: ServerResponse, context: ServerContext) => Promise<void>;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -42,8 +50,27 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
       });
     }
 
-    const authentication = await options.authenticate(req.headers.authorization);
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const guessing = authFailures.check(address);
+    if (!guessing.allowed) {
+      res.setHeader('retry-after', String(guessing.retryAfterSeconds));
+      const maximum = options.limits.authFailuresPerMinute;
+      return refuse(res, 429, 'RATE_LIMITED', `认证失败次数过多，每分钟上限${maximum}次，请稍后再试`, `Too many failed authentications from this address: the limit is ${maximum} a minute`, {
+        limit: 'authFailuresPerMinute',
+        maximum,
+        retryAfterSeconds: guessing.retryAfterSeconds,
+      });
+    }
+
+    let authentication: Awaited<ReturnType<Authenticator>>;
+    try {
+      authentication = await options.authenticate(req.headers.authorization);
+    } catch (error) {
+      // API keys are looked up in the database; without it no caller can be told apart.
+      return refuseFailedCheck(res, error, options.log);
+    }
     if (!authentication.ok) {
+      authFailures.take(address);
       res.setHeader('www-authenticate', 'Bearer realm="tuopin"');
       return refuse(
         res,
@@ -54,17 +81,31 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
         { reason: authentication.reason },
       );
     }
-    const decision = rateLimit(authentication.principal.id);
-    if (!decision.allowed) {
-      res.setHeader('retry-after', String(decision.retryAfterSeconds));
-      return refuse(res, 429, 'RATE_LIMITED', `请求过于频繁，每分钟上限${options.limits.requestsPerMinute}次`, `Too many requests: the limit is ${options.limits.requestsPerMinute} a minute`, {
-        limit: 'requestsPerMinute',
-        maximum: options.limits.requestsPerMinute,
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+    const key = principalKey(authentication.principal);
+    const admission = callers.admit(key);
+    if (!admission.admitted) {
+      const { zh, en, details } = refusalError(admission.refusal);
+      res.setHeader('retry-after', String(admission.refusal.retryAfterSeconds));
+      return refuse(res, 429, 'RATE_LIMITED', zh, en, details);
     }
-    await serve(req, res, { principal: authentication.principal });
+    try {
+      await serve(req, res, { principal: authentication.principal, spendCost: (cost) => callers.spendCost(key, cost) });
+    } finally {
+      admission.done();
+    }
   };
+}
+
+/** A credential check that failed for want of the database (503, retry later) or unexpectedly (500, logged). */
+function refuseFailedCheck(res: ServerResponse, error: unknown, log: Logger): void {
+  const correlationId = randomUUID();
+  if (isDatabaseUnavailable(error)) {
+    log.warn('database unavailable', { correlationId, ...describeErrorForLog(error), during: 'authentication' });
+    res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return refuse(res, 503, DATABASE_UNAVAILABLE.code, DATABASE_UNAVAILABLE.messageZh, DATABASE_UNAVAILABLE.messageEn, { correlationId });
+  }
+  log.error('unexpected error', { correlationId, ...describeErrorForLog(error), during: 'authentication' });
+  return refuse(res, 500, 'INTERNAL_SERVER_ERROR', `服务器内部错误，关联编号 ${correlationId}`, `Unexpected error; correlation id ${correlationId}`, { correlationId });
 }
 
 function refuse(res: ServerResponse, status: number, code: string, zh: string, en: string, extra: Record<string, unknown> = {}): void {

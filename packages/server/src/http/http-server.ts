@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
 
 export interface RunningServer {
   readonly server: Server;
@@ -12,9 +14,15 @@ export interface RunningServer {
 export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => unknown, port: number, log: Logger): Promise<RunningServer> {
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      log.error('request failed outside GraphQL', { error: String(error) });
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
+      const correlationId = randomUUID();
+      log.error('request failed outside GraphQL', { correlationId, ...describeErrorForLog(error) });
+      if (res.headersSent) return void res.end();
+      // Never an empty body: the client gets the same shape as every other error.
+      res.statusCode = 500;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      const messageZh = `服务器内部错误，关联编号 ${correlationId}`;
+      const messageEn = `Unexpected error; correlation id ${correlationId}`;
+      res.end(JSON.stringify({ errors: [{ message: `${messageZh} / ${messageEn}`, extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId, messageZh, messageEn } }] }));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { TuopinError } from '@tuopin/core';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../log.js';
+import { describeErrorForLog } from '../log-redaction.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-unavailable.js';
 
 /**
  * Decides what a client sees of an error. Typed errors keep their code, field and bilingual
- * messages; GraphQL's own errors (syntax, validation, bad scalar input) pass unchanged;
- * anything else is unexpected: the client gets a correlation id, the log gets the details.
+ * messages; GraphQL's own errors (syntax, validation, bad scalar input) pass unchanged; a
+ * database that cannot be reached is DATABASE_UNAVAILABLE with HTTP 503; anything else is
+ * unexpected: the client gets a correlation id, the log gets the details (without values).
  */
 export function createErrorMasker(log: Logger) {
   return (error: unknown): Error => {
@@ -17,8 +20,16 @@ export function createErrorMasker(log: Logger) {
     }
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
     const correlationId = randomUUID();
-    const cause = original instanceof Error ? original : new Error(String(original));
-    log.error('unexpected error', { correlationId, error: cause.message, stack: cause.stack, path: where.path });
+    if (isDatabaseUnavailable(original)) {
+      log.warn('database unavailable', { correlationId, ...describeErrorForLog(original), path: where.path });
+      return new GraphQLError(`${DATABASE_UNAVAILABLE.messageZh} / ${DATABASE_UNAVAILABLE.messageEn}`, {
+        ...where,
+        // `http` is read by yoga for the response's status and headers, and not sent to the client.
+        extensions: { ...DATABASE_UNAVAILABLE, correlationId, http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } } },
+      });
+    }
+    // The log gets the error's kind, codes and SQL shape, never the values in it (log-redaction.ts).
+    log.error('unexpected error', { correlationId, ...describeErrorForLog(original), path: where.path });
     return new GraphQLError(`服务器内部错误，关联编号 ${correlationId} / Unexpected error; correlation id ${correlationId}`, {
       ...where,
       extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },

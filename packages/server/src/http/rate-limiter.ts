@@ -1,27 +1,65 @@
 /**
- * Per-principal rate limiting: a token bucket per caller that refills at `perMinute` a minute and
- * holds at most `perMinute` tokens, so short bursts pass and sustained floods are refused. Kept
- * in memory: each server process limits what it serves.
+ * Token buckets, one per key: each holds at most `capacity` and refills at `perMinute` a minute,
+ * so short bursts pass and sustained use is held to the rate. A request takes what it costs
+ * before it runs (`take`), or is charged afterwards for what it turned out to cost (`charge`,
+ * which may leave the bucket in debt until it refills). Kept in memory: each server process
+ * limits what it serves.
  */
 export interface RateDecision {
   allowed: boolean;
-  /** Seconds until a request would be allowed again. */
+  /** Seconds until the amount asked would be allowed again. */
   retryAfterSeconds: number;
 }
 
-export function createRateLimiter(perMinute: number, now: () => number = Date.now) {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+export interface TokenBuckets {
+  /** Takes `amount` if the bucket holds it; otherwise takes nothing. */
+  take(key: string, amount?: number): RateDecision;
+  /** Charges `amount` after the fact; the bucket may go below zero. */
+  charge(key: string, amount: number): void;
+  /** Whether the bucket holds at least `amount` now, without taking it. */
+  check(key: string, amount?: number): RateDecision;
+}
+
+/** Keys beyond which buckets that have refilled completely are forgotten. */
+const PRUNE_ABOVE = 10_000;
+
+export function createTokenBuckets(perMinute: number, options: { capacity?: number; now?: () => number } = {}): TokenBuckets {
+  const capacity = options.capacity ?? perMinute;
+  const now = options.now ?? Date.now;
   const refillPerMs = perMinute / 60_000;
-  return (key: string): RateDecision => {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+
+  const current = (key: string) => {
     const time = now();
-    const bucket = buckets.get(key) ?? { tokens: perMinute, at: time };
-    bucket.tokens = Math.min(perMinute, bucket.tokens + (time - bucket.at) * refillPerMs);
+    const bucket = buckets.get(key) ?? { tokens: capacity, at: time };
+    bucket.tokens = Math.min(capacity, bucket.tokens + (time - bucket.at) * refillPerMs);
     bucket.at = time;
-    buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, retryAfterSeconds: 0 };
+    if (!buckets.has(key)) {
+      if (buckets.size >= PRUNE_ABOVE) prune(time);
+      buckets.set(key, bucket);
     }
-    return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / refillPerMs / 1000) };
+    return bucket;
+  };
+  const prune = (time: number) => {
+    for (const [key, bucket] of buckets) {
+      if (bucket.tokens + (time - bucket.at) * refillPerMs >= capacity) buckets.delete(key);
+    }
+  };
+  const decide = (tokens: number, amount: number): RateDecision =>
+    tokens >= amount ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((amount - tokens) / refillPerMs / 1000)) };
+
+  return {
+    take(key, amount = 1) {
+      const bucket = current(key);
+      const decision = decide(bucket.tokens, amount);
+      if (decision.allowed) bucket.tokens -= amount;
+      return decision;
+    },
+    charge(key, amount) {
+      current(key).tokens -= amount;
+    },
+    check(key, amount = 1) {
+      return decide(current(key).tokens, amount);
+    },
   };
 }

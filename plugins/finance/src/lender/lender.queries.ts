@@ -39,7 +39,7 @@ export function lenderConnection(ctx: TuopinContext, filter: LenderFilter, args:
   const where = lenderWhere(filter);
   return resolveKeysetConnection<Lender>(
     args,
-    2,
+    ['code', 'id'],
     (lender) => [lender.areaCode, lender.id],
     async ({ after, before, limit, descending }) => {
       const bounds: string[] = [];

@@ -59,7 +59,7 @@ function filteredLoans(ctx: TuopinContext, filter: LoanFilter): LoanQuery | null
 export function loanConnection(ctx: TuopinContext, filter: LoanFilter, args: ConnectionArgs) {
   return resolveKeysetConnection<Loan>(
     args,
-    2,
+    ['code', 'id'],
     (loan) => [loan.villageCode, loan.id],
     async ({ after, before, limit, descending }) => {
       const query = filteredLoans(ctx, filter);
