@@ -19,16 +19,37 @@ async function stampTransaction(em: EntityManager, ctx: TuopinContext): Promise<
 }
 
 /**
+ * SQLSTATEs of a transaction PostgreSQL aborted because it raced another one (a deadlock, say
+ * between two inserts checked by the same exclusion constraint). Nothing of it was written, so
+ * running the whole work again is safe; the second run sees the other transaction's result and
+ * answers as the rules say (usually the typed conflict).
+ */
+const RACE_ABORTS: ReadonlySet<unknown> = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+/**
  * Runs a write in one transaction, audited. Services check rules first for a friendly error; the
  * database constraints are the guarantee under concurrency, and a violation of a known one is
- * turned into the same typed error. Nothing is written, audit records included, when anything
- * throws.
+ * turned into the same typed error. A transaction aborted by a deadlock or a serialization
+ * failure is run again, up to three times in all. Nothing is written, audit records included,
+ * when anything throws.
  */
 export async function inTransaction<T>(
   ctx: TuopinContext,
   constraintErrors: ConstraintErrors,
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runOnce(ctx, constraintErrors, work);
+    } catch (error) {
+      if (attempt < ATTEMPTS && RACE_ABORTS.has((error as { code?: unknown }).code)) continue;
+      throw error;
+    }
+  }
+}
+
+async function runOnce<T>(ctx: TuopinContext, constraintErrors: ConstraintErrors, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
     return await ctx.em.transactional(async (em) => {
       await stampTransaction(em as EntityManager, ctx);

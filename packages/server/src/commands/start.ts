@@ -53,8 +53,10 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     await database.stop();
     log.info('stopped');
   };
+  // `on`, not `once`: Ctrl-C under `pnpm start` delivers SIGINT twice (the terminal's, and the one tsx
+  // relays to its child); a second signal must not kill the process before PostgreSQL has stopped.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       shutdown(signal).catch((error: unknown) => {
         log.error('shutdown failed', describeErrorForLog(error));
         process.exitCode = 1;
