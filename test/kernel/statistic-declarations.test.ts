@@ -9,7 +9,7 @@ function blockPlugin(fields: (t: PothosSchemaTypes.ObjectFieldBuilder<any, { n: 
     entities: [],
     migrations: [],
     registerSchema(builder: TuopinBuilder) {
-      const Visits = builder.objectRef<{ n: number }>('VisitStats').implement({ description: '走访统计 Visit figures', fields: fields as never });
+      const Visits = builder.objectRef<{ n: number }>('VisitStats').implement({ description: '走访统计 Visit figures', scope: 'contained', fields: fields as never });
       builder.objectField('RegionStats', 'visits', (t) => t.field({ type: Visits, description: '走访 Visits', resolve: () => ({ n: 1 }) }));
     },
   };
