@@ -41,10 +41,10 @@ describe('the village rollup', () => {
     }
     await expectRollupExact();
 
-    const update = documentOf(`mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename } }`);
-    const add = documentOf(`mutation($input: AddMemberInput!) { addMember(input: $input) { __typename } }`);
+    const update = documentOf(`mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename ... on Error { code field messageEn } } }`);
+    const add = documentOf(`mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { code field messageEn } } }`);
     mustSucceed(await server.execute(update, { input: { id: ids[0], status: 'EXITED', exitYear: 2019 } }));
-    mustSucceed(await server.execute(update, { input: { id: ids[1], villageCode: '433125999999' } }));
+    mustSucceed(await server.execute(update, { input: { id: ids[1], villageCode: AREAS.villageC } }));
     mustSucceed(await server.execute(add, { input: { householdId: ids[2], member: memberInput() } }));
     await expectRollupExact();
 
