@@ -91,6 +91,7 @@ describe('the suppression sweep', () => {
       registerSchema(builder) {
         const Visits = builder.objectRef<{ n: number }>('VisitStats').implement({
           description: '走访统计 Visit figures',
+          scope: 'contained',
           fields: (t) => ({ households: t.int({ nullable: true, description: '走访户数 Households visited', resolve: (v) => v.n }) }),
         });
         builder.objectField('RegionStats', 'visits', (t) => t.field({ type: Visits, description: '走访 Visits', resolve: () => ({ n: 1 }) }));
