@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import path from 'node:path';
 import { loadSettings, REPO_ROOT } from '@tuopin/server';
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentOf } from '@tuopin/testing';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -120,7 +120,7 @@ describe('audit records', () => {
     if (result.data!.registerHousehold.__typename !== 'RegisterHouseholdPayload') throw new Error('setup failed');
     const member = result.data!.registerHousehold.household.members[1];
     const newId = freshIdNumber({ birthDate: '1999-09-09' });
-    await server.execute(UpdateMember, { input: { id: member.id, idNumber: newId, health: 'SERIOUS_ILLNESS', name: '改名' } }, { principal: CALLERS.baojingOfficer });
+    mustSucceed(await server.execute(UpdateMember, { input: { id: member.id, idNumber: newId, health: 'SERIOUS_ILLNESS', name: '改名' } }, { principal: CALLERS.baojingOfficer }));
     const [record] = await server.sql<{ before: Record<string, unknown>; after: Record<string, unknown>; area_code: string; object_id: string }>(
       "select before, after, area_code, object_id from audit_log where operation = 'updateMember' and object_type = 'member' order by id desc limit 1",
     );
@@ -155,7 +155,7 @@ describe('auditLog', () => {
     auditLog(filter: $filter, first: $first) { totalCount edges { node { actor operation action objectType areaCode before after } } } }`);
 
   it('is for auditors and administrators, within their area', async () => {
-    await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.dalaoyemiao, members: [memberInput({ relationToHead: 'HEAD' })] }) }, { principal: CALLERS.liaoningOfficer });
+    mustSucceed(await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.dalaoyemiao, members: [memberInput({ relationToHead: 'HEAD' })] }) }, { principal: CALLERS.liaoningOfficer }));
 
     const auditor = await server.execute(AuditLog, { filter: { operation: 'registerHousehold' }, first: 100 }, { principal: { ...CALLERS.hunanAuditor, areaScopes: [''], provinceCode: null } });
     const areas = new Set(auditor.data.auditLog.edges.map((e: { node: { areaCode: string } }) => e.node.areaCode.slice(0, 2)));
@@ -174,7 +174,7 @@ describe('auditLog', () => {
   it('records an auditor\'s queries and every unmasked read of personal data', async () => {
     const Read = documentOf(`query ReadPeople($code: String!) { village(code: $code) { households(last: 1) { edges { node { bankAccount members { idNumber } } } } } }`);
     const withAccount = registrationInput({ householdNo: `${AREAS.villageA}9999`, bankAccount: '6230111122223333', members: [memberInput({ relationToHead: 'HEAD' })] });
-    await server.execute(RegisterHousehold, { input: withAccount }, { principal: CALLERS.baojingOfficer });
+    mustSucceed(await server.execute(RegisterHousehold, { input: withAccount }, { principal: CALLERS.baojingOfficer }));
     const [before] = await server.sql<{ n: string }>("select count(*) as n from audit_log where action = 'READ'");
     await server.execute(Read, { code: AREAS.villageA }, { principal: CALLERS.nationalAdmin }); // masked: nothing to record
     const [afterAdmin] = await server.sql<{ n: string }>("select count(*) as n from audit_log where action = 'READ'");

@@ -1,6 +1,6 @@
-import { buildPlatform, coreMigrations, orderPlugins, PluginConfigurationError, selectPlugins, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, coreMigrations, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { installedPlugins } from '@tuopin/server';
-import { createTestServer, documentOf, makeIdNumber, type TestServer } from '@tuopin/testing';
+import { createTestServer, documentOf, makeIdNumber, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAreas, AREAS } from '../fixtures/areas.js';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
@@ -63,11 +63,11 @@ describe('plugin set', () => {
   });
 
   it("names a plugin's tables in the audit log by the GraphQL types it declares, and refuses a type that does not exist", () => {
-    const named = buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: { notes_note: 'Note' } })] });
+    const named = buildPlatform({ plugins: [makeNotesPlugin()] });
     expect(named.auditVocabulary.typeOf('notes_note')).toBe('Note');
     expect(named.auditVocabulary.spellingsOf('Note')).toEqual(['notes_note', 'Note']);
     // Left out: the entity's name; and a set without the plugin does not account for its table at all.
-    expect(buildPlatform({ plugins: [makeNotesPlugin()] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
+    expect(buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: undefined })] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
     expect(buildPlatform({ plugins: [] }).auditVocabulary.stored).not.toContain('notes_note');
     expect(() => buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: { notes_note: 'Notte' } })] })).toThrowError(
       "Plugin 'notes': auditObjectTypes maps 'notes_note' to 'Notte', which is not a type of the schema",
@@ -116,13 +116,32 @@ describe('a fixture plugin against PostgreSQL', () => {
     const tables = await server.sql<{ tablename: string }>("select tablename from pg_tables where tablename like 'notes_%'");
     expect(tables.map((t) => t.tablename)).toEqual(['notes_note']);
 
-    const added = await server.execute(AddNote, { householdId, text: '走访：已落实产业帮扶' });
-    expect(added.data?.addNote).toEqual({ __typename: 'Note', text: '走访：已落实产业帮扶' });
+    const added = mustSucceed(await server.execute(AddNote, { householdId, text: '走访：已落实产业帮扶' }));
+    expect(added).toEqual({ __typename: 'Note', text: '走访：已落实产业帮扶' });
 
     const result = await server.execute(HouseholdNotes, { id: householdId, county: AREAS.baojing });
     expect(result.errors).toBeUndefined();
     expect(result.data?.household?.notes).toEqual([{ text: '走访：已落实产业帮扶' }]);
     expect(result.data?.region?.stats).toEqual({ households: 1, notes: 1 });
+  });
+
+  it('scopes its type, its statistic and its mutation to the caller\'s areas, and audits its writes', async () => {
+    const villageB: Principal = { id: 'officer-village-b', role: 'VILLAGE_OFFICER', areaScopes: [AREAS.villageB], provinceCode: '430000000000' };
+    const note = mustSucceed(await server.execute(AddNote, { householdId, text: '走访：已核实收入' }));
+    expect(note.text).toBe('走访：已核实收入');
+    const [audited] = await server.sql<{ object_type: string; area_code: string; action: string; operation: string }>(
+      "select object_type, area_code, action, operation from audit_log where object_type in ('notes_note', 'Note') order by id desc limit 1",
+    );
+    expect(audited).toMatchObject({ area_code: AREAS.villageA, action: 'INSERT', operation: 'addNote' });
+
+    // Another village's officer: the county's figure leaves out what they may not see, and they cannot write here.
+    const stats = await server.execute(HouseholdNotes, { id: householdId, county: AREAS.baojing }, { principal: villageB });
+    expect(stats.data?.region?.stats).toEqual({ households: 0, notes: 0 });
+    const [before] = await server.sql<{ n: string }>('select count(*) as n from notes_note');
+    const refused = await server.execute(AddNote, { householdId, text: '越权' }, { principal: villageB });
+    expect(refused.data?.addNote).toMatchObject({ __typename: 'NotFoundError', field: 'householdId' });
+    const [after] = await server.sql<{ n: string }>('select count(*) as n from notes_note');
+    expect(after.n).toBe(before.n);
   });
 
   it('gives its typed errors through the shared error types', async () => {

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { AllocateFundsInput, CreateFundInput, DisburseFundsInput, ReverseLedgerEntryInput } from '../../schema/generated/graphql.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -82,7 +82,7 @@ describe('allocateFunds refuses', () => {
     await expectRefused(server, () => allocate({ amount: '30000.01' }), 'RuleViolationError', 'amount');
     const planned = await createProject(server);
     await expectRefused(server, () => allocate({ projectId: planned }), 'RuleViolationError', 'projectId');
-    await server.execute(ChangeProjectStatus, { input: { projectId: planned, status: 'CANCELLED' } });
+    mustSucceed(await server.execute(ChangeProjectStatus, { input: { projectId: planned, status: 'CANCELLED' } }));
     await expectRefused(server, () => allocate({ projectId: planned }), 'RuleViolationError', 'projectId');
   });
 
@@ -106,9 +106,9 @@ describe('disburseFunds refuses', () => {
 
   it('more than the allocation has left, and payments for a project not started', async () => {
     await expectRefused(server, () => disburse({ amount: '15000.01' }), 'RuleViolationError', 'amount');
-    await server.execute(ChangeProjectStatus, { input: { projectId, status: 'SUSPENDED' } });
+    mustSucceed(await server.execute(ChangeProjectStatus, { input: { projectId, status: 'SUSPENDED' } }));
     await expectRefused(server, () => disburse({}), 'RuleViolationError', 'allocationId');
-    await server.execute(ChangeProjectStatus, { input: { projectId, status: 'UNDER_CONSTRUCTION' } });
+    mustSucceed(await server.execute(ChangeProjectStatus, { input: { projectId, status: 'UNDER_CONSTRUCTION' } }));
   });
 
   it('callers without the role or the scope', async () => {

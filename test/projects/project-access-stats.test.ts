@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -76,13 +76,13 @@ beforeAll(async () => {
   const allocated = (await server.execute(AllocateFunds, { input: { fundId: baojingFund, projectId: baojingProject, amount: '200000.00' } })).data!.allocateFunds;
   if (allocated.__typename !== 'AllocateFundsPayload') throw new Error(JSON.stringify(allocated));
   allocationId = allocated.allocation.id;
-  await server.execute(DisburseFunds, { input: { allocationId, amount: '50000.00', voucherNo: 'BZ-1' } });
+  mustSucceed(await server.execute(DisburseFunds, { input: { allocationId, amount: '50000.00', voucherNo: 'BZ-1' } }));
   const [household] = await server.sql<{ id: number }>(
     `insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count)
      values (?, ?, 'ORDINARY', 'POOR', 2015, 'ILLNESS', 4) returning id`,
     [`${AREAS.villageA}0001`, AREAS.villageA],
   );
-  await server.execute(Link, { input: { projectId: baojingProject, householdIds: [globalId('Household', household.id)] } });
+  mustSucceed(await server.execute(Link, { input: { projectId: baojingProject, householdIds: [globalId('Household', household.id)] } }));
 });
 afterAll(() => server.close());
 

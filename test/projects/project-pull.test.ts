@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionResult } from 'graphql';
 import { graphql } from '../../schema/generated/index.js';
@@ -92,9 +92,9 @@ describe('pulling changes with updatedAfter', () => {
     const watermark = first.map((r) => r.updatedAt).sort().at(-1)!;
 
     // Five kinds of change, to five projects.
-    await server.execute(UpdateProject, { input: { id: ids[3], budget: '250000.00' } });
+    mustSucceed(await server.execute(UpdateProject, { input: { id: ids[3], budget: '250000.00' } }));
     await recordPlanNotice(server, ids[7], '2016-03-01', '2016-03-07');
-    await server.execute(SetOutputs, { input: { projectId: ids[11], outputs: [{ indicator: '道路硬化长度', unit: '公里', planned: 1.12 }] } });
+    mustSucceed(await server.execute(SetOutputs, { input: { projectId: ids[11], outputs: [{ indicator: '道路硬化长度', unit: '公里', planned: 1.12 }] } }));
     const [household] = await server.sql<{ id: number }>(
       `insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count)
        values (?, ?, 'ORDINARY', 'POOR', 2015, 'ILLNESS', 3) returning id`,
@@ -114,9 +114,9 @@ describe('pulling changes with updatedAfter', () => {
     // A notice on another project between two pages moves that project behind the cursor's end:
     // the pull in progress picks it up on its last page, once.
     const page1 = (await server.execute(PullProjects, { updatedAfter: watermark, first: 3 })).data!.projects;
-    await server.execute(RecordProjectNotice, {
+    mustSucceed(await server.execute(RecordProjectNotice, {
       input: { projectId: ids[20], noticeType: 'BENEFICIARY', startDate: '2016-03-10', endDate: '2016-03-16', location: '村部' },
-    });
+    }));
     const rest = await server.execute(PullProjects, { updatedAfter: watermark, first: 10, after: page1.pageInfo.endCursor });
     expect([...page1.edges, ...rest.data!.projects.edges].map((e) => e.node.id)).toEqual([ids[3], ids[7], ids[11], ids[13], ids[17], ids[5], ids[20]]);
   });

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { insertAreas } from '../fixtures/areas.js';
@@ -66,7 +66,7 @@ describe('recordHouseholdIncome', () => {
   });
 
   it('corrects a year by recording it again, never duplicating it', async () => {
-    await server.execute(RecordIncome, { input: { householdId, year: 2018, ...components } });
+    mustSucceed(await server.execute(RecordIncome, { input: { householdId, year: 2018, ...components } }));
     const again = await server.execute(RecordIncome, { input: { householdId, year: 2018, ...components, wages: '7000' } });
     expect(again.data!.recordHouseholdIncome).toMatchObject({ income: { netIncome: '10900.25' } });
     const rows = await server.sql('select id from household_income where year = 2018');

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentOf } from '@tuopin/testing';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -37,16 +37,15 @@ describe('the village rollup', () => {
     const ids: string[] = [];
     for (const village of [AREAS.villageA, AREAS.villageA, AREAS.villageB, AREAS.villageC]) {
       const result = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village }) });
-      if (result.data!.registerHousehold.__typename !== 'RegisterHouseholdPayload') throw new Error('setup');
-      ids.push(result.data!.registerHousehold.household.id);
+      ids.push(mustSucceed(result).household.id);
     }
     await expectRollupExact();
 
-    const update = documentOf(`mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename } }`);
-    const add = documentOf(`mutation($input: AddMemberInput!) { addMember(input: $input) { __typename } }`);
-    await server.execute(update, { input: { id: ids[0], status: 'EXITED', exitYear: 2019 } });
-    await server.execute(update, { input: { id: ids[1], villageCode: AREAS.villageC } });
-    await server.execute(add, { input: { householdId: ids[2], member: memberInput() } });
+    const update = documentOf(`mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename ... on Error { code field messageEn } } }`);
+    const add = documentOf(`mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { code field messageEn } } }`);
+    mustSucceed(await server.execute(update, { input: { id: ids[0], status: 'EXITED', exitYear: 2019 } }));
+    mustSucceed(await server.execute(update, { input: { id: ids[1], villageCode: AREAS.villageC } }));
+    mustSucceed(await server.execute(add, { input: { householdId: ids[2], member: memberInput() } }));
     await expectRollupExact();
 
     const region = documentOf(`query($code: String!) { region(code: $code) { stats { households people poorHouseholds poorPeople } } }`);
@@ -55,11 +54,12 @@ describe('the village rollup', () => {
   });
 
   it('stays exact under concurrent registrations in one village', async () => {
-    await Promise.all(
+    const registered = await Promise.all(
       Array.from({ length: 20 }, () =>
         server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageB, members: [memberInput({ relationToHead: 'HEAD' })] }) }),
       ),
     );
+    for (const result of registered) mustSucceed(result);
     await expectRollupExact();
   });
 

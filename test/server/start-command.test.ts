@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mintToken, REPO_ROOT } from '@tuopin/server';
 import { createTestDatabase, TEST_ADMIN, TEST_JWT_SECRET as TUOPIN_JWT_SECRET } from '@tuopin/testing';
@@ -23,9 +25,9 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function run(env: Record<string, string>): Running {
+function run(env: Record<string, string>, command = 'start'): Running {
   let output = '';
-  const child = spawn(TSX, [CLI, 'start'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -94,4 +96,18 @@ describe('the start command', () => {
     expect(await running.exited).toBe(1);
     expect(running.output()).toContain("tuopin: Unknown plugin 'nonexistent'; installed plugins:");
   });
+
+  for (const command of ['start', 'migrate']) {
+    it(`${command} stops before touching the database when a plugin's settings block is wrong, naming the plugin and the key`, async () => {
+      // The repository's configuration with one mistake in the finance block.
+      const config = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tuopin.config.json'), 'utf8'));
+      config.plugins.finance.maxPrincipal = 50000;
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'tuopin-settings-')), 'tuopin.config.json');
+      writeFileSync(file, JSON.stringify(config));
+      // An unreachable database: the check must come first, or the message would be a connection error.
+      running = run({ DATABASE_URL: 'postgresql://unused@127.0.0.1:1/none', TUOPIN_CONFIG: file, TUOPIN_PLUGINS: 'finance', TUOPIN_JWT_SECRET }, command);
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain('tuopin: tuopin.config.json plugins.finance.maxPrincipal: must be a positive yuan amount string like "50000.00"');
+    });
+  }
 });

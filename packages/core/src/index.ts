@@ -7,6 +7,9 @@
 export { createBuilder, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type TuopinBuilder, type TuopinSchemaTypes, type TuopinTypes } from './kernel/builder.js';
 export { buildPlatform, type Platform } from './kernel/platform.js';
 export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
+/** zod, for plugins' settings schemas: one version for the whole platform, through core's entry. */
+export { z } from 'zod';
+export { checkPluginSettings, pluginSettingsOf, PluginSettingsError, type PluginSettingsSchema } from './kernel/plugin-settings.js';
 export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
 export type { TuopinContext } from './kernel/context.js';
 export {

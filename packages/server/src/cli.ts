@@ -5,7 +5,7 @@
  */
 import { ConfigurationError, loadConfig } from './config.js';
 import { createPinoLogger, logLevelFrom } from './observability/pino-logger.js';
-import { PluginConfigurationError } from '@tuopin/core';
+import { PluginConfigurationError, PluginSettingsError } from '@tuopin/core';
 import { migrateCommand, schemaCommand, seedCommand } from './commands/maintenance.js';
 import { startCommand } from './commands/start.js';
 import { apiKeyCommand, tokenCommand } from './commands/credentials.js';
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Configuration mistakes get their message alone; anything else its stack.
-  const expected = error instanceof ConfigurationError || error instanceof PluginConfigurationError;
+  const expected = error instanceof ConfigurationError || error instanceof PluginConfigurationError || error instanceof PluginSettingsError;
   console.error(expected ? `tuopin: ${(error as Error).message}` : error);
   process.exitCode = 1;
 });

@@ -1,6 +1,7 @@
 import type { TuopinPlugin } from '@tuopin/core';
 import { registerCreditLineMutations } from './credit/credit-line.mutations.js';
 import { registerCreditLineSchema } from './credit/credit-line.schema.js';
+import { financeSettingsSchema } from './settings/finance-settings.js';
 import { seedFinanceDemo } from './demo/finance-demo.js';
 import { financeEntities } from './finance.entities.js';
 import { registerLenderMutations } from './lender/lender.mutations.js';
@@ -25,13 +26,14 @@ import { registerSubsidySchema } from './subsidy/subsidy.schema.js';
  *
  * It owns the finance_… tables (foreign keys to core's households, members, areas and ledger),
  * adds fields to core's Household and RegionStats, and its settings are the `plugins.finance`
- * block of tuopin.config.json (finance-settings.ts).
+ * block of tuopin.config.json, checked at start-up by `financeSettingsSchema` (finance-settings.ts).
  */
 export const financePlugin: TuopinPlugin = {
   name: 'finance',
   title: '金融扶贫 Financial poverty relief',
   entities: financeEntities,
   migrations: financeMigrations,
+  settings: financeSettingsSchema,
   auditObjectTypes: {
     finance_lender: 'Lender',
     finance_credit_rating: 'CreditRating',

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLender, disburse, fundPool, householdWithLine, loanInput } from './fixtures/finance-flow.js';
 import { DisburseLoan, PayInterestSubsidy, RecordRepayment } from './fixtures/operations.js';
@@ -72,7 +72,7 @@ describe('concurrent writes', () => {
     }
     clock.setToday('2016-06-01');
     // Each borrower pays the first quarter's interest, 10,000 × 4.35 % ÷ 4 = 108.75.
-    for (const loanId of loans) await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest: '108.75' } });
+    for (const loanId of loans) mustSucceed(await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest: '108.75' } }));
     clock.setToday('2016-06-15');
     const results = await Promise.all(
       loans.map((loanId, i) =>

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../../schema/generated/index.js';
 import { createLender, disburse, fundPool, householdWithLine } from './fixtures/finance-flow.js';
@@ -83,7 +83,7 @@ beforeAll(async () => {
   const h1 = await householdWithLine(server, lender, { score: 92, amount: '30000.00' });
   const h2 = await householdWithLine(server, lender, { score: 75, amount: '10000.00' });
   const h3 = await insertHousehold(server);
-  await server.execute(RateHousehold, { input: { householdId: h3.globalId, score: 50, ratedOn: '2016-02-01', rater: '甲村评级小组' } });
+  mustSucceed(await server.execute(RateHousehold, { input: { householdId: h3.globalId, score: 50, ratedOn: '2016-02-01', rater: '甲村评级小组' } }));
   await insertHousehold(server);
   const h5 = await householdWithLine(server, lender, { score: 85, amount: '20000.00', villageCode: CODES.villageB });
   const h6 = await householdWithLine(server, liaoningLender, { score: 95, amount: '40000.00', villageCode: CODES.dalaoyemiao });
@@ -93,11 +93,11 @@ beforeAll(async () => {
   const l6 = (await disburse(server, h6, { principal: '30000.00', termMonths: 12 })).id;
 
   clock.setToday('2016-06-01');
-  for (const [loanId, interest] of [[l1, '217.50'], [l5, '163.13'], [l6, '326.25']]) await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest } });
+  for (const [loanId, interest] of [[l1, '217.50'], [l5, '163.13'], [l6, '326.25']]) mustSucceed(await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest } }));
   clock.setToday('2016-06-10');
-  await server.execute(PayInterestSubsidy, { input: { loanId: l1, installment: 1, allocationId: programme.allocationId, voucherNo: 'TX-1' } });
+  mustSucceed(await server.execute(PayInterestSubsidy, { input: { loanId: l1, installment: 1, allocationId: programme.allocationId, voucherNo: 'TX-1' } }));
   clock.setToday('2016-09-01');
-  for (const [loanId, interest] of [[l1, '217.50'], [l6, '326.25']]) await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest } });
+  for (const [loanId, interest] of [[l1, '217.50'], [l6, '326.25']]) mustSucceed(await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest } }));
   clock.setToday('2016-09-15');
   const claim = await server.execute(FileRiskClaim, { input: { loanId: l2, amount: '5000.00', reason: '逾期超过90天' } });
   expect(claim.data!.fileRiskClaim.__typename).toBe('FileRiskClaimPayload');

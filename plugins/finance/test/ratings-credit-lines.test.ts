@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GrantCreditLineInput, RateHouseholdInput } from '../../../schema/generated/graphql.js';
 import { createLender, expectRefused, householdWithLine } from './fixtures/finance-flow.js';
@@ -72,7 +72,7 @@ describe('grantCreditLine', () => {
 
   it('refuses a grade that gets no credit, and an amount above the grade\'s limit', async () => {
     const weak = await insertHousehold(server);
-    await server.execute(RateHousehold, { input: { householdId: weak.globalId, score: 65, ratedOn: '2016-01-20', rater: '甲村评级小组' } });
+    mustSucceed(await server.execute(RateHousehold, { input: { householdId: weak.globalId, score: 65, ratedOn: '2016-01-20', rater: '甲村评级小组' } }));
     await expectRefused(server, () => grant({}, weak), 'RuleViolationError', 'householdId');
     // The current rating on the line's first day counts: AA on 2016-01-25 (limit 30,000).
     await expectRefused(server, () => grant({ amount: '30000.01', validFrom: '2016-01-25', validUntil: '2016-12-31' }), 'RuleViolationError', 'amount');

@@ -1,11 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
-import ValidationPlugin from '@pothos/plugin-validation';
 import type { Area, VillageGroup } from '../area/area.entity.js';
 import type { RegionStatsSource } from '../area/region-stats.schema.js';
 import type { Household } from '../household/household.entity.js';
@@ -16,7 +13,7 @@ import type { LedgerEntryRow } from '../ledger/ledger-rows.js';
 import type { Project, ProjectStatusChange } from '../project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
-import { ForbiddenError, LimitExceededError, ValidationError } from './errors.js';
+import { ForbiddenError, LimitExceededError } from './errors.js';
 import { decodeTuopinGlobalID } from './global-id.js';
 import { MAX_NODES, resolveNodeQuery, resolveNodesQuery } from './node-lookup.js';
 import { connectionComplexity, EDGES_COMPLEXITY } from './query-cost.js';
@@ -97,16 +94,13 @@ export const DEFAULT_PAGE_SIZE = 20;
  */
 export function createBuilder(): TuopinBuilder {
   const builder = new SchemaBuilder<TuopinSchemaTypes>({
-    // scope-auth first so that authorization wraps every other plugin's resolvers; errors before
-    // dataloader so that load failures of a field with `errors` are caught (Pothos docs).
+    // scope-auth first so that authorization wraps every other plugin's resolvers. Batching is
+    // done with plain DataLoaders per request (createContextCache), input checks by the services.
     plugins: [
       ScopeAuthPlugin,
       ErrorsPlugin,
-      DataloaderPlugin,
       RelayPlugin,
-      ValidationPlugin,
       ComplexityPlugin,
-      SimpleObjectsPlugin,
     ],
     defaultFieldNullability: false,
     scopeAuth: {
@@ -156,17 +150,6 @@ export function createBuilder(): TuopinBuilder {
       decodeGlobalID: decodeTuopinGlobalID,
     },
     errors: { defaultTypes: [] },
-    validation: {
-      validationError: (failure) =>
-        new ValidationError(
-          failure.issues.map((issue) => {
-            // Our schemas write their messages as "中文 / English"; split them back into the two.
-            const [messageZh, messageEn = messageZh] = issue.message.split(' / ');
-            const field = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
-            return { field: field || 'input', messageZh, messageEn };
-          }),
-        ),
-    },
     complexity: {
       defaultComplexity: 1,
       defaultListMultiplier: 10,

@@ -1,6 +1,7 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TuopinBuilder } from './builder.js';
+import type { PluginSettingsSchema } from './plugin-settings.js';
 
 /**
  * The plugin contract. A plugin is a plain object exported by its package. It owns its tables
@@ -35,6 +36,12 @@ export interface TuopinPlugin {
    * left out is shown under its entity's name. Every type named must exist in the schema.
    */
   readonly auditObjectTypes?: Readonly<Record<string, string>>;
+  /**
+   * The plugin's settings (its `plugins.<name>` block of tuopin.config.json) as a zod schema with
+   * defaults. `start` and `migrate` check it before anything else; the plugin reads the result
+   * with `pluginSettingsOf(ctx.settings, name)`. A plugin without one accepts no settings.
+   */
+  readonly settings?: PluginSettingsSchema;
   /** Adds the plugin's types, fields on core types, queries and mutations. */
   registerSchema(builder: TuopinBuilder): void;
   /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */

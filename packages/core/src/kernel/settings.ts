@@ -37,7 +37,8 @@ export interface PlatformSettings {
   /**
    * Each plugin's own settings, keyed by plugin name: the `plugins` block of tuopin.config.json,
    * e.g. `{ "finance": { "maxPrincipal": "50000.00" } }`. Core checks only that each block is an
-   * object; a plugin reads and validates its own block and supplies defaults for what is absent.
+   * object; each plugin's `settings` schema checks its block at start-up (`checkPluginSettings`)
+   * and supplies defaults, and the plugin reads the result with `pluginSettingsOf`.
    */
   readonly plugins?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { checkPluginSettings } from '@tuopin/core';
 import { ConfigurationError, type ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
@@ -11,13 +12,18 @@ import { platformFor } from '../platform-for.js';
 import { writeSchemaFiles } from '../schema-files.js';
 import { seedScale } from '../seed/scale/index.js';
 
-/** Opens the database and a migrated ORM, runs `work`, and closes both whatever happens. */
+/**
+ * Checks every enabled plugin's settings, opens the database and a migrated ORM, runs `work`, and
+ * closes both whatever happens.
+ */
 export async function withMigratedDatabase(
   config: ServerConfig,
   log: Logger,
   work: (orm: MikroORM, databaseUrl: string) => Promise<void>,
 ): Promise<void> {
   const platform = platformFor(config);
+  // A mistake in a plugin's settings stops here, before the database is opened or migrated.
+  checkPluginSettings(platform.plugins, config.settings);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
     const orm = await createOrm({ databaseUrl: database.url, platform, poolSize: config.poolSize });

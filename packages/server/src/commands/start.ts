@@ -1,3 +1,4 @@
+import { checkPluginSettings } from '@tuopin/core';
 import { developmentTokens } from '../auth/development-tokens.js';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
@@ -11,11 +12,13 @@ import { createOrm, migrate } from '../orm.js';
 import { tenancyFor } from '../platform-for.js';
 
 /**
- * `start`: database (embedded unless DATABASE_URL), migrations, demo data on an empty database,
+ * `start`: every enabled plugin's settings, database (embedded unless DATABASE_URL), migrations, demo data on an empty database,
  * then HTTP. SIGTERM and SIGINT drain requests in flight, close the pool and stop PostgreSQL.
  */
 export async function startCommand(config: ServerConfig, log: Logger): Promise<void> {
   const tenancy = tenancyFor(config);
+  // A mistake in a plugin's settings stops here, before the database is opened or migrated.
+  checkPluginSettings(tenancy.deployment.plugins, config.settings);
   log.info('plugins', {
     enabled: tenancy.deployment.plugins.map((plugin) => plugin.name),
     provinces: Object.fromEntries([...tenancy.provinces].map(([code, platform]) => [code, platform.plugins.map((p) => p.name)])),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditTrail, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, checkPluginSettings, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -41,6 +41,8 @@ export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
  * caches parsing and validation per schema object.
  */
 export function createApp(options: AppOptions): TuopinApp {
+  // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
+  checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
   return createYoga<ServerContext, TuopinContext>({
     schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
     graphqlEndpoint: '/graphql',

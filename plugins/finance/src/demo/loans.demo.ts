@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatMoney, subtreeRange } from '@tuopin/core';
 import { insertSchedules } from '../loan/loan-schedule.sql.js';
-import { benchmarkRateFor, parseFinanceSettings } from '../settings/finance-settings.js';
+import { benchmarkRateFor, DEFAULT_FINANCE_SETTINGS } from '../settings/finance-settings.js';
 import { formatHundredths } from '../shared/hundredths.js';
 import { draw } from './demo-draw.js';
 import type { CampaignPlan } from './finance-demo.plan.js';
 
-const POLICY = parseFinanceSettings();
+const POLICY = DEFAULT_FINANCE_SETTINGS;
 
 /** What each industry's loans are for, as a county's loan register words it. */
 const PURPOSES: [industry: string, share: number, purpose: string][] = [

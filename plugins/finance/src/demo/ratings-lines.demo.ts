@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { subtreeRange } from '@tuopin/core';
-import { creditLimitFor, parseFinanceSettings } from '../settings/finance-settings.js';
+import { creditLimitFor, DEFAULT_FINANCE_SETTINGS } from '../settings/finance-settings.js';
 import { draw } from './demo-draw.js';
 import type { CampaignPlan } from './finance-demo.plan.js';
 
 /** The demo follows the default policy, whatever a deployment configures. */
-const POLICY = parseFinanceSettings();
+const POLICY = DEFAULT_FINANCE_SETTINGS;
 const ELIGIBLE = ['AAA', 'AA', 'A'] as const;
 
 /**

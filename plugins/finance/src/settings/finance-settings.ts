@@ -1,4 +1,4 @@
-import { formatMoney, parseMoney, type PlatformSettings } from '@tuopin/core';
+import { formatMoney, parseMoney, pluginSettingsOf, z, type PlatformSettings } from '@tuopin/core';
 import { CREDIT_GRADES, type CreditGrade } from '../rating/rating-grade.js';
 import { hundredthsOf } from '../shared/hundredths.js';
 
@@ -28,101 +28,74 @@ export interface FinanceSettings {
   readonly borrowerAge: { readonly min: number; readonly max: number };
 }
 
-/** What tuopin.config.json may hold under `plugins.finance`, with the defaults applied when a key is absent. */
-export const DEFAULT_FINANCE_SETTINGS = {
-  maxPrincipal: '50000.00',
-  maxTermMonths: 36,
-  benchmarkRates: [
-    { upToMonths: 12, percent: '4.35' },
-    { upToMonths: 60, percent: '4.75' },
-  ],
-  defaultAfterDays: 90,
-  creditLimits: { AAA: '50000.00', AA: '30000.00', A: '10000.00' },
-  maxCreditLineMonths: 36,
-  borrowerAge: { min: 18, max: 65 },
-} as const;
-
-/** A mistake in `plugins.finance`, naming the key and what it must be. */
-export class FinanceSettingsError extends Error {
-  constructor(key: string, expected: string) {
-    super(`tuopin.config.json plugins.finance.${key} must be ${expected}`);
-    this.name = 'FinanceSettingsError';
-  }
-}
-
-const wholeNumber = (value: unknown, key: string, min: number, max: number): number => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new FinanceSettingsError(key, `a whole number from ${min} to ${max}`);
-  }
-  return value;
+const wholeNumber = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error }).refine((n) => Number.isInteger(n) && n >= min && n <= max, { error });
 };
 
-const positiveFen = (value: unknown, key: string): bigint => {
-  const fen = typeof value === 'string' ? parseMoney(value) : null;
-  if (fen === null || fen <= 0n) throw new FinanceSettingsError(key, 'a positive yuan amount string like "50000.00"');
-  return fen;
-};
+const positiveFen = z.string({ error: 'must be a positive yuan amount string like "50000.00"' }).transform((text, ctx) => {
+  const fen = parseMoney(text);
+  if (fen !== null && fen > 0n) return fen;
+  ctx.addIssue({ code: 'custom', message: 'must be a positive yuan amount string like "50000.00"' });
+  return z.NEVER;
+});
 
-/** Validates a `plugins.finance` block and fills in the defaults. */
-export function parseFinanceSettings(raw: Readonly<Record<string, unknown>> = {}): FinanceSettings {
-  const known = Object.keys(DEFAULT_FINANCE_SETTINGS);
-  // Keys starting with "$" are comments, as in the rest of tuopin.config.json.
-  const unknown = Object.keys(raw).filter((key) => !known.includes(key) && !key.startsWith('$'));
-  if (unknown.length > 0) throw new FinanceSettingsError(unknown[0], `one of ${known.join(', ')} (unknown key)`);
-  const value = { ...DEFAULT_FINANCE_SETTINGS, ...raw } as Record<keyof typeof DEFAULT_FINANCE_SETTINGS, unknown>;
+const percent = z.string({ error: 'must be a percentage string like "4.35"' }).transform((text, ctx) => {
+  const basisPoints = hundredthsOf(text);
+  if (basisPoints !== null) return basisPoints;
+  ctx.addIssue({ code: 'custom', message: 'must be a percentage string like "4.35"' });
+  return z.NEVER;
+});
 
-
-  const rates = value.benchmarkRates;
-  if (!Array.isArray(rates) || rates.length === 0) throw new FinanceSettingsError('benchmarkRates', 'a non-empty list of { upToMonths, percent }');
-  const benchmarkRates = rates.map((band: { upToMonths?: unknown; percent?: unknown }, i) => {
-    const basisPoints = typeof band?.percent === 'string' ? hundredthsOf(band.percent) : null;
-    if (basisPoints === null) throw new FinanceSettingsError(`benchmarkRates[${i}].percent`, 'a percentage string like "4.35"');
-    return { upToMonths: wholeNumber(band.upToMonths, `benchmarkRates[${i}].upToMonths`, 1, 360), basisPoints };
-  });
-  benchmarkRates.sort((a, b) => a.upToMonths - b.upToMonths);
-
-  const limits = value.creditLimits;
-  if (typeof limits !== 'object' || limits === null) throw new FinanceSettingsError('creditLimits', 'an object of grade → amount');
-  const creditLimitsFen: Partial<Record<CreditGrade, bigint>> = {};
-  for (const [grade, amount] of Object.entries(limits)) {
-    if (!(grade in CREDIT_GRADES)) throw new FinanceSettingsError(`creditLimits.${grade}`, `keyed by a grade (${Object.keys(CREDIT_GRADES).join(', ')})`);
-    creditLimitsFen[grade as CreditGrade] = positiveFen(amount, `creditLimits.${grade}`);
-  }
-
-  const age = value.borrowerAge as { min?: unknown; max?: unknown } | null;
-  const borrowerAge = { min: wholeNumber(age?.min, 'borrowerAge.min', 16, 100), max: wholeNumber(age?.max, 'borrowerAge.max', 16, 100) };
-  if (borrowerAge.min > borrowerAge.max) throw new FinanceSettingsError('borrowerAge', 'a range with min ≤ max');
-
-  const settings: FinanceSettings = {
-    maxPrincipalFen: positiveFen(value.maxPrincipal, 'maxPrincipal'),
-    maxTermMonths: wholeNumber(value.maxTermMonths, 'maxTermMonths', 1, 120),
-    benchmarkRates,
-    defaultAfterDays: wholeNumber(value.defaultAfterDays, 'defaultAfterDays', 1, 3650),
-    creditLimitsFen,
-    maxCreditLineMonths: wholeNumber(value.maxCreditLineMonths, 'maxCreditLineMonths', 1, 120),
-    borrowerAge,
-  };
-  if (benchmarkRates[benchmarkRates.length - 1].upToMonths < settings.maxTermMonths) {
-    throw new FinanceSettingsError('benchmarkRates', `bands that cover every term up to maxTermMonths (${settings.maxTermMonths})`);
-  }
-  return settings;
-}
-
-// Settings objects are made once per server (or test server) and never change, so parsing once
-// per object is enough; a WeakMap lets test servers' settings be collected.
-const parsed = new WeakMap<PlatformSettings, FinanceSettings>();
+const grade = z.string().refine((key) => key in CREDIT_GRADES, { error: `must be a grade (${Object.keys(CREDIT_GRADES).join(', ')})` });
 
 /**
- * The finance settings of a deployment, parsed from `settings.plugins.finance` on first use. A
- * mistake in the block fails that first finance request with a message naming the key.
+ * What tuopin.config.json may hold under `plugins.finance`, each key with the national default
+ * (checked like a configured value), turned into `FinanceSettings`. The plugin's settings schema:
+ * `start` and `migrate` check it before anything else.
  */
+export const financeSettingsSchema = z
+  .strictObject({
+    maxPrincipal: positiveFen.prefault('50000.00'),
+    maxTermMonths: wholeNumber(1, 120).prefault(36),
+    benchmarkRates: z
+      .array(z.strictObject({ upToMonths: wholeNumber(1, 360), percent }), { error: 'must be a non-empty list of { upToMonths, percent }' })
+      .min(1, { error: 'must be a non-empty list of { upToMonths, percent }' })
+      .prefault([
+        { upToMonths: 12, percent: '4.35' },
+        { upToMonths: 60, percent: '4.75' },
+      ]),
+    defaultAfterDays: wholeNumber(1, 3650).prefault(90),
+    creditLimits: z.record(grade, positiveFen, { error: 'must be an object of grade → amount' }).prefault({ AAA: '50000.00', AA: '30000.00', A: '10000.00' }),
+    maxCreditLineMonths: wholeNumber(1, 120).prefault(36),
+    borrowerAge: z
+      .strictObject({ min: wholeNumber(16, 100), max: wholeNumber(16, 100) })
+      .refine((age) => age.min <= age.max, { error: 'must be a range with min ≤ max' })
+      .prefault({ min: 18, max: 65 }),
+  })
+  .transform((value, ctx): FinanceSettings => {
+    const benchmarkRates = [...value.benchmarkRates].sort((a, b) => a.upToMonths - b.upToMonths).map(({ upToMonths, percent: basisPoints }) => ({ upToMonths, basisPoints }));
+    if (benchmarkRates[benchmarkRates.length - 1].upToMonths < value.maxTermMonths) {
+      ctx.addIssue({ code: 'custom', path: ['benchmarkRates'], message: `must be bands that cover every term up to maxTermMonths (${value.maxTermMonths})` });
+      return z.NEVER;
+    }
+    return {
+      maxPrincipalFen: value.maxPrincipal,
+      maxTermMonths: value.maxTermMonths,
+      benchmarkRates,
+      defaultAfterDays: value.defaultAfterDays,
+      creditLimitsFen: value.creditLimits as Partial<Record<CreditGrade, bigint>>,
+      maxCreditLineMonths: value.maxCreditLineMonths,
+      borrowerAge: value.borrowerAge,
+    };
+  });
+
+/** The national defaults, for code that runs outside a deployment (the demo data). */
+export const DEFAULT_FINANCE_SETTINGS: FinanceSettings = financeSettingsSchema.parse({});
+
+/** The finance settings of a deployment, checked at start-up from `settings.plugins.finance`. */
 export function financeSettingsOf(settings: PlatformSettings): FinanceSettings {
-  let result = parsed.get(settings);
-  if (!result) {
-    result = parseFinanceSettings(settings.plugins?.finance);
-    parsed.set(settings, result);
-  }
-  return result;
+  return pluginSettingsOf<FinanceSettings>(settings, 'finance');
 }
 
 /** The benchmark rate for a term, in basis points. */

@@ -1,0 +1,40 @@
+import { createTestServer, documentOf, mustSucceed, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+import { registrationInput } from '../fixtures/households.js';
+import { RegisterHousehold } from '../fixtures/operations.js';
+
+/** `mustSucceed` is what keeps setups honest, so it is tested against real results, not made-up ones. */
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await insertAreas(server);
+});
+afterAll(() => server.close());
+
+describe('mustSucceed', () => {
+  it('returns the payload of a mutation that succeeded, from the response or from the field', async () => {
+    const response = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageA }) });
+    const payload = mustSucceed(response);
+    expect(payload.__typename).toBe('RegisterHouseholdPayload');
+    expect(payload.household.village.code).toBe(AREAS.villageA);
+    expect(mustSucceed(response.data?.registerHousehold)).toBe(payload);
+  });
+
+  it('fails with the typed error\'s code, field and messages', async () => {
+    const response = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: '999999999999' }) });
+    expect(response.data?.registerHousehold.__typename).toMatch(/Error$/);
+    expect(() => mustSucceed(response)).toThrowError(/setup mutation failed: \w+Error — code \w+ — field villageCode — /);
+  });
+
+  it('fails on GraphQL errors and on a document that does not select __typename', async () => {
+    const invalid = documentOf(`mutation { registerHousehold(input: {}) { __typename } }`);
+    const refused = await server.execute(invalid);
+    expect(refused.errors?.length).toBeGreaterThan(0);
+    expect(() => mustSucceed(refused)).toThrowError(/setup mutation failed with GraphQL errors: .*villageCode/);
+    const blind = documentOf(`mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { ... on Error { code } } }`);
+    const response = await server.execute(blind, { input: registrationInput({ villageCode: AREAS.villageA }) });
+    expect(() => mustSucceed(response)).toThrowError('select __typename');
+  });
+});
