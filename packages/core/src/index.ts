@@ -30,6 +30,8 @@ export { DEFAULT_SUPPRESSION, protectCount, protectSum, ratioOfParts, suppressio
 export { statisticDescription, statisticOf, type StatisticDeclaration } from './kernel/statistic-declaration.js';
 export { recordReads, type ReadRecord } from './audit/audit-reads.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
+export { API_KEY_REVOKED_CHANNEL, onApiKeyRevoked } from './api-key/api-key-revocation.js';
+export { prefixOfApiKey } from './api-key/api-key-format.js';
 export {
   DEFAULT_PROJECT_NOTICE_DAYS,
   DEFAULT_QUERY_LIMITS,
