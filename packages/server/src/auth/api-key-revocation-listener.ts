@@ -23,6 +23,7 @@ export function listenForRevocations(options: { databaseUrl: string; cache: ApiK
   let stopped = false;
   let current: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  let down = false;
   const unsubscribe = onApiKeyRevoked((prefix) => cache.revoke(prefix));
 
   const connect = async (): Promise<void> => {
@@ -37,7 +38,9 @@ export function listenForRevocations(options: { databaseUrl: string; cache: ApiK
       if (current === client) current = null;
       client.end().catch(() => {});
       if (stopped) return;
-      log.warn('API key revocations not received: every key is checked in the database until the listener reconnects', { error: error ? String(error) : 'connection ended' });
+      // Said once per outage, not on every failed attempt to reconnect.
+      if (!down) log.warn('API key revocations not received: every key is checked in the database until the listener reconnects', { error: error ? String(error) : 'connection ended' });
+      down = true;
       retry = setTimeout(() => void connect(), retryMs);
       retry.unref();
     };
@@ -60,6 +63,8 @@ export function listenForRevocations(options: { databaseUrl: string; cache: ApiK
     }
     current = client;
     cache.resume();
+    if (down) log.info('API key revocations received again; verified keys are cached again');
+    down = false;
   };
 
   void connect();
