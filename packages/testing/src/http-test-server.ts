@@ -30,7 +30,7 @@ export interface HttpTestServerOptions extends TestServerOptions {
  */
 export async function createHttpTestServer(options: HttpTestServerOptions = {}): Promise<HttpTestServer> {
   const base = await createTestServer(options);
-  const { gateway, metrics } = await assembleServer({
+  const { gateway, metrics, stop } = await assembleServer({
     orm: base.orm,
     tenancy: base.tenancy,
     settings: base.settings,
@@ -64,6 +64,7 @@ export async function createHttpTestServer(options: HttpTestServerOptions = {}):
     },
     async close() {
       await running.drain(1_000);
+      await stop();
       await base.close();
     },
   };

@@ -5,6 +5,7 @@ import { ForbiddenError, IssueCollector, NotFoundError, RuleViolationError } fro
 import { canAdministerApiKeys, scopeMisfit, type Principal } from '../kernel/principal.js';
 import { inTransaction } from '../kernel/transaction.js';
 import { apiKeyMatches, generateApiKey, prefixOfApiKey } from './api-key-format.js';
+import { announceApiKeyRevoked, API_KEY_REVOKED_CHANNEL } from './api-key-revocation.js';
 
 export interface ApiKeyRecord {
   id: number;
@@ -75,7 +76,11 @@ async function findKey(em: EntityManager, id: number): Promise<ApiKeyRecord | nu
   return row ?? null;
 }
 
-/** Revokes a key at once: the next request with it is refused. Keys inside the caller's scope only. */
+/**
+ * Revokes a key at once: the next request with it is refused, on this process at once and on every
+ * other server process within a second (NOTIFY on {@link API_KEY_REVOKED_CHANNEL}). Keys inside the
+ * caller's scope only.
+ */
 export async function revokeApiKey(ctx: TuopinContext, id: number): Promise<ApiKeyRecord> {
   assertAdministrator(ctx.principal);
   const key = await findKey(ctx.em, id);
@@ -83,10 +88,14 @@ export async function revokeApiKey(ctx: TuopinContext, id: number): Promise<ApiK
     throw new NotFoundError('id', 'API 密钥不存在或不在您的权限范围内', 'The API key does not exist or is outside your scope');
   }
   if (key.revokedAt) throw new RuleViolationError('id', '该 API 密钥已被吊销', 'This API key is revoked already');
-  return inTransaction(ctx, {}, async (em) => {
+  const revoked = await inTransaction(ctx, {}, async (em) => {
     await em.execute('update api_key set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null', [ctx.principal.id, id]);
+    // Delivered to every listening server process when (and only if) this transaction commits.
+    await em.execute('select pg_notify(?, ?)', [API_KEY_REVOKED_CHANNEL, key.prefix]);
     return (await findKey(em, id))!;
   });
+  announceApiKeyRevoked(key.prefix);
+  return revoked;
 }
 
 /** The keys whose scopes lie inside the caller's, newest first. */

@@ -4,7 +4,9 @@ import type { TuopinContext } from '../kernel/context.js';
 import { ValidationError } from '../kernel/errors.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { codeRangeSql } from '../kernel/code-range-filters.js';
+import { smallestCommonArea, type CodeRange } from '../kernel/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
+import type { RecordedRead } from './audit-reads.js';
 
 export interface AuditRecord {
   id: string;
@@ -38,13 +40,21 @@ export interface AuditLogFilter {
 const COLUMNS = `a.id::text as id, a.at, a.actor, a.actor_role as "actorRole", a.operation, a.request_id as "requestId", a.action,
   a.object_type as "objectType", a.object_id as "objectId", a.area_code as "areaCode", a.before, a.after`;
 
+interface AuditWhere {
+  sql: string;
+  params: unknown[];
+  /** The areas the caller may see, null for everywhere: a read record shows only its reads there. */
+  ranges: readonly CodeRange[] | null;
+}
+
 /**
  * The WHERE clause of a caller's audit-log query: within the caller's area, and only objects of
  * the plugins the caller's province has enabled (the vocabulary of the schema the request runs
  * against). Records without a place (system objects, API keys, an auditor's queries) belong to the
- * whole country: only callers with national scope see them.
+ * whole country: only callers with national scope see them. A read record (one per request) is
+ * found by any of the objects and areas it read (`read_objects`, `read_areas`).
  */
-function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: AuditLogFilter): { sql: string; params: unknown[] } | null {
+function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: AuditLogFilter): AuditWhere | null {
   const ranges = readableRanges(ctx, filter.regionCode ?? null);
   if (ranges.length === 0) return null;
   const national = ranges.some((r) => r.lo === '000000000000' && r.hi === '999999999999');
@@ -52,8 +62,9 @@ function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: Aud
   const params: unknown[] = [];
   if (!national) {
     const inScope = codeRangeSql('a.area_code', ranges);
-    clauses.push(inScope.sql);
-    params.push(...inScope.params);
+    const readInScope = codeRangeSql('r.code', ranges);
+    clauses.push(`(${inScope.sql} or exists (select 1 from unnest(a.read_areas) r(code) where ${readInScope.sql}))`);
+    params.push(...inScope.params, ...readInScope.params);
   }
   const objectTypes = filter.objectType != null ? vocabulary.spellingsOf(filter.objectType) : vocabulary.stored;
   if (objectTypes.length === 0) {
@@ -63,13 +74,13 @@ function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: Aud
       `There is no object type '${filter.objectType}'; use a GraphQL type name such as Member`,
     );
   }
-  clauses.push('a.object_type = any(?::text[])');
-  params.push(pgTextArray(objectTypes));
+  const object = objectClause(filter, objectTypes);
+  clauses.push(object.sql);
+  params.push(...object.params);
   const equal = [
     ['a.actor', filter.actor],
     ['a.operation', filter.operation],
     ['a.action', filter.action],
-    ['a.object_id', filter.objectId],
   ] as const;
   for (const [column, value] of equal) {
     if (value != null) {
@@ -85,7 +96,41 @@ function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: Aud
     clauses.push('a.at < ?');
     params.push(filter.to);
   }
-  return { sql: clauses.join(' and '), params };
+  return { sql: clauses.join(' and '), params, ranges: national ? null : ranges };
+}
+
+/** Which objects: a written row by its type and id, a read record by any object it lists. */
+function objectClause(filter: AuditLogFilter, spellings: readonly string[]): { sql: string; params: unknown[] } {
+  const types = pgTextArray(spellings);
+  const type = filter.objectType;
+  const id = filter.objectId;
+  if (type != null && id != null) {
+    return { sql: '((a.object_type = any(?::text[]) and a.object_id = ?) or a.read_objects && ?::text[])', params: [types, id, pgTextArray([`${type}:${id}`])] };
+  }
+  if (type != null) {
+    return { sql: "(a.object_type = any(?::text[]) or exists (select 1 from unnest(a.read_objects) o where split_part(o, ':', 1) = ?))", params: [types, type] };
+  }
+  if (id != null) {
+    return { sql: "a.object_type = any(?::text[]) and (a.object_id = ? or exists (select 1 from unnest(a.read_objects) o where split_part(o, ':', 2) = ?))", params: [types, id, id] };
+  }
+  return { sql: 'a.object_type = any(?::text[])', params: [types] };
+}
+
+/**
+ * A read record as the caller may see it: only the reads in the caller's areas and of the types
+ * the caller's plugins have (one request of a national caller may read several provinces).
+ */
+function visibleReads(record: AuditRecord, vocabulary: AuditVocabulary, ranges: readonly CodeRange[] | null): AuditRecord {
+  const reads = (record.after as { reads?: RecordedRead[] } | null)?.reads;
+  if (record.action !== 'READ' || !Array.isArray(reads)) return record;
+  const shown = reads.filter(
+    (read) =>
+      vocabulary.spellingsOf(read.objectType).length > 0 &&
+      (ranges === null || (read.areaCode !== null && ranges.some((r) => read.areaCode! >= r.lo && read.areaCode! <= r.hi))),
+  );
+  // Its place, as this caller sees it: the smallest area holding the reads shown.
+  const areaCode = ranges === null ? record.areaCode : (smallestCommonArea(shown.map((read) => read.areaCode)) ?? record.areaCode);
+  return { ...record, areaCode, after: { ...record.after, reads: shown } };
 }
 
 /** A cursor's record id, checked: it reaches SQL as a bigint. */
@@ -119,7 +164,7 @@ export function auditLogConnection(ctx: TuopinContext, vocabulary: AuditVocabula
       const sql = `select ${COLUMNS} from audit_log a where ${[where.sql, ...bounds].join(' and ')}
                    order by a.id ${descending ? 'asc' : 'desc'} limit ${limit}`;
       const rows = await connection.execute<AuditRecord[]>(sql, params);
-      return rows.map((row) => ({ ...row, objectType: vocabulary.typeOf(row.objectType) }));
+      return rows.map((row) => visibleReads({ ...row, objectType: vocabulary.typeOf(row.objectType) }, vocabulary, where.ranges));
     },
     async () => {
       if (!where) return 0;

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PersonalDataRead } from '../kernel/audit-trail.js';
+import { smallestCommonArea } from '../kernel/division-code.js';
+import { pgTextArray } from '../kernel/pg-array.js';
 import type { Principal } from '../kernel/principal.js';
 
 /** What a request read, for the audit log: the personal data shown unmasked, and for auditors the query itself. */
@@ -13,33 +15,45 @@ export interface ReadRecord {
   recordQuery: boolean;
 }
 
+/** One object read, as a read record's `after.reads` lists it. */
+export interface RecordedRead {
+  objectType: string;
+  objectId: string;
+  /** The village of the person or household: the log is read by area. */
+  areaCode: string | null;
+  /** The fields shown unmasked, sorted. */
+  fields: string[];
+}
+
 /**
- * Records a request's reads in one statement (one row per person or household whose personal
- * data was shown, plus one for an auditor's query). Reads are not transactional with anything,
- * so they are written as soon as the request's execution ends, before its response is sent.
+ * Records a request's reads as one row (object type `Query`): every person or household whose
+ * personal data was shown, with its area and fields, in `after.reads`, and as the arrays
+ * `read_objects` ('Member:123', indexed) and `read_areas`, by which the log finds the row. An
+ * auditor's query is recorded even when it read no person. Reads are not transactional with
+ * anything, so they are written as soon as the request's execution ends, before its response is sent.
  */
 export async function recordReads(em: EntityManager, record: ReadRecord): Promise<void> {
-  const rows = record.personalReads.map((read) => ({
+  if (record.personalReads.length === 0 && !record.recordQuery) return;
+  const reads: RecordedRead[] = record.personalReads.map((read) => ({
     objectType: read.objectType,
     objectId: read.objectId,
     areaCode: read.areaCode,
-    after: { fields: [...read.fields].sort() },
+    fields: [...read.fields].sort(),
   }));
-  if (record.recordQuery) rows.push({ objectType: 'Query', objectId: '', areaCode: null, after: { fields: [] } });
-  if (rows.length === 0) return;
-  const values = rows.map(() => "(?, ?, ?, ?, 'READ', ?, nullif(?, ''), ?, ?::jsonb)").join(', ');
-  const params = rows.flatMap((row) => [
-    record.principal.id,
-    record.principal.role,
-    record.operation,
-    record.requestId,
-    row.objectType,
-    row.objectId,
-    row.areaCode,
-    JSON.stringify(row.after),
-  ]);
+  const areas = [...new Set(reads.map((read) => read.areaCode))];
   await em.execute(
-    `insert into audit_log (actor, actor_role, operation, request_id, action, object_type, object_id, area_code, after) values ${values}`,
-    params,
+    `insert into audit_log (actor, actor_role, operation, request_id, action, object_type, object_id, area_code, after, read_objects, read_areas)
+     values (?, ?, ?, ?, 'READ', 'Query', null, ?, ?::jsonb, ?::text[], ?::varchar(12)[])`,
+    [
+      record.principal.id,
+      record.principal.role,
+      record.operation,
+      record.requestId,
+      // The row's place is the smallest area holding all its reads; each read keeps its own.
+      smallestCommonArea(areas),
+      JSON.stringify({ reads }),
+      pgTextArray(reads.map((read) => `${read.objectType}:${read.objectId}`)),
+      pgTextArray(areas.filter((area): area is string => area !== null)),
+    ],
   );
 }

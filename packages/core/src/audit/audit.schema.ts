@@ -7,7 +7,7 @@ const ACTIONS = {
   INSERT: '新增 A row was created',
   UPDATE: '修改 A row was changed',
   DELETE: '删除 A row was removed',
-  READ: '读取 Personal data was read unmasked, or an auditor ran a query',
+  READ: '读取（每个请求一条） A request read personal data unmasked, or an auditor ran a query: one record per request',
 } as const;
 
 export function registerAuditSchema(builder: TuopinBuilder): void {
@@ -32,10 +32,13 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
       requestId: t.exposeString('requestId', { nullable: true, description: '请求关联编号 Correlation id of the request' }),
       action: t.field({ type: AuditAction, resolve: (r) => r.action, description: '动作 Action' }),
       objectType: t.exposeString('objectType', {
-        description: '对象类型（GraphQL 类型名，如 Member、Loan） Object type: the GraphQL type name, e.g. Member or Loan; Query for an auditor\'s query',
+        description: '对象类型（GraphQL 类型名，如 Member、Loan；读取记录为 Query，每个请求一条） Object type: the GraphQL type name, e.g. Member or Loan; Query for a READ record (one per request)',
       }),
       objectId: t.exposeString('objectId', { nullable: true, description: '对象编号 Object id' }),
-      areaCode: t.exposeString('areaCode', { nullable: true, description: '所属区划 Area the object belongs to' }),
+      areaCode: t.exposeString('areaCode', {
+        nullable: true,
+        description: '所属区划（读取记录为包含其所读对象的最小区划） Area the object belongs to; for a READ record, the smallest area holding what it read',
+      }),
       before: t.field({
         type: 'JSONObject',
         nullable: true,
@@ -48,7 +51,7 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
         nullable: true,
         resolve: (r) => r.after,
         description:
-          '变更后：新增时为整行，修改时为改动的字段；删除时为空（个人信息已遮蔽） After: the whole row for an INSERT, the changed fields for an UPDATE, null for a DELETE; for a READ, the fields read; personal data masked',
+          '变更后：新增时为整行，修改时为改动的字段；删除时为空；读取时为 reads，列出您辖区内被读取的每个对象及字段（个人信息已遮蔽） After: the whole row for an INSERT, the changed fields for an UPDATE, null for a DELETE; for a READ, `reads`: each object read (objectType, objectId, areaCode, fields), those in your areas only; personal data masked',
       }),
     }),
   });
@@ -65,8 +68,8 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
       actor: t.string({ description: '操作者 Actor' }),
       operation: t.string({ description: '操作名 Operation (mutation name)' }),
       action: t.field({ type: AuditAction, description: '动作 Action' }),
-      objectType: t.string({ description: '对象类型（GraphQL 类型名，如 Member） Object type: a GraphQL type name, e.g. Member' }),
-      objectId: t.string({ description: '对象编号 Object id' }),
+      objectType: t.string({ description: '对象类型（GraphQL 类型名，如 Member；也查出读取过该类对象的请求） Object type: a GraphQL type name, e.g. Member; also finds the requests that read such objects' }),
+      objectId: t.string({ description: '对象编号（也查出读取过该对象的请求） Object id; also finds the requests that read the object' }),
       regionCode: t.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
       from: t.field({ type: 'DateTime', description: '起始时间（含） From, inclusive' }),
       to: t.field({ type: 'DateTime', description: '截止时间（不含） To, exclusive' }),

@@ -4,12 +4,12 @@ import type { Principal } from './principal.js';
 import type { PlatformSettings } from './settings.js';
 
 /**
- * The per-request context every resolver receives. One entity-manager fork per request keeps
- * the identity map request-local; batched loaders hang off this object (Pothos keys its
+ * The per-request context every resolver receives. One entity-manager fork per request, made on
+ * first use of `em`, keeps the identity map request-local; batched loaders hang off this object (Pothos keys its
  * dataloaders and `createContextCache` by the context's identity).
  */
 export interface TuopinContext {
-  /** A fork of the ORM's entity manager, private to this request. */
+  /** A fork of the ORM's entity manager, private to this request; forked when first read. */
   readonly em: EntityManager;
   readonly principal: Principal;
   readonly settings: PlatformSettings;

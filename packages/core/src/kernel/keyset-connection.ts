@@ -1,4 +1,4 @@
-import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { parseCursorConnectionArgs } from '@pothos/plugin-relay';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.js';
 import { ValidationError } from './errors.js';
 import { isDatabaseId, MAX_DATABASE_ID } from './global-id.js';
@@ -104,9 +104,32 @@ export async function resolveKeysetConnection<Row>(
   checkPageArgs(args);
   const after = args.after ? decodeCursor(args.after, 'after', shape) : null;
   const before = args.before ? decodeCursor(args.before, 'before', shape) : null;
-  const connection = await resolveCursorConnection(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (row: Row) => encodeCursor(keyOf(row)) },
-    ({ limit, inverted }: ResolveCursorConnectionArgs) => fetchPage({ after, before, limit, descending: inverted }),
-  );
-  return { ...connection, totalCount: count };
+  const { limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  const rows = await fetchPage({ after, before, limit, descending: inverted });
+  const trimmed = rows.slice(0, expectedSize);
+  if (inverted) trimmed.reverse();
+  // Cursors are encoded when a client selects them (getters), not for every row of every page:
+  // most pages are read without them.
+  const cursorOf = (row: Row) => encodeCursor(keyOf(row));
+  const edges = trimmed.map((node) => ({
+    node,
+    get cursor() {
+      return cursorOf(node);
+    },
+  }));
+  const emptyCursor = args.after ?? args.before ?? '';
+  return {
+    edges,
+    pageInfo: {
+      get startCursor() {
+        return trimmed.length > 0 ? cursorOf(trimmed[0]) : emptyCursor;
+      },
+      get endCursor() {
+        return trimmed.length > 0 ? cursorOf(trimmed[trimmed.length - 1]) : emptyCursor;
+      },
+      hasPreviousPage: hasPreviousPage(rows.length),
+      hasNextPage: hasNextPage(rows.length),
+    },
+    totalCount: count,
+  };
 }

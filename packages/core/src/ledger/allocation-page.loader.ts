@@ -1,9 +1,8 @@
 import { createContextCache } from '@pothos/core';
-import { resolveCursorConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type TuopinBuilder } from '../kernel/builder.js';
+import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { checkPageArgs, decodeCursor, encodeCursor, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import { checkPageArgs, decodeCursor, resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
 import { pgIntArray } from '../kernel/pg-array.js';
 import { LEDGER_ROW_COLUMNS, LEDGER_ROW_JOINS, ledgerRowOf, type LedgerEntryRow } from './ledger-rows.js';
@@ -90,14 +89,16 @@ export async function allocationConnection(ctx: TuopinContext, owner: Allocation
   const after = cursorId(args.after, 'after');
   const before = cursorId(args.before, 'before');
   let loaded: Promise<LoadedPage> | undefined;
-  const connection = await resolveCursorConnection<Promise<LedgerEntryRow[]>>(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: (entry: LedgerEntryRow) => encodeCursor([entry.id]) },
-    ({ limit, inverted }): Promise<LedgerEntryRow[]> => {
-      loaded = loadPage(ctx, owner, ownerId, { after, before, limit, descending: inverted });
+  return resolveKeysetConnection<LedgerEntryRow>(
+    args,
+    ['id'],
+    (entry) => [entry.id],
+    ({ limit, descending }) => {
+      loaded = loadPage(ctx, owner, ownerId, { after, before, limit, descending });
       return loaded.then((page) => page.rows);
     },
+    async () => (await loaded!).total,
   );
-  return { ...connection, totalCount: async () => (await loaded!).total };
 }
 
 /** `AllocationConnection`, shared by `Project.allocations` and `Fund.allocations`. */

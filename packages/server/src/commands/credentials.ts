@@ -23,6 +23,11 @@ export async function tokenCommand(config: ServerConfig, args: string[]): Promis
   process.stdout.write(`${await mintToken(config.auth.jwt.secret, principal, { ...config.auth.jwt, expiresIn: one(options, 'expires', '8h') })}\n`);
 }
 
+/** Raw rows carry timestamps as the driver returns them (a string here, a Date elsewhere). */
+function isoTime(value: Date | string | null): string {
+  return value === null ? '' : new Date(value).toISOString();
+}
+
 /** A context for the command line: the system acting, recorded in the audit log as such. */
 function cliContext(orm: MikroORM, config: ServerConfig, operation: string): TuopinContext {
   const audit = new AuditTrail();
@@ -43,10 +48,10 @@ export function apiKeyCommand(config: ServerConfig, log: Logger, args: string[])
       process.stdout.write(`API key ${record.prefix} (id ${record.id}) for "${record.name}", scopes ${record.areaScopes.join(',')}:\n${key}\nIt is shown this once; only its hash is stored.\n`);
     } else if (action === 'revoke') {
       const record = await revokeApiKey(cliContext(orm, config, 'cli:apikey revoke'), Number(one(options, 'id')));
-      process.stdout.write(`revoked ${record.prefix} (id ${record.id}) at ${record.revokedAt?.toISOString()}\n`);
+      process.stdout.write(`revoked ${record.prefix} (id ${record.id}) at ${isoTime(record.revokedAt)}\n`);
     } else if (action === 'list') {
       for (const key of await listApiKeys(cliContext(orm, config, 'cli:apikey list'))) {
-        process.stdout.write(`${key.id}\t${key.prefix}\t${key.name}\t${key.areaScopes.join(',')}\t${key.revokedAt ? 'revoked' : 'active'}\tlast used ${key.lastUsedAt?.toISOString() ?? 'never'}\n`);
+        process.stdout.write(`${key.id}\t${key.prefix}\t${key.name}\t${key.areaScopes.join(',')}\t${key.revokedAt ? 'revoked' : 'active'}\tlast used ${key.lastUsedAt ? isoTime(key.lastUsedAt) : 'never'}\n`);
       }
     } else {
       throw new ConfigurationError('usage: apikey create --name N --scope S | apikey revoke --id N | apikey list');

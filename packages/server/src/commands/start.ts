@@ -36,7 +36,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     throw error;
   }
 
-  const { gateway, metrics } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log, http: config.http });
+  const { gateway, metrics, stop } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log, http: config.http });
   const http = await listen(gateway, config.port, log);
   const metricsPort = config.http.metrics.port;
   const metricsServer = metricsPort === null ? null : await listenForMetrics(metrics, { port: metricsPort, token: config.http.metrics.token }, log);
@@ -52,6 +52,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     log.info('shutting down', { signal });
     await http.drain();
     await metricsServer?.drain(1_000);
+    await stop();
     await orm!.close();
     await database.stop();
     log.info('stopped');

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
 import { useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
+import { useLazyEntityManager } from './lazy-entity-manager.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
@@ -57,13 +58,13 @@ export function createApp(options: AppOptions): TuopinApp {
     context: ({ principal, request }) => {
       // The gateway authenticates every /graphql request; reaching here without a caller is a bug.
       if (!principal) throw new Error('a GraphQL request reached the app without an authenticated principal');
+      // `em` is added by useLazyEntityManager: forked on first use, not for every request.
       return {
-        em: options.orm.em.fork(),
         principal,
         settings: options.settings,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         audit: new AuditTrail(),
-      };
+      } as Omit<TuopinContext, 'em'> as TuopinContext;
     },
     plugins: [
       useReadinessCheck({
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): TuopinApp {
           }
         },
       }),
+      useLazyEntityManager(options.orm),
       useDocumentLimits(options.limits),
       useRefuseNulBytes(),
       useCostBudget(),

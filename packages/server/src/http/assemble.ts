@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformSettings } from '@tuopin/core';
 import type { AuthConfig } from '../auth/auth-config.js';
+import { ApiKeyCache } from '../auth/api-key-cache.js';
+import { listenForRevocations } from '../auth/api-key-revocation-listener.js';
 import { createAuthenticator } from '../auth/authenticate.js';
 import { createJwtVerifier } from '../auth/jwt.js';
 import { cacheVerifiedTokens } from '../auth/verified-token-cache.js';
@@ -27,13 +29,18 @@ export interface AssembleOptions {
 
 /**
  * The GraphQL app, the authenticating gateway in front of it and the edge in front of both, as
- * `start` serves them; `gateway` is the handler to listen with, `metrics` what `/metrics` shows.
+ * `start` serves them; `gateway` is the handler to listen with, `metrics` what `/metrics` shows,
+ * `stop` closes what the server holds besides the ORM (the API-key revocation listener).
  */
-export async function assembleServer(options: AssembleOptions): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge>; metrics: Metrics }> {
+export async function assembleServer(
+  options: AssembleOptions,
+): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge>; metrics: Metrics; stop: () => Promise<void> }> {
   const http = options.http ?? DEFAULT_HTTP_CONFIG;
   const app = createApp({ ...options, trustedDocuments: http.trustedDocuments });
-  const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm });
+  const apiKeys = new ApiKeyCache();
+  const revocations = listenForRevocations({ databaseUrl: options.orm.config.get('clientUrl')!, cache: apiKeys, log: options.log });
+  const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm, apiKeys });
   const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
   const metrics = createMetrics(options.orm);
-  return { app, metrics, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
+  return { app, metrics, stop: revocations.stop, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
 }

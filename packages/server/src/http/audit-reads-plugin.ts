@@ -17,7 +17,7 @@ export function useAuditReads(): Plugin<TuopinContext> {
           const recordQuery = ctx.principal.role === 'AUDITOR' && operation?.kind === 'OperationDefinition' && operation.operation === 'query';
           if (personalReads.length === 0 && !recordQuery) return;
           const name = operation?.kind === 'OperationDefinition' ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-          await recordReads(ctx.em.fork(), { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
+          await recordReads(ctx.em, { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
         },
       };
     },

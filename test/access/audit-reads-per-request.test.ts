@@ -1,0 +1,84 @@
+import type { Principal } from '@tuopin/core';
+import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+import { registrationInput } from '../fixtures/households.js';
+import { CALLERS } from '../fixtures/principals.js';
+
+// Reads of personal data are recorded as one audit row per request, which still answers
+// "who read this member", and shows each reader only the reads in his area.
+
+let server: HttpTestServer;
+
+async function post(caller: Principal, query: string, variables: Record<string, unknown> = {}) {
+  const response = await server.post({ query, variables }, { authorization: `Bearer ${await server.token(caller)}` });
+  expect(response.status).toBe(200);
+  expect(response.body.errors, `${query}: ${JSON.stringify(response.body.errors)}`).toBeUndefined();
+  return response.body.data;
+}
+
+const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { __typename ... on RegisterHouseholdPayload { household { id } } } }`;
+const PAGE = `query CountyPage { households(first: 20, regionCode: "433125000000") { edges { node { householdNo members { id name idNumber health } } } } }`;
+const AUDIT = `query($filter: AuditLogFilter) { auditLog(first: 10, filter: $filter) { totalCount edges { node { action objectType operation areaCode after } } } }`;
+const readRows = (actor: string) => server.sql<{ n: string }>("select count(*) as n from audit_log where action = 'READ' and actor = ?", [actor]);
+const villageCOfficer: Principal = { id: 'test:village-c-officer', role: 'VILLAGE_OFFICER', areaScopes: [AREAS.villageC], provinceCode: '430000000000' };
+const villageCAuditor: Principal = { id: 'test:village-c-auditor', role: 'AUDITOR', areaScopes: [AREAS.villageC], provinceCode: '430000000000' };
+
+beforeAll(async () => {
+  server = await createHttpTestServer();
+  await insertAreas(server);
+  // 20 households of three members, in two villages of 保靖县.
+  for (let i = 0; i < 20; i++) {
+    const village = i % 2 === 0 ? AREAS.villageA : AREAS.villageC;
+    const input = registrationInput({ householdNo: `${village}${String(7000 + i)}`, villageCode: village });
+    const data = await post(CALLERS.baojingOfficer, REGISTER, { input });
+    expect(data.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
+  }
+});
+afterAll(() => server.close());
+
+describe('read audit', () => {
+  it('writes one row for a page of 20 households with their members, listing every member read with its area', async () => {
+    const [before] = await readRows(CALLERS.baojingOfficer.id);
+    const data = await post(CALLERS.baojingOfficer, PAGE);
+    const members = data.households.edges.flatMap((edge: { node: { members: { id: string; idNumber: string }[] } }) => edge.node.members);
+    expect(data.households.edges).toHaveLength(20);
+    expect(members).toHaveLength(60);
+    expect(members[0].idNumber).not.toContain('*'); // a county officer reads in full: the read is recorded
+    const [after] = await readRows(CALLERS.baojingOfficer.id);
+    expect(Number(after.n) - Number(before.n)).toBe(1);
+
+    const [row] = await server.sql<{ object_type: string; area_code: string | null; operation: string; after: { reads: { objectType: string; areaCode: string; fields: string[] }[] }; read_objects: string[] }>(
+      "select object_type, area_code, operation, after, read_objects from audit_log where action = 'READ' and actor = ? order by id desc limit 1",
+      [CALLERS.baojingOfficer.id],
+    );
+    expect(row).toMatchObject({ object_type: 'Query', area_code: '433125000000', operation: 'query CountyPage' });
+    expect(row.after.reads).toHaveLength(60);
+    expect(new Set(row.after.reads.map((read) => read.areaCode))).toEqual(new Set([AREAS.villageA, AREAS.villageC]));
+    expect(row.after.reads.every((read) => read.objectType === 'Member' && read.fields.includes('idNumber'))).toBe(true);
+    expect(row.read_objects).toHaveLength(60);
+  });
+
+  it("is found by the member it read, and shows a reader of one village only that village's reads", async () => {
+    const data = await post(CALLERS.baojingOfficer, PAGE);
+    const edges = data.households.edges as { node: { householdNo: string; members: { id: string }[] } }[];
+    const inC = edges.find((edge) => edge.node.householdNo.startsWith(AREAS.villageC))!.node.members[0];
+    const memberId = Buffer.from(inC.id, 'base64').toString().split(':')[1];
+
+    const found = await post(CALLERS.hunanAuditor, AUDIT, { filter: { objectType: 'Member', objectId: memberId, action: 'READ' } });
+    expect(found.auditLog.totalCount).toBe(2); // the two page reads of this file
+    expect(found.auditLog.edges[0].node).toMatchObject({ action: 'READ', objectType: 'Query', operation: 'query CountyPage' });
+    expect(found.auditLog.edges[0].node.after.reads).toContainEqual({ objectType: 'Member', objectId: memberId, areaCode: AREAS.villageC, fields: expect.arrayContaining(['idNumber']) });
+
+    const local = await post(villageCAuditor, AUDIT, { filter: { objectType: 'Member', objectId: memberId, actor: CALLERS.baojingOfficer.id, action: 'READ' } });
+    expect(local.auditLog.totalCount).toBe(2);
+    const reads = local.auditLog.edges[0].node.after.reads as { areaCode: string }[];
+    expect(reads).toHaveLength(30);
+    expect(reads.every((read) => read.areaCode === AREAS.villageC)).toBe(true);
+
+    // A village officer's own read has one place: the row's area is that village.
+    await post(villageCOfficer, `{ households(first: 5) { edges { node { members { idNumber } } } } }`);
+    const [own] = await server.sql<{ area_code: string }>("select area_code from audit_log where action = 'READ' and actor = ?", [villageCOfficer.id]);
+    expect(own.area_code).toBe(AREAS.villageC);
+  });
+});
