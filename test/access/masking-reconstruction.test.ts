@@ -105,7 +105,7 @@ async function everythingSelection(caller: Principal, typeName: string, depth: n
 }
 
 /** Everything a caller can read about the person, as one JSON value. */
-async function collect(caller: Principal): Promise<{ facts: unknown; messages: string[] }> {
+async function collect(caller: Principal): Promise<{ facts: unknown; messages: string[]; entries: { real: unknown[]; wrong: unknown[] } }> {
   const member = await post(caller, `query($id: ID!) { node(id: $id) { ... on Member { ${await everythingSelection(caller, 'Member', 3)} } } }`, { id: memberId });
   expect(member.errors).toBeUndefined();
   const audit = await post(caller, `query($filter: AuditLogFilter) { auditLog(first: 100, filter: $filter) { edges { node { action objectType objectId at before after } } } }`,
