@@ -11,7 +11,9 @@ import { settingsWith, TestClock } from '../fixtures/projects.js';
  * collects through HTTP everything that role can read about one person — every field of the
  * member, of the household and of what hangs off it (the finance plugin's loans, credit lines,
  * ratings: found by introspection, so a new plugin's fields are collected too), the audit records
- * of the person, and the answers of the writes that check personal data — and then tries to
+ * of the person, the answers of the writes that check personal data, and the answers of writes
+ * that enter the candidate ID number (registering it, adding it as a member, changing another
+ * member's number to it: a unique number's "already registered" would single it out) — and then tries to
  * rebuild the ID number: it enumerates the hidden eight digits (the birth date), keeps the
  * candidates whose check character and every collected fact agree, and fails if one is left.
  *
@@ -30,6 +32,7 @@ const MASKED_ROLES: [string, Principal][] = [
 
 let server: HttpTestServer;
 let memberId = '';
+let headId = '';
 let householdId = '';
 
 async function officer(source: string, variables: Record<string, unknown>, payload: string) {
@@ -53,6 +56,7 @@ beforeAll(async () => {
   );
   householdId = registered.household.id;
   memberId = registered.household.members.find((m: { idNumber: string }) => m.idNumber === ID_NUMBER).id;
+  headId = registered.household.members.find((m: { idNumber: string }) => m.idNumber !== ID_NUMBER).id;
   await officer(`mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`,
     { input: { id: memberId, health: 'SERIOUS_ILLNESS', employmentMonths: 6 } }, 'UpdateMemberPayload');
 
@@ -101,7 +105,7 @@ async function everythingSelection(caller: Principal, typeName: string, depth: n
 }
 
 /** Everything a caller can read about the person, as one JSON value. */
-async function collect(caller: Principal): Promise<{ facts: unknown; messages: string[] }> {
+async function collect(caller: Principal): Promise<{ facts: unknown; messages: string[]; entries: { real: unknown[]; wrong: unknown[] } }> {
   const member = await post(caller, `query($id: ID!) { node(id: $id) { ... on Member { ${await everythingSelection(caller, 'Member', 3)} } } }`, { id: memberId });
   expect(member.errors).toBeUndefined();
   const audit = await post(caller, `query($filter: AuditLogFilter) { auditLog(first: 100, filter: $filter) { edges { node { action objectType objectId at before after } } } }`,
@@ -115,7 +119,23 @@ async function collect(caller: Principal): Promise<{ facts: unknown; messages: s
     await post(caller, `mutation($input: DisburseLoanInput!) { disburseLoan(input: $input) { __typename ... on Error { messageZh messageEn } } }`,
       { input: { householdId, borrowerId: memberId, principal: '1000.00', termMonths: 12, purpose: '试探', industry: 'PLANTING', disbursedOn: '2016-01-02' } }),
   ];
-  return { facts: { member: member.data, audit: audit.data }, messages: probes.map((probe) => JSON.stringify(probe)) };
+  return { facts: { member: member.data, audit: audit.data }, messages: probes.map((probe) => JSON.stringify(probe)), entries: await enterCandidates(caller) };
+}
+
+/**
+ * Writes that enter a candidate ID number, tried with the real one and with a wrong one (another
+ * birth date): an attacker enumerating the candidates learns the real one if the answers differ.
+ */
+async function enterCandidates(caller: Principal): Promise<{ real: unknown[]; wrong: unknown[] }> {
+  const errors = `__typename ... on Error { code field messageZh messageEn }`;
+  const tries = async (idNumber: string) => [
+    await post(caller, `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { ${errors} } }`,
+      { input: registrationInput({ members: [memberInput({ relationToHead: 'HEAD', idNumber })] }) }),
+    await post(caller, `mutation($input: AddMemberInput!) { addMember(input: $input) { ${errors} } }`,
+      { input: { householdId, member: memberInput({ idNumber }) } }),
+    await post(caller, `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { ${errors} } }`, { input: { id: headId, idNumber } }),
+  ];
+  return { real: await tries(ID_NUMBER), wrong: await tries(freshIdNumber({ birthDate: '1998-01-04', sex: 'MALE' })) };
 }
 
 const day = 86_400_000;
@@ -186,12 +206,15 @@ function candidates(facts: unknown, messages: string[]): string[] {
 
 describe('masked personal data cannot be put back together', () => {
   it.each(MASKED_ROLES)('by a %s, from everything the role can read about a person', async (_name, caller) => {
-    const { facts, messages } = await collect(caller);
+    const { facts, messages, entries } = await collect(caller);
+    // The registration probe: refused before any lookup, the same for the real number and a wrong one.
+    expect(entries.real).toEqual(entries.wrong);
+    for (const answer of entries.real) expect(Object.values((answer as { data: object }).data)[0]).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
     const found = candidates(facts, messages);
     expect(found, `candidates left for ${ID_NUMBER}`).not.toEqual([ID_NUMBER]);
     expect(found.length).toBeGreaterThan(1);
     expect(found).toContain(ID_NUMBER);
-    const text = JSON.stringify(facts) + messages.join('');
+    const text = JSON.stringify(facts) + messages.join('') + JSON.stringify(entries);
     expect(text).not.toContain(ID_NUMBER);
     expect(text).not.toContain(BIRTH_DATE);
   });

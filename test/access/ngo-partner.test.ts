@@ -1,4 +1,4 @@
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, TEST_REGISTRAR } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { memberInput, registrationInput } from '../fixtures/households.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   // 甲村 gets 6 poor households of one person; 丙村 gets 2.
   for (const [village, count] of [[AREAS.villageA, 6], [AREAS.villageC, 2]] as const) {
     for (let i = 0; i < count; i++) {
-      const result = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village, members: [memberInput({ relationToHead: 'HEAD' })] }) });
+      const result = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village, members: [memberInput({ relationToHead: 'HEAD' })] }) }, { principal: TEST_REGISTRAR });
       expect(result.data?.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
     }
   }
@@ -51,7 +51,7 @@ describe('an NGO partner', () => {
     try {
       await insertAreas(strict);
       for (let i = 0; i < 8; i++) {
-        const result = await strict.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageA, members: [memberInput({ relationToHead: 'HEAD' })] }) });
+        const result = await strict.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageA, members: [memberInput({ relationToHead: 'HEAD' })] }) }, { principal: TEST_REGISTRAR });
         expect(result.data?.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
       }
       const response = await strict.post({ query: STATS, variables: { code: AREAS.baojing } }, { authorization: `Bearer ${await strict.token(CALLERS.baojingNgo)}` });

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await insertAreas(server);
   for (const village of [AREAS.villageA, AREAS.villageC, AREAS.dalaoyemiao]) {
     const input = registrationInput({ villageCode: village, householdNo: `${village}0001`, members: [memberInput({ relationToHead: 'HEAD' })] });
-    mustSucceed(await server.execute(RegisterHousehold, { input }));
+    mustSucceed(await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR }));
     numbers[village] = input.householdNo;
   }
 });

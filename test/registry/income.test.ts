@@ -1,4 +1,4 @@
-import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { insertAreas } from '../fixtures/areas.js';
@@ -31,7 +31,7 @@ let householdId: string;
 beforeAll(async () => {
   server = await createTestServer();
   await insertAreas(server);
-  const result = await server.execute(RegisterHousehold, { input: registrationInput() });
+  const result = await server.execute(RegisterHousehold, { input: registrationInput() }, { principal: TEST_REGISTRAR });
   const outcome = result.data!.registerHousehold;
   if (outcome.__typename !== 'RegisterHouseholdPayload') throw new Error('registration failed');
   householdId = outcome.household.id;

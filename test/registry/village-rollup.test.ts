@@ -1,4 +1,4 @@
-import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentOf } from '@tuopin/testing';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -36,7 +36,7 @@ describe('the village rollup', () => {
   it('stays exact through registrations, members, exits and moves', async () => {
     const ids: string[] = [];
     for (const village of [AREAS.villageA, AREAS.villageA, AREAS.villageB, AREAS.villageC]) {
-      const result = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village }) });
+      const result = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: village }) }, { principal: TEST_REGISTRAR });
       ids.push(mustSucceed(result).household.id);
     }
     await expectRollupExact();
@@ -45,7 +45,7 @@ describe('the village rollup', () => {
     const add = documentOf(`mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { code field messageEn } } }`);
     mustSucceed(await server.execute(update, { input: { id: ids[0], status: 'EXITED', exitYear: 2019 } }));
     mustSucceed(await server.execute(update, { input: { id: ids[1], villageCode: AREAS.villageC } }));
-    mustSucceed(await server.execute(add, { input: { householdId: ids[2], member: memberInput() } }));
+    mustSucceed(await server.execute(add, { input: { householdId: ids[2], member: memberInput() } }, { principal: TEST_REGISTRAR }));
     await expectRollupExact();
 
     const region = documentOf(`query($code: String!) { region(code: $code) { stats { households people poorHouseholds poorPeople } } }`);
@@ -56,7 +56,7 @@ describe('the village rollup', () => {
   it('stays exact under concurrent registrations in one village', async () => {
     const registered = await Promise.all(
       Array.from({ length: 20 }, () =>
-        server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageB, members: [memberInput({ relationToHead: 'HEAD' })] }) }),
+        server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageB, members: [memberInput({ relationToHead: 'HEAD' })] }) }, { principal: TEST_REGISTRAR }),
       ),
     );
     for (const result of registered) mustSucceed(result);

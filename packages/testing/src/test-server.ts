@@ -24,6 +24,20 @@ import { createTestDatabase } from './test-database.js';
 /** The default caller of test servers: a national administrator (who sees personal data masked). */
 export const TEST_ADMIN: Principal = Object.freeze({ id: 'test:admin', role: 'NATIONAL_ADMIN', areaScopes: Object.freeze(['']), provinceCode: null });
 
+/**
+ * An officer who registers households in the fixtures' counties, 保靖县 (湖南) and 凌源市 (辽宁):
+ * roles that see ID numbers masked may not enter them, so registrations and member changes in
+ * tests run as this officer (`{ principal: TEST_REGISTRAR }`). Its scopes are 6-digit county
+ * codes, as a county officer's must be; it spans two provinces, so it has none (no tenant), which
+ * suits in-process test servers: a signed token for HTTP needs one province.
+ */
+export const TEST_REGISTRAR: Principal = Object.freeze({
+  id: 'test:registrar',
+  role: 'COUNTY_OFFICER',
+  areaScopes: Object.freeze(['433125', '211382']),
+  provinceCode: null,
+});
+
 export interface TestServerOptions {
   /** The plugin set; every installed plugin by default. A different set gets its own empty database, migrated for it. */
   plugins?: readonly TuopinPlugin[];

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireGroupOfVillage, requireVillage } from '../area/area.lookup.js';
 import { assertCanWriteVillage, notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
+import { assertCanUsePersonalData } from '../kernel/personal-data.js';
 import { IssueCollector } from '../kernel/errors.js';
 import { inTransaction } from '../kernel/transaction.js';
 import { MemberSchema } from '../member/member.entity.js';
@@ -53,6 +54,9 @@ function checkRegistration(state: HouseholdState, members: MemberFields[]): Chec
 
 /** Registers a household with its members in one transaction; nothing is written on any error. */
 export async function registerHousehold(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<number> {
+  // ID numbers are unique in the country: "already registered" would tell a caller who sees them
+  // masked which of a masked number's candidates is real. Refused first, whatever the input.
+  assertCanEnterIdNumbers(ctx, 'members[0].idNumber');
   const state = stateFromRegistration(input);
   const identities = checkRegistration(state, input.members);
   assertCanWriteVillage(ctx, state.villageCode, 'villageCode');
@@ -82,6 +86,9 @@ export interface UpdateHouseholdInput extends HouseholdPatch {
  * trigger does it (migration core_20261205000000_household_area_follows), so no plugin can forget.
  */
 export async function updateHousehold(ctx: TuopinContext, input: UpdateHouseholdInput): Promise<number> {
+  // The audit record of the change lists the bank account only when it differs from the stored
+  // one: a caller who sees it masked could test guesses against it. Refused before any lookup.
+  if (input.bankAccount != null) assertCanUsePersonalData(ctx, 'bankAccount', '已登记的银行账号', 'the registered bank account');
   const current = await householdLoader(ctx).load(input.id);
   if (!current) throw notFound('id', '户', 'Household');
   assertCanWriteVillage(ctx, current.villageCode, 'id');
@@ -107,6 +114,15 @@ export async function updateHousehold(ctx: TuopinContext, input: UpdateHousehold
     await em.nativeUpdate(HouseholdSchema, { id: current.id }, { ...householdColumns(next), updatedAt: new Date() });
   });
   return current.id;
+}
+
+/**
+ * Refuses roles that see ID numbers masked before anything is looked up: every ID number entered
+ * is checked against the whole registry (and a changed one shows in the audit record), so either
+ * answer would read the masked digits back to the caller. Officers, who see them, enter them.
+ */
+export function assertCanEnterIdNumbers(ctx: TuopinContext, field: string): void {
+  assertCanUsePersonalData(ctx, field, '身份证号是否已在全国登记', 'whether the ID number is already registered in the country');
 }
 
 /** Refuses ID numbers already registered in any household, naming the member at fault. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdSchema } from '../household/household.entity.js';
 import { householdLoader } from '../household/household.loaders.js';
-import { throwIfAnyRegistered } from '../household/household.service.js';
+import { assertCanEnterIdNumbers, throwIfAnyRegistered } from '../household/household.service.js';
 import { assertCanWriteVillage, notFound } from '../kernel/access.js';
 import { assertCanUsePersonalData } from '../kernel/personal-data.js';
 import type { TuopinContext } from '../kernel/context.js';
@@ -39,6 +39,7 @@ async function loadWritableMember(ctx: TuopinContext, id: number): Promise<Membe
 
 /** Adds a member to a household. The head is never added this way: a household has one already. */
 export async function addMember(ctx: TuopinContext, input: { householdId: number; member: MemberFields }): Promise<number> {
+  assertCanEnterIdNumbers(ctx, 'member.idNumber');
   const household = await householdLoader(ctx).load(input.householdId);
   if (!household) throw notFound('householdId', '户', 'Household');
   assertCanWriteVillage(ctx, household.villageCode, 'householdId');
@@ -63,6 +64,12 @@ export type MemberPatch = { id: number } & { [K in keyof MemberFields]?: MemberF
 
 /** Changes a member's fields. A new ID number is checked, and birth date and sex re-derived from it. */
 export async function updateMember(ctx: TuopinContext, patch: MemberPatch): Promise<number> {
+  if (patch.idNumber != null) assertCanEnterIdNumbers(ctx, 'idNumber');
+  // The audit record lists a field only when it changed: setting a masked role's guess would tell
+  // it whether the hidden health entry or disability grade was that value.
+  for (const field of ['health', 'disabilityGrade'] as const) {
+    if (patch[field] !== undefined) assertCanUsePersonalData(ctx, field, '已登记的健康信息', 'the recorded health details');
+  }
   const current = await loadWritableMember(ctx, patch.id);
   // A birth date sent without a new ID number is checked against the stored one: accepted or
   // refused, the answer would tell a masked caller the hidden digits.
