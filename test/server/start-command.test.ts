@@ -84,7 +84,7 @@ describe('the start command', () => {
     expect(metrics).toMatch(/^tuopin_refusals_total\{reason="UNAUTHENTICATED"\} 1$/m);
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
     // pino writes asynchronously: the access line reaches stdout shortly after the response.
-    const accessLine = () => running.output().split('\n').find((line) => line.includes('"requestId":"start-test-1"') && line.includes('"message":"request"'));
+    const accessLine = () => running!.output().split('\n').find((line) => line.includes('"requestId":"start-test-1"') && line.includes('"message":"request"'));
     for (let waited = 0; !accessLine() && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     const access = accessLine();
     expect(JSON.parse(access!)).toMatchObject({ level: 'info', message: 'request', status: 200, principalId: TEST_ADMIN.id, role: 'NATIONAL_ADMIN', statements: expect.any(Number) });
