@@ -55,16 +55,24 @@ export function serverEnv(serverDir: string): Record<string, string> {
   return { TUOPIN_JWT_SECRET: BENCH_SECRET, TUOPIN_CONFIG: benchConfigFile(serverDir) };
 }
 
-/** Headers for every request to our server. */
-export function authHeaders(): Record<string, string> {
-  const token =
-    process.env.TUOPIN_BENCH_TOKEN ||
-    signToken({
-      sub: 'bench:national-admin',
-      role: process.env.TUOPIN_BENCH_ROLE || 'NATIONAL_ADMIN',
-      scopes: (process.env.TUOPIN_BENCH_SCOPES ?? '').split(','),
-      province: process.env.TUOPIN_BENCH_PROVINCE || null,
-    });
+/** A caller other than the default one, for a question that needs another role. */
+export interface BenchCaller {
+  readonly role: string;
+  readonly scopes: readonly string[];
+  readonly province: string | null;
+}
+
+/** Headers for every request to our server: the default caller, or the question's own. */
+export function authHeaders(caller?: BenchCaller): Record<string, string> {
+  const token = caller
+    ? signToken({ sub: `bench:${caller.role.toLowerCase()}`, role: caller.role, scopes: caller.scopes, province: caller.province })
+    : process.env.TUOPIN_BENCH_TOKEN ||
+      signToken({
+        sub: 'bench:national-admin',
+        role: process.env.TUOPIN_BENCH_ROLE || 'NATIONAL_ADMIN',
+        scopes: (process.env.TUOPIN_BENCH_SCOPES ?? '').split(','),
+        province: process.env.TUOPIN_BENCH_PROVINCE || null,
+      });
   return { authorization: `Bearer ${token}` };
 }
 

@@ -12,7 +12,7 @@ import { fixedRate, throughput, type LoadResult, type LoadTarget } from './load.
 import type { BenchOptions } from './options.js';
 import { cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
 import type { Measurement, QuestionResult, ServerRound } from './results.js';
-import { SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
+import { headersFor, SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
 
 export const ROUND_ORDER: ServerName[] = ['peer', 'ours', 'raw'];
 /** Request numbers below this are left to the equivalence check of the write question. */
@@ -45,7 +45,7 @@ export function targetFor(server: RunningServer, question: Question, pool: Vars[
   const side = server.name === 'raw' ? null : question[server.name];
   return {
     origin: server.url(''),
-    headers: server.headers,
+    headers: headersFor(server, question),
     next,
     failed: (body) => body.includes('"errors"') || (side?.failed?.(body) ?? false),
   };

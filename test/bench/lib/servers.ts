@@ -130,10 +130,16 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
   };
 }
 
+/** The server's headers, with the question's own caller for our server when it names one. */
+export function headersFor(server: RunningServer, question: Question): Record<string, string> {
+  const caller = server.name === 'ours' ? question.ours.caller : undefined;
+  return caller ? { ...server.headers, ...authHeaders(caller) } : server.headers;
+}
+
 /** One request; returns the status and the parsed body. */
 export async function ask(server: RunningServer, question: Question, vars: Vars): Promise<{ status: number; body: any; text: string }> {
   const { path: p, body } = server.request(question, vars);
-  const response = await fetch(server.url(p), { method: 'POST', headers: server.headers, body, signal: AbortSignal.timeout(120_000) });
+  const response = await fetch(server.url(p), { method: 'POST', headers: headersFor(server, question), body, signal: AbortSignal.timeout(120_000) });
   const text = await response.text();
   let parsed: unknown = null;
   try {

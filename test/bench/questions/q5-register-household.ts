@@ -1,5 +1,7 @@
 import { maskIdNumbersLikeOurs, sampleRows, type Question, type Vars } from './question.js';
 
+/** Registration is an officer's work: Q5 registers in the synthetic province's first county. */
+const SCALE_COUNTY = '800101';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 /** 五指山市, Hainan: no household of the bench data is issued there, so these never clash. */
@@ -62,7 +64,7 @@ export const q5: Question = {
   write: true,
   sample: async (client) =>
     (
-      await sampleRows<{ code: string }>(client, `select code from area where level = 'VILLAGE' and code like '80%' order by random() limit 200`)
+      await sampleRows<{ code: string }>(client, `select code from area where level = 'VILLAGE' and code like '${SCALE_COUNTY}%' order by random() limit 200`)
     ).map((row) => ({ village: row.code })),
   fresh: (pool: Vars[], n: number) => ({ input: newHousehold(String(pool[n % pool.length].village), n) }),
   undo: async (client, v) => {
@@ -72,6 +74,8 @@ export const q5: Question = {
   },
   reconcile: maskIdNumbersLikeOurs,
   ours: {
+    // The first county of the synthetic province (800101): its officer registers there.
+    caller: { role: 'COUNTY_OFFICER', scopes: [SCALE_COUNTY], province: '800000000000' },
     query: `mutation Q5($input: RegisterHouseholdInput!) {
   registerHousehold(input: $input) {
     __typename

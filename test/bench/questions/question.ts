@@ -5,6 +5,7 @@
  * compared before anything is timed.
  */
 import type pg from 'pg';
+import type { BenchCaller } from '../auth.js';
 
 export type Vars = Record<string, unknown>;
 
@@ -15,6 +16,11 @@ export interface GraphqlSide {
   normalise(data: any): unknown;
   /** True when a 200 response is nonetheless a failure (beyond a top-level `errors`). */
   failed?(body: string): boolean;
+  /**
+   * Who asks, when not the bench's national administrator: registering households is an
+   * officer's work (administrators see ID numbers masked and may not enter them).
+   */
+  caller?: BenchCaller;
 }
 
 export interface Question {
