@@ -1,4 +1,4 @@
-import { createTestServer, documentOf, mustSucceed, type TestServer } from '@tuopin/testing';
+import { createTestServer, documentOf, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { registrationInput } from '../fixtures/households.js';
@@ -15,7 +15,7 @@ afterAll(() => server.close());
 
 describe('mustSucceed', () => {
   it('returns the payload of a mutation that succeeded, from the response or from the field', async () => {
-    const response = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageA }) });
+    const response = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: AREAS.villageA }) }, { principal: TEST_REGISTRAR });
     const payload = mustSucceed(response);
     expect(payload.__typename).toBe('RegisterHouseholdPayload');
     expect(payload.household.village.code).toBe(AREAS.villageA);
@@ -23,7 +23,7 @@ describe('mustSucceed', () => {
   });
 
   it('fails with the typed error\'s code, field and messages', async () => {
-    const response = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: '999999999999' }) });
+    const response = await server.execute(RegisterHousehold, { input: registrationInput({ villageCode: '999999999999' }) }, { principal: TEST_REGISTRAR });
     expect(response.data?.registerHousehold.__typename).toMatch(/Error$/);
     expect(() => mustSucceed(response)).toThrowError(/setup mutation failed: \w+Error — code \w+ — field villageCode — /);
   });
@@ -34,7 +34,7 @@ describe('mustSucceed', () => {
     expect(refused.errors?.length).toBeGreaterThan(0);
     expect(() => mustSucceed(refused)).toThrowError(/setup mutation failed with GraphQL errors: .*villageCode/);
     const blind = documentOf(`mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { ... on Error { code } } }`);
-    const response = await server.execute(blind, { input: registrationInput({ villageCode: AREAS.villageA }) });
+    const response = await server.execute(blind, { input: registrationInput({ villageCode: AREAS.villageA }) }, { principal: TEST_REGISTRAR });
     expect(() => mustSucceed(response)).toThrowError('select __typename');
   });
 });
