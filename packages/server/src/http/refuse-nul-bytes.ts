@@ -22,14 +22,23 @@ export function useRefuseNulBytes(): Plugin {
 
 const hasNul = (text: string) => text.includes('\u0000');
 
+/**
+ * Yoga caches parsed documents, so the same document object comes back for every request that
+ * sends the same text: its literals are walked once, not on every request.
+ */
+const literalVerdicts = new WeakMap<DocumentNode, string | null>();
+
 /** The path of the first literal argument value with a NUL, e.g. `input.members[1].name`. */
 function nulInDocument(document: DocumentNode): string | null {
+  const known = literalVerdicts.get(document);
+  if (known !== undefined) return known;
   let found: string | null = null;
   visit(document, {
     Argument(node) {
       found ??= nulInLiteral(node.value, node.name.value);
     },
   });
+  literalVerdicts.set(document, found);
   return found;
 }
 
