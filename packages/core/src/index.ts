@@ -65,6 +65,7 @@ export {
   type FieldIssue,
 } from './kernel/errors.js';
 export { mutationErrors } from './kernel/mutation-errors.js';
+export { defineMutation, type DecodedInput, type GlobalIdDeclarations, type MutationDefinition } from './kernel/define-mutation.js';
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
 export { assertCanWriteVillage, canReadVillage, notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
 export { isWithinScope, normalizeScopes, rangesWithinScope } from './kernel/area-scope.js';

@@ -1,6 +1,6 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { ValidationError } from '../kernel/errors.js';
-import { mutationErrors } from '../kernel/mutation-errors.js';
+import { defineMutation } from '../kernel/define-mutation.js';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from './api-key.service.js';
 
 export function registerApiKeySchema(builder: TuopinBuilder): void {
@@ -22,18 +22,6 @@ export function registerApiKeySchema(builder: TuopinBuilder): void {
     }),
   });
 
-  const Created = builder.objectRef<{ record: ApiKeyRecord; key: string }>('CreateApiKeyPayload').implement({
-    description: '新建的 API 密钥：明文只显示这一次 The new key; its clear text is shown this once only',
-    fields: (t) => ({
-      apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.record, description: '密钥信息 The key' }),
-      key: t.exposeString('key', { description: '密钥明文，请立即交给合作机构保存 The key in clear; hand it to the partner now' }),
-    }),
-  });
-  const Revoked = builder.objectRef<ApiKeyRecord>('RevokeApiKeyPayload').implement({
-    description: '已吊销 The revoked key',
-    fields: (t) => ({ apiKey: t.field({ type: ApiKeyRef, resolve: (k) => k, description: '密钥信息 The key' }) }),
-  });
-
   builder.queryField('apiKeys', (t) =>
     t.field({
       type: [ApiKeyRef],
@@ -43,44 +31,41 @@ export function registerApiKeySchema(builder: TuopinBuilder): void {
     }),
   );
 
-  builder.mutationFields((t) => ({
-    createApiKey: t.field({
-      type: Created,
-      errors: mutationErrors('createApiKey'),
-      description: '为合作机构新建 API 密钥 Create an API key for a partner organisation',
-      args: {
-        input: t.arg({
-          required: true,
-          description: '输入 Input',
-          type: builder.inputType('CreateApiKeyInput', {
-            description: '新建 API 密钥 A key to create',
-            fields: (f) => ({
-              name: f.string({ required: true, description: '名称（机构或用途） Name: the organisation or purpose' }),
-              areaScopes: f.stringList({ required: true, description: '授权区划前缀，如 "433125" Division-code prefixes, e.g. "433125"' }),
-            }),
-          }),
-        }),
-      },
-      resolve: (_root, { input }, ctx) => createApiKey(ctx, input),
-    }),
-    revokeApiKey: t.field({
-      type: Revoked,
-      errors: mutationErrors('revokeApiKey'),
-      description: '吊销 API 密钥（立即生效） Revoke an API key, effective at once',
-      args: {
-        input: t.arg({
-          required: true,
-          description: '输入 Input',
-          type: builder.inputType('RevokeApiKeyInput', {
-            description: '吊销 API 密钥 The key to revoke',
-            fields: (f) => ({ id: f.id({ required: true, description: '密钥编号 Key id' }) }),
-          }),
-        }),
-      },
-      resolve: (_root, { input }, ctx) => {
-        if (!/^\d{1,9}$/.test(String(input.id))) throw ValidationError.of('id', '不是有效的密钥编号', 'This is not a valid key id');
-        return revokeApiKey(ctx, Number(input.id));
-      },
-    }),
-  }));
+  defineMutation(builder, 'createApiKey', {
+    description: '为合作机构新建 API 密钥 Create an API key for a partner organisation',
+    input: {
+      description: '新建 API 密钥 A key to create',
+      argumentDescription: '输入 Input',
+      fields: (t) => ({
+        name: t.string({ required: true, description: '名称（机构或用途） Name: the organisation or purpose' }),
+        areaScopes: t.stringList({ required: true, description: '授权区划前缀，如 "433125" Division-code prefixes, e.g. "433125"' }),
+      }),
+    },
+    resolve: (input, ctx) => createApiKey(ctx, input),
+    payload: {
+      description: '新建的 API 密钥：明文只显示这一次 The new key; its clear text is shown this once only',
+      fields: (t) => ({
+        apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.record, description: '密钥信息 The key' }),
+        key: t.exposeString('key', { description: '密钥明文，请立即交给合作机构保存 The key in clear; hand it to the partner now' }),
+      }),
+    },
+  });
+
+  defineMutation(builder, 'revokeApiKey', {
+    description: '吊销 API 密钥（立即生效） Revoke an API key, effective at once',
+    input: {
+      description: '吊销 API 密钥 The key to revoke',
+      argumentDescription: '输入 Input',
+      // A key's id is its plain number (keys are no Relay nodes), checked here rather than in `ids`.
+      fields: (t) => ({ id: t.id({ required: true, description: '密钥编号 Key id' }) }),
+    },
+    resolve: (input, ctx) => {
+      if (!/^\d{1,9}$/.test(String(input.id))) throw ValidationError.of('id', '不是有效的密钥编号', 'This is not a valid key id');
+      return revokeApiKey(ctx, Number(input.id));
+    },
+    payload: {
+      description: '已吊销 The revoked key',
+      fields: (t) => ({ apiKey: t.field({ type: ApiKeyRef, resolve: (k) => k, description: '密钥信息 The key' }) }),
+    },
+  });
 }

@@ -1,7 +1,6 @@
-import type { TuopinBuilder } from '../kernel/builder.js';
+import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { numericIdOf } from '../kernel/global-id.js';
-import { mutationErrors } from '../kernel/mutation-errors.js';
+import { defineMutation } from '../kernel/define-mutation.js';
 import { findRows } from '../kernel/plain-rows.js';
 import { memberInput } from '../member/member.inputs.js';
 import { HouseholdSchema } from './household.entity.js';
@@ -57,47 +56,36 @@ export function registerHouseholdMutations(builder: TuopinBuilder): void {
     bankAccount: t.string({ description: '银行账号 Bank account number' }),
   });
 
-  const RegisterHouseholdInput = builder.inputType('RegisterHouseholdInput', {
-    description: '登记建档立卡户 A household to register, with its members',
-    fields: (t) => ({
-      ...householdFields(t, true),
-      members: t.field({ type: [memberInput(builder)], required: true, description: '家庭成员，须含一名户主 Members, exactly one of them the head' }),
-    }),
-  });
-  const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
-    description: '修改户信息 Changes to a household; absent fields stay as they are',
-    fields: (t) => ({
-      id: t.id({ required: true, description: '户全局 ID Household global ID' }),
-      ...householdFields(t, false),
-    }),
-  });
+  /** The `household` field of both payloads: the household as stored after the write. */
+  const householdField = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, HouseholdPayload>) =>
+    t.field({ type: 'Household', description: '户 The household', resolve: (p, _args, ctx) => freshHousehold(ctx, p.householdId) });
 
-  const payload = (name: string, description: string) =>
-    builder.objectType(builder.objectRef<HouseholdPayload>(name), {
-      description,
+  defineMutation(builder, 'registerHousehold', {
+    description: '登记建档立卡户及其成员（一个事务） Register a household with its members, in one transaction',
+    input: {
+      description: '登记建档立卡户 A household to register, with its members',
+      argumentDescription: '输入 Input',
       fields: (t) => ({
-        household: t.field({ type: 'Household', description: '户 The household', resolve: (p, _args, ctx) => freshHousehold(ctx, p.householdId) }),
+        ...householdFields(t, true),
+        members: t.field({ type: [memberInput(builder)], required: true, description: '家庭成员，须含一名户主 Members, exactly one of them the head' }),
       }),
-    });
-  const RegisterPayload = payload('RegisterHouseholdPayload', '登记成功 The registered household');
-  const UpdatePayload = payload('UpdateHouseholdPayload', '修改成功 The changed household');
+    },
+    resolve: async (input, ctx) => ({ householdId: await registerHousehold(ctx, input as never) }),
+    payload: { description: '登记成功 The registered household', fields: (t) => ({ household: householdField(t) }) },
+  });
 
-  builder.mutationFields((t) => ({
-    registerHousehold: t.field({
-      type: RegisterPayload,
-      errors: mutationErrors('registerHousehold'),
-      description: '登记建档立卡户及其成员（一个事务） Register a household with its members, in one transaction',
-      args: { input: t.arg({ type: RegisterHouseholdInput, required: true, description: '输入 Input' }) },
-      resolve: async (_root, { input }, ctx) => ({ householdId: await registerHousehold(ctx, input as never) }),
-    }),
-    updateHousehold: t.field({
-      type: UpdatePayload,
-      errors: mutationErrors('updateHousehold'),
-      description: '修改户信息 Change a household\'s own fields',
-      args: { input: t.arg({ type: UpdateHouseholdInput, required: true, description: '输入 Input' }) },
-      resolve: async (_root, { input }, ctx) => ({
-        householdId: await updateHousehold(ctx, { ...(input as object), id: numericIdOf(input.id, 'Household', 'id') } as never),
+  defineMutation(builder, 'updateHousehold', {
+    description: '修改户信息 Change a household\'s own fields',
+    input: {
+      description: '修改户信息 Changes to a household; absent fields stay as they are',
+      argumentDescription: '输入 Input',
+      fields: (t) => ({
+        id: t.id({ required: true, description: '户全局 ID Household global ID' }),
+        ...householdFields(t, false),
       }),
-    }),
-  }));
+    },
+    ids: { id: 'Household' },
+    resolve: async (input, ctx) => ({ householdId: await updateHousehold(ctx, input as never) }),
+    payload: { description: '修改成功 The changed household', fields: (t) => ({ household: householdField(t) }) },
+  });
 }

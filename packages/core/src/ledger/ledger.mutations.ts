@@ -1,9 +1,9 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { TuopinBuilder } from '../kernel/builder.js';
+import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ValidationError } from '../kernel/errors.js';
 import { numericIdOf } from '../kernel/global-id.js';
-import { mutationErrors } from '../kernel/mutation-errors.js';
+import { defineMutation } from '../kernel/define-mutation.js';
 import { FundSchema } from '../fund/fund.entity.js';
 import { freshProject } from '../project/project.mutations.js';
 import { ledgerEntryLoader } from './ledger.loaders.js';
@@ -41,84 +41,71 @@ export function registerLedgerMutations(builder: TuopinBuilder): void {
     }),
     memo: t.string({ description: '摘要 Memo' }),
   });
-  const AllocateInput = builder.inputType('AllocateFundsInput', {
-    description: '资金安排 Money to move from a fund to a project',
-    fields: (t) => ({
-      fundId: t.id({ required: true, description: '资金全局 ID Fund global ID' }),
-      projectId: t.id({ required: true, description: '项目全局 ID Project global ID' }),
-      ...entryFields(t, false),
-    }),
-  });
-  const DisburseInput = builder.inputType('DisburseFundsInput', {
-    description: '报账 A payment against an allocation',
-    fields: (t) => ({ allocationId: t.id({ required: true, description: '资金安排全局 ID Allocation global ID' }), ...entryFields(t, true) }),
-  });
-  const ReverseInput = builder.inputType('ReverseLedgerEntryInput', {
-    description: '冲销 The correction of a wrong allocation or disbursement',
-    fields: (t) => ({
-      entryId: t.id({ required: true, description: '被冲销记录（资金安排或报账）的全局 ID Global ID of the Allocation or Disbursement to reverse' }),
-      reason: t.string({ required: true, description: '冲销原因 Why it is reversed' }),
-      date: t.field({ type: 'Date', description: '冲销日期（默认今天） Date of the correction; today if omitted' }),
-      voucherNo: t.string({ description: '冲销凭证号 Voucher number of the correction' }),
+  const entryPayload = (description: string, entryType: 'Allocation' | 'Disbursement' | 'Reversal', entryDescription: string) => ({
+    description,
+    fields: (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, EntryPayload>) => ({
+      // The field is named after the entry's type: `allocation`, `disbursement` or `reversal`.
+      [entryType[0].toLowerCase() + entryType.slice(1)]: t.field({
+        type: entryType,
+        description: entryDescription,
+        resolve: (p, _args, ctx) => entryOf(ctx, p.entryId),
+      }),
+      fund: t.field({
+        type: 'Fund',
+        description: '资金（更新后） The fund, as it is now',
+        resolve: async (p, _args, ctx) => ctx.em.findOneOrFail(FundSchema, { id: (await entryOf(ctx, p.entryId)).fundId }, { refresh: true }),
+      }),
+      project: t.field({
+        type: 'Project',
+        description: '项目（更新后） The project, as it is now',
+        resolve: async (p, _args, ctx) => freshProject(ctx, (await entryOf(ctx, p.entryId)).projectId),
+      }),
     }),
   });
 
-  const entryPayload = (name: string, description: string, entryType: 'Allocation' | 'Disbursement' | 'Reversal', entryDescription: string) =>
-    builder.objectType(builder.objectRef<EntryPayload>(name), {
-      description,
+  defineMutation(builder, 'allocateFunds', {
+    description: '从资金向项目安排资金（不超过资金余额；项目须已批复） Allocate money from a fund to an approved project, never beyond what the fund has left',
+    input: {
+      description: '资金安排 Money to move from a fund to a project',
+      argumentDescription: '资金安排 The allocation',
       fields: (t) => ({
-        // The field is named after the entry's type: `allocation`, `disbursement` or `reversal`.
-        [entryType[0].toLowerCase() + entryType.slice(1)]: t.field({
-          type: entryType,
-          description: entryDescription,
-          resolve: (p, _args, ctx) => entryOf(ctx, p.entryId),
-        }),
-        fund: t.field({
-          type: 'Fund',
-          description: '资金（更新后） The fund, as it is now',
-          resolve: async (p, _args, ctx) => ctx.em.findOneOrFail(FundSchema, { id: (await entryOf(ctx, p.entryId)).fundId }, { refresh: true }),
-        }),
-        project: t.field({
-          type: 'Project',
-          description: '项目（更新后） The project, as it is now',
-          resolve: async (p, _args, ctx) => freshProject(ctx, (await entryOf(ctx, p.entryId)).projectId),
-        }),
+        fundId: t.id({ required: true, description: '资金全局 ID Fund global ID' }),
+        projectId: t.id({ required: true, description: '项目全局 ID Project global ID' }),
+        ...entryFields(t, false),
       }),
-    });
-  const AllocatePayload = entryPayload('AllocateFundsPayload', '资金已安排 The allocation recorded', 'Allocation', '资金安排 The allocation');
-  const DisbursePayload = entryPayload('DisburseFundsPayload', '已报账 The disbursement recorded', 'Disbursement', '报账记录 The disbursement');
-  const ReversePayload = entryPayload('ReverseLedgerEntryPayload', '已冲销 The reversal recorded', 'Reversal', '冲销记录 The reversal');
+    },
+    ids: { fundId: 'Fund', projectId: 'Project' },
+    resolve: async (input, ctx) => ({ entryId: await allocateFunds(ctx, input as typeof input & EntryFields) }),
+    payload: entryPayload('资金已安排 The allocation recorded', 'Allocation', '资金安排 The allocation'),
+  });
 
-  builder.mutationFields((t) => ({
-    allocateFunds: t.field({
-      type: AllocatePayload,
-      errors: mutationErrors('allocateFunds'),
-      description: '从资金向项目安排资金（不超过资金余额；项目须已批复） Allocate money from a fund to an approved project, never beyond what the fund has left',
-      args: { input: t.arg({ type: AllocateInput, required: true, description: '资金安排 The allocation' }) },
-      resolve: async (_root, { input }, ctx) => ({
-        entryId: await allocateFunds(ctx, {
-          ...(input as unknown as EntryFields),
-          fundId: numericIdOf(input.fundId, 'Fund', 'fundId'),
-          projectId: numericIdOf(input.projectId, 'Project', 'projectId'),
-        }),
+  defineMutation(builder, 'disburseFunds', {
+    description: '按资金安排报账（不超过该安排的余额；项目须已开工） Pay against an allocation, never beyond what is left of it; the project must have started',
+    input: {
+      description: '报账 A payment against an allocation',
+      argumentDescription: '报账 The payment',
+      fields: (t) => ({ allocationId: t.id({ required: true, description: '资金安排全局 ID Allocation global ID' }), ...entryFields(t, true) }),
+    },
+    ids: { allocationId: 'Allocation' },
+    resolve: async (input, ctx) => ({ entryId: await disburseFunds(ctx, input as typeof input & EntryFields) }),
+    payload: entryPayload('已报账 The disbursement recorded', 'Disbursement', '报账记录 The disbursement'),
+  });
+
+  defineMutation(builder, 'reverseLedgerEntry', {
+    description:
+      '冲销一条资金安排或报账（台账只增不改；有未冲销报账的安排须先冲销报账） Reverse an allocation or a disbursement; the ledger is never changed, and an allocation with live payments needs those reversed first',
+    input: {
+      description: '冲销 The correction of a wrong allocation or disbursement',
+      argumentDescription: '冲销 The reversal',
+      fields: (t) => ({
+        entryId: t.id({ required: true, description: '被冲销记录（资金安排或报账）的全局 ID Global ID of the Allocation or Disbursement to reverse' }),
+        reason: t.string({ required: true, description: '冲销原因 Why it is reversed' }),
+        date: t.field({ type: 'Date', description: '冲销日期（默认今天） Date of the correction; today if omitted' }),
+        voucherNo: t.string({ description: '冲销凭证号 Voucher number of the correction' }),
       }),
-    }),
-    disburseFunds: t.field({
-      type: DisbursePayload,
-      errors: mutationErrors('disburseFunds'),
-      description: '按资金安排报账（不超过该安排的余额；项目须已开工） Pay against an allocation, never beyond what is left of it; the project must have started',
-      args: { input: t.arg({ type: DisburseInput, required: true, description: '报账 The payment' }) },
-      resolve: async (_root, { input }, ctx) => ({
-        entryId: await disburseFunds(ctx, { ...(input as unknown as EntryFields), allocationId: numericIdOf(input.allocationId, 'Allocation', 'allocationId') }),
-      }),
-    }),
-    reverseLedgerEntry: t.field({
-      type: ReversePayload,
-      errors: mutationErrors('reverseLedgerEntry'),
-      description:
-        '冲销一条资金安排或报账（台账只增不改；有未冲销报账的安排须先冲销报账） Reverse an allocation or a disbursement; the ledger is never changed, and an allocation with live payments needs those reversed first',
-      args: { input: t.arg({ type: ReverseInput, required: true, description: '冲销 The reversal' }) },
-      resolve: async (_root, { input }, ctx) => ({ entryId: await reverseLedgerEntry(ctx, { ...input, ...reversibleIdOf(input.entryId) }) }),
-    }),
-  }));
+    },
+    // `entryId` is one of two types, and the service needs to know which: decoded here, not in `ids`.
+    resolve: async (input, ctx) => ({ entryId: await reverseLedgerEntry(ctx, { ...input, ...reversibleIdOf(input.entryId) }) }),
+    payload: entryPayload('已冲销 The reversal recorded', 'Reversal', '冲销记录 The reversal'),
+  });
 }

@@ -34,16 +34,13 @@ export const memberInput = perBuilder((builder: TuopinBuilder) =>
   }),
 );
 
-/** `UpdateMemberInput`: a change to one member; absent fields stay, null clears optional ones. */
-export const updateMemberInput = perBuilder((builder: TuopinBuilder) =>
-  builder.inputType('UpdateMemberInput', {
-    description: '修改成员 Changes to a member',
-    fields: (t) => ({
-      id: t.id({ required: true, description: '成员全局 ID Member global ID' }),
-      name: t.string({ description: '姓名 Name' }),
-      idNumber: t.string({ description: '身份证号 ID number; birth date and sex follow it' }),
-      relationToHead: t.field({ type: RelationToHeadEnum, description: '与户主关系（不能改为或改自户主） Relation; not to or from HEAD' }),
-      ...detailFields(t),
-    }),
-  }),
-);
+/** The fields of `UpdateMemberInput`: a change to one member; absent fields stay, null clears optional ones. */
+export function updateMemberFields(t: any) {
+  return {
+    id: t.id({ required: true, description: '成员全局 ID Member global ID' }),
+    name: t.string({ description: '姓名 Name' }),
+    idNumber: t.string({ description: '身份证号 ID number; birth date and sex follow it' }),
+    relationToHead: t.field({ type: RelationToHeadEnum, description: '与户主关系（不能改为或改自户主） Relation; not to or from HEAD' }),
+    ...detailFields(t),
+  };
+}

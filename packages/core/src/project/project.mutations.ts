@@ -1,7 +1,6 @@
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { numericIdOf } from '../kernel/global-id.js';
-import { mutationErrors } from '../kernel/mutation-errors.js';
+import { defineMutation } from '../kernel/define-mutation.js';
 import { ConstructionTypeEnum, ProjectCategoryEnum, ProjectStatusEnum } from './project-enums.js';
 import { ProjectSchema, ProjectStatusChangeSchema } from './project.entity.js';
 import { createProject, updateProject } from './project.service.js';
@@ -44,72 +43,54 @@ export function registerProjectMutations(builder: TuopinBuilder): void {
     note: t.string({ description: '备注 Note' }),
   });
 
-  const CreateInput = builder.inputType('CreateProjectInput', {
-    description: '项目入库 A project to enter in the library (status PLANNED)',
-    fields: (t) => projectFields(t, true),
-  });
-  const UpdateInput = builder.inputType('UpdateProjectInput', {
-    description: '修改项目 Changes to a project; absent fields stay as they are, null clears an optional one',
-    fields: (t) => ({ id: t.id({ required: true, description: '项目全局 ID Project global ID' }), ...projectFields(t, false) }),
-  });
-  const StatusInput = builder.inputType('ChangeProjectStatusInput', {
-    description: '变更项目状态 A move along the project life cycle',
-    fields: (t) => ({
-      projectId: t.id({ required: true, description: '项目全局 ID Project global ID' }),
-      status: t.field({
-        type: ProjectStatusEnum,
-        required: true,
-        description: '新状态；恢复暂停的项目时填暂停前的状态 The new status; to resume a suspended project, the status it was suspended from',
-      }),
-      reason: t.string({ description: '原因或批复文号 Reason, or the approval document' }),
-      effectiveDate: t.field({ type: 'Date', description: '生效日期（默认今天，不能晚于今天） Date it took effect; today if omitted, never in the future' }),
-    }),
+  defineMutation(builder, 'createProject', {
+    description: '项目入库 Enter a project in the project library',
+    input: { description: '项目入库 A project to enter in the library (status PLANNED)', argumentDescription: '项目 The project', fields: (t) => projectFields(t, true) },
+    resolve: async (input, ctx) => ({ projectId: await createProject(ctx, input as never) }),
+    payload: { description: '项目已入库 The project entered', fields: (t) => ({ project: projectPayloadField(t) }) },
   });
 
-  const payload = (name: string, description: string) =>
-    builder.objectType(builder.objectRef<ProjectPayload>(name), { description, fields: (t) => ({ project: projectPayloadField(t) }) });
-  const CreatePayload = payload('CreateProjectPayload', '项目已入库 The project entered');
-  const UpdatePayload = payload('UpdateProjectPayload', '项目已修改 The changed project');
-  const StatusPayload = builder.objectType(builder.objectRef<ProjectPayload & { changeId: number }>('ChangeProjectStatusPayload'), {
-    description: '状态已变更 The project with its new status',
-    fields: (t) => ({
-      project: projectPayloadField(t),
-      change: t.field({
-        type: 'ProjectStatusChange',
-        description: '本次变更记录 The status change recorded',
-        resolve: (p, _args, ctx) => ctx.em.findOneOrFail(ProjectStatusChangeSchema, { id: p.changeId }),
-      }),
-    }),
+  defineMutation(builder, 'updateProject', {
+    description: '修改项目信息（状态另有变更操作） Change a project\'s fields; its status has changeProjectStatus',
+    input: {
+      description: '修改项目 Changes to a project; absent fields stay as they are, null clears an optional one',
+      argumentDescription: '修改内容 The changes',
+      fields: (t) => ({ id: t.id({ required: true, description: '项目全局 ID Project global ID' }), ...projectFields(t, false) }),
+    },
+    ids: { id: 'Project' },
+    resolve: async (input, ctx) => ({ projectId: await updateProject(ctx, input as never) }),
+    payload: { description: '项目已修改 The changed project', fields: (t) => ({ project: projectPayloadField(t) }) },
   });
 
-  builder.mutationFields((t) => ({
-    createProject: t.field({
-      type: CreatePayload,
-      errors: mutationErrors('createProject'),
-      description: '项目入库 Enter a project in the project library',
-      args: { input: t.arg({ type: CreateInput, required: true, description: '项目 The project' }) },
-      resolve: async (_root, { input }, ctx) => ({ projectId: await createProject(ctx, input as never) }),
-    }),
-    updateProject: t.field({
-      type: UpdatePayload,
-      errors: mutationErrors('updateProject'),
-      description: '修改项目信息（状态另有变更操作） Change a project\'s fields; its status has changeProjectStatus',
-      args: { input: t.arg({ type: UpdateInput, required: true, description: '修改内容 The changes' }) },
-      resolve: async (_root, { input }, ctx) => ({
-        projectId: await updateProject(ctx, { ...(input as object), id: numericIdOf(input.id, 'Project', 'id') } as never),
+  defineMutation(builder, 'changeProjectStatus', {
+    description:
+      '变更项目状态：入库→批复→在建→完工→验收，可暂停（恢复到原状态）或撤销；批复前须完成项目计划公示 Move a project along its life cycle: PLANNED → APPROVED → UNDER_CONSTRUCTION → COMPLETED → ACCEPTED, or SUSPENDED (resumable) or CANCELLED; approval needs a project-plan notice that has run its period',
+    input: {
+      description: '变更项目状态 A move along the project life cycle',
+      argumentDescription: '状态变更 The move',
+      fields: (t) => ({
+        projectId: t.id({ required: true, description: '项目全局 ID Project global ID' }),
+        status: t.field({
+          type: ProjectStatusEnum,
+          required: true,
+          description: '新状态；恢复暂停的项目时填暂停前的状态 The new status; to resume a suspended project, the status it was suspended from',
+        }),
+        reason: t.string({ description: '原因或批复文号 Reason, or the approval document' }),
+        effectiveDate: t.field({ type: 'Date', description: '生效日期（默认今天，不能晚于今天） Date it took effect; today if omitted, never in the future' }),
       }),
-    }),
-    changeProjectStatus: t.field({
-      type: StatusPayload,
-      errors: mutationErrors('changeProjectStatus'),
-      description:
-        '变更项目状态：入库→批复→在建→完工→验收，可暂停（恢复到原状态）或撤销；批复前须完成项目计划公示 Move a project along its life cycle: PLANNED → APPROVED → UNDER_CONSTRUCTION → COMPLETED → ACCEPTED, or SUSPENDED (resumable) or CANCELLED; approval needs a project-plan notice that has run its period',
-      args: { input: t.arg({ type: StatusInput, required: true, description: '状态变更 The move' }) },
-      resolve: async (_root, { input }, ctx) => {
-        const projectId = numericIdOf(input.projectId, 'Project', 'projectId');
-        const changeId = await changeProjectStatus(ctx, { ...input, projectId });
-        return { projectId, changeId };
-      },
-    }),
-  }));
+    },
+    ids: { projectId: 'Project' },
+    resolve: async (input, ctx) => ({ projectId: input.projectId, changeId: await changeProjectStatus(ctx, input) }),
+    payload: {
+      description: '状态已变更 The project with its new status',
+      fields: (t) => ({
+        project: projectPayloadField(t),
+        change: t.field({
+          type: 'ProjectStatusChange',
+          description: '本次变更记录 The status change recorded',
+          resolve: (p, _args, ctx) => ctx.em.findOneOrFail(ProjectStatusChangeSchema, { id: p.changeId }),
+        }),
+      }),
+    },
+  });
 }
