@@ -1,12 +1,14 @@
 import { areaLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
-import type { TuopinBuilder } from '../kernel/builder.js';
+import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
+import { loaderFields } from '../kernel/loader-field.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import { numericIdOf } from '../kernel/global-id.js';
 import { subtractMoney } from '../kernel/money.js';
 import { allocationConnection, allocationConnectionType } from '../ledger/allocation-page.loader.js';
 import { moneyRatio } from '../ledger/ledger-sql.js';
 import { loadByNumericIds } from '../project/node-ids.js';
+import type { Fund } from './fund.entity.js';
 import { FUND_SOURCE_TYPES, FundSourceTypeEnum } from './fund-enums.js';
 import { fundTotalsLoader } from './fund-figures.loader.js';
 import { fundLoader } from './fund.loaders.js';
@@ -16,6 +18,8 @@ export function registerFundSchema(builder: TuopinBuilder): void {
   registerEnum(builder, FundSourceTypeEnum, 'FundSourceType', '资金来源类型 Source of a fund', FUND_SOURCE_TYPES);
 
   const AllocationConnection = allocationConnectionType(builder);
+  /** A fund's ledger totals, loaded once per fund however many of them a client selects. */
+  const totals = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, Fund>) => loaderFields(t, { loader: fundTotalsLoader, key: (fund) => fund.id });
 
   builder.node('Fund', {
     description: '资金 A fund: money (or goods at their declared value) for poverty relief, managed by an area',
@@ -40,28 +44,18 @@ export function registerFundSchema(builder: TuopinBuilder): void {
         nullable: true,
         description: '捐赠物品（实物捐赠） What was donated, for donations in kind',
       }),
-      allocated: t.field({
-        type: 'Money',
-        description: '已安排（不含已冲销） Allocated to projects: live allocations',
-        resolve: async (f, _args, ctx) => (await fundTotalsLoader(ctx).load(f.id)).allocated,
-      }),
-      disbursed: t.field({
-        type: 'Money',
-        description: '已报账（不含已冲销） Paid out: live disbursements',
-        resolve: async (f, _args, ctx) => (await fundTotalsLoader(ctx).load(f.id)).disbursed,
-      }),
-      balance: t.field({
+      allocated: totals(t).field({ type: 'Money', description: '已安排（不含已冲销） Allocated to projects: live allocations', value: (f) => f.allocated }),
+      disbursed: totals(t).field({ type: 'Money', description: '已报账（不含已冲销） Paid out: live disbursements', value: (f) => f.disbursed }),
+      balance: totals(t).field({
         type: 'Money',
         description: '未安排余额 Not yet allocated: amount − allocated',
-        resolve: async (f, _args, ctx) => subtractMoney(f.amount, (await fundTotalsLoader(ctx).load(f.id)).allocated),
+        value: (totals, fund) => subtractMoney(fund.amount, totals.allocated),
       }),
-      executionRate: t.float({
+      executionRate: totals(t).field({
+        type: 'Float',
         nullable: true,
         description: '支出进度（0–1）= 已报账 ÷ 已安排 Execution rate as a ratio: disbursed ÷ allocated; null while nothing is allocated',
-        resolve: async (f, _args, ctx) => {
-          const totals = await fundTotalsLoader(ctx).load(f.id);
-          return moneyRatio(totals.disbursed, totals.allocated);
-        },
+        value: (f) => moneyRatio(f.disbursed, f.allocated),
       }),
       allocations: t.connection(
         {

@@ -1,5 +1,5 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
-import { statisticDescription } from '../kernel/statistic-declaration.js';
+import { loaderFields } from '../kernel/loader-field.js';
 import { NoticeTypeEnum, ProjectStatusEnum } from './project-enums.js';
 import { noticeLengthInDays } from './notice-period.js';
 import { beneficiaryConnection } from './project-beneficiary.queries.js';
@@ -61,43 +61,36 @@ export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
     description: '项目受益户分页列表 A page of a project\'s beneficiary households',
   });
 
-  builder.objectFields('Project', (t) => ({
-    statusHistory: t.field({
-      type: ['ProjectStatusChange'],
-      description: '状态变更记录，按时间顺序 Status changes, oldest first',
-      resolve: (p, _args, ctx) => statusHistoryLoader(ctx).load(p.id),
-    }),
-    notices: t.field({
-      type: ['ProjectNotice'],
-      description: '公示记录 Public notices, oldest first',
-      resolve: (p, _args, ctx) => noticesLoader(ctx).load(p.id),
-    }),
-    outputs: t.field({
-      type: ['ProjectOutput'],
-      description: '产出指标 Outputs, in the order they were set',
-      resolve: (p, _args, ctx) => outputsLoader(ctx).load(p.id),
-    }),
-    beneficiaryHouseholdCount: t.int({
-      nullable: true,
-      statistic: 'count',
-      description: statisticDescription('count', '受益建档立卡户数', 'Registered households linked as beneficiaries'),
-      resolve: async (p, _args, ctx) => (await beneficiaryCountsLoader(ctx).load(p.id)).households,
-    }),
-    beneficiaryPeopleCount: t.int({
-      nullable: true,
-      statistic: 'count',
-      description: statisticDescription('count', '受益人数（受益户现有人口）', 'People in the beneficiary households, as registered now'),
-      resolve: async (p, _args, ctx) => (await beneficiaryCountsLoader(ctx).load(p.id)).people,
-    }),
-    beneficiaries: t.connection(
-      {
-        type: 'Household',
-        nullable: true,
-        authScopes: { readRegistry: true },
-        description: '受益户（需查阅建档立卡数据的权限，限您的管辖范围） Beneficiary households; needs registry access, and lists those in your scope',
-        resolve: (p, args, ctx) => beneficiaryConnection(ctx, p.id, args),
-      },
-      BeneficiaryConnection,
-    ),
-  }));
+  builder.objectFields('Project', (t) => {
+    const counts = loaderFields(t, { loader: beneficiaryCountsLoader, key: (project) => project.id });
+    return {
+      statusHistory: t.field({
+        type: ['ProjectStatusChange'],
+        description: '状态变更记录，按时间顺序 Status changes, oldest first',
+        resolve: (p, _args, ctx) => statusHistoryLoader(ctx).load(p.id),
+      }),
+      notices: t.field({
+        type: ['ProjectNotice'],
+        description: '公示记录 Public notices, oldest first',
+        resolve: (p, _args, ctx) => noticesLoader(ctx).load(p.id),
+      }),
+      outputs: t.field({
+        type: ['ProjectOutput'],
+        description: '产出指标 Outputs, in the order they were set',
+        resolve: (p, _args, ctx) => outputsLoader(ctx).load(p.id),
+      }),
+      beneficiaryHouseholdCount: counts.count('受益建档立卡户数', 'Registered households linked as beneficiaries', (c) => c.households),
+      beneficiaryPeopleCount: counts.count('受益人数（受益户现有人口）', 'People in the beneficiary households, as registered now', (c) => c.people),
+      beneficiaries: t.connection(
+        {
+          type: 'Household',
+          nullable: true,
+          authScopes: { readRegistry: true },
+          description: '受益户（需查阅建档立卡数据的权限，限您的管辖范围） Beneficiary households; needs registry access, and lists those in your scope',
+          resolve: (p, args, ctx) => beneficiaryConnection(ctx, p.id, args),
+        },
+        BeneficiaryConnection,
+      ),
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
+import { loaderFields } from '../kernel/loader-field.js';
 import { FundSourceTypeEnum } from '../fund/fund-enums.js';
 import { moneyRatio } from '../ledger/ledger-sql.js';
 import { ProjectStatusEnum } from './project-enums.js';
@@ -27,40 +28,38 @@ export function registerProjectStatsSchema(builder: TuopinBuilder): void {
     }),
   });
 
-  builder.objectFields('RegionStats', (t) => ({
+  builder.objectFields('RegionStats', (t) => {
+    const projects = loaderFields(t, { loader: projectStatsLoader, key: (area) => area.code });
+    const funds = loaderFields(t, { loader: fundStatsLoader, key: (area) => area.code });
     // Projects and funds are public notices (公示): their numbers are published as they are.
-    projectCount: t.int({
-      statistic: 'public',
-      description: '项目数（实施地点在本区划内） Projects placed in the area',
-      resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).projectCount,
-    }),
-    projectBudget: t.field({
-      type: 'Money',
-      statistic: 'public',
-      description: '项目预算合计 Total budget of those projects',
-      resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).projectBudget,
-    }),
-    projectsByStatus: t.field({
-      type: [StatusCountRef],
-      statistic: 'public',
-      description: '按状态的项目数（仅列出有项目的状态） Projects by status, for statuses with any project',
-      resolve: async ({ code }, _args, ctx) => (await projectStatsLoader(ctx).load(code)).byStatus,
-    }),
-    fundsBySource: t.field({
-      type: [SourceFiguresRef],
-      statistic: 'public',
-      description: '按来源的资金（管理区划在本区划内） Funds managed in the area, by source type',
-      resolve: async ({ code }, _args, ctx) => (await fundStatsLoader(ctx).load(code)).bySource,
-    }),
-    fundExecutionRate: t.float({
-      nullable: true,
-      statistic: 'public',
-      description:
-        '资金支出进度（0–1）= 已报账 ÷ 已安排，按本区划管理的资金 Execution rate of the funds managed in the area: disbursed ÷ allocated; null while nothing is allocated',
-      resolve: async ({ code }, _args, ctx) => {
-        const stats = await fundStatsLoader(ctx).load(code);
-        return moneyRatio(stats.disbursed, stats.allocated);
-      },
-    }),
-  }));
+    return {
+      projectCount: projects.field({
+        type: 'Int',
+        statistic: 'public',
+        description: '项目数（实施地点在本区划内） Projects placed in the area',
+        value: (s) => s.projectCount,
+      }),
+      projectBudget: projects.field({ type: 'Money', statistic: 'public', description: '项目预算合计 Total budget of those projects', value: (s) => s.projectBudget }),
+      projectsByStatus: projects.field({
+        type: [StatusCountRef],
+        statistic: 'public',
+        description: '按状态的项目数（仅列出有项目的状态） Projects by status, for statuses with any project',
+        value: (s) => s.byStatus,
+      }),
+      fundsBySource: funds.field({
+        type: [SourceFiguresRef],
+        statistic: 'public',
+        description: '按来源的资金（管理区划在本区划内） Funds managed in the area, by source type',
+        value: (s) => s.bySource,
+      }),
+      fundExecutionRate: funds.field({
+        type: 'Float',
+        nullable: true,
+        statistic: 'public',
+        description:
+          '资金支出进度（0–1）= 已报账 ÷ 已安排，按本区划管理的资金 Execution rate of the funds managed in the area: disbursed ÷ allocated; null while nothing is allocated',
+        value: (s) => moneyRatio(s.disbursed, s.allocated),
+      }),
+    };
+  });
 }

@@ -1,14 +1,15 @@
-import { areaLoader, checkDivisionCode, moneyRatio, statisticDescription, subtractMoney, type TuopinBuilder } from '@tuopin/core';
+import { areaLoader, checkDivisionCode, loaderFields, moneyRatio, subtractMoney, type TuopinBuilder, type TuopinTypes } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
 import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
 import { claimLoader, claimsByLoanLoader, contributionsByPoolLoader, poolByCountyLoader, poolFiguresLoader, poolLoader } from './risk-pool.loaders.js';
+import type { RiskPool as RiskPoolRow } from './risk-pool.entity.js';
 import { lendingCapacity } from './risk-pool.sql.js';
 
 export function registerRiskPoolSchema(builder: TuopinBuilder): void {
   const { RiskPool, RiskPoolContribution, RiskClaim, Loan } = financeRefs(builder);
-
-  const figures = (poolId: number, ctx: Parameters<typeof poolFiguresLoader>[0]) => poolFiguresLoader(ctx).load(poolId);
+  /** A pool's own ledger and the loans it covers, loaded once per pool. */
+  const figures = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, RiskPoolRow>) => loaderFields(t, { loader: poolFiguresLoader, key: (pool) => pool.id });
 
   builder.objectType(RiskPoolContribution, {
     description: '注入风险补偿金 Money put into a risk pool',
@@ -38,63 +39,29 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
       // The pool is a county's public fund: its own ledger (what was put in, the claims it paid,
       // its balance and the cap it sets) is published like any fund's. What the loans it covers
       // owe is a figure about borrowers, protected like the area statistics.
-      contributed: t.field({
-        type: 'Money',
-        statistic: 'public',
-        description: '累计注入 Money put in',
-        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).contributed,
-      }),
-      claimed: t.field({
-        type: 'Money',
-        statistic: 'public',
-        description: '累计代偿 Paid out in claims',
-        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).claimed,
-      }),
-      balance: t.field({
+      contributed: figures(t).field({ type: 'Money', statistic: 'public', description: '累计注入 Money put in', value: (f) => f.contributed }),
+      claimed: figures(t).field({ type: 'Money', statistic: 'public', description: '累计代偿 Paid out in claims', value: (f) => f.claimed }),
+      balance: figures(t).field({
         type: 'Money',
         statistic: 'public',
         description: '余额 = 注入 − 代偿 Balance: put in − claims',
-        resolve: async (pool, _args, ctx) => {
-          const f = await figures(pool.id, ctx);
-          return subtractMoney(f.contributed, f.claimed);
-        },
+        value: (f) => subtractMoney(f.contributed, f.claimed),
       }),
-      lendingCapacity: t.field({
+      lendingCapacity: figures(t).field({
         type: 'Money',
         statistic: 'public',
         description: '贷款余额上限 = 余额 × 放大倍数 The cap on the county\'s outstanding lending: balance × leverage multiple',
-        resolve: async (pool, _args, ctx) => {
-          const f = await figures(pool.id, ctx);
-          return lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple);
-        },
+        value: (f, pool) => lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple),
       }),
-      outstandingLoans: t.int({
-        nullable: true,
-        statistic: 'count',
-        description: statisticDescription('count', '全县贷款余额笔数（尚欠本金的贷款）', 'Loans in the county still owing principal'),
-        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).outstandingLoans,
-      }),
-      outstanding: t.field({
-        type: 'Money',
-        nullable: true,
-        statistic: { sum: 'outstandingLoans' },
-        description: statisticDescription('sum', '全县贷款余额', "The county's outstanding lending"),
-        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).outstanding,
-      }),
-      capacityUsed: t.float({
-        nullable: true,
-        statistic: { ratio: ['outstanding', 'lendingCapacity'] },
-        description: statisticDescription('ratio', '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限', 'Share of the cap in use: outstanding ÷ lending capacity; null without capacity'),
-        resolve: async (pool, _args, ctx) => {
-          const f = await figures(pool.id, ctx);
-          return moneyRatio(f.outstanding, lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple));
-        },
-      }),
-      claimCount: t.int({
-        statistic: 'public',
-        description: '代偿笔数 Number of claims paid',
-        resolve: async (pool, _args, ctx) => (await figures(pool.id, ctx)).claims,
-      }),
+      outstandingLoans: figures(t).count('全县贷款余额笔数（尚欠本金的贷款）', 'Loans in the county still owing principal', (f) => f.outstandingLoans),
+      outstanding: figures(t).sum('outstandingLoans', '全县贷款余额', "The county's outstanding lending", (f) => f.outstanding),
+      capacityUsed: figures(t).ratio(
+        ['outstanding', 'lendingCapacity'],
+        '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限',
+        'Share of the cap in use: outstanding ÷ lending capacity; null without capacity',
+        (f, pool) => moneyRatio(f.outstanding, lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple)),
+      ),
+      claimCount: figures(t).field({ type: 'Int', statistic: 'public', description: '代偿笔数 Number of claims paid', value: (f) => f.claims }),
       contributions: t.field({
         type: [RiskPoolContribution],
         description: '注入记录 The money put in, by date',

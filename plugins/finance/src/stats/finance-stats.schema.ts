@@ -1,10 +1,9 @@
-import { ratioOfParts, statisticDescription, subtractMoney, sumMoney, todayOf, type TuopinBuilder, type TuopinContext } from '@tuopin/core';
+import { loaderFields, ratioOfParts, subtractMoney, sumMoney, todayOf, type TuopinBuilder } from '@tuopin/core';
 import type { LoanStatus } from '../loan/loan-enums.js';
 import { financeRefs } from '../shared/finance-refs.js';
 import { atLeastZero } from '../shared/money.js';
 import { registerFinanceStatsGroups } from './finance-stats-groups.schema.js';
 import { financeStatsLoader, statsKey, type FinanceFigures } from './finance-stats.loader.js';
-import type { FinanceStatsSource } from './finance-stats.source.js';
 
 /** Loans still owing principal, those past due (overdue or defaulted), and those defaulted. */
 const OWING: readonly LoanStatus[] = ['CURRENT', 'OVERDUE', 'DEFAULTED'];
@@ -27,31 +26,15 @@ function loansIn(figures: FinanceFigures, statuses: readonly LoanStatus[]): { co
 export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
   const { FinanceStats } = financeRefs(builder);
   const { GradeCountRef, StatusFiguresRef } = registerFinanceStatsGroups(builder);
-  const load = (source: FinanceStatsSource, ctx: TuopinContext) => financeStatsLoader(ctx).load(statsKey(source.code, source.asOf));
 
   builder.objectType(FinanceStats, {
     description: '金融扶贫统计（含全部下级，限于调用者权限范围，截至某日） Financial poverty-relief figures of an area and its whole subtree, within the caller\'s scope, as of a day',
     scope: 'contained',
     fields: (t) => {
-      const count = (zh: string, en: string, figure: (f: FinanceFigures) => number) =>
-        t.int({ nullable: true, statistic: 'count', description: statisticDescription('count', zh, en), resolve: async (s, _args, ctx) => figure(await load(s, ctx)) });
-      const sum = (units: string, zh: string, en: string, figure: (f: FinanceFigures) => string) =>
-        t.field({
-          type: 'Money',
-          nullable: true,
-          statistic: { sum: units },
-          description: statisticDescription('sum', zh, en),
-          resolve: async (s, _args, ctx) => figure(await load(s, ctx)),
-        });
-      const ratio = (parts: [string, string], zh: string, en: string, figure: (f: FinanceFigures) => number | null) =>
-        t.float({
-          nullable: true,
-          statistic: { ratio: parts },
-          description: statisticDescription('ratio', zh, en),
-          resolve: async (s, _args, ctx) => figure(await load(s, ctx)),
-        });
-      const poolFigure = (zh: string, en: string, figure: (f: FinanceFigures) => string) =>
-        t.field({ type: 'Money', statistic: 'public', description: `${zh} ${en}`, resolve: async (s, _args, ctx) => figure(await load(s, ctx)) });
+      const figures = loaderFields(t, { loader: financeStatsLoader, key: (source) => statsKey(source.code, source.asOf) });
+      const { count, sum, ratio } = figures;
+      const poolFigure = (zh: string, en: string, value: (f: FinanceFigures) => string) =>
+        figures.field({ type: 'Money', statistic: 'public', description: `${zh} ${en}`, value });
 
       return {
         asOf: t.field({ type: 'Date', resolve: (s) => s.asOf, description: '统计截止日 The day the figures are for' }),
@@ -60,11 +43,11 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
         ratedRate: ratio(['ratedHouseholds', 'registeredHouseholds'], '评级率（0–1）= 已评级户数 ÷ 建档立卡户数', 'Rated households ÷ registered households; null without households', (f) =>
           ratioOfParts(f.ratedHouseholds, f.registeredHouseholds),
         ),
-        householdsByGrade: t.field({
+        householdsByGrade: figures.field({
           type: [GradeCountRef],
           statistic: { groups: 'households' },
           description: '按当日信用等级的户数（合作机构看不到户数不公布的等级） Households by their grade on that day; partners do not see grades whose count is withheld',
-          resolve: async (s, _args, ctx) => (await load(s, ctx)).byGrade,
+          value: (f) => f.byGrade,
         }),
         creditLineHouseholds: count('当日有有效授信的户数', 'Households with a credit line valid that day', (f) => f.creditLineHouseholds),
         creditLineRate: ratio(['creditLineHouseholds', 'registeredHouseholds'], '授信率（0–1）= 授信户数 ÷ 建档立卡户数', 'Households with a credit line ÷ registered households', (f) =>
@@ -77,11 +60,11 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
         amountLent: sum('loanCount', '累计放贷金额', 'Principal lent by that day', (f) => f.amountLent),
         outstandingLoans: count('贷款余额笔数（尚欠本金的贷款）', 'Loans still owing principal that day', (f) => loansIn(f, OWING).count),
         outstanding: sum('outstandingLoans', '贷款余额（未还本金，不含已结清、已核销）', 'Principal still owed that day, repaid and written-off loans excepted', (f) => f.outstanding),
-        loansByStatus: t.field({
+        loansByStatus: figures.field({
           type: [StatusFiguresRef],
           statistic: { groups: 'count' },
           description: '按当日状态的贷款（合作机构看不到笔数不公布的状态） Loans by their status that day; partners do not see statuses whose count is withheld',
-          resolve: async (s, _args, ctx) => (await load(s, ctx)).byStatus,
+          value: (f) => f.byStatus,
         }),
         overdueLoans: count('逾期及不良贷款笔数', 'Overdue and defaulted loans that day', (f) => loansIn(f, PAST_DUE).count),
         overdueOutstanding: sum('overdueLoans', '逾期及不良贷款余额', 'Principal still owed on overdue and defaulted loans', (f) => loansIn(f, PAST_DUE).outstanding),
