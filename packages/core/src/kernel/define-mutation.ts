@@ -39,7 +39,7 @@ export interface MutationDefinition<Fields extends InputFieldMap, Ids, Payload e
    * as database ids; an ID of another type, or no global ID at all, is refused with a
    * `ValidationError` naming the field (`householdIds[2]` in a list), before `resolve` runs.
    */
-  readonly ids?: Ids & GlobalIdDeclarations<InputShapeFromFields<Fields>>;
+  readonly ids?: Ids;
   /**
    * Does the write (through a service) and returns what the payload's fields need, usually the
    * ids written: the payload reads the objects after the write, so a client sees them as stored.
@@ -117,7 +117,7 @@ function decodeIds<Input extends object>(input: Input, ids: Readonly<Record<stri
  * argument one description (`relay.mutationInputArgOptions`), knows nothing of typed errors or of
  * decoding ids into a field-named error, and adds `clientMutationId` bookkeeping tuopin omits.
  */
-export function defineMutation<Fields extends InputFieldMap, const Ids, Payload extends object>(
+export function defineMutation<Fields extends InputFieldMap, const Ids extends GlobalIdDeclarations<InputShapeFromFields<Fields>> = {}, Payload extends object = object>(
   builder: TuopinBuilder,
   name: string,
   definition: MutationDefinition<Fields, Ids, Payload>,
