@@ -35,7 +35,7 @@ export { AuditVocabulary, auditVocabularyOf } from './kernel/audit-vocabulary.js
 export { assertCanUsePersonalData, hidden, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';
 export { DEFAULT_SUPPRESSION, protectCount, protectSum, ratioOfParts, suppressionOf, type SuppressionRule } from './kernel/suppression.js';
 export { statisticDescription, statisticOf, type StatisticDeclaration } from './kernel/statistic-declaration.js';
-export { loaderField, loaderFields, type LoaderFieldOptions, type LoaderFields, type LoaderSource } from './kernel/loader-field.js';
+export { loaderFields, type LoaderFieldOptions, type LoaderFields, type LoaderSource } from './kernel/loader-field.js';
 export { recordReads, type ReadRecord, type RecordedRead } from './audit/audit-reads.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export { API_KEY_REVOKED_CHANNEL, onApiKeyRevoked } from './api-key/api-key-revocation.js';

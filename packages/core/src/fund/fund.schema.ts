@@ -1,6 +1,6 @@
 import { areaLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
-import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
+import type { TuopinBuilder } from '../kernel/builder.js';
 import { loaderFields } from '../kernel/loader-field.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import { numericIdOf } from '../kernel/global-id.js';
@@ -8,7 +8,6 @@ import { subtractMoney } from '../kernel/money.js';
 import { allocationConnection, allocationConnectionType } from '../ledger/allocation-page.loader.js';
 import { moneyRatio } from '../ledger/ledger-sql.js';
 import { loadByNumericIds } from '../project/node-ids.js';
-import type { Fund } from './fund.entity.js';
 import { FUND_SOURCE_TYPES, FundSourceTypeEnum } from './fund-enums.js';
 import { fundTotalsLoader } from './fund-figures.loader.js';
 import { fundLoader } from './fund.loaders.js';
@@ -18,8 +17,6 @@ export function registerFundSchema(builder: TuopinBuilder): void {
   registerEnum(builder, FundSourceTypeEnum, 'FundSourceType', '资金来源类型 Source of a fund', FUND_SOURCE_TYPES);
 
   const AllocationConnection = allocationConnectionType(builder);
-  /** A fund's ledger totals, loaded once per fund however many of them a client selects. */
-  const totals = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, Fund>) => loaderFields(t, { loader: fundTotalsLoader, key: (fund) => fund.id });
 
   builder.node('Fund', {
     description: '资金 A fund: money (or goods at their declared value) for poverty relief, managed by an area',
@@ -27,52 +24,55 @@ export function registerFundSchema(builder: TuopinBuilder): void {
     id: { resolve: (fund) => fund.id },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'sourceType' in value && 'areaCode' in value,
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => fundLoader(ctx).load(id)),
-    fields: (t) => ({
-      sourceType: t.field({ type: FundSourceTypeEnum, resolve: (f) => f.sourceType, description: '资金来源类型 Source type' }),
-      name: t.exposeString('name', { description: '资金名称 Name' }),
-      documentNo: t.exposeString('documentNo', { nullable: true, description: '文号 Number of the document that issued it' }),
-      year: t.exposeInt('year', { description: '资金年度 Budget year' }),
-      amount: t.field({ type: 'Money', resolve: (f) => f.amount, description: '金额（实物为申报价值） Amount; for goods in kind, their declared value' }),
-      areaCode: t.exposeString('areaCode', { description: '管理区划代码 12-digit code of the managing area' }),
-      area: t.field({
-        type: 'AdministrativeArea',
-        description: '管理区划 The area that manages the fund',
-        resolve: async (f, _args, ctx) => (await areaLoader(ctx).load(f.areaCode))!,
-      }),
-      provider: t.exposeString('provider', { nullable: true, description: '下达或捐赠单位 Who issued or donated it' }),
-      inKindDescription: t.exposeString('inKindDescription', {
-        nullable: true,
-        description: '捐赠物品（实物捐赠） What was donated, for donations in kind',
-      }),
-      allocated: totals(t).field({ type: 'Money', description: '已安排（不含已冲销） Allocated to projects: live allocations', value: (f) => f.allocated }),
-      disbursed: totals(t).field({ type: 'Money', description: '已报账（不含已冲销） Paid out: live disbursements', value: (f) => f.disbursed }),
-      balance: totals(t).field({
-        type: 'Money',
-        description: '未安排余额 Not yet allocated: amount − allocated',
-        value: (totals, fund) => subtractMoney(fund.amount, totals.allocated),
-      }),
-      executionRate: totals(t).field({
-        type: 'Float',
-        nullable: true,
-        description: '支出进度（0–1）= 已报账 ÷ 已安排 Execution rate as a ratio: disbursed ÷ allocated; null while nothing is allocated',
-        value: (f) => moneyRatio(f.disbursed, f.allocated),
-      }),
-      allocations: t.connection(
-        {
-          type: 'Allocation',
-          description: '资金安排（含已冲销的），按记账顺序 Allocations from this fund, reversed ones included, in the order recorded',
-          resolve: (f, args, ctx) => allocationConnection(ctx, 'fund', f.id, args),
-        },
-        AllocationConnection,
-      ),
-      createdBy: t.exposeString('createdBy', { description: '登记人 Who registered the fund (principal id)' }),
-      createdAt: t.field({ type: 'DateTime', resolve: (f) => f.createdAt, description: '登记时间 Registered at' }),
-      updatedAt: t.field({
-        type: 'DateTime',
-        resolve: (f) => f.updatedAt,
-        description: '更新时间（含新的台账记录） Last change of the fund or its ledger',
-      }),
-    }),
+    fields: (t) => {
+      const totals = loaderFields(t, { loader: fundTotalsLoader, key: (fund) => fund.id });
+      return {
+        sourceType: t.field({ type: FundSourceTypeEnum, resolve: (f) => f.sourceType, description: '资金来源类型 Source type' }),
+        name: t.exposeString('name', { description: '资金名称 Name' }),
+        documentNo: t.exposeString('documentNo', { nullable: true, description: '文号 Number of the document that issued it' }),
+        year: t.exposeInt('year', { description: '资金年度 Budget year' }),
+        amount: t.field({ type: 'Money', resolve: (f) => f.amount, description: '金额（实物为申报价值） Amount; for goods in kind, their declared value' }),
+        areaCode: t.exposeString('areaCode', { description: '管理区划代码 12-digit code of the managing area' }),
+        area: t.field({
+          type: 'AdministrativeArea',
+          description: '管理区划 The area that manages the fund',
+          resolve: async (f, _args, ctx) => (await areaLoader(ctx).load(f.areaCode))!,
+        }),
+        provider: t.exposeString('provider', { nullable: true, description: '下达或捐赠单位 Who issued or donated it' }),
+        inKindDescription: t.exposeString('inKindDescription', {
+          nullable: true,
+          description: '捐赠物品（实物捐赠） What was donated, for donations in kind',
+        }),
+        allocated: totals.field({ type: 'Money', description: '已安排（不含已冲销） Allocated to projects: live allocations', value: (f) => f.allocated }),
+        disbursed: totals.field({ type: 'Money', description: '已报账（不含已冲销） Paid out: live disbursements', value: (f) => f.disbursed }),
+        balance: totals.field({
+          type: 'Money',
+          description: '未安排余额 Not yet allocated: amount − allocated',
+          value: (totals, fund) => subtractMoney(fund.amount, totals.allocated),
+        }),
+        executionRate: totals.field({
+          type: 'Float',
+          nullable: true,
+          description: '支出进度（0–1）= 已报账 ÷ 已安排 Execution rate as a ratio: disbursed ÷ allocated; null while nothing is allocated',
+          value: (f) => moneyRatio(f.disbursed, f.allocated),
+        }),
+        allocations: t.connection(
+          {
+            type: 'Allocation',
+            description: '资金安排（含已冲销的），按记账顺序 Allocations from this fund, reversed ones included, in the order recorded',
+            resolve: (f, args, ctx) => allocationConnection(ctx, 'fund', f.id, args),
+          },
+          AllocationConnection,
+        ),
+        createdBy: t.exposeString('createdBy', { description: '登记人 Who registered the fund (principal id)' }),
+        createdAt: t.field({ type: 'DateTime', resolve: (f) => f.createdAt, description: '登记时间 Registered at' }),
+        updatedAt: t.field({
+          type: 'DateTime',
+          resolve: (f) => f.updatedAt,
+          description: '更新时间（含新的台账记录） Last change of the fund or its ledger',
+        }),
+      };
+    },
   });
 
   const FundConnection = builder.connectionObject({

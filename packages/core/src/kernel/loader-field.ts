@@ -82,19 +82,3 @@ export function loaderFields<Parent, Key, Loaded>(t: ObjectFields<Parent>, sourc
     ratio: (parts, zh, en, value) => field({ type: 'Float', nullable: true, statistic: { ratio: parts }, description: statisticDescription('ratio', zh, en), value }),
   };
 }
-
-/**
- * One field read from a loader: `loaderFields(t, { loader, key }).field(options)`, for a type
- * that has a single such field.
- *
- * @example
- * ```ts
- * allocated: loaderField(t, { loader: fundTotalsLoader, key: (fund) => fund.id, type: 'Money', description: '已安排 Allocated', value: (totals) => totals.allocated }),
- * ```
- */
-export function loaderField<Parent, Key, Loaded, Type extends TypeParam<TuopinTypes>, Nullable extends FieldNullability<Type> = false>(
-  t: ObjectFields<Parent>,
-  { loader, key, ...options }: LoaderSource<Parent, Key, Loaded> & LoaderFieldOptions<Parent, Loaded, Type, Nullable>,
-): LoaderFieldRef<Type, Nullable> {
-  return loaderFields(t, { loader, key }).field(options as LoaderFieldOptions<Parent, Loaded, Type, Nullable>);
-}

@@ -1,15 +1,12 @@
-import { areaLoader, checkDivisionCode, loaderFields, moneyRatio, subtractMoney, type TuopinBuilder, type TuopinTypes } from '@tuopin/core';
+import { areaLoader, checkDivisionCode, loaderFields, moneyRatio, subtractMoney, type TuopinBuilder } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
 import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
 import { claimLoader, claimsByLoanLoader, contributionsByPoolLoader, poolByCountyLoader, poolFiguresLoader, poolLoader } from './risk-pool.loaders.js';
-import type { RiskPool as RiskPoolRow } from './risk-pool.entity.js';
 import { lendingCapacity } from './risk-pool.sql.js';
 
 export function registerRiskPoolSchema(builder: TuopinBuilder): void {
   const { RiskPool, RiskPoolContribution, RiskClaim, Loan } = financeRefs(builder);
-  /** A pool's own ledger and the loans it covers, loaded once per pool. */
-  const figures = (t: PothosSchemaTypes.ObjectFieldBuilder<TuopinTypes, RiskPoolRow>) => loaderFields(t, { loader: poolFiguresLoader, key: (pool) => pool.id });
 
   builder.objectType(RiskPoolContribution, {
     description: '注入风险补偿金 Money put into a risk pool',
@@ -28,46 +25,49 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
     id: { resolve: (pool) => pool.id },
     isTypeOf: (value) => hasProperties(value, 'leverageMultiple', 'countyCode'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => poolLoader(ctx).load(id)),
-    fields: (t) => ({
-      countyCode: t.exposeString('countyCode', { description: '县代码 12-digit code of the county' }),
-      county: t.field({
-        type: 'Region',
-        description: '县 The county',
-        resolve: async (pool, _args, ctx) => (await areaLoader(ctx).load(pool.countyCode))!,
-      }),
-      leverageMultiple: t.float({ statistic: 'public', resolve: (pool) => Number(pool.leverageMultiple), description: '放大倍数 Leverage multiple, e.g. 10' }),
-      // The pool is a county's public fund: its own ledger (what was put in, the claims it paid,
-      // its balance and the cap it sets) is published like any fund's. What the loans it covers
-      // owe is a figure about borrowers, protected like the area statistics.
-      contributed: figures(t).field({ type: 'Money', statistic: 'public', description: '累计注入 Money put in', value: (f) => f.contributed }),
-      claimed: figures(t).field({ type: 'Money', statistic: 'public', description: '累计代偿 Paid out in claims', value: (f) => f.claimed }),
-      balance: figures(t).field({
-        type: 'Money',
-        statistic: 'public',
-        description: '余额 = 注入 − 代偿 Balance: put in − claims',
-        value: (f) => subtractMoney(f.contributed, f.claimed),
-      }),
-      lendingCapacity: figures(t).field({
-        type: 'Money',
-        statistic: 'public',
-        description: '贷款余额上限 = 余额 × 放大倍数 The cap on the county\'s outstanding lending: balance × leverage multiple',
-        value: (f, pool) => lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple),
-      }),
-      outstandingLoans: figures(t).count('全县贷款余额笔数（尚欠本金的贷款）', 'Loans in the county still owing principal', (f) => f.outstandingLoans),
-      outstanding: figures(t).sum('outstandingLoans', '全县贷款余额', "The county's outstanding lending", (f) => f.outstanding),
-      capacityUsed: figures(t).ratio(
-        ['outstanding', 'lendingCapacity'],
-        '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限',
-        'Share of the cap in use: outstanding ÷ lending capacity; null without capacity',
-        (f, pool) => moneyRatio(f.outstanding, lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple)),
-      ),
-      claimCount: figures(t).field({ type: 'Int', statistic: 'public', description: '代偿笔数 Number of claims paid', value: (f) => f.claims }),
-      contributions: t.field({
-        type: [RiskPoolContribution],
-        description: '注入记录 The money put in, by date',
-        resolve: (pool, _args, ctx) => contributionsByPoolLoader(ctx).load(pool.id),
-      }),
-    }),
+    fields: (t) => {
+      const figures = loaderFields(t, { loader: poolFiguresLoader, key: (pool) => pool.id });
+      return {
+        countyCode: t.exposeString('countyCode', { description: '县代码 12-digit code of the county' }),
+        county: t.field({
+          type: 'Region',
+          description: '县 The county',
+          resolve: async (pool, _args, ctx) => (await areaLoader(ctx).load(pool.countyCode))!,
+        }),
+        leverageMultiple: t.float({ statistic: 'public', resolve: (pool) => Number(pool.leverageMultiple), description: '放大倍数 Leverage multiple, e.g. 10' }),
+        // The pool is a county's public fund: its own ledger (what was put in, the claims it paid,
+        // its balance and the cap it sets) is published like any fund's. What the loans it covers
+        // owe is a figure about borrowers, protected like the area statistics.
+        contributed: figures.field({ type: 'Money', statistic: 'public', description: '累计注入 Money put in', value: (f) => f.contributed }),
+        claimed: figures.field({ type: 'Money', statistic: 'public', description: '累计代偿 Paid out in claims', value: (f) => f.claimed }),
+        balance: figures.field({
+          type: 'Money',
+          statistic: 'public',
+          description: '余额 = 注入 − 代偿 Balance: put in − claims',
+          value: (f) => subtractMoney(f.contributed, f.claimed),
+        }),
+        lendingCapacity: figures.field({
+          type: 'Money',
+          statistic: 'public',
+          description: '贷款余额上限 = 余额 × 放大倍数 The cap on the county\'s outstanding lending: balance × leverage multiple',
+          value: (f, pool) => lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple),
+        }),
+        outstandingLoans: figures.count('全县贷款余额笔数（尚欠本金的贷款）', 'Loans in the county still owing principal', (f) => f.outstandingLoans),
+        outstanding: figures.sum('outstandingLoans', '全县贷款余额', "The county's outstanding lending", (f) => f.outstanding),
+        capacityUsed: figures.ratio(
+          ['outstanding', 'lendingCapacity'],
+          '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限',
+          'Share of the cap in use: outstanding ÷ lending capacity; null without capacity',
+          (f, pool) => moneyRatio(f.outstanding, lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple)),
+        ),
+        claimCount: figures.field({ type: 'Int', statistic: 'public', description: '代偿笔数 Number of claims paid', value: (f) => f.claims }),
+        contributions: t.field({
+          type: [RiskPoolContribution],
+          description: '注入记录 The money put in, by date',
+          resolve: (pool, _args, ctx) => contributionsByPoolLoader(ctx).load(pool.id),
+        }),
+      };
+    },
   });
 
   builder.node(RiskClaim, {
