@@ -36,8 +36,8 @@ export interface MutationDefinition<Fields extends InputFieldMap, Ids, Payload e
   };
   /**
    * Input fields that are global IDs, by the object type they must name. They reach `resolve`
-   * as database ids; an ID of another type, or no global ID at all, is refused with a
-   * `ValidationError` naming the field (`householdIds[2]` in a list), before `resolve` runs.
+   * as database ids. IDs of another type, or no global IDs at all, are refused before `resolve`
+   * runs, with one `ValidationError` that names each such field (`householdIds[2]` in a list).
    */
   readonly ids?: Ids;
   /**
