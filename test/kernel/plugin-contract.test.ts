@@ -1,4 +1,4 @@
-import { buildPlatform, coreMigrations, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, coreMigrations, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { installedPlugins } from '@tuopin/server';
 import { createTestServer, documentOf, makeIdNumber, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,12 +48,12 @@ describe('plugin set', () => {
     expect(() => orderPlugins([bare('Finance')])).toThrowError(PluginConfigurationError);
     expect(() => orderPlugins([bare('core')])).toThrowError(PluginConfigurationError);
     const sneaky = makeNotesPlugin({ migrations: [{ name: 'core_99999999_oops', class: class {} as never }] });
-    expect(() => buildPlatform({ plugins: [sneaky] })).toThrowError("migration 'core_99999999_oops' must be named 'notes_…'");
+    expect(() => buildPlatform({ plugins: [corePlugin, sneaky] })).toThrowError("migration 'core_99999999_oops' must be named 'notes_…'");
   });
 
   it('builds one schema per plugin set, with the plugin fields only where enabled', () => {
-    const core = buildPlatform({ plugins: [] });
-    const withNotes = buildPlatform({ plugins: [makeNotesPlugin()] });
+    const core = buildPlatform({ plugins: [corePlugin] });
+    const withNotes = buildPlatform({ plugins: [corePlugin, makeNotesPlugin()] });
     expect(core.schema.getType('Note')).toBeUndefined();
     expect(Object.keys((core.schema.getType('Household') as never as { getFields(): object }).getFields())).not.toContain('notes');
     expect(withNotes.schema.getType('Note')).toBeDefined();
@@ -63,13 +63,13 @@ describe('plugin set', () => {
   });
 
   it("names a plugin's tables in the audit log by the GraphQL types it declares, and refuses a type that does not exist", () => {
-    const named = buildPlatform({ plugins: [makeNotesPlugin()] });
+    const named = buildPlatform({ plugins: [corePlugin, makeNotesPlugin()] });
     expect(named.auditVocabulary.typeOf('notes_note')).toBe('Note');
     expect(named.auditVocabulary.spellingsOf('Note')).toEqual(['notes_note', 'Note']);
     // Left out: the entity's name; and a set without the plugin does not account for its table at all.
-    expect(buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: undefined })] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
-    expect(buildPlatform({ plugins: [] }).auditVocabulary.stored).not.toContain('notes_note');
-    expect(() => buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: { notes_note: 'Notte' } })] })).toThrowError(
+    expect(buildPlatform({ plugins: [corePlugin, makeNotesPlugin({ auditObjectTypes: undefined })] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
+    expect(buildPlatform({ plugins: [corePlugin] }).auditVocabulary.stored).not.toContain('notes_note');
+    expect(() => buildPlatform({ plugins: [corePlugin, makeNotesPlugin({ auditObjectTypes: { notes_note: 'Notte' } })] })).toThrowError(
       "Plugin 'notes': auditObjectTypes maps 'notes_note' to 'Notte', which is not a type of the schema",
     );
   });

@@ -4,9 +4,19 @@
  */
 
 // Kernel
-export { createBuilder, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type TuopinBuilder, type TuopinSchemaTypes, type TuopinTypes } from './kernel/builder.js';
+export {
+  createBuilder,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type TuopinBuilder,
+  type TuopinInterfaceTypes,
+  type TuopinObjectTypes,
+  type TuopinSchemaTypes,
+  type TuopinTypes,
+} from './kernel/builder.js';
 export { buildPlatform, type Platform } from './kernel/platform.js';
 export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
+export { definePlugin } from './kernel/define-plugin.js';
 /** zod, for plugins' settings schemas: one version for the whole platform, through core's entry. */
 export { z } from 'zod';
 export { checkPluginSettings, pluginSettingsOf, PluginSettingsError, type PluginSettingsSchema } from './kernel/plugin-settings.js';
@@ -105,8 +115,10 @@ export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
 export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
 
-// Core registry: entities, refs for extending types, loaders and vocabularies
-export { coreEntities, coreMigrations, registerCoreSchema } from './core.module.js';
+// Core registry: the plugin `core`, its types by name, entities, loaders and vocabularies
+export { corePlugin, coreEntities, coreMigrations } from './core.plugin.js';
+// Declares core's object types by name (Household, Member, …) into the builder's type map.
+import './core.types.js';
 export { AreaSchema, VillageGroupSchema, type Area, type VillageGroup } from './area/area.entity.js';
 export { checkDivisionCode } from './area/area.schema.js';
 export type { RegionStatsSource } from './area/region-stats.schema.js';

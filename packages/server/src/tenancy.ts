@@ -1,4 +1,4 @@
-import { buildPlatform, selectPlugins, type Platform, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, selectPlugins, type Platform, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { ConfigurationError } from './configuration-error.js';
 import type { TenancyConfig } from './deployment-config.js';
 
@@ -25,7 +25,7 @@ const keyOf = (plugins: readonly TuopinPlugin[]) => plugins.map((plugin) => plug
 
 export function buildTenancy(installed: readonly TuopinPlugin[], pluginNames: string[] | undefined, config: TenancyConfig): Tenancy {
   const enabled = selectPlugins(installed, pluginNames);
-  const deployment = buildPlatform({ plugins: enabled });
+  const deployment = buildPlatform({ plugins: [corePlugin, ...enabled] });
   const byKey = new Map<string, Platform>([[keyOf(enabled), deployment]]);
   const provinces = new Map<string, Platform>();
   for (const [code, names] of Object.entries(config.provinces)) {
@@ -39,7 +39,7 @@ export function buildTenancy(installed: readonly TuopinPlugin[], pluginNames: st
     const key = keyOf(plugins);
     let platform = byKey.get(key);
     if (!platform) {
-      platform = buildPlatform({ plugins });
+      platform = buildPlatform({ plugins: [corePlugin, ...plugins] });
       byKey.set(key, platform);
     }
     provinces.set(code, platform);
