@@ -95,7 +95,7 @@ export {
   type AreaLevel,
   type CodeRange,
 } from './kernel/division-code.js';
-export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
+export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
 export {
   decodeCursor,
@@ -146,7 +146,7 @@ export * from './fund/fund-enums.js';
 export { fundLoader } from './fund/fund.loaders.js';
 export { fundTotalsLoader, projectFundingLoader, type LedgerTotals, type ProjectFunding, type SourceFunding } from './fund/fund-figures.loader.js';
 export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } from './ledger/ledger-entry.entity.js';
-export { moneyFromSql, moneyRatio } from './ledger/ledger-sql.js';
+export { moneyFromSql } from './ledger/ledger-sql.js';
 export { ledgerEntryAreas, type LedgerEntryRow } from './ledger/ledger-rows.js';
 export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
 

@@ -1,4 +1,4 @@
-import { moneyRatio } from '../ledger/ledger-sql.js';
+import { moneyRatio } from './money.js';
 import { formatMoney, parseMoney } from './money.js';
 import type { PlatformSettings } from './settings.js';
 
