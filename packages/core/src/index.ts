@@ -49,19 +49,15 @@ export { recordReads, type ReadRecord, type RecordedRead } from './audit/audit-r
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export { API_KEY_REVOKED_CHANNEL, onApiKeyRevoked } from './api-key/api-key-revocation.js';
 export { prefixOfApiKey } from './api-key/api-key-format.js';
+export { DEFAULT_QUERY_LIMITS, queryLimitsOf, todayOf, type PlatformSettings, type QueryLimits } from './kernel/settings.js';
 export {
   DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
   DEFAULT_PROJECT_NOTICE_DAYS,
-  DEFAULT_QUERY_LIMITS,
   EMPTY_SETTINGS,
   noticeRecordingGraceDaysOf,
   povertyLineFor,
   projectNoticeDaysOf,
-  queryLimitsOf,
-  todayOf,
-  type PlatformSettings,
-  type QueryLimits,
-} from './kernel/settings.js';
+} from './core.settings.js';
 export {
   ConflictError,
   ForbiddenError,
