@@ -83,14 +83,13 @@ export {
   AREA_LEVELS,
   isDivisionCode,
   levelOfCode,
-  parentCode,
   prefixRange,
-  provinceOf,
   significantPrefix,
   subtreeRange,
   type AreaLevel,
   type CodeRange,
 } from './kernel/division-code.js';
+export { parentCode, provinceOf } from './area/area-tree.js';
 export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
 export {
