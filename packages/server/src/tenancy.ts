@@ -23,6 +23,7 @@ export interface Tenancy {
 
 const keyOf = (plugins: readonly TuopinPlugin[]) => plugins.map((plugin) => plugin.name).sort().join(',');
 
+/** The tenancy of core and the `installed` plugins (core is added here: list only the others). */
 export function buildTenancy(installed: readonly TuopinPlugin[], pluginNames: string[] | undefined, config: TenancyConfig): Tenancy {
   const enabled = selectPlugins(installed, pluginNames);
   const deployment = buildPlatform({ plugins: [corePlugin, ...enabled] });
