@@ -1,4 +1,4 @@
-import { buildPlatform, classifyObjectTypes, SCOPE_GUARD_EXTENSION, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, classifyObjectTypes, SCOPE_GUARD_EXTENSION, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
 import { installedPlugins } from '@tuopin/server';
 import { getNamedType, isAbstractType, isListType, getNullableType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
  * unclassified or gives a scoped type a road the guard cannot check.
  */
 
-const platforms = { 'every installed plugin': buildPlatform({ plugins: installedPlugins }), 'core alone': buildPlatform({ plugins: [] }) };
+const platforms = { 'every installed plugin': buildPlatform({ plugins: [corePlugin, ...installedPlugins] }), 'core alone': buildPlatform({ plugins: [corePlugin] }) };
 
 const isConnection = (type: GraphQLNamedType) => isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
 const isEdge = (type: GraphQLNamedType) => isObjectType(type) && 'node' in type.getFields() && 'cursor' in type.getFields();
@@ -74,7 +74,7 @@ describe('the kernel', () => {
       const Visit = builder.objectRef<Row>('Visit').implement({ description: '走访 A visit', fields: (t) => ({ villageCode: t.exposeString('villageCode', { description: '村 Village' }) }) });
       builder.objectField('Household', 'visits', (t) => t.field({ type: [Visit], description: '走访 Visits', resolve: () => [] }));
     });
-    expect(() => buildPlatform({ plugins: [plugin] })).toThrow(/Object type 'Visit' declares no scope/);
+    expect(() => buildPlatform({ plugins: [corePlugin, plugin] })).toThrow(/Object type 'Visit' declares no scope/);
   });
 
   it('refuses an area-scoped type reached from another object without being a Node', () => {
@@ -86,7 +86,7 @@ describe('the kernel', () => {
       });
       builder.objectField('Household', 'visits', (t) => t.field({ type: [Visit], description: '走访 Visits', resolve: () => [] }));
     });
-    expect(() => buildPlatform({ plugins: [plugin] })).toThrow(/'Visit' is reached by Household.visits but is not a Relay Node/);
+    expect(() => buildPlatform({ plugins: [corePlugin, plugin] })).toThrow(/'Visit' is reached by Household.visits but is not a Relay Node/);
   });
 
   it('refuses a contained type that a query root field returns', () => {
@@ -98,7 +98,7 @@ describe('the kernel', () => {
       });
       builder.queryField('visits', (t) => t.field({ type: [Visit], description: '走访 Visits', resolve: () => [] }));
     });
-    expect(() => buildPlatform({ plugins: [plugin] })).toThrow(/Contained type 'Visit' is returned by the root field Query.visits/);
+    expect(() => buildPlatform({ plugins: [corePlugin, plugin] })).toThrow(/Contained type 'Visit' is returned by the root field Query.visits/);
   });
 
   it('does not take a type that a mutation returns and a query reaches for a payload', () => {
@@ -111,7 +111,7 @@ describe('the kernel', () => {
         builder.mutationField('addNote', (t) => t.field({ type: Note, description: '添加 Add', resolve: () => ({ text: '' }) }));
       },
     };
-    expect(() => buildPlatform({ plugins: [undeclared] })).toThrow(/Object type 'Note' declares no scope/);
-    expect(() => buildPlatform({ plugins: [notes] })).not.toThrow();
+    expect(() => buildPlatform({ plugins: [corePlugin, undeclared] })).toThrow(/Object type 'Note' declares no scope/);
+    expect(() => buildPlatform({ plugins: [corePlugin, notes] })).not.toThrow();
   });
 });

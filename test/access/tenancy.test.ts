@@ -29,7 +29,7 @@ async function introspect(caller: (typeof CALLERS)[keyof typeof CALLERS]) {
 
 describe('province tenancy', () => {
   it('builds one schema per distinct plugin set', () => {
-    expect(server.tenancy.distinct.map((p) => p.plugins.map((plugin) => plugin.name).join(',')).sort()).toEqual(['', 'notes']);
+    expect(server.tenancy.distinct.map((p) => p.plugins.map((plugin) => plugin.name).join(',')).sort()).toEqual(['core', 'core,notes']);
   });
 
   it('shows a province only its own plugins in introspection', async () => {

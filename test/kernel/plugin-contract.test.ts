@@ -1,4 +1,4 @@
-import { buildPlatform, coreMigrations, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, coreMigrations, definePlugin, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { installedPlugins } from '@tuopin/server';
 import { createTestServer, documentOf, makeIdNumber, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,13 +47,48 @@ describe('plugin set', () => {
     expect(() => orderPlugins([bare('a'), bare('a')])).toThrowError("Plugin 'a' is listed twice");
     expect(() => orderPlugins([bare('Finance')])).toThrowError(PluginConfigurationError);
     expect(() => orderPlugins([bare('core')])).toThrowError(PluginConfigurationError);
-    const sneaky = makeNotesPlugin({ migrations: [{ name: 'core_99999999_oops', class: class {} as never }] });
-    expect(() => buildPlatform({ plugins: [sneaky] })).toThrowError("migration 'core_99999999_oops' must be named 'notes_…'");
+    const sneakyMigrations = { migrations: [{ name: 'core_99999999_oops', class: class {} as never }] };
+    expect(() => makeNotesPlugin(sneakyMigrations)).toThrowError("migration 'core_99999999_oops' must be named 'notes_…'");
+    // A plugin object made without definePlugin is checked again when the platform is built.
+    expect(() => buildPlatform({ plugins: [corePlugin, { ...makeNotesPlugin(), ...sneakyMigrations }] })).toThrowError(
+      "migration 'core_99999999_oops' must be named 'notes_…'",
+    );
+  });
+
+  it('definePlugin refuses what only the author can fix: a title that is not bilingual, a dependency on itself or on core', () => {
+    const plugin = { name: 'visits', title: '走访 Visits', entities: [], migrations: [], registerSchema: () => {} };
+    expect(definePlugin(plugin).name).toBe('visits');
+    expect(() => definePlugin({ ...plugin, title: 'Visits' })).toThrowError("Plugin 'visits': title 'Visits' must be bilingual, Chinese first");
+    expect(() => definePlugin({ ...plugin, title: 'Visits 走访' })).toThrowError(PluginConfigurationError);
+    expect(() => definePlugin({ ...plugin, dependsOn: ['visits'] })).toThrowError("Plugin 'visits': it depends on itself");
+    expect(() => definePlugin({ ...plugin, dependsOn: ['core'] })).toThrowError("core is a dependency of every plugin: leave 'core' out of dependsOn");
+    expect(() => definePlugin({ ...plugin, auditObjectTypes: { member: 'Member' } })).toThrowError(
+      "Plugin 'visits': auditObjectTypes names 'member', which is not a table of its namespace 'visits_'",
+    );
+  });
+
+  it('core is its own plugin: always first, always there, and the only one with its name and unprefixed tables', () => {
+    expect(corePlugin.name).toBe('core');
+    expect(buildPlatform({ plugins: [makeNotesPlugin(), corePlugin] }).plugins.map((p) => p.name)).toEqual(['core', 'notes']);
+    expect(() => buildPlatform({ plugins: [makeNotesPlugin()] })).toThrowError(
+      "Every plugin set includes 'core': buildPlatform({ plugins: [corePlugin, …plugins] })",
+    );
+    // A copy of core is not core: the name is reserved, and so are its table names.
+    expect(() => buildPlatform({ plugins: [{ ...corePlugin }] })).toThrowError("Plugin name 'core' is invalid");
+    expect(() => definePlugin({ ...corePlugin })).toThrowError("Plugin name 'core' is invalid");
+    // Core's tables have no prefix: a plugin whose namespace would hold one of them is refused.
+    const household = { name: 'household', title: '户 Households', entities: [], migrations: [], registerSchema: () => {} };
+    expect(() => buildPlatform({ plugins: [corePlugin, household] })).toThrowError(
+      "Plugin 'household': its namespace 'household_' holds the table 'household_income' of 'core'; choose another name",
+    );
+    // Core cannot be switched off: selecting no plugin keeps it.
+    expect(selectPlugins([corePlugin, bare('finance')], []).map((p) => p.name)).toEqual(['core']);
+    expect(selectPlugins([corePlugin, bare('finance')], ['finance']).map((p) => p.name)).toEqual(['core', 'finance']);
   });
 
   it('builds one schema per plugin set, with the plugin fields only where enabled', () => {
-    const core = buildPlatform({ plugins: [] });
-    const withNotes = buildPlatform({ plugins: [makeNotesPlugin()] });
+    const core = buildPlatform({ plugins: [corePlugin] });
+    const withNotes = buildPlatform({ plugins: [corePlugin, makeNotesPlugin()] });
     expect(core.schema.getType('Note')).toBeUndefined();
     expect(Object.keys((core.schema.getType('Household') as never as { getFields(): object }).getFields())).not.toContain('notes');
     expect(withNotes.schema.getType('Note')).toBeDefined();
@@ -63,13 +98,13 @@ describe('plugin set', () => {
   });
 
   it("names a plugin's tables in the audit log by the GraphQL types it declares, and refuses a type that does not exist", () => {
-    const named = buildPlatform({ plugins: [makeNotesPlugin()] });
+    const named = buildPlatform({ plugins: [corePlugin, makeNotesPlugin()] });
     expect(named.auditVocabulary.typeOf('notes_note')).toBe('Note');
     expect(named.auditVocabulary.spellingsOf('Note')).toEqual(['notes_note', 'Note']);
     // Left out: the entity's name; and a set without the plugin does not account for its table at all.
-    expect(buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: undefined })] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
-    expect(buildPlatform({ plugins: [] }).auditVocabulary.stored).not.toContain('notes_note');
-    expect(() => buildPlatform({ plugins: [makeNotesPlugin({ auditObjectTypes: { notes_note: 'Notte' } })] })).toThrowError(
+    expect(buildPlatform({ plugins: [corePlugin, makeNotesPlugin({ auditObjectTypes: undefined })] }).auditVocabulary.typeOf('notes_note')).toBe('NotesNote');
+    expect(buildPlatform({ plugins: [corePlugin] }).auditVocabulary.stored).not.toContain('notes_note');
+    expect(() => buildPlatform({ plugins: [corePlugin, makeNotesPlugin({ auditObjectTypes: { notes_note: 'Notte' } })] })).toThrowError(
       "Plugin 'notes': auditObjectTypes maps 'notes_note' to 'Notte', which is not a type of the schema",
     );
   });

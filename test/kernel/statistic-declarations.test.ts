@@ -1,4 +1,4 @@
-import { buildPlatform, PluginConfigurationError, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, PluginConfigurationError, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
 import { describe, expect, it } from 'vitest';
 
 /** A plugin adding one statistics block; each case declares its numbers a different way. */
@@ -15,7 +15,7 @@ function blockPlugin(fields: (t: PothosSchemaTypes.ObjectFieldBuilder<any, { n: 
   };
 }
 
-const build = (fields: Parameters<typeof blockPlugin>[0]) => () => buildPlatform({ plugins: [blockPlugin(fields)] });
+const build = (fields: Parameters<typeof blockPlugin>[0]) => () => buildPlatform({ plugins: [corePlugin, blockPlugin(fields)] });
 
 describe('statistic declarations', () => {
   it('are checked when the schema is built, so that a figure that cannot be protected stops the server', () => {
@@ -53,6 +53,7 @@ describe('statistic declarations', () => {
   it('accept a well-declared block', () => {
     const platform = buildPlatform({
       plugins: [
+        corePlugin,
         blockPlugin((t) => ({
           households: t.int({ nullable: true, statistic: 'count', description: 'x', resolve: (v: { n: number }) => v.n }),
           spent: t.field({ type: 'Money', nullable: true, statistic: { sum: 'households' }, description: 'x', resolve: () => '1.00' }),

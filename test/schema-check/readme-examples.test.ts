@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildPlatform } from '@tuopin/core';
+import { buildPlatform, corePlugin } from '@tuopin/core';
 import { installedPlugins, REPO_ROOT } from '@tuopin/server';
 import { Kind, parse, validate } from 'graphql';
 import { expect, it } from 'vitest';
@@ -19,5 +19,5 @@ it.each(blocks.map((block) => [block.split('\n')[0], block]))('%s: one named ope
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   expect(operations).toHaveLength(1);
   expect(operations[0]!.name?.value).toMatch(/^[A-Z]\w+$/);
-  expect(validate(buildPlatform({ plugins: installedPlugins }).schema, document)).toEqual([]);
+  expect(validate(buildPlatform({ plugins: [corePlugin, ...installedPlugins] }).schema, document)).toEqual([]);
 });

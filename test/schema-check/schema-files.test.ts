@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildPlatform } from '@tuopin/core';
+import { buildPlatform, corePlugin } from '@tuopin/core';
 import { installedPlugins, renderSdl, SCHEMA_FILES } from '@tuopin/server';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ describe('the committed schema', () => {
   });
 
   it('describes every type, field, argument and enum value in Chinese and English', () => {
-    const { schema } = buildPlatform({ plugins: installedPlugins });
+    const { schema } = buildPlatform({ plugins: [corePlugin, ...installedPlugins] });
     const missing: string[] = [];
     const check = (where: string, description: string | null | undefined) => {
       if (!description || !CJK.test(description) || !LATIN.test(description)) missing.push(where);

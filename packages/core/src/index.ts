@@ -4,9 +4,19 @@
  */
 
 // Kernel
-export { createBuilder, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type TuopinBuilder, type TuopinSchemaTypes, type TuopinTypes } from './kernel/builder.js';
+export {
+  createBuilder,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type TuopinBuilder,
+  type TuopinInterfaceTypes,
+  type TuopinObjectTypes,
+  type TuopinSchemaTypes,
+  type TuopinTypes,
+} from './kernel/builder.js';
 export { buildPlatform, type Platform } from './kernel/platform.js';
 export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
+export { definePlugin } from './kernel/define-plugin.js';
 /** zod, for plugins' settings schemas: one version for the whole platform, through core's entry. */
 export { z } from 'zod';
 export { checkPluginSettings, pluginSettingsOf, PluginSettingsError, type PluginSettingsSchema } from './kernel/plugin-settings.js';
@@ -40,19 +50,15 @@ export { recordReads, type ReadRecord, type RecordedRead } from './audit/audit-r
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export { API_KEY_REVOKED_CHANNEL, onApiKeyRevoked } from './api-key/api-key-revocation.js';
 export { prefixOfApiKey } from './api-key/api-key-format.js';
+export { DEFAULT_QUERY_LIMITS, queryLimitsOf, todayOf, type PlatformSettings, type QueryLimits } from './kernel/settings.js';
 export {
   DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
   DEFAULT_PROJECT_NOTICE_DAYS,
-  DEFAULT_QUERY_LIMITS,
   EMPTY_SETTINGS,
   noticeRecordingGraceDaysOf,
   povertyLineFor,
   projectNoticeDaysOf,
-  queryLimitsOf,
-  todayOf,
-  type PlatformSettings,
-  type QueryLimits,
-} from './kernel/settings.js';
+} from './core.settings.js';
 export {
   ConflictError,
   ForbiddenError,
@@ -79,15 +85,14 @@ export {
   AREA_LEVELS,
   isDivisionCode,
   levelOfCode,
-  parentCode,
   prefixRange,
-  provinceOf,
   significantPrefix,
   subtreeRange,
   type AreaLevel,
   type CodeRange,
 } from './kernel/division-code.js';
-export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
+export { parentCode, provinceOf } from './area/area-tree.js';
+export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
 export {
   decodeCursor,
@@ -107,8 +112,10 @@ export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
 export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
 
-// Core registry: entities, refs for extending types, loaders and vocabularies
-export { coreEntities, coreMigrations, registerCoreSchema } from './core.module.js';
+// Core registry: the plugin `core`, its types by name, entities, loaders and vocabularies
+export { corePlugin, coreEntities, coreMigrations } from './core.plugin.js';
+// Declares core's object types by name (Household, Member, …) into the builder's type map.
+import './core.types.js';
 export { AreaSchema, VillageGroupSchema, type Area, type VillageGroup } from './area/area.entity.js';
 export { checkDivisionCode } from './area/area.schema.js';
 export type { RegionStatsSource } from './area/region-stats.schema.js';
@@ -136,7 +143,7 @@ export * from './fund/fund-enums.js';
 export { fundLoader } from './fund/fund.loaders.js';
 export { fundTotalsLoader, projectFundingLoader, type LedgerTotals, type ProjectFunding, type SourceFunding } from './fund/fund-figures.loader.js';
 export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } from './ledger/ledger-entry.entity.js';
-export { moneyFromSql, moneyRatio } from './ledger/ledger-sql.js';
+export { moneyFromSql } from './ledger/ledger-sql.js';
 export { ledgerEntryAreas, type LedgerEntryRow } from './ledger/ledger-rows.js';
 export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
 

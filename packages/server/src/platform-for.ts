@@ -1,11 +1,11 @@
-import { buildPlatform, selectPlugins, type Platform } from '@tuopin/core';
+import { buildPlatform, corePlugin, selectPlugins, type Platform } from '@tuopin/core';
 import type { ServerConfig } from './config.js';
 import { installedPlugins } from './installed-plugins.js';
 import { buildTenancy, type Tenancy } from './tenancy.js';
 
 /** The platform for the configured plugin set (TUOPIN_PLUGINS), refusing unknown names. */
 export function platformFor(config: Pick<ServerConfig, 'pluginNames'>): Platform {
-  return buildPlatform({ plugins: selectPlugins(installedPlugins, config.pluginNames) });
+  return buildPlatform({ plugins: [corePlugin, ...selectPlugins(installedPlugins, config.pluginNames)] });
 }
 
 /** The deployment's tenancy: every enabled plugin (TUOPIN_PLUGINS) and each province's part of it. */

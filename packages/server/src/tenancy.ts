@@ -1,4 +1,4 @@
-import { buildPlatform, selectPlugins, type Platform, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, selectPlugins, type Platform, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { ConfigurationError } from './configuration-error.js';
 import type { TenancyConfig } from './deployment-config.js';
 
@@ -23,9 +23,10 @@ export interface Tenancy {
 
 const keyOf = (plugins: readonly TuopinPlugin[]) => plugins.map((plugin) => plugin.name).sort().join(',');
 
+/** The tenancy of core and the `installed` plugins (core is added here: list only the others). */
 export function buildTenancy(installed: readonly TuopinPlugin[], pluginNames: string[] | undefined, config: TenancyConfig): Tenancy {
   const enabled = selectPlugins(installed, pluginNames);
-  const deployment = buildPlatform({ plugins: enabled });
+  const deployment = buildPlatform({ plugins: [corePlugin, ...enabled] });
   const byKey = new Map<string, Platform>([[keyOf(enabled), deployment]]);
   const provinces = new Map<string, Platform>();
   for (const [code, names] of Object.entries(config.provinces)) {
@@ -39,7 +40,7 @@ export function buildTenancy(installed: readonly TuopinPlugin[], pluginNames: st
     const key = keyOf(plugins);
     let platform = byKey.get(key);
     if (!platform) {
-      platform = buildPlatform({ plugins });
+      platform = buildPlatform({ plugins: [corePlugin, ...plugins] });
       byKey.set(key, platform);
     }
     provinces.set(code, platform);

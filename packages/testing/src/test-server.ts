@@ -39,7 +39,7 @@ export const TEST_REGISTRAR: Principal = Object.freeze({
 });
 
 export interface TestServerOptions {
-  /** The plugin set; every installed plugin by default. A different set gets its own empty database, migrated for it. */
+  /** The plugins beside core (always there); every installed plugin by default. A different set gets its own empty database, migrated for it. */
   plugins?: readonly TuopinPlugin[];
   /** Which plugins each province runs (tenancy); none configured by default. */
   tenancy?: TenancyConfig;

@@ -1,4 +1,4 @@
-import type { TuopinPlugin } from '@tuopin/core';
+import { definePlugin } from '@tuopin/core';
 import { registerCreditLineMutations } from './credit/credit-line.mutations.js';
 import { registerCreditLineSchema } from './credit/credit-line.schema.js';
 import { financeSettingsSchema } from './settings/finance-settings.js';
@@ -28,7 +28,7 @@ import { registerSubsidySchema } from './subsidy/subsidy.schema.js';
  * adds fields to core's Household and RegionStats, and its settings are the `plugins.finance`
  * block of tuopin.config.json, checked at start-up by `financeSettingsSchema` (finance-settings.ts).
  */
-export const financePlugin: TuopinPlugin = {
+export const financePlugin = definePlugin({
   name: 'finance',
   title: '金融扶贫 Financial poverty relief',
   entities: financeEntities,
@@ -65,4 +65,4 @@ export const financePlugin: TuopinPlugin = {
     registerRiskPoolMutations(builder);
   },
   seedDemo: seedFinanceDemo,
-};
+});

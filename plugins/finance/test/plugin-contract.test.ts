@@ -1,4 +1,4 @@
-import { buildPlatform } from '@tuopin/core';
+import { buildPlatform, corePlugin } from '@tuopin/core';
 import { financePlugin } from '@tuopin/plugin-finance';
 import { createTestServer, documentOf } from '@tuopin/testing';
 import { isObjectType, type GraphQLSchema } from 'graphql';
@@ -44,8 +44,8 @@ function fieldsOf(schema: GraphQLSchema, typeName: string): string[] {
 
 describe('the finance plugin, enabled or not', () => {
   it('adds its types, its fields on core types, its queries and mutations only when enabled', () => {
-    const core = buildPlatform({ plugins: [] }).schema;
-    const full = buildPlatform({ plugins: [financePlugin] }).schema;
+    const core = buildPlatform({ plugins: [corePlugin] }).schema;
+    const full = buildPlatform({ plugins: [corePlugin, financePlugin] }).schema;
     for (const name of FINANCE_TYPES) {
       expect(core.getType(name), name).toBeUndefined();
       expect(full.getType(name), name).toBeDefined();
@@ -68,11 +68,11 @@ describe('the finance plugin, enabled or not', () => {
   });
 
   it('lists its migrations after core\'s, in its own namespace', () => {
-    const { migrationsList, entities } = buildPlatform({ plugins: [financePlugin] });
+    const { migrationsList, entities } = buildPlatform({ plugins: [corePlugin, financePlugin] });
     const names = migrationsList.map((m) => m.name);
     expect(names.slice(-2)).toEqual(['finance_20261201000000_lending', 'finance_20261203000000_audit']);
     expect(names.filter((name) => name.startsWith('finance_'))).toHaveLength(2);
-    expect(entities.length).toBe(buildPlatform({ plugins: [] }).entities.length + FINANCE_TABLES.length);
+    expect(entities.length).toBe(buildPlatform({ plugins: [corePlugin] }).entities.length + FINANCE_TABLES.length);
   });
 
   it('creates no finance table and answers no finance field in core alone', async () => {

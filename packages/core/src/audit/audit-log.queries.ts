@@ -4,7 +4,8 @@ import type { TuopinContext } from '../kernel/context.js';
 import { ValidationError } from '../kernel/errors.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { codeRangeSql } from '../kernel/code-range-filters.js';
-import { smallestCommonArea, type CodeRange } from '../kernel/division-code.js';
+import { smallestCommonArea } from '../area/area-tree.js';
+import type { CodeRange } from '../kernel/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 import type { RecordedRead } from './audit-reads.js';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PersonalDataRead } from '../kernel/audit-trail.js';
-import { smallestCommonArea } from '../kernel/division-code.js';
+import { smallestCommonArea } from '../area/area-tree.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 import type { Principal } from '../kernel/principal.js';
 

@@ -2,8 +2,8 @@
 import { householdLoader } from '../household/household.loaders.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { compareMoney } from '../kernel/money.js';
-import { povertyLineFor } from '../kernel/settings.js';
-import { provinceOf } from '../kernel/division-code.js';
+import { povertyLineFor } from '../core.settings.js';
+import { provinceOf } from '../area/area-tree.js';
 import type { TuopinContext } from '../kernel/context.js';
 import type { HouseholdIncome } from './income.entity.js';
 import { incomesByHouseholdLoader } from './income.loaders.js';

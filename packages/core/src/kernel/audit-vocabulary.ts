@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { EntitySchema } from '@mikro-orm/core';
+import { tableNameOf } from './define-plugin.js';
 import type { TuopinPlugin } from './plugin.js';
 
 /**
@@ -46,19 +46,14 @@ export class AuditVocabulary {
   }
 }
 
-function tableOf(entity: EntitySchema<any, any>): string {
-  const meta = entity.meta as { tableName?: string; collection?: string; className: string };
-  return meta.tableName ?? meta.collection ?? meta.className;
-}
-
 /**
- * The vocabulary of a plugin set: core's tables, then each plugin's `auditObjectTypes`; a plugin
- * table left out is shown under its entity's name.
+ * The vocabulary of a plugin set (core's included): each plugin's `auditObjectTypes`; a table
+ * left out is shown under its entity's name.
  */
-export function buildAuditVocabulary(coreTypes: Readonly<Record<string, string>>, plugins: readonly TuopinPlugin[]): AuditVocabulary {
-  const tableTypes = new Map(Object.entries(coreTypes));
+export function buildAuditVocabulary(plugins: readonly TuopinPlugin[]): AuditVocabulary {
+  const tableTypes = new Map<string, string>();
   for (const plugin of plugins) {
-    for (const entity of plugin.entities) tableTypes.set(tableOf(entity), entity.meta.className);
+    for (const entity of plugin.entities) tableTypes.set(tableNameOf(entity), entity.meta.className);
     for (const [table, type] of Object.entries(plugin.auditObjectTypes ?? {})) tableTypes.set(table, type);
   }
   return new AuditVocabulary(tableTypes);

@@ -3,15 +3,6 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { Area, VillageGroup } from '../area/area.entity.js';
-import type { RegionStatsSource } from '../area/region-stats.schema.js';
-import type { Household } from '../household/household.entity.js';
-import type { HouseholdIncome } from '../income/income.entity.js';
-import type { Member } from '../member/member.entity.js';
-import type { Fund } from '../fund/fund.entity.js';
-import type { LedgerEntryRow } from '../ledger/ledger-rows.js';
-import type { Project, ProjectStatusChange } from '../project/project.entity.js';
-import type { ProjectNotice, ProjectOutput } from '../project/project-records.entity.js';
 import type { TuopinContext } from './context.js';
 import { ForbiddenError, LimitExceededError } from './errors.js';
 import { decodeTuopinGlobalID } from './global-id.js';
@@ -22,6 +13,22 @@ import { queryLimitsOf } from './settings.js';
 // Adds the `scope` option to every object type's options (declaration merging).
 import './scope-policy.js';
 import { canAdministerApiKeys, canReadAuditLog, canReadRegistry, canWriteRegistry } from './principal.js';
+
+/**
+ * Every plugin's object types by name, each with the value its resolvers receive. The kernel
+ * declares none: each plugin (core included) adds its own by declaration merging, in a file its
+ * public entry loads, so that another plugin extends them by name and typed:
+ *
+ * @example
+ * declare module '@tuopin/core' {
+ *   interface TuopinObjectTypes { Loan: Loan; CreditLine: CreditLine }
+ * }
+ * // elsewhere: builder.objectField('Loan', 'note', (t) => t.string({ resolve: (loan) => loan.purpose }))
+ */
+export interface TuopinObjectTypes {}
+
+/** Every plugin's interface types by name, declared like `TuopinObjectTypes`. */
+export interface TuopinInterfaceTypes {}
 
 /** The type parameters every tuopin schema is built with. */
 export interface TuopinSchemaTypes {
@@ -44,31 +51,13 @@ export interface TuopinSchemaTypes {
     administerApiKeys: boolean;
   };
   /**
-   * Core's types, by name. Plugins extend them by name, e.g.
-   * `builder.objectField('Household', 'loans', …)`; names are the contract, because every schema
-   * is assembled by its own builder and Pothos refs belong to the builder that made them.
+   * Object and interface types by name, declared by each plugin (see `TuopinObjectTypes`). Plugins
+   * extend other plugins' types by name, e.g. `builder.objectField('Household', 'loans', …)`;
+   * names are the contract, because every schema is assembled by its own builder and Pothos refs
+   * belong to the builder that made them.
    */
-  Objects: {
-    Region: Area;
-    Village: Area;
-    VillageGroup: VillageGroup;
-    RegionStats: RegionStatsSource;
-    Household: Household;
-    Member: Member;
-    HouseholdIncome: HouseholdIncome;
-    Project: Project;
-    ProjectStatusChange: ProjectStatusChange;
-    ProjectNotice: ProjectNotice;
-    ProjectOutput: ProjectOutput;
-    Fund: Fund;
-    Allocation: LedgerEntryRow;
-    Disbursement: LedgerEntryRow;
-    Reversal: LedgerEntryRow;
-  };
-  Interfaces: {
-    AdministrativeArea: Area;
-    LedgerEntry: LedgerEntryRow;
-  };
+  Objects: TuopinObjectTypes;
+  Interfaces: TuopinInterfaceTypes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

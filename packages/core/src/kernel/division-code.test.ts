@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rangesWithinScope } from './area-scope.js';
-import { isDivisionCode, levelOfCode, parentCode, subtreeRange } from './division-code.js';
+import { isDivisionCode, levelOfCode, subtreeRange } from './division-code.js';
 
 describe('division codes', () => {
   it('reads levels from the digit groups', () => {
@@ -11,11 +11,8 @@ describe('division codes', () => {
     expect(levelOfCode('433125100201')).toBe('VILLAGE');
   });
 
-  it('gives the subtree range and the parent', () => {
+  it('gives the subtree range', () => {
     expect(subtreeRange('433125000000')).toEqual({ lo: '433125000000', hi: '433125999999' });
-    expect(parentCode('433125100201')).toBe('433125100000');
-    expect(parentCode('433125000000')).toBe('433100000000');
-    expect(parentCode('430000000000')).toBeNull();
   });
 
   it('refuses malformed codes', () => {

@@ -2,13 +2,17 @@
  * 12-digit statistical division codes (统计用区划代码): 2 province, 2 prefecture, 2 county,
  * 3 township and 3 village digits. Everything inside an area shares the area's significant
  * prefix, so "this area and everything under it" is a range on an indexed code column.
+ *
+ * What stays in the kernel is what its scope mechanism reads: the code format (global ids may be
+ * codes), the levels (a role's scopes name areas of given levels) and a scope as a significant
+ * prefix. Walking the area tree (parents, provinces, common areas) is core's, in `area/area-tree.ts`.
  */
 
 export const AREA_LEVELS = ['PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 /** Significant digits of a code at each level. */
-const PREFIX_LENGTH: Record<AreaLevel, number> = {
+export const PREFIX_LENGTH: Readonly<Record<AreaLevel, number>> = {
   PROVINCE: 2,
   PREFECTURE: 4,
   COUNTY: 6,
@@ -50,35 +54,4 @@ export function subtreeRange(code: string): CodeRange {
 /** The range of codes that start with a prefix ('' is the whole country). */
 export function prefixRange(prefix: string): CodeRange {
   return { lo: prefix.padEnd(12, '0'), hi: prefix.padEnd(12, '9') };
-}
-
-/** The code of the parent area, or null for a province. */
-export function parentCode(code: string): string | null {
-  const level = levelOfCode(code);
-  const index = AREA_LEVELS.indexOf(level);
-  if (index === 0) return null;
-  return code.slice(0, PREFIX_LENGTH[AREA_LEVELS[index - 1]]).padEnd(12, '0');
-}
-
-/** The province (tenant) a code belongs to, as a 12-digit province code. */
-export function provinceOf(code: string): string {
-  return code.slice(0, 2).padEnd(12, '0');
-}
-
-/**
- * The code of the smallest area that holds every one of `codes` (a village's own code when they
- * are all the same; the county's when they lie in two of its villages), or null when there is
- * none below the whole country, or when a code is missing.
- */
-export function smallestCommonArea(codes: readonly (string | null)[]): string | null {
-  if (codes.length === 0 || codes.some((code) => code === null)) return null;
-  const [first, ...rest] = codes as string[];
-  let common = first.length;
-  for (const code of rest) {
-    let i = 0;
-    while (i < common && code[i] === first[i]) i++;
-    common = i;
-  }
-  const length = [...Object.values(PREFIX_LENGTH)].reverse().find((n) => n <= common) ?? 0;
-  return length === 0 ? null : first.slice(0, length).padEnd(12, '0');
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './money.js';
-import { moneyRatio } from '../ledger/ledger-sql.js';
+import { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './money.js';
 import { MoneyScalar } from './scalars.js';
 
 describe('money', () => {

@@ -82,3 +82,16 @@ function toFen(amount: string): bigint {
   if (fen === null) throw new RangeError(`not a money amount: ${amount}`);
   return fen;
 }
+
+/**
+ * A ratio of two amounts rounded to four decimals (0.8734 is 87.34 %), computed on integer fen so
+ * that no binary fraction of a yuan is ever involved; null when the denominator is zero.
+ */
+export function moneyRatio(numerator: string, denominator: string): number | null {
+  const top = parseMoney(numerator)!;
+  const bottom = parseMoney(denominator)!;
+  if (bottom <= 0n) return null;
+  // Round half up at the fourth decimal: (2·top·10⁴ + bottom) ÷ (2·bottom).
+  const scaled = (2n * top * 10_000n + bottom) / (2n * bottom);
+  return Number(scaled) / 10_000;
+}

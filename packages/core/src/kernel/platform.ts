@@ -1,9 +1,10 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { TuopinContext } from './context.js';
-import { coreAuditObjectTypes, coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
+import { registerBaseSchema } from './base-schema.js';
 import { createBuilder } from './builder.js';
+import { CORE_PLUGIN_NAME, isCorePlugin, tableNameOf } from './define-plugin.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
 import { protectStatistics } from './statistics-protection.js';
@@ -12,11 +13,11 @@ import { weighStatistics } from './query-cost.js';
 
 /** Everything the server needs for one plugin set. */
 export interface Platform {
-  /** The plugins in dependency order. */
+  /** The plugins in dependency order, core first. */
   readonly plugins: readonly TuopinPlugin[];
-  /** Core's entities followed by each plugin's, for the ORM configuration. */
+  /** Every plugin's entities, core's first, for the ORM configuration. */
   readonly entities: readonly EntitySchema<any, any>[];
-  /** Core's migrations followed by each plugin's, in the order they must run (`migrationsList`). */
+  /** Every plugin's migrations, core's first, in the order they must run (`migrationsList`). */
   readonly migrationsList: readonly MigrationObject[];
   /** One schema for this plugin set; build it once and reuse it for every request. */
   readonly schema: GraphQLSchema;
@@ -24,23 +25,27 @@ export interface Platform {
   readonly auditVocabulary: AuditVocabulary;
 }
 
-function tableNameOf(entity: EntitySchema<any, any>): string {
-  const meta = entity.meta as { tableName?: string; collection?: string; className: string };
-  return meta.tableName ?? meta.collection ?? meta.className;
-}
-
-/** Refuses a plugin whose tables or migrations are outside its namespace: they would collide. */
-function checkNamespace(plugin: TuopinPlugin): void {
-  const prefix = `${plugin.name}_`;
-  for (const entity of plugin.entities) {
-    const table = tableNameOf(entity);
-    if (!table.startsWith(prefix)) {
-      throw new PluginConfigurationError(`Plugin '${plugin.name}': table '${table}' must be named '${prefix}…' (set tableName in defineEntity)`);
+/**
+ * Refuses two plugins whose tables would collide: the same table twice, or a table inside another
+ * plugin's namespace. Core's tables carry no prefix, so a plugin named `household` would own
+ * `household_…` and could create core's `household_income`.
+ */
+function checkTablesApart(plugins: readonly TuopinPlugin[]): void {
+  const owner = new Map<string, string>();
+  for (const plugin of plugins) {
+    for (const entity of plugin.entities) {
+      const table = tableNameOf(entity);
+      const previous = owner.get(table);
+      if (previous) throw new PluginConfigurationError(`Plugins '${previous}' and '${plugin.name}' both declare the table '${table}'`);
+      owner.set(table, plugin.name);
     }
   }
-  for (const migration of plugin.migrations) {
-    if (!migration.name.startsWith(prefix)) {
-      throw new PluginConfigurationError(`Plugin '${plugin.name}': migration '${migration.name}' must be named '${prefix}…'`);
+  for (const plugin of plugins) {
+    if (isCorePlugin(plugin)) continue;
+    for (const [table, other] of owner) {
+      if (other !== plugin.name && table.startsWith(`${plugin.name}_`)) {
+        throw new PluginConfigurationError(`Plugin '${plugin.name}': its namespace '${plugin.name}_' holds the table '${table}' of '${other}'; choose another name`);
+      }
     }
   }
 }
@@ -63,19 +68,23 @@ function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /**
- * Assembles the platform for a set of plugins: checks and orders them, collects entities and
- * migrations (core first), and builds one schema with a fresh builder, core first and then each
- * plugin in dependency order, with the kernel's object-level scope guard on every field that can
- * return an area-scoped object. Throws `PluginConfigurationError` for an unusable set, including a
- * type that declares no scope.
+ * Assembles the platform for a set of plugins, `[corePlugin, …plugins]`: checks and orders them
+ * (core first), collects entities and migrations, and builds one schema with a fresh builder —
+ * the kernel's base (roots, scalars, typed errors, Node), then each plugin in dependency order —
+ * with the kernel's object-level scope guard on every field that can return an area-scoped
+ * object. Throws `PluginConfigurationError` for an unusable set, including a set without core and
+ * a type that declares no scope.
  */
 export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] }): Platform {
   const ordered = orderPlugins(plugins);
-  ordered.forEach(checkNamespace);
+  if (!ordered.some(isCorePlugin)) {
+    throw new PluginConfigurationError(`Every plugin set includes '${CORE_PLUGIN_NAME}': buildPlatform({ plugins: [corePlugin, …plugins] })`);
+  }
+  checkTablesApart(ordered);
   const builder = createBuilder();
-  registerCoreSchema(builder);
+  registerBaseSchema(builder);
   for (const plugin of ordered) plugin.registerSchema(builder);
-  const auditVocabulary = buildAuditVocabulary(coreAuditObjectTypes, ordered);
+  const auditVocabulary = buildAuditVocabulary(ordered);
   // The audit log's resolver finds the caller's plugin set through the schema it runs against.
   const schema = builder.toSchema({ sortSchema: true, extensions: auditVocabularyExtension(auditVocabulary) });
   for (const plugin of ordered) {
@@ -87,8 +96,8 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
   }
   return {
     plugins: ordered,
-    entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
-    migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
+    entities: ordered.flatMap((plugin) => plugin.entities),
+    migrationsList: ordered.flatMap((plugin) => plugin.migrations),
     schema: guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema)))),
     auditVocabulary,
   };

@@ -1,38 +1,39 @@
+import { isCorePlugin, pluginProblems } from './define-plugin.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
-
-const PLUGIN_NAME = /^[a-z][a-z0-9]*$/;
-const RESERVED_NAMES = new Set(['core']);
 
 /**
  * Picks the plugins named in configuration (e.g. TUOPIN_PLUGINS) from the installed ones.
- * `names === undefined` means every installed plugin; an empty list means core alone.
+ * `names === undefined` means every installed plugin; an empty list means core alone. Core, when
+ * it is among the installed, is always selected: it cannot be switched off.
  */
 export function selectPlugins(installed: readonly TuopinPlugin[], names: readonly string[] | undefined): TuopinPlugin[] {
   if (names === undefined) return [...installed];
-  const byName = new Map(installed.map((plugin) => [plugin.name, plugin]));
-  const unknown = names.filter((name) => !byName.has(name));
+  const core = installed.filter(isCorePlugin);
+  const optional = installed.filter((plugin) => !isCorePlugin(plugin));
+  const byName = new Map(optional.map((plugin) => [plugin.name, plugin]));
+  const wanted = names.filter((name) => !core.some((plugin) => plugin.name === name));
+  const unknown = wanted.filter((name) => !byName.has(name));
   if (unknown.length > 0) {
-    const available = installed.map((plugin) => plugin.name).join(', ') || '(none)';
+    const available = optional.map((plugin) => plugin.name).join(', ') || '(none)';
     throw new PluginConfigurationError(
       `Unknown plugin${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `'${n}'`).join(', ')}; installed plugins: ${available}`,
     );
   }
-  return [...new Set(names)].map((name) => byName.get(name)!);
+  return [...core, ...[...new Set(wanted)].map((name) => byName.get(name)!)];
 }
 
 /**
- * Checks a plugin set and orders it so that every plugin comes after the plugins it depends on.
- * Refuses duplicate or malformed names, dependencies that are not in the set, and cycles, each
- * with a message that says what to change.
+ * Checks a plugin set and orders it so that every plugin comes after the plugins it depends on,
+ * and core, an implicit dependency of every plugin, before all of them. Refuses duplicate or
+ * malformed names (`core` is reserved for core's own plugin), tables or migrations outside a
+ * plugin's namespace, dependencies that are not in the set, and cycles, each with a message that
+ * says what to change.
  */
 export function orderPlugins(plugins: readonly TuopinPlugin[]): TuopinPlugin[] {
   const byName = new Map<string, TuopinPlugin>();
   for (const plugin of plugins) {
-    if (!PLUGIN_NAME.test(plugin.name) || RESERVED_NAMES.has(plugin.name)) {
-      throw new PluginConfigurationError(
-        `Plugin name '${plugin.name}' is invalid: use lower-case letters and digits, not a reserved name (${[...RESERVED_NAMES].join(', ')})`,
-      );
-    }
+    const [problem] = pluginProblems(plugin);
+    if (problem) throw new PluginConfigurationError(problem);
     if (byName.has(plugin.name)) throw new PluginConfigurationError(`Plugin '${plugin.name}' is listed twice`);
     byName.set(plugin.name, plugin);
   }
@@ -60,6 +61,7 @@ export function orderPlugins(plugins: readonly TuopinPlugin[]): TuopinPlugin[] {
     state.set(plugin.name, 'done');
     ordered.push(plugin);
   };
+  for (const plugin of plugins.filter(isCorePlugin)) visit(plugin, []);
   for (const plugin of plugins) visit(plugin, []);
   return ordered;
 }

@@ -4,12 +4,15 @@ import type { TuopinBuilder } from './builder.js';
 import type { PluginSettingsSchema } from './plugin-settings.js';
 
 /**
- * The plugin contract. A plugin is a plain object exported by its package. It owns its tables
- * (named `<name>_…`) and migrations (named `<name>_…`), points foreign keys at core rows, and adds
- * types and fields to the one schema through `registerSchema`. Core never imports a plugin.
+ * The plugin contract, the one definition of it. A plugin is an object exported by its package,
+ * made with `definePlugin` (which checks it when the package loads). It owns its tables (named
+ * `<name>_…`) and migrations (named `<name>_…`), points foreign keys at core rows, and adds types
+ * and fields to the one schema through `registerSchema`. Core's own domain is the plugin `core`,
+ * registered through this same contract and always first; the kernel knows no domain, and core
+ * never imports a plugin.
  *
  * @example
- * export const financePlugin: TuopinPlugin = {
+ * export const financePlugin = definePlugin({
  *   name: 'finance',
  *   title: '金融扶贫 Financial poverty relief',
  *   entities: [LoanSchema],
@@ -17,14 +20,17 @@ import type { PluginSettingsSchema } from './plugin-settings.js';
  *   registerSchema(builder) {
  *     builder.objectField('Household', 'loans', (t) => ...);
  *   },
- * };
+ * });
  */
 export interface TuopinPlugin {
   /** Lower-case identifier; the namespace of the plugin's tables and migrations. */
   readonly name: string;
   /** Human-readable name, Chinese first: '金融扶贫 Financial poverty relief'. */
   readonly title: string;
-  /** Names of the plugins this one needs; they are registered before it. */
+  /**
+   * Names of the plugins this one needs; they are registered before it, and its package may import
+   * their public entries (and no other plugin's). Core is an implicit dependency of every plugin.
+   */
   readonly dependsOn?: readonly string[];
   /** MikroORM entity schemas (made with `defineEntity`), tables prefixed `<name>_`. */
   readonly entities: readonly EntitySchema<any, any>[];

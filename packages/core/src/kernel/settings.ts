@@ -2,24 +2,11 @@ import type { SuppressionRule } from './suppression.js';
 
 /**
  * Runtime settings that vary by deployment and by province, read from configuration by the
- * server. Poverty lines are a per-year setting (the national line was 2,300 yuan at 2010
- * prices, re-priced every year; provinces may set higher ones), never a constant in code.
+ * server. The kernel declares what it uses itself; core declares its own (poverty lines, notice
+ * periods: `core.settings.ts`) into this interface by declaration merging, and every other plugin
+ * has its checked block under `plugins`.
  */
 export interface PlatformSettings {
-  /** Poverty line per year, yuan per person per year, as Money strings. */
-  readonly povertyLines: Readonly<Record<string, string>>;
-  /** Province-specific lines, keyed by 12-digit province code; they override the national ones. */
-  readonly provincePovertyLines: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /**
-   * Minimum length of a project-plan notice (公示期), in days counted inclusively, before a
-   * project may be approved. 7 when absent.
-   */
-  readonly projectNoticeDays?: number;
-  /**
-   * How many days before the day it is recorded a notice may have started (a board put up on
-   * Friday and entered on Monday). 2 when absent; 0 means a notice is recorded the day it goes up.
-   */
-  readonly noticeRecordingGraceDays?: number;
   /**
    * The clock that business dates ("today": approval dates, ledger dates) are read from. Absent
    * in production (the system clock); tests pass one so that notice periods can be run through
@@ -61,27 +48,6 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { depth: 12, breadth: 400, comp
 
 export function queryLimitsOf(settings: PlatformSettings): QueryLimits {
   return { ...DEFAULT_QUERY_LIMITS, ...settings.queryLimits };
-}
-
-export const DEFAULT_PROJECT_NOTICE_DAYS = 7;
-
-export const EMPTY_SETTINGS: PlatformSettings = { povertyLines: {}, provincePovertyLines: {}, projectNoticeDays: DEFAULT_PROJECT_NOTICE_DAYS };
-
-/** The poverty line that applies to a year in a province, or null when none is configured. */
-export function povertyLineFor(settings: PlatformSettings, year: number, provinceCode: string): string | null {
-  return settings.provincePovertyLines[provinceCode]?.[String(year)] ?? settings.povertyLines[String(year)] ?? null;
-}
-
-export const DEFAULT_NOTICE_RECORDING_GRACE_DAYS = 2;
-
-/** How many days a notice may have run before it is recorded. */
-export function noticeRecordingGraceDaysOf(settings: PlatformSettings): number {
-  return settings.noticeRecordingGraceDays ?? DEFAULT_NOTICE_RECORDING_GRACE_DAYS;
-}
-
-/** The configured notice period for project approval, in days. */
-export function projectNoticeDaysOf(settings: PlatformSettings): number {
-  return settings.projectNoticeDays ?? DEFAULT_PROJECT_NOTICE_DAYS;
 }
 
 /** China Standard Time has no daylight saving: UTC+8 all year. */

@@ -1,5 +1,4 @@
-import { moneyRatio } from '../ledger/ledger-sql.js';
-import { formatMoney, parseMoney } from './money.js';
+import { formatMoney, moneyRatio, parseMoney } from './money.js';
 import type { PlatformSettings } from './settings.js';
 
 /**
@@ -26,10 +25,10 @@ export interface SuppressionRule {
 /** Defaults: k = 5, money rounded down to 万元 (10,000 yuan). */
 export const DEFAULT_SUPPRESSION: SuppressionRule = Object.freeze({ threshold: 5, moneyUnit: '10000.00' });
 
-const rules = new WeakMap<PlatformSettings, SuppressionRule>();
+const rules = new WeakMap<Pick<PlatformSettings, 'suppression'>, SuppressionRule>();
 
 /** The rule a deployment runs with: `suppression` in tuopin.config.json over the defaults (worked out once per settings object). */
-export function suppressionOf(settings: PlatformSettings): SuppressionRule {
+export function suppressionOf(settings: Pick<PlatformSettings, 'suppression'>): SuppressionRule {
   let rule = rules.get(settings);
   if (!rule) {
     rule = settings.suppression ? Object.freeze({ ...DEFAULT_SUPPRESSION, ...settings.suppression }) : DEFAULT_SUPPRESSION;

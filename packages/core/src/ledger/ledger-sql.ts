@@ -1,4 +1,4 @@
-import { normalizeMoney, parseMoney } from '../kernel/money.js';
+import { normalizeMoney } from '../kernel/money.js';
 
 /**
  * SQL shared by the ledger's readers and writers. An entry is live while no reversal points at
@@ -14,15 +14,5 @@ export function moneyFromSql(value: string | number | null | undefined): string 
   return normalizeMoney(value == null ? '0' : String(value));
 }
 
-/**
- * A ratio of two amounts rounded to four decimals (0.8734 is 87.34 %), computed on integer fen so
- * that no binary fraction of a yuan is ever involved; null when the denominator is zero.
- */
-export function moneyRatio(numerator: string, denominator: string): number | null {
-  const top = parseMoney(numerator)!;
-  const bottom = parseMoney(denominator)!;
-  if (bottom <= 0n) return null;
-  // Round half up at the fourth decimal: (2·top·10⁴ + bottom) ÷ (2·bottom).
-  const scaled = (2n * top * 10_000n + bottom) / (2n * bottom);
-  return Number(scaled) / 10_000;
-}
+// The ratio of two amounts is money arithmetic, not ledger SQL: it lives with the kernel's money helpers.
+export { moneyRatio } from '../kernel/money.js';

@@ -1,7 +1,8 @@
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ConflictError, IssueCollector } from '../kernel/errors.js';
-import { noticeRecordingGraceDaysOf, todayOf } from '../kernel/settings.js';
+import { noticeRecordingGraceDaysOf } from '../core.settings.js';
+import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';
 import type { Project } from './project.entity.js';
 import type { NoticeType } from './project-enums.js';

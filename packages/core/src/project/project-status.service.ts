@@ -1,7 +1,8 @@
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { RuleViolationError, ValidationError } from '../kernel/errors.js';
-import { projectNoticeDaysOf, todayOf } from '../kernel/settings.js';
+import { projectNoticeDaysOf } from '../core.settings.js';
+import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';
 import type { ProjectStatus } from './project-enums.js';
 import { projectLoader } from './project.loaders.js';

@@ -6,7 +6,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildPlatform, checkIdNumber } from '@tuopin/core';
+import { buildPlatform, checkIdNumber, corePlugin } from '@tuopin/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../database/embedded-postgres.js';
@@ -25,7 +25,7 @@ async function freshDatabase(name: string): Promise<pg.Client> {
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const orm = await createOrm({ databaseUrl: cluster.url(name), platform: buildPlatform({ plugins: [] }), poolSize: 1 });
+  const orm = await createOrm({ databaseUrl: cluster.url(name), platform: buildPlatform({ plugins: [corePlugin] }), poolSize: 1 });
   await migrate(orm);
   await orm.close();
   const client = new pg.Client({ connectionString: cluster.url(name) });

@@ -1,4 +1,3 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { AreaSchema, VillageGroupSchema } from './area/area.entity.js';
 import { registerAreaSchema } from './area/area.schema.js';
 import { registerRegionStatsSchema } from './area/region-stats.schema.js';
@@ -11,8 +10,8 @@ import { registerIncomeSchema } from './income/income.schema.js';
 import { registerApiKeySchema } from './api-key/api-key.schema.js';
 import { registerAuditSchema } from './audit/audit.schema.js';
 import { CORE_AUDIT_OBJECT_TYPES } from './audit/core-audit-types.js';
-import { registerBaseSchema } from './kernel/base-schema.js';
 import type { TuopinBuilder } from './kernel/builder.js';
+import { defineCorePlugin } from './kernel/define-plugin.js';
 import { MemberSchema } from './member/member.entity.js';
 import { registerMemberMutations } from './member/member.mutations.js';
 import { registerMemberSchema } from './member/member.schema.js';
@@ -23,13 +22,13 @@ import { projectFundEntities, registerProjectFundSchema } from './project/projec
 export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities] as const;
 
 export { coreMigrations };
-/** The GraphQL type each core table's rows are shown as in the audit log. */
-export const coreAuditObjectTypes = CORE_AUDIT_OBJECT_TYPES;
-export type { MigrationObject };
 
-/** Registers core's part of a schema: roots, scalars, errors, areas, households, members, incomes, projects and funds. */
+/**
+ * Registers core's part of a schema on the kernel's base (roots, scalars, typed errors): areas
+ * and their statistics, households, members, incomes, projects, funds and the ledger, the audit
+ * log and API keys.
+ */
 export function registerCoreSchema(builder: TuopinBuilder): void {
-  registerBaseSchema(builder);
   registerRegionStatsSchema(builder);
   registerAreaSchema(builder);
   registerHouseholdSchema(builder);
@@ -42,3 +41,19 @@ export function registerCoreSchema(builder: TuopinBuilder): void {
   registerAuditSchema(builder);
   registerApiKeySchema(builder);
 }
+
+/**
+ * Core's domain as a plugin: the registry (areas, households, members, incomes), projects, funds
+ * and the fund ledger, the audit log and partner API keys. It registers through the same contract
+ * as every plugin; `buildPlatform` takes it first in every plugin set (`[corePlugin, …plugins]`),
+ * and every other plugin depends on it implicitly. Its tables keep their historical names, without
+ * a `core_` prefix (see `defineCorePlugin`).
+ */
+export const corePlugin = defineCorePlugin({
+  name: 'core',
+  title: '建档立卡与项目资金 Poverty registry, projects and funds',
+  entities: coreEntities,
+  migrations: coreMigrations,
+  auditObjectTypes: CORE_AUDIT_OBJECT_TYPES,
+  registerSchema: registerCoreSchema,
+});

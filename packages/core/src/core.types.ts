@@ -1,0 +1,39 @@
+import type { Area, VillageGroup } from './area/area.entity.js';
+import type { RegionStatsSource } from './area/region-stats.schema.js';
+import type { Fund } from './fund/fund.entity.js';
+import type { Household } from './household/household.entity.js';
+import type { HouseholdIncome } from './income/income.entity.js';
+import type { LedgerEntryRow } from './ledger/ledger-rows.js';
+import type { Member } from './member/member.entity.js';
+import type { Project, ProjectStatusChange } from './project/project.entity.js';
+import type { ProjectNotice, ProjectOutput } from './project/project-records.entity.js';
+
+/**
+ * Core's GraphQL types by name, with the value each one's resolvers receive: what plugins extend
+ * (`builder.objectField('Household', 'loans', …)`). Declared into the kernel's open maps, as every
+ * plugin declares its own; the public entry loads this file, so every importer of `@tuopin/core`
+ * sees them.
+ */
+declare module './kernel/builder.js' {
+  interface TuopinObjectTypes {
+    Region: Area;
+    Village: Area;
+    VillageGroup: VillageGroup;
+    RegionStats: RegionStatsSource;
+    Household: Household;
+    Member: Member;
+    HouseholdIncome: HouseholdIncome;
+    Project: Project;
+    ProjectStatusChange: ProjectStatusChange;
+    ProjectNotice: ProjectNotice;
+    ProjectOutput: ProjectOutput;
+    Fund: Fund;
+    Allocation: LedgerEntryRow;
+    Disbursement: LedgerEntryRow;
+    Reversal: LedgerEntryRow;
+  }
+  interface TuopinInterfaceTypes {
+    AdministrativeArea: Area;
+    LedgerEntry: LedgerEntryRow;
+  }
+}
