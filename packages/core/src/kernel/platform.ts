@@ -2,6 +2,9 @@ import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { TuopinContext } from './context.js';
 import { coreAuditObjectTypes, coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
+import { CORE_ACCESS } from '../access/core-roles.js';
+import type { AccessPolicy } from './access-registry.js';
+import { assembleAccess, checkGrantableTypes } from './plugin-access.js';
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
@@ -22,6 +25,8 @@ export interface Platform {
   readonly schema: GraphQLSchema;
   /** How the audit log names this plugin set's objects (also carried by the schema, see `auditVocabularyOf`). */
   readonly auditVocabulary: AuditVocabulary;
+  /** The roles and permissions of core and this plugin set: what a caller of a province running it may hold. */
+  readonly access: AccessPolicy;
 }
 
 function tableNameOf(entity: EntitySchema<any, any>): string {
@@ -72,6 +77,7 @@ function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
 export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] }): Platform {
   const ordered = orderPlugins(plugins);
   ordered.forEach(checkNamespace);
+  const access = assembleAccess(CORE_ACCESS, ordered);
   const builder = createBuilder();
   registerCoreSchema(builder);
   for (const plugin of ordered) plugin.registerSchema(builder);
@@ -85,7 +91,9 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
       }
     }
   }
+  checkGrantableTypes(access, schema);
   return {
+    access,
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],

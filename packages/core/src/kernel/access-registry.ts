@@ -1,0 +1,107 @@
+import type { AccessDeclarations, AccessMechanism, PermissionDeclaration, RoleDeclaration } from './access-declarations.js';
+import { PluginConfigurationError } from './plugin.js';
+import type { Principal } from './principal.js';
+
+/**
+ * The roles and permissions known to this process, from core and every plugin a platform was
+ * built with. Names are namespaced by their plugin (`access-declarations.ts`), so a role means the
+ * same everywhere: what a role may do is looked up here by name, whatever province the caller is
+ * in. Whether a province admits the role at all is the platform's `AccessPolicy`, checked when a
+ * caller authenticates.
+ */
+interface RoleEntry {
+  readonly owner: string;
+  readonly declaration: RoleDeclaration;
+  readonly permissions: ReadonlySet<string>;
+}
+
+const roles = new Map<string, RoleEntry>();
+const permissions = new Map<string, { owner: string; declaration: PermissionDeclaration }>();
+const NO_PERMISSIONS: ReadonlySet<string> = new Set();
+
+const sameDeclaration = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Makes a plugin's roles and permissions known (`buildPlatform` does it for core and each plugin,
+ * after checking them). Registering the same declarations again is a no-op; different ones under
+ * a name already known are refused, since a role must mean one thing in the whole process.
+ */
+export function registerAccess(owner: string, declarations: AccessDeclarations): void {
+  for (const declaration of declarations.permissions ?? []) {
+    const known = permissions.get(declaration.name);
+    if (known && !(known.owner === owner && sameDeclaration(known.declaration, declaration))) {
+      throw new PluginConfigurationError(`Plugin '${owner}': permission '${declaration.name}' is already declared differently by '${known.owner}'`);
+    }
+  }
+  for (const declaration of declarations.roles ?? []) {
+    const known = roles.get(declaration.name);
+    if (known && !(known.owner === owner && sameDeclaration(known.declaration, declaration))) {
+      throw new PluginConfigurationError(`Plugin '${owner}': role '${declaration.name}' is already declared differently by '${known.owner}'`);
+    }
+  }
+  for (const declaration of declarations.permissions ?? []) permissions.set(declaration.name, { owner, declaration });
+  for (const declaration of declarations.roles ?? []) roles.set(declaration.name, { owner, declaration, permissions: new Set(declaration.permissions) });
+}
+
+/** The declaration of a role known to the process, or undefined. */
+export function roleDeclaration(role: string): RoleDeclaration | undefined {
+  return roles.get(role)?.declaration;
+}
+
+/** The permissions a role holds; none for a role nobody declared (fail closed). */
+export function permissionsOfRole(role: string): ReadonlySet<string> {
+  return roles.get(role)?.permissions ?? NO_PERMISSIONS;
+}
+
+/**
+ * Whether the principal's role holds the permission. Per-object grants are not consulted: they
+ * apply to one object, see `grantAllows` in `access.ts`.
+ */
+export function hasPermission(principal: Principal, permission: string): boolean {
+  return permissionsOfRole(principal.role).has(permission);
+}
+
+/** Whether one of the principal's permissions lifts a kernel mechanism (masking, suppression). */
+export function unlocks(principal: Principal, mechanism: AccessMechanism): boolean {
+  for (const permission of permissionsOfRole(principal.role)) {
+    if (permissions.get(permission)?.declaration.unlocks === mechanism) return true;
+  }
+  return false;
+}
+
+/**
+ * The roles and permissions of one plugin set: what a caller of a province running it may hold.
+ * A token naming a role or granting a permission of a plugin the province does not run is
+ * refused when it is presented.
+ */
+export class AccessPolicy {
+  private readonly roleMap: ReadonlyMap<string, { owner: string; declaration: RoleDeclaration }>;
+  private readonly permissionMap: ReadonlyMap<string, { owner: string; declaration: PermissionDeclaration }>;
+
+  constructor(sources: readonly { owner: string; declarations: AccessDeclarations }[]) {
+    this.roleMap = new Map(sources.flatMap(({ owner, declarations }) => (declarations.roles ?? []).map((declaration) => [declaration.name, { owner, declaration }] as const)));
+    this.permissionMap = new Map(
+      sources.flatMap(({ owner, declarations }) => (declarations.permissions ?? []).map((declaration) => [declaration.name, { owner, declaration }] as const)),
+    );
+  }
+
+  /** The role, when a plugin of this set declares it. */
+  role(name: string): RoleDeclaration | undefined {
+    return this.roleMap.get(name)?.declaration;
+  }
+
+  /** The permission, when a plugin of this set declares it. */
+  permission(name: string): PermissionDeclaration | undefined {
+    return this.permissionMap.get(name)?.declaration;
+  }
+
+  /** Every role of the set with the plugin declaring it, core's first. */
+  roles(): { owner: string; declaration: RoleDeclaration }[] {
+    return [...this.roleMap.values()];
+  }
+
+  /** Every permission of the set with the plugin declaring it, core's first. */
+  permissions(): { owner: string; declaration: PermissionDeclaration }[] {
+    return [...this.permissionMap.values()];
+  }
+}

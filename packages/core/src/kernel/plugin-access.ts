@@ -1,0 +1,51 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { accessDeclarationProblems, type AccessDeclarations } from './access-declarations.js';
+import { AccessPolicy, registerAccess } from './access-registry.js';
+import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
+
+/**
+ * Assembles the roles and permissions of a plugin set (core first, then the plugins in dependency
+ * order), refusing with one `PluginConfigurationError` that names every problem: a name outside
+ * its plugin's namespace, a role listing a permission that neither the plugin, core nor one of its
+ * dependencies declares, a role without scope levels. Makes them known to the process
+ * (`registerAccess`) and returns the set's policy.
+ */
+export function assembleAccess(core: AccessDeclarations, plugins: readonly TuopinPlugin[]): AccessPolicy {
+  const sources = [{ owner: 'core', declarations: core }, ...plugins.map((plugin) => ({ owner: plugin.name, declarations: plugin }))];
+  const declared = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.permissions ?? []).map((p) => p.name)]));
+  const problems: string[] = [];
+  for (const plugin of [{ name: 'core', dependsOn: [] as readonly string[], declarations: core }, ...plugins.map((p) => ({ name: p.name, dependsOn: p.dependsOn ?? [], declarations: p }))]) {
+    const usable = new Set([...(plugin.name === 'core' ? [] : declared.get('core')!), ...dependenciesOf(plugin.name, plugins).flatMap((name) => declared.get(name) ?? [])]);
+    problems.push(...accessDeclarationProblems(plugin.name, plugin.declarations, usable).map((problem) => `Plugin '${plugin.name}': ${problem}`));
+  }
+  if (problems.length > 0) throw new PluginConfigurationError(`Roles and permissions are not declared correctly:\n- ${problems.join('\n- ')}`);
+  for (const { owner, declarations } of sources) registerAccess(owner, declarations);
+  return new AccessPolicy(sources);
+}
+
+/** Every plugin a plugin depends on, directly or through another. */
+function dependenciesOf(name: string, plugins: readonly TuopinPlugin[]): string[] {
+  const found = new Set<string>();
+  const visit = (current: string) => {
+    for (const dependency of plugins.find((plugin) => plugin.name === current)?.dependsOn ?? []) {
+      if (!found.has(dependency)) {
+        found.add(dependency);
+        visit(dependency);
+      }
+    }
+  };
+  visit(name);
+  return [...found];
+}
+
+/** Refuses a permission grantable on a type the schema has not, or on one `node(id:)` cannot load. */
+export function checkGrantableTypes(policy: AccessPolicy, schema: GraphQLSchema): void {
+  const problems = policy.permissions().flatMap(({ owner, declaration }) =>
+    (declaration.grantableOn ?? []).flatMap((typeName) => {
+      const type = schema.getType(typeName);
+      const isNode = isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node');
+      return isNode ? [] : [`Plugin '${owner}': permission '${declaration.name}' is grantable on '${typeName}', which is not a Node type of the schema`];
+    }),
+  );
+  if (problems.length > 0) throw new PluginConfigurationError(problems.join('\n'));
+}
