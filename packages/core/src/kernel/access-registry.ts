@@ -90,6 +90,11 @@ export class AccessPolicy {
     return this.roleMap.get(name)?.declaration;
   }
 
+  /** The plugin of this set that declares the role, if any. */
+  roleOwner(name: string): string | undefined {
+    return this.roleMap.get(name)?.owner;
+  }
+
   /** The permission, when a plugin of this set declares it. */
   permission(name: string): PermissionDeclaration | undefined {
     return this.permissionMap.get(name)?.declaration;
