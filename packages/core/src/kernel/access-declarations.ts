@@ -58,6 +58,11 @@ export interface RoleDeclaration {
 export interface AccessDeclarations {
   readonly permissions?: readonly PermissionDeclaration[];
   readonly roles?: readonly RoleDeclaration[];
+  /**
+   * The plugin's own permissions given to roles that core or a plugin it depends on declares, so
+   * that their holders do the plugin's work where it runs: `{ COUNTY_OFFICER: ['finance.lending.manage'] }`.
+   */
+  readonly extendRoles?: Readonly<Record<string, readonly string[]>>;
 }
 
 const PERMISSION_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
@@ -74,7 +79,12 @@ export function rolePrefixOf(pluginName: string): string {
  * What is wrong with one plugin's declarations, given the permissions its roles may list (core's,
  * its dependencies', its own): one message per problem, naming it.
  */
-export function accessDeclarationProblems(pluginName: string, declarations: AccessDeclarations, usable: ReadonlySet<string>): string[] {
+export function accessDeclarationProblems(
+  pluginName: string,
+  declarations: AccessDeclarations,
+  usable: ReadonlySet<string>,
+  usableRoles: ReadonlySet<string> = new Set(),
+): string[] {
   const problems: string[] = [];
   const own = new Set<string>();
   for (const permission of declarations.permissions ?? []) {
@@ -101,6 +111,12 @@ export function accessDeclarationProblems(pluginName: string, declarations: Acce
     }
     if (role.scopeLevels.length === 0 || !role.scopeLevels.every((level) => LEVELS.includes(level))) {
       problems.push(`role '${role.name}' must list the area levels its scopes may name (${LEVELS.join(', ')})`);
+    }
+  }
+  for (const [roleName, granted] of Object.entries(declarations.extendRoles ?? {})) {
+    if (!usableRoles.has(roleName)) problems.push(`extendRoles names '${roleName}', which is not a role of core or of a plugin '${pluginName}' depends on`);
+    for (const permission of granted) {
+      if (!own.has(permission)) problems.push(`extendRoles gives '${roleName}' '${permission}', which is not a permission '${pluginName}' declares`);
     }
   }
   return problems;

@@ -12,7 +12,8 @@ import type { Principal } from './principal.js';
 interface RoleEntry {
   readonly owner: string;
   readonly declaration: RoleDeclaration;
-  readonly permissions: ReadonlySet<string>;
+  /** Its declared permissions and those other plugins added (`extendRoles`). */
+  readonly permissions: Set<string>;
 }
 
 const roles = new Map<string, RoleEntry>();
@@ -40,7 +41,14 @@ export function registerAccess(owner: string, declarations: AccessDeclarations):
     }
   }
   for (const declaration of declarations.permissions ?? []) permissions.set(declaration.name, { owner, declaration });
-  for (const declaration of declarations.roles ?? []) roles.set(declaration.name, { owner, declaration, permissions: new Set(declaration.permissions) });
+  for (const declaration of declarations.roles ?? []) {
+    if (!roles.has(declaration.name)) roles.set(declaration.name, { owner, declaration, permissions: new Set(declaration.permissions) });
+  }
+  for (const [role, granted] of Object.entries(declarations.extendRoles ?? {})) {
+    const entry = roles.get(role);
+    if (!entry) throw new PluginConfigurationError(`Plugin '${owner}': extendRoles names '${role}', which is not declared`);
+    for (const permission of granted) entry.permissions.add(permission);
+  }
 }
 
 /** The declaration of a role known to the process, or undefined. */
@@ -78,7 +86,14 @@ export class AccessPolicy {
   private readonly roleMap: ReadonlyMap<string, { owner: string; declaration: RoleDeclaration }>;
   private readonly permissionMap: ReadonlyMap<string, { owner: string; declaration: PermissionDeclaration }>;
 
+  private readonly extensions: ReadonlyMap<string, readonly string[]>;
+
   constructor(sources: readonly { owner: string; declarations: AccessDeclarations }[]) {
+    const extensions = new Map<string, string[]>();
+    for (const { declarations } of sources) {
+      for (const [role, granted] of Object.entries(declarations.extendRoles ?? {})) extensions.set(role, [...(extensions.get(role) ?? []), ...granted]);
+    }
+    this.extensions = extensions;
     this.roleMap = new Map(sources.flatMap(({ owner, declarations }) => (declarations.roles ?? []).map((declaration) => [declaration.name, { owner, declaration }] as const)));
     this.permissionMap = new Map(
       sources.flatMap(({ owner, declarations }) => (declarations.permissions ?? []).map((declaration) => [declaration.name, { owner, declaration }] as const)),
@@ -88,6 +103,12 @@ export class AccessPolicy {
   /** The role, when a plugin of this set declares it. */
   role(name: string): RoleDeclaration | undefined {
     return this.roleMap.get(name)?.declaration;
+  }
+
+  /** What a role holds in this plugin set: its declared permissions and those the set's plugins add. */
+  permissionsOf(name: string): string[] {
+    const role = this.role(name);
+    return role ? [...new Set([...role.permissions, ...(this.extensions.get(name) ?? [])])] : [];
   }
 
   /** The plugin of this set that declares the role, if any. */

@@ -13,10 +13,13 @@ import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 export function assembleAccess(core: AccessDeclarations, plugins: readonly TuopinPlugin[]): AccessPolicy {
   const sources = [{ owner: 'core', declarations: core }, ...plugins.map((plugin) => ({ owner: plugin.name, declarations: plugin }))];
   const declared = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.permissions ?? []).map((p) => p.name)]));
+  const declaredRoles = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.roles ?? []).map((r) => r.name)]));
   const problems: string[] = [];
   for (const plugin of [{ name: 'core', dependsOn: [] as readonly string[], declarations: core }, ...plugins.map((p) => ({ name: p.name, dependsOn: p.dependsOn ?? [], declarations: p }))]) {
-    const usable = new Set([...(plugin.name === 'core' ? [] : declared.get('core')!), ...dependenciesOf(plugin.name, plugins).flatMap((name) => declared.get(name) ?? [])]);
-    problems.push(...accessDeclarationProblems(plugin.name, plugin.declarations, usable).map((problem) => `Plugin '${plugin.name}': ${problem}`));
+    const providers = [...(plugin.name === 'core' ? [] : ['core']), ...dependenciesOf(plugin.name, plugins)];
+    const usable = new Set(providers.flatMap((name) => declared.get(name) ?? []));
+    const usableRoles = new Set(providers.flatMap((name) => declaredRoles.get(name) ?? []));
+    problems.push(...accessDeclarationProblems(plugin.name, plugin.declarations, usable, usableRoles).map((problem) => `Plugin '${plugin.name}': ${problem}`));
   }
   if (problems.length > 0) throw new PluginConfigurationError(`Roles and permissions are not declared correctly:\n- ${problems.join('\n- ')}`);
   for (const { owner, declarations } of sources) registerAccess(owner, declarations);

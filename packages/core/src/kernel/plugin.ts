@@ -56,6 +56,11 @@ export interface TuopinPlugin {
    * refused at authentication. Checked by `buildPlatform` (`PluginConfigurationError`).
    */
   readonly roles?: readonly RoleDeclaration[];
+  /**
+   * The plugin's own permissions added to roles of core or of the plugins it depends on, so that
+   * their holders do its work where it runs: `{ COUNTY_OFFICER: ['finance.lending.manage'] }`.
+   */
+  readonly extendRoles?: Readonly<Record<string, readonly string[]>>;
   /** Adds the plugin's types, fields on core types, queries and mutations. */
   registerSchema(builder: TuopinBuilder): void;
   /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */
