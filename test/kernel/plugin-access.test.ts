@@ -46,3 +46,16 @@ describe('roles and permissions a plugin declares', () => {
     expect(refusal(overrides as Partial<TuopinPlugin>)).toContain(message);
   });
 });
+
+describe('a field that requires a permission', () => {
+  it('must name one that an enabled plugin declares', () => {
+    const base = makeNotesPlugin();
+    const message = refusal({
+      registerSchema(builder) {
+        base.registerSchema(builder);
+        builder.queryField('noteCount', (t) => t.int({ description: '走访记录数 Notes', authScopes: { permission: 'notes.raed' }, resolve: () => 0 }));
+      },
+    });
+    expect(message).toContain("Query.noteCount requires the permission 'notes.raed', which no enabled plugin declares");
+  });
+});

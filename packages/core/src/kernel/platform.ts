@@ -4,7 +4,7 @@ import type { TuopinContext } from './context.js';
 import { coreAuditObjectTypes, coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
 import { CORE_ACCESS } from '../access/core-roles.js';
 import type { AccessPolicy } from './access-registry.js';
-import { assembleAccess, checkGrantableTypes } from './plugin-access.js';
+import { assembleAccess, checkGrantableTypes, checkRequiredPermissions } from './plugin-access.js';
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
@@ -92,6 +92,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     }
   }
   checkGrantableTypes(access, schema);
+  checkRequiredPermissions(access, schema);
   return {
     access,
     plugins: ordered,

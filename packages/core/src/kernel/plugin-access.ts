@@ -52,3 +52,31 @@ export function checkGrantableTypes(policy: AccessPolicy, schema: GraphQLSchema)
   );
   if (problems.length > 0) throw new PluginConfigurationError(problems.join('\n'));
 }
+
+/** The permissions named by `authScopes: { permission }` on a type or field (also inside `$any`/`$all`). */
+function permissionsNamed(authScopes: unknown): string[] {
+  if (typeof authScopes !== 'object' || authScopes === null) return [];
+  return Object.entries(authScopes).flatMap(([key, value]) =>
+    key === 'permission' && typeof value === 'string' ? [value] : key.startsWith('$') ? permissionsNamed(value) : [],
+  );
+}
+
+/**
+ * Refuses an `authScopes: { permission }` naming a permission no plugin of the set declares: a
+ * typo would otherwise refuse the field to everyone, silently.
+ */
+export function checkRequiredPermissions(policy: AccessPolicy, schema: GraphQLSchema): void {
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const options = (where: { extensions?: unknown }) => ((where.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions)?.authScopes;
+    const named = [
+      ...permissionsNamed(options(type)).map((permission) => ({ where: type.name, permission })),
+      ...Object.values(type.getFields()).flatMap((field) => permissionsNamed(options(field)).map((permission) => ({ where: `${type.name}.${field.name}`, permission }))),
+    ];
+    for (const { where, permission } of named) {
+      if (!policy.permission(permission)) problems.push(`${where} requires the permission '${permission}', which no enabled plugin declares`);
+    }
+  }
+  if (problems.length > 0) throw new PluginConfigurationError(problems.join('\n'));
+}
