@@ -33,7 +33,7 @@ export {
   type ScopeLevel,
 } from './kernel/principal.js';
 export { rolePrefixOf, type AccessDeclarations, type AccessMechanism, type PermissionDeclaration, type RoleDeclaration } from './kernel/access-declarations.js';
-export { AccessPolicy, hasPermission, permissionsOfRole, roleDeclaration, unlocks } from './kernel/access-registry.js';
+export { AccessPolicy, hasPermission, permissionsOfRole, queriesRecorded, roleDeclaration, unlocks } from './kernel/access-registry.js';
 export { CORE_PERMISSIONS, CORE_PERMISSION_DECLARATIONS, type CorePermission } from './access/core-permissions.js';
 export { CORE_ACCESS, CORE_ROLE_DECLARATIONS } from './access/core-roles.js';
 export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';

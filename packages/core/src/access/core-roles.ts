@@ -25,6 +25,7 @@ export const CORE_ROLE_DECLARATIONS: readonly (RoleDeclaration & { name: CoreRol
     title: '审计人员（只读） Auditor, read-only',
     permissions: [P.readRegistry, P.readPersonalData, P.readProjects, P.readAuditLog, P.exactStatistics],
     scopeLevels: ANY_LEVEL,
+    queriesRecorded: true,
   },
   { name: 'NGO_PARTNER', title: '合作机构（公益组织、基金会） Partner NGO or foundation', permissions: [P.readProjects], scopeLevels: ANY_LEVEL },
 ];

@@ -52,6 +52,8 @@ export interface RoleDeclaration {
    * to a province.
    */
   readonly scopeLevels: readonly ScopeLevel[];
+  /** Every query a holder runs is recorded in the audit log (auditors: reading is their work, and it is audited). */
+  readonly queriesRecorded?: boolean;
 }
 
 /** A plugin's access declarations, as `buildPlatform` receives them. */

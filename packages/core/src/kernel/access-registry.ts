@@ -69,6 +69,11 @@ export function hasPermission(principal: Principal, permission: string): boolean
   return permissionsOfRole(principal.role).has(permission);
 }
 
+/** Whether every query the principal runs is recorded in the audit log (its role says so). */
+export function queriesRecorded(principal: Principal): boolean {
+  return roles.get(principal.role)?.declaration.queriesRecorded === true;
+}
+
 /** Whether one of the principal's permissions lifts a kernel mechanism (masking, suppression). */
 export function unlocks(principal: Principal, mechanism: AccessMechanism): boolean {
   for (const permission of permissionsOfRole(principal.role)) {
