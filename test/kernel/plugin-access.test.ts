@@ -22,10 +22,10 @@ const role = (name: string, permissions: string[] = ['core.registry.read']) => (
 describe('roles and permissions a plugin declares', () => {
   it('are accepted inside its namespace, and known to the platform', () => {
     const platform = buildPlatform({
-      plugins: [makeNotesPlugin({ permissions: [{ name: 'notes.write', title: '记录走访 Record visits' }], roles: [role('NOTES_VISITOR', ['notes.write', 'core.projects.read'])] })],
+      plugins: [makeNotesPlugin({ permissions: [{ name: 'notes.write', title: '记录走访 Record visits' }], roles: [role('NOTES_RECORDER', ['notes.write', 'core.projects.read'])] })],
     });
-    expect(platform.access.role('NOTES_VISITOR')?.permissions).toEqual(['notes.write', 'core.projects.read']);
-    expect(platform.access.roleOwner('NOTES_VISITOR')).toBe('notes');
+    expect(platform.access.role('NOTES_RECORDER')?.permissions).toEqual(['notes.write', 'core.projects.read']);
+    expect(platform.access.roleOwner('NOTES_RECORDER')).toBe('notes');
     expect(platform.access.roleOwner('COUNTY_OFFICER')).toBe('core');
     expect(platform.access.permission('notes.write')?.title).toBe('记录走访 Record visits');
   });

@@ -93,7 +93,8 @@ export class AccessPolicy {
 
   private readonly extensions: ReadonlyMap<string, readonly string[]>;
 
-  constructor(sources: readonly { owner: string; declarations: AccessDeclarations }[]) {
+  /** @param sources each plugin's declarations, core's first, then in dependency order. */
+  constructor(readonly sources: readonly { owner: string; declarations: AccessDeclarations }[]) {
     const extensions = new Map<string, string[]>();
     for (const { declarations } of sources) {
       for (const [role, granted] of Object.entries(declarations.extendRoles ?? {})) extensions.set(role, [...(extensions.get(role) ?? []), ...granted]);

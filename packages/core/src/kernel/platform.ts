@@ -4,7 +4,7 @@ import type { TuopinContext } from './context.js';
 import { coreAuditObjectTypes, coreEntities, coreMigrations, registerCoreSchema } from '../core.module.js';
 import { CORE_ACCESS } from '../access/core-roles.js';
 import type { AccessPolicy } from './access-registry.js';
-import { assembleAccess, checkGrantableTypes, checkRequiredPermissions } from './plugin-access.js';
+import { assembleAccess, checkGrantableTypes, checkRequiredPermissions, makeAccessKnown } from './plugin-access.js';
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { createBuilder } from './builder.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
@@ -72,7 +72,7 @@ function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
  * migrations (core first), and builds one schema with a fresh builder, core first and then each
  * plugin in dependency order, with the kernel's object-level scope guard on every field that can
  * return an area-scoped object. Throws `PluginConfigurationError` for an unusable set, including a
- * type that declares no scope.
+ * type that declares no scope and roles or permissions declared wrongly (`plugin-access.ts`).
  */
 export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] }): Platform {
   const ordered = orderPlugins(plugins);
@@ -93,12 +93,15 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
   }
   checkGrantableTypes(access, schema);
   checkRequiredPermissions(access, schema);
+  const guarded = guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema))));
+  // Only a platform that was built makes its roles known: a refused plugin set leaves no trace.
+  makeAccessKnown(access);
   return {
     access,
     plugins: ordered,
     entities: [...coreEntities, ...ordered.flatMap((plugin) => plugin.entities)],
     migrationsList: [...coreMigrations, ...ordered.flatMap((plugin) => plugin.migrations)],
-    schema: guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema)))),
+    schema: guarded,
     auditVocabulary,
   };
 }

@@ -7,23 +7,27 @@ import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
  * Assembles the roles and permissions of a plugin set (core first, then the plugins in dependency
  * order), refusing with one `PluginConfigurationError` that names every problem: a name outside
  * its plugin's namespace, a role listing a permission that neither the plugin, core nor one of its
- * dependencies declares, a role without scope levels. Makes them known to the process
- * (`registerAccess`) and returns the set's policy.
+ * dependencies declares, a role without scope levels. Returns the set's policy; `buildPlatform`
+ * makes it known to the process (`makeAccessKnown`) once the whole platform has been built.
  */
 export function assembleAccess(core: AccessDeclarations, plugins: readonly TuopinPlugin[]): AccessPolicy {
   const sources = [{ owner: 'core', declarations: core }, ...plugins.map((plugin) => ({ owner: plugin.name, declarations: plugin }))];
-  const declared = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.permissions ?? []).map((p) => p.name)]));
-  const declaredRoles = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.roles ?? []).map((r) => r.name)]));
-  const problems: string[] = [];
-  for (const plugin of [{ name: 'core', dependsOn: [] as readonly string[], declarations: core }, ...plugins.map((p) => ({ name: p.name, dependsOn: p.dependsOn ?? [], declarations: p }))]) {
-    const providers = [...(plugin.name === 'core' ? [] : ['core']), ...dependenciesOf(plugin.name, plugins)];
-    const usable = new Set(providers.flatMap((name) => declared.get(name) ?? []));
-    const usableRoles = new Set(providers.flatMap((name) => declaredRoles.get(name) ?? []));
-    problems.push(...accessDeclarationProblems(plugin.name, plugin.declarations, usable, usableRoles).map((problem) => `Plugin '${plugin.name}': ${problem}`));
-  }
+  const permissionsOf = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.permissions ?? []).map((p) => p.name)]));
+  const rolesOf = new Map(sources.map(({ owner, declarations }) => [owner, (declarations.roles ?? []).map((r) => r.name)]));
+  const problems = sources.flatMap(({ owner, declarations }) => {
+    // What a plugin's roles may list, and whose roles it may extend: core's and its dependencies'.
+    const providers = owner === 'core' ? [] : ['core', ...dependenciesOf(owner, plugins)];
+    const usable = new Set(providers.flatMap((name) => permissionsOf.get(name) ?? []));
+    const usableRoles = new Set(providers.flatMap((name) => rolesOf.get(name) ?? []));
+    return accessDeclarationProblems(owner, declarations, usable, usableRoles).map((problem) => `Plugin '${owner}': ${problem}`);
+  });
   if (problems.length > 0) throw new PluginConfigurationError(`Roles and permissions are not declared correctly:\n- ${problems.join('\n- ')}`);
-  for (const { owner, declarations } of sources) registerAccess(owner, declarations);
   return new AccessPolicy(sources);
+}
+
+/** Makes a built platform's roles and permissions known to the process (`registerAccess`). */
+export function makeAccessKnown(policy: AccessPolicy): void {
+  for (const { owner, declarations } of policy.sources) registerAccess(owner, declarations);
 }
 
 /** Every plugin a plugin depends on, directly or through another. */
