@@ -59,3 +59,16 @@ describe('a field that requires a permission', () => {
     expect(message).toContain("Query.noteCount requires the permission 'notes.raed', which no enabled plugin declares");
   });
 });
+
+describe('a role name', () => {
+  it('means one thing in the whole process: a plugin set declaring it differently is refused', () => {
+    const declare = (permissions: string[]) =>
+      makeNotesPlugin({ permissions: [{ name: 'notes.write', title: '记录走访 Record visits' }], roles: [role('NOTES_CLERK', permissions)] });
+    buildPlatform({ plugins: [declare(['notes.write'])] });
+    // The same declarations again (another province's plugin set, say) are fine.
+    expect(() => buildPlatform({ plugins: [declare(['notes.write'])] })).not.toThrow();
+    expect(() => buildPlatform({ plugins: [declare(['notes.write', 'core.registry.write'])] })).toThrow(
+      "Plugin 'notes': role 'NOTES_CLERK' is already declared differently by 'notes'",
+    );
+  });
+});
