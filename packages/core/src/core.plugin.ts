@@ -12,6 +12,8 @@ import { registerAuditSchema } from './audit/audit.schema.js';
 import { CORE_AUDIT_OBJECT_TYPES } from './audit/core-audit-types.js';
 import type { TuopinBuilder } from './kernel/builder.js';
 import { defineCorePlugin } from './kernel/define-plugin.js';
+import { CORE_PERMISSION_DECLARATIONS } from './access/core-permissions.js';
+import { CORE_ROLE_DECLARATIONS } from './access/core-roles.js';
 import { MemberSchema } from './member/member.entity.js';
 import { registerMemberMutations } from './member/member.mutations.js';
 import { registerMemberSchema } from './member/member.schema.js';
@@ -55,5 +57,8 @@ export const corePlugin = defineCorePlugin({
   entities: coreEntities,
   migrations: coreMigrations,
   auditObjectTypes: CORE_AUDIT_OBJECT_TYPES,
+  // Core's roles and permissions are declared like any plugin's (access/core-roles.ts).
+  permissions: CORE_PERMISSION_DECLARATIONS,
+  roles: CORE_ROLE_DECLARATIONS,
   registerSchema: registerCoreSchema,
 });

@@ -36,10 +36,16 @@ export {
   levelOfScope,
   scopeMisfit,
   seesSuppressedStatistics,
+  type CoreRole,
+  type Grant,
   type Principal,
   type Role,
   type ScopeLevel,
 } from './kernel/principal.js';
+export { rolePrefixOf, type AccessDeclarations, type AccessMechanism, type PermissionDeclaration, type RoleDeclaration } from './kernel/access-declarations.js';
+export { AccessPolicy, hasPermission, permissionsOfRole, queriesRecorded, roleDeclaration, unlocks } from './kernel/access-registry.js';
+export { CORE_PERMISSIONS, CORE_PERMISSION_DECLARATIONS, type CorePermission } from './access/core-permissions.js';
+export { CORE_ACCESS, CORE_ROLE_DECLARATIONS } from './access/core-roles.js';
 export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';
 export { AuditVocabulary, auditVocabularyOf } from './kernel/audit-vocabulary.js';
 export { assertCanUsePersonalData, hidden, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';
@@ -76,8 +82,8 @@ export { defineMutation, type DecodedInput, type GlobalIdDeclarations, type Muta
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
 export { assertCanWriteVillage, canReadVillage, notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
 export { isWithinScope, normalizeScopes, rangesWithinScope } from './kernel/area-scope.js';
-export { canSeeArea } from './kernel/access.js';
-export type { AreaCodes, ScopePolicy } from './kernel/scope-policy.js';
+export { canSeeArea, canSeeObject, grantAllows, grantedIds, grantOn, type ObjectScope } from './kernel/access.js';
+export type { AreaCodes, GrantTarget, ScopePolicy } from './kernel/scope-policy.js';
 export { classifyObjectTypes, scopeDeclarationProblems, type ScopeClass, type Structure, type TypeScope } from './kernel/scope-classes.js';
 export { SCOPE_GUARD_EXTENSION, type GuardShape } from './kernel/scope-guard.js';
 export { connectionNodeType, isConnectionType, isEdgeType, objectTypesReturnedBy } from './kernel/schema-shapes.js';
@@ -103,7 +109,7 @@ export {
   type SortKeyPart,
   type SortKeyShape,
 } from './kernel/keyset-connection.js';
-export { MAX_DATABASE_ID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
+export { MAX_DATABASE_ID, decodeTuopinGlobalID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
 export { MAX_NODES } from './kernel/node-lookup.js';
 export { loadAll } from './kernel/load-all.js';
 export { STATISTICS_BLOCK_COMPLEXITY, estimateOperationCost } from './kernel/query-cost.js';

@@ -1,4 +1,4 @@
-import { buildPlatform, corePlugin, selectPlugins, type Platform, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, selectPlugins, type AccessPolicy, type Platform, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { ConfigurationError } from './configuration-error.js';
 import type { TenancyConfig } from './deployment-config.js';
 
@@ -17,6 +17,8 @@ export interface Tenancy {
   readonly provinces: ReadonlyMap<string, Platform>;
   /** The platform that answers a caller. */
   platformFor(principal: Principal): Platform;
+  /** The roles and permissions a caller of this province may hold (null: national, every enabled plugin's). */
+  accessFor(provinceCode: string | null): AccessPolicy;
   /** The distinct platforms built, for tests and logs. */
   readonly distinct: readonly Platform[];
 }
@@ -50,5 +52,6 @@ export function buildTenancy(installed: readonly TuopinPlugin[], pluginNames: st
     provinces,
     distinct: [...byKey.values()],
     platformFor: (principal) => (principal.provinceCode && provinces.get(principal.provinceCode)) || deployment,
+    accessFor: (provinceCode) => ((provinceCode && provinces.get(provinceCode)) || deployment).access,
   };
 }

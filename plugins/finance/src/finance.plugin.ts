@@ -1,4 +1,5 @@
 import { definePlugin } from '@tuopin/core';
+import { FINANCE_EXTENDS_ROLES, FINANCE_PERMISSION_DECLARATIONS, FINANCE_ROLE_DECLARATIONS } from './access/finance-access.js';
 import { registerCreditLineMutations } from './credit/credit-line.mutations.js';
 import { registerCreditLineSchema } from './credit/credit-line.schema.js';
 import { financeSettingsSchema } from './settings/finance-settings.js';
@@ -34,6 +35,10 @@ export const financePlugin = definePlugin({
   entities: financeEntities,
   migrations: financeMigrations,
   settings: financeSettingsSchema,
+  // Lending is its own permission: a bank's loan officer lends in a county without registering households.
+  permissions: FINANCE_PERMISSION_DECLARATIONS,
+  roles: FINANCE_ROLE_DECLARATIONS,
+  extendRoles: FINANCE_EXTENDS_ROLES,
   auditObjectTypes: {
     finance_lender: 'Lender',
     finance_credit_rating: 'CreditRating',

@@ -3,6 +3,7 @@ export { financePlugin } from './finance.plugin.js';
 export { DEFAULT_FINANCE_SETTINGS, financeSettingsOf, financeSettingsSchema, type FinanceSettings } from './settings/finance-settings.js';
 export { CREDIT_GRADES, gradeOfScore, type CreditGrade } from './rating/rating-grade.js';
 export { LOAN_STATUSES, type LoanStatus } from './loan/loan-enums.js';
+export { FINANCE_PERMISSIONS } from './access/finance-access.js';
 
 // Finance's object types by name and their rows, for plugins that extend them (`builder.objectField('Loan', …)`).
 import './finance.types.js';

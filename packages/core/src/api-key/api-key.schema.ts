@@ -25,7 +25,7 @@ export function registerApiKeySchema(builder: TuopinBuilder): void {
   builder.queryField('apiKeys', (t) =>
     t.field({
       type: [ApiKeyRef],
-      authScopes: { administerApiKeys: true },
+      authScopes: { permission: 'core.api-keys.administer' },
       description: '合作机构 API 密钥（管理员，限于权限范围） Partner API keys, for administrators, within their scope',
       resolve: (_root, _args, ctx) => listApiKeys(ctx),
     }),

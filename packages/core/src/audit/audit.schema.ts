@@ -80,7 +80,7 @@ export function registerAuditSchema(builder: TuopinBuilder): void {
     t.connection(
       {
         type: AuditRecordRef,
-        authScopes: { readAuditLog: true },
+        authScopes: { permission: 'core.audit-log.read' },
         description:
           '审计日志（审计员与管理员，限于权限范围和本省启用的模块），新记录在前 The audit log, for auditors and administrators, within their scope and the plugins their province runs; newest first',
         args: { filter: t.arg({ type: Filter, description: '筛选 Filter' }) },

@@ -58,7 +58,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
     description: '建档立卡户 A registered poor household',
     scope: { area: (h) => h.villageCode },
     id: { resolve: (h) => h.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'householdNo' in value,
     loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => householdLoader(ctx).load(id)),
     fields: (t) => ({
@@ -127,7 +127,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
     household: t.field({
       type: 'Household',
       nullable: true,
-      authScopes: { readRegistry: true },
+      authScopes: { permission: 'core.registry.read' },
       description: '按 ID 或户编号查询户 A household by global ID or by household number (give exactly one)',
       args: {
         id: t.arg.id({ description: '全局 ID Global ID' }),
@@ -144,7 +144,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
     households: t.connection(
       {
         type: 'Household',
-        authScopes: { readRegistry: true },
+        authScopes: { permission: 'core.registry.read' },
         description: '建档立卡户列表，按村代码排序 Registered households of an area and everything under it, ordered by village',
         args: {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
@@ -165,7 +165,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
     t.connection(
       {
         type: 'Household',
-        authScopes: { readRegistry: true },
+        authScopes: { permission: 'core.registry.read' },
         description: '本村建档立卡户 Registered households of this village',
         args: filterArgs(t),
         resolve: (village, args, ctx) => householdConnection(ctx, { ...args, regionCode: village.code }, args),

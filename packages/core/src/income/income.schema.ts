@@ -17,7 +17,7 @@ export function registerIncomeSchema(builder: TuopinBuilder): void {
   builder.objectType('HouseholdIncome', {
     description: '家庭年收入 A household\'s income for one year',
     scope: 'contained',
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     fields: (t) => ({
       year: t.exposeInt('year', { description: '年度 Year' }),
       wages: t.field({ type: 'Money', resolve: (i) => i.wages, description: '工资性收入 Wages' }),

@@ -1,17 +1,17 @@
 import { rangesWithinScope, isWithinScope } from './area-scope.js';
 import type { TuopinContext } from './context.js';
 import type { CodeRange } from './division-code.js';
-import { ForbiddenError, NotFoundError } from './errors.js';
-import { canReadRegistry, canWriteRegistry, type Principal } from './principal.js';
+import { NotFoundError } from './errors.js';
+import type { Grant, Principal } from './principal.js';
 import { codeInRanges } from './code-range-filters.js';
-import type { AreaCodes } from './scope-policy.js';
+import type { AreaCodes, GrantTarget } from './scope-policy.js';
 
 /**
  * The one test of object-level scope: whether the caller may see an object that lies in these
  * areas. An object with several (a ledger entry lies in its fund's area and in its project's
  * place) is visible when any of them is inside the caller's scope. The kernel's scope guard asks
  * it of every object it resolves; the SQL of root reads applies the same prefixes
- * (`readableRanges`). Grants beyond the area tree belong here.
+ * (`readableRanges`). Grants beyond the area tree are `canSeeObject`'s.
  */
 export function canSeeArea(principal: Principal, codes: AreaCodes): boolean {
   const list: readonly unknown[] = typeof codes === 'string' ? [codes] : codes;
@@ -21,6 +21,40 @@ export function canSeeArea(principal: Principal, codes: AreaCodes): boolean {
     if (isWithinScope(code, principal.areaScopes)) return true;
   }
   return false;
+}
+
+/** How an area-scoped type places its objects: its declared `scope` (`ScopePolicy`). */
+export interface ObjectScope {
+  readonly area: (value: unknown) => AreaCodes;
+  readonly grantedThrough?: (value: unknown) => readonly GrantTarget[];
+}
+
+/**
+ * The one decision for an object of an area-scoped type: visible when it lies in the caller's
+ * areas (`canSeeArea`), or when the caller holds a grant on it or on an object containing it, as
+ * its type declares (`grantedThrough`: a project itself, a ledger entry through its project).
+ * Whatever a grant's permissions, it shows its object: each of them presupposes seeing it.
+ */
+export function canSeeObject(principal: Principal, scope: ObjectScope, value: unknown): boolean {
+  if (canSeeArea(principal, scope.area(value))) return true;
+  if (!principal.grants?.length || !scope.grantedThrough) return false;
+  return scope.grantedThrough(value).some((target) => grantOn(principal, target.type, target.id) !== undefined);
+}
+
+/** The caller's grant on one object, if he holds one. */
+export function grantOn(principal: Principal, type: string, id: string | number): Grant | undefined {
+  const key = String(id);
+  return principal.grants?.find((grant) => grant.type === type && grant.id === key);
+}
+
+/** Whether a grant on this object gives the caller this permission there. */
+export function grantAllows(principal: Principal, type: string, id: string | number, permission: string): boolean {
+  return grantOn(principal, type, id)?.permissions.includes(permission) ?? false;
+}
+
+/** The ids of the objects of a type the caller holds grants on: root lookups add them to their SQL. */
+export function grantedIds(principal: Principal, type: string): string[] {
+  return (principal.grants ?? []).filter((grant) => grant.type === type).map((grant) => grant.id);
 }
 
 /**
@@ -36,23 +70,8 @@ export function villageCodeInRanges(ranges: readonly CodeRange[]) {
   return codeInRanges('villageCode', ranges);
 }
 
-/** True when the caller may read registry rows in this village. */
-export function canReadVillage(ctx: TuopinContext, villageCode: string): boolean {
-  return canReadRegistry(ctx.principal) && isWithinScope(villageCode, ctx.principal.areaScopes);
-}
-
-/**
- * Refuses a registry write outside the caller's role or scope. Rows outside the scope are
- * reported as not found, so that a write cannot probe what exists in another county.
- */
-export function assertCanWriteVillage(ctx: TuopinContext, villageCode: string, field: string): void {
-  if (!canWriteRegistry(ctx.principal)) {
-    throw new ForbiddenError(field, '您的角色不能修改建档立卡数据', 'Your role may not change registry data');
-  }
-  if (!isWithinScope(villageCode, ctx.principal.areaScopes)) {
-    throw new ForbiddenError(field, '该村不在您的管辖范围内', 'This village is outside your area scope');
-  }
-}
+// Registry checks are core's domain (access/registry-access.ts); re-exported for existing callers.
+export { assertCanWriteVillage, canReadVillage } from '../access/registry-access.js';
 
 /** The typed error for an object that does not exist or that the caller may not see. */
 export function notFound(field: string, whatZh: string, whatEn: string): NotFoundError {

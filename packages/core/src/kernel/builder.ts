@@ -12,7 +12,7 @@ import type { ConnectionArgs } from './keyset-connection.js';
 import { queryLimitsOf } from './settings.js';
 // Adds the `scope` option to every object type's options (declaration merging).
 import './scope-policy.js';
-import { canAdministerApiKeys, canReadAuditLog, canReadRegistry, canWriteRegistry } from './principal.js';
+import { hasPermission } from './access-registry.js';
 
 /**
  * Every plugin's object types by name, each with the value its resolvers receive. The kernel
@@ -41,14 +41,11 @@ export interface TuopinSchemaTypes {
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
   AuthScopes: {
-    /** May read households and members (not NGO partners). */
-    readRegistry: boolean;
-    /** May register and change households and members. */
-    writeRegistry: boolean;
-    /** May read the audit log. */
-    readAuditLog: boolean;
-    /** May create and revoke partner API keys. */
-    administerApiKeys: boolean;
+    /**
+     * 权限 The permission a field needs, by name: `authScopes: { permission: 'core.registry.read' }`.
+     * Roles hold permissions as their plugins declare (README, "Roles and permissions").
+     */
+    permission: string;
   };
   /**
    * Object and interface types by name, declared by each plugin (see `TuopinObjectTypes`). Plugins
@@ -93,12 +90,8 @@ export function createBuilder(): TuopinBuilder {
     ],
     defaultFieldNullability: false,
     scopeAuth: {
-      authScopes: (ctx) => ({
-        readRegistry: canReadRegistry(ctx.principal),
-        writeRegistry: canWriteRegistry(ctx.principal),
-        readAuditLog: canReadAuditLog(ctx.principal),
-        administerApiKeys: canAdministerApiKeys(ctx.principal),
-      }),
+      // One loader for every permission of every plugin: whether the caller's role holds it.
+      authScopes: (ctx) => ({ permission: (permission: string) => hasPermission(ctx.principal, permission) }),
       unauthorizedError: () =>
         new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation'),
     },

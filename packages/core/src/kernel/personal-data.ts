@@ -1,11 +1,12 @@
 import type { TuopinContext } from './context.js';
 import { ForbiddenError } from './errors.js';
-import { canReadPersonalData } from './principal.js';
+import { unlocks } from './access-registry.js';
 
 /*
  * Personal data is the resident ID number, the birth date (the ID number's hidden digits), the
- * bank account and health details (health status, disability grade). Roles that may not read it
- * (`canReadPersonalData`) get it masked through `personalValue`, the one place that decides, so
+ * bank account and health details (health status, disability grade). Callers whose permissions do
+ * not unlock it (`unlocks: 'unmasked-personal-data'`, core's `core.personal-data.read`) get it
+ * masked through `personalValue`, the one place that decides, so
  * that a plugin's fields are masked the same way; and they cannot run a rule that checks it
  * (`assertCanUsePersonalData`), because the rule's answer would read it back to them.
  */
@@ -34,7 +35,7 @@ export interface PersonalDataOwner {
  */
 export function personalValue<T, M>(ctx: TuopinContext, owner: PersonalDataOwner, field: string, value: T | null | undefined, masked: (value: T) => M): T | M | null {
   if (value === null || value === undefined) return null;
-  if (!canReadPersonalData(ctx.principal)) return masked(value);
+  if (!unlocks(ctx.principal, 'unmasked-personal-data')) return masked(value);
   ctx.audit.recordPersonalRead(owner.objectType, owner.objectId, owner.areaCode, field);
   return value;
 }
@@ -49,7 +50,7 @@ export const hidden = (): null => null;
  * Officers, who see the data, run such operations. Call it before the rule, whatever the outcome.
  */
 export function assertCanUsePersonalData(ctx: TuopinContext, field: string, whatZh: string, whatEn: string): void {
-  if (canReadPersonalData(ctx.principal)) return;
+  if (unlocks(ctx.principal, 'unmasked-personal-data')) return;
   throw new ForbiddenError(
     field,
     `此操作要核对${whatZh}，而您的角色看不到个人信息；请由县、乡、村干部办理`,

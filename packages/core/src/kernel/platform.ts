@@ -1,6 +1,8 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { TuopinContext } from './context.js';
+import type { AccessPolicy } from './access-registry.js';
+import { assembleAccess, checkGrantableTypes, checkRequiredPermissions, makeAccessKnown } from './plugin-access.js';
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { registerBaseSchema } from './base-schema.js';
 import { createBuilder } from './builder.js';
@@ -23,6 +25,8 @@ export interface Platform {
   readonly schema: GraphQLSchema;
   /** How the audit log names this plugin set's objects (also carried by the schema, see `auditVocabularyOf`). */
   readonly auditVocabulary: AuditVocabulary;
+  /** The roles and permissions of core and this plugin set: what a caller of a province running it may hold. */
+  readonly access: AccessPolicy;
 }
 
 /**
@@ -73,7 +77,7 @@ function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
  * the kernel's base (roots, scalars, typed errors, Node), then each plugin in dependency order —
  * with the kernel's object-level scope guard on every field that can return an area-scoped
  * object. Throws `PluginConfigurationError` for an unusable set, including a set without core and
- * a type that declares no scope.
+ * a type that declares no scope and roles or permissions declared wrongly (`plugin-access.ts`).
  */
 export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] }): Platform {
   const ordered = orderPlugins(plugins);
@@ -81,6 +85,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     throw new PluginConfigurationError(`Every plugin set includes '${CORE_PLUGIN_NAME}': buildPlatform({ plugins: [corePlugin, …plugins] })`);
   }
   checkTablesApart(ordered);
+  const access = assembleAccess(ordered);
   const builder = createBuilder();
   registerBaseSchema(builder);
   for (const plugin of ordered) plugin.registerSchema(builder);
@@ -94,11 +99,17 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
       }
     }
   }
+  checkGrantableTypes(access, schema);
+  checkRequiredPermissions(access, schema);
+  const guarded = guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema))));
+  // Only a platform that was built makes its roles known: a refused plugin set leaves no trace.
+  makeAccessKnown(access);
   return {
+    access,
     plugins: ordered,
     entities: ordered.flatMap((plugin) => plugin.entities),
     migrationsList: ordered.flatMap((plugin) => plugin.migrations),
-    schema: guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema)))),
+    schema: guarded,
     auditVocabulary,
   };
 }

@@ -1,5 +1,6 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PermissionDeclaration, RoleDeclaration } from './access-declarations.js';
 import type { TuopinBuilder } from './builder.js';
 import type { PluginSettingsSchema } from './plugin-settings.js';
 
@@ -48,6 +49,24 @@ export interface TuopinPlugin {
    * with `pluginSettingsOf(ctx.settings, name)`. A plugin without one accepts no settings.
    */
   readonly settings?: PluginSettingsSchema;
+  /**
+   * The plugin's permissions, `<name>.<what>` with a title in Chinese and English; fields require
+   * them with `authScopes: { permission: '<name>.<what>' }`, and a permission that lists
+   * `grantableOn` may be granted on one object of those types (`grants` in a token).
+   */
+  readonly permissions?: readonly PermissionDeclaration[];
+  /**
+   * The plugin's roles, upper case and prefixed with its name (`FINANCE_LOAN_OFFICER`): the
+   * permissions each holds (the plugin's own, core's, its dependencies') and the area levels its
+   * scopes may name. Tokens may carry them where a province runs the plugin; elsewhere they are
+   * refused at authentication. Checked by `buildPlatform` (`PluginConfigurationError`).
+   */
+  readonly roles?: readonly RoleDeclaration[];
+  /**
+   * The plugin's own permissions added to roles of core or of the plugins it depends on, so that
+   * their holders do its work where it runs: `{ COUNTY_OFFICER: ['finance.lending.manage'] }`.
+   */
+  readonly extendRoles?: Readonly<Record<string, readonly string[]>>;
   /** Adds the plugin's types, fields on core types, queries and mutations. */
   registerSchema(builder: TuopinBuilder): void;
   /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */

@@ -1,30 +1,46 @@
+import { roleDeclaration } from './access-registry.js';
 import { levelOfCode, significantPrefix, type AreaLevel } from './division-code.js';
 
 /**
  * Who is calling. Authentication (tokens, API keys) fills this in at the server's edge; every
  * read and write below consults it, so access control is a property of the query, not a filter
- * applied afterwards.
+ * applied afterwards. What a role may do is declared by the plugin that owns it (core's seven
+ * roles by core, `access/core-roles.ts`) and looked up by name (`hasPermission`).
  */
-
-export const ROLES = [
-  'NATIONAL_ADMIN',
-  'PROVINCE_ADMIN',
-  'COUNTY_OFFICER',
-  'TOWNSHIP_OFFICER',
-  'VILLAGE_OFFICER',
-  'AUDITOR',
-  'NGO_PARTNER',
-] as const;
-export type Role = (typeof ROLES)[number];
-
 export interface Principal {
   /** Stable identifier of the user or API key, recorded in audit trails. */
   readonly id: string;
+  /** A role declared by core or by a plugin the caller's province runs: `COUNTY_OFFICER`, `FINANCE_LOAN_OFFICER`. */
   readonly role: Role;
   /** Division-code prefixes the caller may see and act in; '' is the whole country. */
   readonly areaScopes: readonly string[];
   /** The province (tenant) as a 12-digit code, or null for national callers. */
   readonly provinceCode: string | null;
+  /** Objects outside the area scope the caller may see or act on, with what he may do there. */
+  readonly grants?: readonly Grant[];
+}
+
+/**
+ * A role's name. Core's roles are listed in `ROLES`; a plugin's are prefixed with its name
+ * (`FINANCE_LOAN_OFFICER`), so any declared name is a role.
+ */
+export type Role = string;
+
+/**
+ * One object beyond the caller's area tree and what he may do with it: a 山东 county officer on
+ * the helper side of a pairing granted one 湘西 project. The object is visible to him (and what it
+ * contains, as its type declares: a project's ledger entries); he may do with it exactly what the
+ * permissions say, and nothing else of its province.
+ */
+export interface Grant {
+  /** The object's Relay global ID, as the token names it. */
+  readonly on: string;
+  /** Its GraphQL type (decoded from `on`). */
+  readonly type: string;
+  /** Its id within the type (decoded from `on`). */
+  readonly id: string;
+  /** Permissions declared grantable on the type: `core.projects.read`, `core.projects.manage`. */
+  readonly permissions: readonly string[];
 }
 
 /** The area a scope names: the whole country ('') or an area level. */
@@ -43,106 +59,33 @@ export function levelOfScope(scope: string): ScopeLevel | null {
 }
 
 /**
- * The levels each role's scopes may name: a village officer works in villages, a township officer
- * in townships, and so on; auditors and partners are given whatever areas they cover.
+ * Why a scope does not fit a role (English, for authentication reasons), or null when it does:
+ * it must name an area of a level the role's declaration lists (a village officer works in
+ * villages, auditors and partners are given whatever areas they cover).
  */
-export const ROLE_SCOPE_LEVELS: Readonly<Record<Role, readonly ScopeLevel[]>> = {
-  NATIONAL_ADMIN: ['NATION'],
-  PROVINCE_ADMIN: ['PROVINCE'],
-  COUNTY_OFFICER: ['COUNTY'],
-  TOWNSHIP_OFFICER: ['TOWNSHIP'],
-  VILLAGE_OFFICER: ['VILLAGE'],
-  AUDITOR: ['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
-  NGO_PARTNER: ['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
-};
-
-/** Why a scope does not fit a role (English, for authentication reasons), or null when it does. */
 export function scopeMisfit(role: Role, scope: string): string | null {
   const level = levelOfScope(scope);
   if (level === null) return `scope ${JSON.stringify(scope)} names no area (a significant division-code prefix of 2, 4, 6, 9 or 12 digits, or '' for the country)`;
-  if (!ROLE_SCOPE_LEVELS[role].includes(level)) {
-    return `a ${role} is scoped to ${ROLE_SCOPE_LEVELS[role].map((l) => l.toLowerCase()).join(' or ')} areas, not to a ${level.toLowerCase()} area (${JSON.stringify(scope)})`;
+  const levels = roleDeclaration(role)?.scopeLevels ?? [];
+  if (!levels.includes(level)) {
+    return `a ${role} is scoped to ${levels.map((l) => l.toLowerCase()).join(' or ')} areas, not to a ${level.toLowerCase()} area (${JSON.stringify(scope)})`;
   }
   return null;
 }
 
-/** Roles that may register and change households and members. */
-const REGISTRY_WRITERS: ReadonlySet<Role> = new Set([
-  'NATIONAL_ADMIN',
-  'PROVINCE_ADMIN',
-  'COUNTY_OFFICER',
-  'TOWNSHIP_OFFICER',
-  'VILLAGE_OFFICER',
-]);
-
-/** Roles that may read people at all (NGO partners see projects and funds only). */
-const REGISTRY_READERS: ReadonlySet<Role> = new Set([...REGISTRY_WRITERS, 'AUDITOR']);
-
-export function canWriteRegistry(principal: Principal): boolean {
-  return REGISTRY_WRITERS.has(principal.role);
-}
-
-export function canReadRegistry(principal: Principal): boolean {
-  return REGISTRY_READERS.has(principal.role);
-}
-
-/**
- * Roles that may create and run projects (项目库) and manage funds and their ledger: the officers
- * and administrators. Auditors and NGO partners read projects and funds but never change them.
- */
-const PROJECT_FUND_MANAGERS: ReadonlySet<Role> = new Set([
-  'NATIONAL_ADMIN',
-  'PROVINCE_ADMIN',
-  'COUNTY_OFFICER',
-  'TOWNSHIP_OFFICER',
-  'VILLAGE_OFFICER',
-]);
-
-export function canManageProjects(principal: Principal): boolean {
-  return PROJECT_FUND_MANAGERS.has(principal.role);
-}
-
-export function canManageFunds(principal: Principal): boolean {
-  return PROJECT_FUND_MANAGERS.has(principal.role);
-}
-
-/**
- * Roles that see personal data (ID numbers, bank accounts, health) unmasked: the officers who
- * work with households, and auditors. Every such read is recorded. Administrators manage and
- * oversee; they see the same people with those fields masked.
- */
-const PERSONAL_DATA_READERS: ReadonlySet<Role> = new Set(['COUNTY_OFFICER', 'TOWNSHIP_OFFICER', 'VILLAGE_OFFICER', 'AUDITOR']);
-
-export function canReadPersonalData(principal: Principal): boolean {
-  return PERSONAL_DATA_READERS.has(principal.role);
-}
-
-/** Roles that read the audit log (within their area scope). */
-const AUDIT_READERS: ReadonlySet<Role> = new Set(['NATIONAL_ADMIN', 'PROVINCE_ADMIN', 'AUDITOR']);
-
-export function canReadAuditLog(principal: Principal): boolean {
-  return AUDIT_READERS.has(principal.role);
-}
-
-/** Roles that create and revoke partner API keys (within their area scope). */
-const KEY_ADMINISTRATORS: ReadonlySet<Role> = new Set(['NATIONAL_ADMIN', 'PROVINCE_ADMIN']);
-
-export function canAdministerApiKeys(principal: Principal): boolean {
-  return KEY_ADMINISTRATORS.has(principal.role);
-}
-
-/** Partners see figures, not people: small counts in their statistics are suppressed. */
-export function seesSuppressedStatistics(principal: Principal): boolean {
-  return principal.role === 'NGO_PARTNER';
-}
-
-/**
- * A national administrator acting for the system itself: command-line tools, seeds and tests
- * that call services directly. Requests never run as it; they carry an authenticated principal.
- */
-export const SYSTEM_PRINCIPAL: Principal = Object.freeze({
-  id: 'system',
-  role: 'NATIONAL_ADMIN',
-  areaScopes: Object.freeze(['']),
-  provinceCode: null,
-});
+// Core's roles and the checks named after its permissions are core's domain; they are re-exported
+// here so that code written before the move keeps its imports.
+export {
+  ROLES,
+  ROLE_SCOPE_LEVELS,
+  SYSTEM_PRINCIPAL,
+  canAdministerApiKeys,
+  canManageFunds,
+  canManageProjects,
+  canReadAuditLog,
+  canReadPersonalData,
+  canReadRegistry,
+  canWriteRegistry,
+  seesSuppressedStatistics,
+  type CoreRole,
+} from '../access/core-policy.js';

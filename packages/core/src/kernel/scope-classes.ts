@@ -1,5 +1,5 @@
 import { getNamedType, isObjectType, isUnionType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { declaredScope, type AreaCodes } from './scope-policy.js';
+import { declaredScope, type AreaCodes, type GrantTarget } from './scope-policy.js';
 import { allObjectFields, concreteTypesOf, implementsInterface, isConnectionType, isEdgeType, objectTypesReturnedBy } from './schema-shapes.js';
 
 /** The four classes of object type (README, "Object-level scope"). */
@@ -13,6 +13,8 @@ export interface TypeScope {
   readonly scopeClass: ScopeClass;
   /** For `area` types: the areas an object lies in. */
   readonly area?: (value: unknown) => AreaCodes;
+  /** For `area` types: the objects whose grants make an object visible (see `ScopePolicy`). */
+  readonly grantedThrough?: (value: unknown) => readonly GrantTarget[];
   /** For `structural` types: what the kernel recognised. */
   readonly structure?: Structure;
 }
@@ -62,7 +64,13 @@ export function classifyObjectTypes(schema: GraphQLSchema): ReadonlyMap<string, 
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const declared = declaredScope(type);
     if (declared === 'public' || declared === 'contained') classes.set(type.name, { scopeClass: declared });
-    else if (declared) classes.set(type.name, { scopeClass: 'area', area: declared.area as (value: unknown) => AreaCodes });
+    else if (declared) {
+      classes.set(type.name, {
+        scopeClass: 'area',
+        area: declared.area as (value: unknown) => AreaCodes,
+        grantedThrough: declared.grantedThrough as ((value: unknown) => readonly GrantTarget[]) | undefined,
+      });
+    }
     else {
       const structure = structureOf(schema, type, payloads);
       if (structure) classes.set(type.name, { scopeClass: 'structural', structure });

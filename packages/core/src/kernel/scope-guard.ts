@@ -14,7 +14,8 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import { canSeeArea } from './access.js';
+import { canSeeObject } from './access.js';
+import type { ObjectScope } from './access.js';
 import type { TuopinContext } from './context.js';
 import { ForbiddenError } from './errors.js';
 import { PluginConfigurationError } from './plugin.js';
@@ -25,7 +26,7 @@ import { allObjectFields, edgeNodeType, isEdgeType } from './schema-shapes.js';
  * The kernel's object-level scope guard. After the schema is built, every field that can return
  * an object of an area-scoped type — directly, in a list, through an interface or a union, or as
  * the nodes of a connection's edges — gets its resolver wrapped: the value it produced is checked
- * against the caller's scope with `canSeeArea`, whatever loaded it. An object outside the scope
+ * against the caller's scope and grants with `canSeeObject`, whatever loaded it. An object outside the scope
  * becomes null on a nullable field, is dropped from a list (or becomes null where list items are
  * nullable, as in `nodes`, so positions hold), and raises the typed ForbiddenError on a non-null
  * field. Root fields, `node`/`nodes`, nested fields and mutation payloads are all just fields, so
@@ -65,8 +66,8 @@ function outOfScope(): ForbiddenError {
 /** The visibility test for values of a named type, or null when no value of it is area-scoped. */
 function visibilityOf(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeScope>, named: GraphQLNamedType): Visibility | null {
   if (isObjectType(named)) {
-    const area = classes.get(named.name)?.area;
-    return area ? (value, ctx) => canSeeArea(ctx.principal, area(value)) : null;
+    const scope = classes.get(named.name);
+    return scope?.area ? (value, ctx) => canSeeObject(ctx.principal, scope as ObjectScope, value) : null;
   }
   if (!isAbstractType(named) || !schema.getPossibleTypes(named).some((type) => classes.get(type.name)?.area)) return null;
   const resolveType = named.resolveType ?? defaultTypeResolver;
@@ -75,8 +76,8 @@ function visibilityOf(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeSc
   return (value, ctx, info) =>
     then(resolveType(value, ctx, info, named), (name) => {
       if (typeof name !== 'string') return false;
-      const area = classes.get(name)?.area;
-      return area ? canSeeArea(ctx.principal, area(value)) : true;
+      const scope = classes.get(name);
+      return scope?.area ? canSeeObject(ctx.principal, scope as ObjectScope, value) : true;
     });
 }
 

@@ -4,6 +4,12 @@ import type { GraphQLNamedType } from 'graphql';
 /** One division code, or several: the areas an object belongs to. */
 export type AreaCodes = string | readonly string[];
 
+/** An object by its GraphQL type and id: what a grant names. */
+export interface GrantTarget {
+  readonly type: string;
+  readonly id: string | number;
+}
+
 /**
  * Who may see the objects of a GraphQL object type. Every object type declares one where it is
  * defined (`builder.node('Household', { scope: { area: (h) => h.villageCode }, … })`), except the
@@ -16,14 +22,19 @@ export type AreaCodes = string | readonly string[];
  *   any of them. Wherever such an object is resolved — a root field, `node`/`nodes`, a nested field,
  *   a mutation payload — the kernel's guard checks it (`scope-guard.ts`). Such a type is a Relay
  *   Node, so that `node(id:)` can be asked about it; only records served by root fields alone (the
- *   audit log, API keys) may be plain objects.
+ *   audit log, API keys) may be plain objects. `grantedThrough` names the objects whose grants make
+ *   one visible beyond the caller's areas (README, "Grants"): a project itself, and a ledger entry
+ *   through its project. A type without it is never visible through a grant.
  * - `'public'`: reference data anyone who can call the API may read (areas, lenders, the public
  *   summary of a fund or of a project).
  * - `'contained'`: a value only ever reached through its parent, which carries the check (a
  *   household's housing, a loan's schedule, statistics computed within the caller's scope). No
  *   query root field and no `node` may return it.
  */
-export type ScopePolicy<Shape> = { readonly area: (value: Shape) => AreaCodes } | 'public' | 'contained';
+export type ScopePolicy<Shape> =
+  | { readonly area: (value: Shape) => AreaCodes; readonly grantedThrough?: (value: Shape) => readonly GrantTarget[] }
+  | 'public'
+  | 'contained';
 
 declare global {
   export namespace PothosSchemaTypes {

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import type { TuopinContext } from './context.js';
 import { PluginConfigurationError } from './plugin.js';
-import { seesSuppressedStatistics } from './principal.js';
+import { unlocks } from './access-registry.js';
 import { statisticOf, type StatisticDeclaration } from './statistic-declaration.js';
 import { protectCount, protectSum, ratioOfParts, suppressionOf, type SuppressionRule } from './suppression.js';
 
@@ -48,7 +48,8 @@ export function protectStatistics(schema: GraphQLSchema): GraphQLSchema {
       checkDeclaration(type, field, declaration);
       const resolveExact = exact.get(field)!;
       field.resolve = (parent, args, ctx, info) =>
-        seesSuppressedStatistics(ctx.principal)
+        // Protected unless a permission of the caller lifts it (core's `core.statistics.exact`).
+        !unlocks(ctx.principal, 'exact-statistics')
           ? protection.published(type, field, parent, args, ctx, info, suppressionOf(ctx.settings))
           : resolveExact(parent, args, ctx, info);
     }

@@ -39,3 +39,6 @@ export async function selectLedgerRows(em: EntityManager, where: string, params:
 
 /** The areas a ledger entry lies in: visible to whoever sees its fund or its project. */
 export const ledgerEntryAreas = (entry: LedgerEntryRow) => [entry.fundAreaCode, entry.projectPlaceCode];
+
+/** A grant on the project an entry pays for shows the entry: its funding is part of what is granted. */
+export const ledgerEntryGrantTargets = (entry: LedgerEntryRow) => [{ type: 'Project', id: entry.projectId }];

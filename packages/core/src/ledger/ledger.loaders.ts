@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { readableRanges } from '../kernel/access.js';
+import { grantedIds, readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
 import { pgIntArray } from '../kernel/pg-array.js';
@@ -21,7 +21,8 @@ export const ledgerEntryLoader = createContextCache(
 
 /**
  * Ledger entries by id for root lookups (`node`) and for the ledger's writes: visible when the
- * caller may see the project the entry pays for or the fund it comes from. It reads through the
+ * caller may see the project the entry pays for (in his areas or granted to him) or the fund it
+ * comes from. It reads through the
  * context's entity manager, so that a service called inside a caller's transaction (a plugin
  * paying through `disburseFunds`) reads on that transaction's connection instead of taking a
  * second one from the pool while holding the first.
@@ -30,10 +31,17 @@ export const visibleLedgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntryRow | null>(async (ids) => {
       const ranges = readableRanges(ctx, null);
-      if (ranges.length === 0) return ids.map(() => null);
+      const granted = grantedIds(ctx.principal, 'Project').map(Number);
+      if (ranges.length === 0 && granted.length === 0) return ids.map(() => null);
       const place = codeRangeSql('lp.place_code', ranges);
       const area = codeRangeSql('lf.area_code', ranges);
-      const rows = await selectLedgerRows(ctx.em, `e.id = any(?::int[]) and (${place.sql} or ${area.sql})`, [pgIntArray(ids), ...place.params, ...area.params]);
+      const inScope = ranges.length > 0 ? [`${place.sql} or ${area.sql}`] : [];
+      const byGrant = granted.length > 0 ? ['lp.id = any(?::int[])'] : [];
+      const rows = await selectLedgerRows(ctx.em, `e.id = any(?::int[]) and (${[...inScope, ...byGrant].join(' or ')})`, [
+        pgIntArray(ids),
+        ...(ranges.length > 0 ? [...place.params, ...area.params] : []),
+        ...(granted.length > 0 ? [pgIntArray(granted)] : []),
+      ]);
       return pickRows(ids, rows, (row) => row.id);
     }),
 );

@@ -5,7 +5,7 @@ import { fundLoader } from '../fund/fund.loaders.js';
 import { loadByNumericIds } from '../project/node-ids.js';
 import { projectLoader } from '../project/project.loaders.js';
 import type { LedgerKind } from './ledger-entry.entity.js';
-import { ledgerEntryAreas, type LedgerEntryRow } from './ledger-rows.js';
+import { ledgerEntryAreas, ledgerEntryGrantTargets, type LedgerEntryRow } from './ledger-rows.js';
 import { fundedProjectSummaryLoader, fundSummaryLoader, registerLedgerSummarySchema } from './ledger-summaries.js';
 import { allocationDisbursedLoader, disbursementsLoader, ledgerEntryLoader, reversalLoader, visibleLedgerEntryLoader } from './ledger.loaders.js';
 
@@ -79,7 +79,7 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
   });
 
   builder.node('Allocation', {
-    scope: { area: ledgerEntryAreas },
+    scope: { area: ledgerEntryAreas, grantedThrough: ledgerEntryGrantTargets },
     description: '资金安排 An allocation: money moved from a fund to a project',
     interfaces: ['LedgerEntry'],
     id: { resolve: (e) => e.id },
@@ -109,7 +109,7 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
   });
 
   builder.node('Disbursement', {
-    scope: { area: ledgerEntryAreas },
+    scope: { area: ledgerEntryAreas, grantedThrough: ledgerEntryGrantTargets },
     description: '报账 A disbursement: a payment against an allocation',
     interfaces: ['LedgerEntry'],
     id: { resolve: (e) => e.id },
@@ -126,7 +126,7 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
   });
 
   builder.node('Reversal', {
-    scope: { area: ledgerEntryAreas },
+    scope: { area: ledgerEntryAreas, grantedThrough: ledgerEntryGrantTargets },
     description: '冲销 A reversal: cancels one allocation or disbursement, which then counts no more',
     interfaces: ['LedgerEntry'],
     id: { resolve: (e) => e.id },

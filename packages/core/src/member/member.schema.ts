@@ -35,7 +35,7 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
     description: '家庭成员 A member of a registered household',
     scope: { area: (m) => m.villageCode },
     id: { resolve: (m) => m.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'idNumber' in value,
     loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => memberLoader(ctx).load(id)),
     fields: (t) => ({

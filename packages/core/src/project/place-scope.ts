@@ -1,18 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaSchema, type Area } from '../area/area.entity.js';
-import { notFound } from '../kernel/access.js';
+import { grantAllows, notFound } from '../kernel/access.js';
 import { isWithinScope } from '../kernel/area-scope.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ForbiddenError } from '../kernel/errors.js';
-import { canManageFunds, canManageProjects } from '../kernel/principal.js';
+import { CORE_PERMISSIONS } from '../access/core-permissions.js';
+import { canManageFunds, canManageProjects } from '../access/core-policy.js';
 
 /**
  * Who may write projects (by their place) and funds (by their managing area): the same area rules
  * as the registry's villages. Scoped reads are `scopedLoaderByCode` and `codeRangeSql` (kernel).
  */
 
-/** Refuses a project write outside the caller's role or area scope. */
-export function assertCanManageProjectAt(ctx: TuopinContext, code: string, field: string): void {
+/**
+ * Refuses a project write outside the caller's role or area scope. Given the project's id (a
+ * write to an existing project), a grant of `core.projects.manage` on it allows the write too.
+ */
+export function assertCanManageProjectAt(ctx: TuopinContext, code: string, field: string, projectId?: number): void {
+  if (projectId !== undefined && grantAllows(ctx.principal, 'Project', projectId, CORE_PERMISSIONS.manageProjects)) return;
   if (!canManageProjects(ctx.principal)) {
     throw new ForbiddenError(field, '您的角色不能管理项目', 'Your role may not manage projects');
   }

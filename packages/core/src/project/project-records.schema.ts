@@ -85,7 +85,7 @@ export function registerProjectRecordsSchema(builder: TuopinBuilder): void {
         {
           type: 'Household',
           nullable: true,
-          authScopes: { readRegistry: true },
+          authScopes: { permission: 'core.registry.read' },
           description: '受益户（需查阅建档立卡数据的权限，限您的管辖范围） Beneficiary households; needs registry access, and lists those in your scope',
           resolve: (p, args, ctx) => beneficiaryConnection(ctx, p.id, args),
         },

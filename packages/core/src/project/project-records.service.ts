@@ -16,7 +16,7 @@ import { lockProject, touchProject } from './touch.js';
 export async function loadManagedProject(ctx: TuopinContext, id: number, field: string): Promise<Project> {
   const project = await projectLoader(ctx).load(id);
   if (!project) throw notFound(field, '项目', 'Project');
-  assertCanManageProjectAt(ctx, project.placeCode, field);
+  assertCanManageProjectAt(ctx, project.placeCode, field, project.id);
   return project;
 }
 

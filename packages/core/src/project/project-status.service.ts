@@ -33,7 +33,7 @@ export interface ChangeStatusInput {
 export async function changeProjectStatus(ctx: TuopinContext, input: ChangeStatusInput): Promise<number> {
   const project = await projectLoader(ctx).load(input.projectId);
   if (!project) throw notFound('projectId', '项目', 'Project');
-  assertCanManageProjectAt(ctx, project.placeCode, 'projectId');
+  assertCanManageProjectAt(ctx, project.placeCode, 'projectId', project.id);
   const today = todayOf(ctx.settings);
   const date = input.effectiveDate ?? today;
   if (date > today) throw ValidationError.of('effectiveDate', '生效日期不能晚于今天', 'The effective date cannot be in the future');

@@ -8,8 +8,8 @@ import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.enti
 import { scopedLoaderByCode } from '../kernel/scoped-loader.js';
 import { findRows } from '../kernel/plain-rows.js';
 
-/** Projects by id, within the caller's scope (others load as null): root lookups and `node`. */
-export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode');
+/** Projects by id, within the caller's scope or granted to him (others load as null): root lookups and `node`. */
+export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode', 'Project');
 
 /** A loader of a project's child rows, one `IN (…)` query per batch. */
 function childrenLoader<Row extends { projectId: number; id: number }>(load: (ctx: TuopinContext, ids: number[]) => Promise<Row[]>) {

@@ -18,7 +18,8 @@ export function registerProjectSchema(builder: TuopinBuilder): void {
 
   builder.node('Project', {
     description: '扶贫项目 A poverty-relief project at a village, a township or a county',
-    scope: { area: (project) => project.placeCode },
+    // Visible in the caller's areas, or to a caller granted this one project (README, "Grants").
+    scope: { area: (project) => project.placeCode, grantedThrough: (project) => [{ type: 'Project', id: project.id }] },
     id: { resolve: (project) => project.id },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'responsibleUnit' in value,
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => projectLoader(ctx).load(id)),

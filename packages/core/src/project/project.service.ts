@@ -107,7 +107,7 @@ function applyPatch(current: Project, patch: ProjectPatch): ProjectFields {
 export async function updateProject(ctx: TuopinContext, patch: ProjectPatch): Promise<number> {
   const current = await projectLoader(ctx).load(patch.id);
   if (!current) throw notFound('id', '项目', 'Project');
-  assertCanManageProjectAt(ctx, current.placeCode, 'id');
+  assertCanManageProjectAt(ctx, current.placeCode, 'id', current.id);
   const next = applyPatch(current, patch);
   checked(next, todayOf(ctx.settings));
   const moved = next.placeCode !== current.placeCode;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Principal } from '@tuopin/core';
 import { SignJWT, createLocalJWKSet, errors, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ConfigurationError } from '../configuration-error.js';
-import { claimsOf, principalFromClaims } from './principal-claims.js';
+import { claimsOf, CORE_ONLY, principalFromClaims, type AccessLookup } from './principal-claims.js';
 
 /** How tokens are verified: HS256 with a shared secret, or RS256 with a public key or a JWKS file. */
 export interface JwtSettings {
@@ -24,8 +24,12 @@ export type TokenCheck = { ok: true; principal: Principal; expiresAt: number | n
 
 export type JwtVerifier = (token: string) => Promise<TokenCheck>;
 
-/** Builds the verifier once at start-up; a key that cannot be read stops the server there. */
-export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerifier> {
+/**
+ * Builds the verifier once at start-up; a key that cannot be read stops the server there.
+ * `accessFor` says which roles and permissions each province admits (the tenancy's); without it
+ * only core's roles are.
+ */
+export async function createJwtVerifier(settings: JwtSettings, accessFor: AccessLookup = CORE_ONLY): Promise<JwtVerifier> {
   let key: Uint8Array | CryptoKey | JWTVerifyGetKey;
   let algorithms: string[];
   if (settings.jwksFile) {
@@ -55,7 +59,7 @@ export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerif
       });
       const lifetimeProblem = checkLifetime(payload as { exp: number; iat?: number }, maxLifetime, skew);
       if (lifetimeProblem) return { ok: false, reason: lifetimeProblem };
-      const principal = principalFromClaims(payload);
+      const principal = principalFromClaims(payload, accessFor);
       if (typeof principal === 'string') return { ok: false, reason: `invalid claims: ${principal}` };
       return { ok: true, principal, expiresAt: (payload.exp as number) * 1000 };
     } catch (error) {

@@ -2,23 +2,33 @@ import { AuditTrail, createApiKey, listApiKeys, revokeApiKey, SYSTEM_PRINCIPAL, 
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { mintToken } from '../auth/jwt.js';
 import { principalFromClaims } from '../auth/principal-claims.js';
+import { tenancyFor } from '../platform-for.js';
 import type { ServerConfig } from '../config.js';
 import { ConfigurationError } from '../configuration-error.js';
 import type { Logger } from '../log.js';
 import { one, parseOptions } from './args.js';
 import { withMigratedDatabase } from './maintenance.js';
 
-/** `token --role R --scope S [--scope …] [--province P] [--sub ID] [--expires 8h]`: signs an HS256 token. */
+/**
+ * `token --role R --scope S [--scope …] [--province P] [--grant <global id>:<permission>[,…] …]
+ * [--sub ID] [--expires 8h]`: signs an HS256 token. The role may be a plugin's, where the
+ * province runs it; the token is checked as the server will check it.
+ */
 export async function tokenCommand(config: ServerConfig, args: string[]): Promise<void> {
   const options = parseOptions(args);
   if (!config.auth.jwt.secret) throw new ConfigurationError('tokens are signed with TUOPIN_JWT_SECRET; this deployment verifies RS256 tokens from its identity provider');
+  const grants = (options.get('grant') ?? []).map((grant) => {
+    const [on, permissions = ''] = grant.split(':');
+    return { on, permissions: permissions.split(',').filter(Boolean) };
+  });
   const claims = {
     sub: one(options, 'sub', `cli:${one(options, 'role').toLowerCase()}`),
     role: one(options, 'role'),
     scopes: options.get('scope') ?? [''],
     province: options.get('province')?.[0] ?? null,
+    ...(grants.length > 0 ? { grants } : {}),
   };
-  const principal = principalFromClaims(claims);
+  const principal = principalFromClaims(claims, tenancyFor(config).accessFor);
   if (typeof principal === 'string') throw new ConfigurationError(`cannot make that token: ${principal}`);
   process.stdout.write(`${await mintToken(config.auth.jwt.secret, principal, { ...config.auth.jwt, expiresIn: one(options, 'expires', '8h') })}\n`);
 }

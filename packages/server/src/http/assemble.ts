@@ -39,7 +39,7 @@ export async function assembleServer(
   const app = createApp({ ...options, trustedDocuments: http.trustedDocuments });
   const apiKeys = new ApiKeyCache();
   const revocations = listenForRevocations({ databaseUrl: options.orm.config.get('clientUrl')!, cache: apiKeys, log: options.log });
-  const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt)), orm: options.orm, apiKeys });
+  const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt, options.tenancy.accessFor)), orm: options.orm, apiKeys });
   const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
   const metrics = createMetrics(options.orm);
   return { app, metrics, stop: revocations.stop, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };

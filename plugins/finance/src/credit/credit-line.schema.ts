@@ -17,7 +17,7 @@ export function registerCreditLineSchema(builder: TuopinBuilder): void {
     description: '授信 A credit line: what a lender will lend a rated household during a period',
     scope: { area: (line) => line.villageCode },
     id: { resolve: (line) => line.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'validFrom', 'validUntil', 'ratingId'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => creditLineLoader(ctx).load(id)),
     fields: (t) => ({

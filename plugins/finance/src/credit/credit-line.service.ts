@@ -1,5 +1,4 @@
 import {
-  assertCanWriteVillage,
   compareMoney,
   ConflictError,
   householdLoader,
@@ -17,6 +16,7 @@ import { isWithinArea } from '../shared/area-codes.js';
 import { checkPositiveAmount } from '../shared/checks.js';
 import { monthsSpanned } from '../shared/dates.js';
 import { CreditLineSchema } from './credit-line.entity.js';
+import { assertCanManageLendingIn } from '../access/lending-access.js';
 
 export interface GrantCreditLineInput {
   householdId: number;
@@ -48,7 +48,7 @@ export async function grantCreditLine(ctx: TuopinContext, input: GrantCreditLine
 
   const household = await householdLoader(ctx).load(input.householdId);
   if (!household) throw notFound('householdId', '户', 'Household');
-  assertCanWriteVillage(ctx, household.villageCode, 'householdId');
+  assertCanManageLendingIn(ctx, household.villageCode, 'householdId');
   const lender = await lenderRefLoader(ctx).load(input.lenderId);
   if (!lender) throw notFound('lenderId', '贷款机构', 'Lender');
   if (!isWithinArea(household.villageCode, lender.areaCode)) {

@@ -67,7 +67,7 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
     description: '扶贫小额信贷 A poverty micro-loan to a member of a registered household, drawn on its credit line',
     scope: { area: (loan) => loan.villageCode },
     id: { resolve: (loan) => loan.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'termMonths', 'creditLineId'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => loanLoader(ctx).load(id)),
     fields: (t) => ({
@@ -171,7 +171,7 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
     t.connection(
       {
         type: Loan,
-        authScopes: { readRegistry: true },
+        authScopes: { permission: 'core.registry.read' },
         description: '扶贫小额信贷列表，按村代码排序 Poverty micro-loans made in an area and everything under it, ordered by village',
         args: {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertCanUsePersonalData,
-  assertCanWriteVillage,
   compareMoney,
   householdLoader,
   inTransaction,
@@ -22,6 +21,7 @@ import type { LoanIndustry, RepaymentMethod } from './loan-enums.js';
 import { checkLoanTerms } from './loan.rules.js';
 import { insertSchedules } from './loan-schedule.sql.js';
 import { areaOutstanding, householdOutstanding } from './outstanding.sql.js';
+import { assertCanManageLendingIn } from '../access/lending-access.js';
 
 export interface DisburseLoanInput {
   householdId: number;
@@ -74,7 +74,7 @@ export async function disburseLoan(ctx: TuopinContext, input: DisburseLoanInput)
 
   const household = await householdLoader(ctx).load(input.householdId);
   if (!household) throw notFound('householdId', '户', 'Household');
-  assertCanWriteVillage(ctx, household.villageCode, 'householdId');
+  assertCanManageLendingIn(ctx, household.villageCode, 'householdId');
   // The age rule reads the borrower's birth date: for a masked caller, "too young on that date"
   // (or its absence) on dates of his choosing would spell the birth date out.
   assertCanUsePersonalData(ctx, 'borrowerId', '借款人的出生日期（年龄）', "the borrower's birth date (age)");

@@ -12,7 +12,7 @@ export function registerRatingSchema(builder: TuopinBuilder): void {
     description: '信用评级 A credit rating of a registered household',
     scope: { area: (rating) => rating.villageCode },
     id: { resolve: (rating) => rating.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'score', 'grade', 'rater'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => ratingLoader(ctx).load(id)),
     fields: (t) => ({

@@ -1,5 +1,4 @@
 import {
-  assertCanWriteVillage,
   ConflictError,
   householdLoader,
   inTransaction,
@@ -11,6 +10,7 @@ import {
 import { checkNotFuture, checkText, optionalText } from '../shared/checks.js';
 import { CreditRatingSchema } from './credit-rating.entity.js';
 import { gradeOfScore } from './rating-grade.js';
+import { assertCanManageLendingIn } from '../access/lending-access.js';
 
 export interface RateHouseholdInput {
   householdId: number;
@@ -37,7 +37,7 @@ export async function rateHousehold(ctx: TuopinContext, input: RateHouseholdInpu
 
   const household = await householdLoader(ctx).load(input.householdId);
   if (!household) throw notFound('householdId', '户', 'Household');
-  assertCanWriteVillage(ctx, household.villageCode, 'householdId');
+  assertCanManageLendingIn(ctx, household.villageCode, 'householdId');
   if (await ctx.em.count(CreditRatingSchema, { householdId: household.id, ratedOn })) throw sameDay();
 
   return inTransaction(ctx, { finance_credit_rating_household_date_unique: sameDay }, async (em) => {

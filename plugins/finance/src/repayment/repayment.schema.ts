@@ -11,7 +11,7 @@ export function registerRepaymentSchema(builder: TuopinBuilder): void {
     description: '还款 A repayment on a loan',
     scope: { area: (repayment) => repayment.villageCode },
     id: { resolve: (repayment) => repayment.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'repaidOn', 'interest'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => repaymentLoader(ctx).load(id)),
     fields: (t) => ({

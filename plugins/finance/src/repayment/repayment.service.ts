@@ -1,5 +1,4 @@
 import {
-  assertCanWriteVillage,
   compareMoney,
   inTransaction,
   IssueCollector,
@@ -16,6 +15,7 @@ import { loanLoader } from '../loan/loan.loaders.js';
 import { ALL_RECORDED, positionsAsOf } from '../loan/loan-position.sql.js';
 import { financeSettingsOf } from '../settings/finance-settings.js';
 import { checkNotFuture, checkText, optionalText } from '../shared/checks.js';
+import { assertCanManageLendingIn } from '../access/lending-access.js';
 
 export interface RecordRepaymentInput {
   loanId: number;
@@ -47,7 +47,7 @@ export async function recordRepayment(ctx: TuopinContext, input: RecordRepayment
 
   const loan = await loanLoader(ctx).load(input.loanId);
   if (!loan) throw notFound('loanId', '贷款', 'Loan');
-  assertCanWriteVillage(ctx, loan.villageCode, 'loanId');
+  assertCanManageLendingIn(ctx, loan.villageCode, 'loanId');
   if (repaidOn < loan.disbursedOn) {
     throw ValidationError.of('repaidOn', `还款日期不能早于放款日期（${loan.disbursedOn}）`, `A repayment cannot be dated before the loan was disbursed (${loan.disbursedOn})`);
   }

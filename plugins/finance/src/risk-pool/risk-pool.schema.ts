@@ -76,7 +76,7 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
     // stays charged to the pool that paid it.
     scope: { area: (claim) => claim.villageCode },
     id: { resolve: (claim) => claim.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'claimedOn', 'poolId'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => claimLoader(ctx).load(id)),
     fields: (t) => ({

@@ -11,7 +11,7 @@ export function registerSubsidySchema(builder: TuopinBuilder): void {
     description: '贴息 An interest subsidy: one instalment\'s interest, paid from a fund through the ledger',
     scope: { area: (payment) => payment.villageCode },
     id: { resolve: (payment) => payment.id },
-    authScopes: { readRegistry: true },
+    authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'ledgerEntryId', 'installmentSeq'),
     loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => subsidyLoader(ctx).load(id)),
     fields: (t) => ({

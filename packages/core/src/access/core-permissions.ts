@@ -1,0 +1,46 @@
+import type { PermissionDeclaration } from '../kernel/access-declarations.js';
+
+/** Core's permissions by what they allow; the names are what tokens, fields and grants carry. */
+export const CORE_PERMISSIONS = {
+  /** Households and members at all (NGO partners see projects and funds only). */
+  readRegistry: 'core.registry.read',
+  /** Register and change households and members. */
+  writeRegistry: 'core.registry.write',
+  /** ID numbers, birth dates, bank accounts and health unmasked; every such read is recorded. */
+  readPersonalData: 'core.personal-data.read',
+  /** Projects, their funding and their ledger. Area scope decides which; grantable on one project. */
+  readProjects: 'core.projects.read',
+  /** Create and run projects; grantable on one project. */
+  manageProjects: 'core.projects.manage',
+  /** Manage funds and move money through the ledger. */
+  manageFunds: 'core.funds.manage',
+  /** The audit log, within the caller's areas. */
+  readAuditLog: 'core.audit-log.read',
+  /** Create and revoke partner API keys within the caller's areas. */
+  administerApiKeys: 'core.api-keys.administer',
+  /** Statistics about people exactly, without small-count protection. */
+  exactStatistics: 'core.statistics.exact',
+} as const;
+
+export type CorePermission = (typeof CORE_PERMISSIONS)[keyof typeof CORE_PERMISSIONS];
+
+/** Core's permission declarations, in the order the README lists them. */
+export const CORE_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
+  { name: CORE_PERMISSIONS.readRegistry, title: '查看建档立卡户和成员 Read registered households and their members' },
+  { name: CORE_PERMISSIONS.writeRegistry, title: '登记和修改建档立卡户和成员 Register and change households and members' },
+  {
+    name: CORE_PERMISSIONS.readPersonalData,
+    title: '查看未遮蔽的个人信息（每次读取均记录） Read personal data unmasked; every read is recorded',
+    unlocks: 'unmasked-personal-data',
+  },
+  { name: CORE_PERMISSIONS.readProjects, title: '查看项目及其资金和台账 Read projects, their funding and ledger', grantableOn: ['Project'] },
+  { name: CORE_PERMISSIONS.manageProjects, title: '管理项目（入库、变更、公示、状态） Create and run projects', grantableOn: ['Project'] },
+  { name: CORE_PERMISSIONS.manageFunds, title: '管理资金及安排、报账 Manage funds, allocations and payments' },
+  { name: CORE_PERMISSIONS.readAuditLog, title: '查看审计日志 Read the audit log' },
+  { name: CORE_PERMISSIONS.administerApiKeys, title: '管理合作机构 API 密钥 Create and revoke partner API keys' },
+  {
+    name: CORE_PERMISSIONS.exactStatistics,
+    title: '查看精确统计（不做小数保护） See statistics about people exactly, without small-count protection',
+    unlocks: 'exact-statistics',
+  },
+];
