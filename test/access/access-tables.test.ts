@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildPlatform, type AccessPolicy } from '@tuopin/core';
+import { buildPlatform, corePlugin, type AccessPolicy } from '@tuopin/core';
 import { installedPlugins, REPO_ROOT } from '@tuopin/server';
 import { describe, expect, it } from 'vitest';
 
@@ -42,7 +42,7 @@ describe('the README\'s roles and permissions', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const start = readme.indexOf(START);
     const end = readme.indexOf(END);
-    const expected = render(buildPlatform({ plugins: installedPlugins }).access);
+    const expected = render(buildPlatform({ plugins: [corePlugin, ...installedPlugins] }).access);
     expect(start, `README.md lacks the generated block; add:\n\n${expected}\n`).toBeGreaterThanOrEqual(0);
     expect(readme.slice(start, end + END.length)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { buildPlatform, defineMutation, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, defineMutation, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
 import { createTestServer, documentOf, type TestServer } from '@tuopin/testing';
 import { getNamedType, isNonNullType, isUnionType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ function visitPlugin(change: (definition: any) => any = (d) => d): TuopinPlugin 
 
 describe('defineMutation, when the schema is built', () => {
   it('names the input, payload and result union after the mutation, with every typed error in the union', () => {
-    const { schema } = buildPlatform({ plugins: [visitPlugin()] });
+    const { schema } = buildPlatform({ plugins: [corePlugin, visitPlugin()] });
     const field = schema.getMutationType()!.getFields().logVisit;
     expect(field.description).toBe('记录走访 Log a visit');
     expect(field.args.map((arg) => [arg.name, String(arg.type), arg.description])).toEqual([['input', 'LogVisitInput!', '走访 The visit']]);
@@ -62,7 +62,7 @@ describe('defineMutation, when the schema is built', () => {
     ['the input argument', (d: any) => ({ ...d, input: { ...d.input, argumentDescription: '' } }), 'Mutation.logVisit(input) needs a bilingual description'],
     ['the payload', (d: any) => ({ ...d, payload: { ...d.payload, description: undefined } }), 'LogVisitPayload needs a bilingual description'],
   ])('refuses a description of %s that is not in Chinese and English', (_what, change, message) => {
-    expect(() => buildPlatform({ plugins: [visitPlugin(change)] })).toThrowError(message);
+    expect(() => buildPlatform({ plugins: [corePlugin, visitPlugin(change)] })).toThrowError(message);
   });
 
   it('needs a description, by its types and when the schema is built', () => {
@@ -74,12 +74,12 @@ describe('defineMutation, when the schema is built', () => {
         resolve: () => ({ logged: true }),
         payload: { description: '走访已记录 The visit logged', fields: (t) => ({ logged: t.exposeBoolean('logged', { description: '已记录 Logged' }) }) },
       });
-    expect(() => buildPlatform({ plugins: [{ ...plugin, registerSchema: register }] })).toThrowError('Mutation.logVisit needs a bilingual description');
+    expect(() => buildPlatform({ plugins: [corePlugin, { ...plugin, registerSchema: register }] })).toThrowError('Mutation.logVisit needs a bilingual description');
   });
 
   it('refuses ids that name a field the input does not have', () => {
     const plugin = visitPlugin((d: any) => ({ ...d, ids: { ...d.ids, villageId: 'Village' } }));
-    expect(() => buildPlatform({ plugins: [plugin] })).toThrowError("logVisit: ids names 'villageId', which is not a field of LogVisitInput");
+    expect(() => buildPlatform({ plugins: [corePlugin, plugin] })).toThrowError("logVisit: ids names 'villageId', which is not a field of LogVisitInput");
   });
 });
 

@@ -1,4 +1,4 @@
-import { buildPlatform, PluginConfigurationError, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, PluginConfigurationError, type TuopinPlugin } from '@tuopin/core';
 import { describe, expect, it } from 'vitest';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
 
@@ -9,7 +9,7 @@ import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
  */
 function refusal(overrides: Partial<TuopinPlugin>): string {
   try {
-    buildPlatform({ plugins: [makeNotesPlugin(overrides)] });
+    buildPlatform({ plugins: [corePlugin, makeNotesPlugin(overrides)] });
   } catch (error) {
     expect(error).toBeInstanceOf(PluginConfigurationError);
     return (error as Error).message;
@@ -21,8 +21,7 @@ const role = (name: string, permissions: string[] = ['core.registry.read']) => (
 
 describe('roles and permissions a plugin declares', () => {
   it('are accepted inside its namespace, and known to the platform', () => {
-    const platform = buildPlatform({
-      plugins: [makeNotesPlugin({ permissions: [{ name: 'notes.write', title: '记录走访 Record visits' }], roles: [role('NOTES_RECORDER', ['notes.write', 'core.projects.read'])] })],
+    const platform = buildPlatform({ plugins: [corePlugin, makeNotesPlugin({ permissions: [{ name: 'notes.write', title: '记录走访 Record visits' }], roles: [role('NOTES_RECORDER', ['notes.write', 'core.projects.read'])] })],
     });
     expect(platform.access.role('NOTES_RECORDER')?.permissions).toEqual(['notes.write', 'core.projects.read']);
     expect(platform.access.roleOwner('NOTES_RECORDER')).toBe('notes');
@@ -64,10 +63,10 @@ describe('a role name', () => {
   it('means one thing in the whole process: a plugin set declaring it differently is refused', () => {
     const declare = (permissions: string[]) =>
       makeNotesPlugin({ permissions: [{ name: 'notes.write', title: '记录走访 Record visits' }], roles: [role('NOTES_CLERK', permissions)] });
-    buildPlatform({ plugins: [declare(['notes.write'])] });
+    buildPlatform({ plugins: [corePlugin, declare(['notes.write'])] });
     // The same declarations again (another province's plugin set, say) are fine.
-    expect(() => buildPlatform({ plugins: [declare(['notes.write'])] })).not.toThrow();
-    expect(() => buildPlatform({ plugins: [declare(['notes.write', 'core.registry.write'])] })).toThrow(
+    expect(() => buildPlatform({ plugins: [corePlugin, declare(['notes.write'])] })).not.toThrow();
+    expect(() => buildPlatform({ plugins: [corePlugin, declare(['notes.write', 'core.registry.write'])] })).toThrow(
       "Plugin 'notes': role 'NOTES_CLERK' is already declared differently by 'notes'",
     );
   });

@@ -23,6 +23,15 @@ export { checkPluginSettings, pluginSettingsOf, PluginSettingsError, type Plugin
 export { orderPlugins, selectPlugins } from './kernel/plugin-set.js';
 export type { TuopinContext } from './kernel/context.js';
 export {
+  levelOfScope,
+  scopeMisfit,
+  type Grant,
+  type Principal,
+  type Role,
+  type ScopeLevel,
+} from './kernel/principal.js';
+// Core's roles and the checks named after its permissions (core's domain).
+export {
   ROLES,
   ROLE_SCOPE_LEVELS,
   SYSTEM_PRINCIPAL,
@@ -33,15 +42,9 @@ export {
   canReadPersonalData,
   canReadRegistry,
   canWriteRegistry,
-  levelOfScope,
-  scopeMisfit,
   seesSuppressedStatistics,
   type CoreRole,
-  type Grant,
-  type Principal,
-  type Role,
-  type ScopeLevel,
-} from './kernel/principal.js';
+} from './access/core-policy.js';
 export { rolePrefixOf, type AccessDeclarations, type AccessMechanism, type PermissionDeclaration, type RoleDeclaration } from './kernel/access-declarations.js';
 export { AccessPolicy, hasPermission, permissionsOfRole, queriesRecorded, roleDeclaration, unlocks } from './kernel/access-registry.js';
 export { CORE_PERMISSIONS, CORE_PERMISSION_DECLARATIONS, type CorePermission } from './access/core-permissions.js';
@@ -80,7 +83,8 @@ export {
 export { mutationErrors } from './kernel/mutation-errors.js';
 export { defineMutation, type DecodedInput, type GlobalIdDeclarations, type MutationDefinition } from './kernel/define-mutation.js';
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
-export { assertCanWriteVillage, canReadVillage, notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
+export { notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
+export { assertCanWriteVillage, canReadVillage } from './access/registry-access.js';
 export { isWithinScope, normalizeScopes, rangesWithinScope } from './kernel/area-scope.js';
 export { canSeeArea, canSeeObject, grantAllows, grantedIds, grantOn, type ObjectScope } from './kernel/access.js';
 export type { AreaCodes, GrantTarget, ScopePolicy } from './kernel/scope-policy.js';

@@ -1,6 +1,6 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { readableRanges } from '../kernel/access.js';
-import { canReadPersonalData } from '../kernel/principal.js';
+import { canReadPersonalData } from '../access/core-policy.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { HouseholdSchema, type Household } from './household.entity.js';

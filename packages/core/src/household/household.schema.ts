@@ -3,7 +3,7 @@ import { areaLoader, villageGroupLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import { maskBankAccount, personalValue } from '../kernel/personal-data.js';
-import { canReadPersonalData } from '../kernel/principal.js';
+import { canReadPersonalData } from '../access/core-policy.js';
 import { ValidationError } from '../kernel/errors.js';
 import { numericIdOf } from '../kernel/global-id.js';
 import { registerEnum } from '../kernel/enum-values.js';

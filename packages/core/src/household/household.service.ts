@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireGroupOfVillage, requireVillage } from '../area/area.lookup.js';
-import { assertCanWriteVillage, notFound } from '../kernel/access.js';
+import { notFound } from '../kernel/access.js';
+import { assertCanWriteVillage } from '../access/registry-access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { assertCanUsePersonalData } from '../kernel/personal-data.js';
 import { IssueCollector } from '../kernel/errors.js';

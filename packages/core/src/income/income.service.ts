@@ -1,5 +1,6 @@
 import { householdLoader } from '../household/household.loaders.js';
-import { assertCanWriteVillage, notFound } from '../kernel/access.js';
+import { notFound } from '../kernel/access.js';
+import { assertCanWriteVillage } from '../access/registry-access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { IssueCollector } from '../kernel/errors.js';
 import { compareMoney } from '../kernel/money.js';

@@ -70,8 +70,6 @@ export function villageCodeInRanges(ranges: readonly CodeRange[]) {
   return codeInRanges('villageCode', ranges);
 }
 
-// Registry checks are core's domain (access/registry-access.ts); re-exported for existing callers.
-export { assertCanWriteVillage, canReadVillage } from '../access/registry-access.js';
 
 /** The typed error for an object that does not exist or that the caller may not see. */
 export function notFound(field: string, whatZh: string, whatEn: string): NotFoundError {

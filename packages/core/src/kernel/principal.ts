@@ -72,20 +72,3 @@ export function scopeMisfit(role: Role, scope: string): string | null {
   }
   return null;
 }
-
-// Core's roles and the checks named after its permissions are core's domain; they are re-exported
-// here so that code written before the move keeps its imports.
-export {
-  ROLES,
-  ROLE_SCOPE_LEVELS,
-  SYSTEM_PRINCIPAL,
-  canAdministerApiKeys,
-  canManageFunds,
-  canManageProjects,
-  canReadAuditLog,
-  canReadPersonalData,
-  canReadRegistry,
-  canWriteRegistry,
-  seesSuppressedStatistics,
-  type CoreRole,
-} from '../access/core-policy.js';

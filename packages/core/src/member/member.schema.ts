@@ -2,7 +2,7 @@
 import { householdLoader } from '../household/household.loaders.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { hidden, maskIdNumber, personalValue } from '../kernel/personal-data.js';
-import { canReadPersonalData } from '../kernel/principal.js';
+import { canReadPersonalData } from '../access/core-policy.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import type { Member } from './member.entity.js';
 import { EDUCATION_LEVELS, EducationLevelEnum, EMPLOYMENT_STATUSES, EmploymentStatusEnum, HEALTH_STATUSES, HealthStatusEnum, LABOUR_ABILITIES, LabourAbilityEnum, RELATIONS_TO_HEAD, RelationToHeadEnum, SCHOOL_STATUSES, SchoolStatusEnum, SEXES, SexEnum } from './member-enums.js';
