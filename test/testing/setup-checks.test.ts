@@ -38,7 +38,7 @@ describe('setup checks', () => {
     expect(findUncheckedMutations(sources)).toEqual([]);
   });
 
-  it('flags a setup mutation run as a bare statement, voided, or stored and never read', () => {
+  it('flags a setup mutation run as a bare statement, voided, or stored and never read (or only thrown away later)', () => {
     const bad: SourceFile = {
       path: 'test/bad.test.ts',
       text: `
@@ -52,6 +52,8 @@ describe('setup checks', () => {
           await Promise.all([1, 2].map(() => server.execute(documentOf(\`mutation { x }\`))));
           await server.post({ query: MOVE, variables: { input } }, headers);
           await post(officer, MOVE, { input });
+          const adds = ids.map(() => server.execute(AddMember, { input }));
+          await Promise.all([...adds]);
           expect(await count()).toBe(3);
         });`,
     };
@@ -66,6 +68,7 @@ describe('setup checks', () => {
       [9, 'its result is thrown away'],
       [10, 'its result is thrown away'],
       [11, 'its result is thrown away'],
+      [12, 'its result is stored, then thrown away'],
     ]);
   });
 
@@ -83,11 +86,15 @@ describe('setup checks', () => {
           const all = await Promise.all(ids.map((id) => server.execute(Move, { input: { id } })));
           for (const result of all) mustSucceed(result);
           const move = (input: unknown) => server.execute(Move, { input }).then((r) => r.data!.updateHousehold);
+          const heads = ids.map((id) => server.execute(Move, { input: { id } }));
+          const [moved] = await Promise.all([Promise.all(heads), count()]);
+          expect(moved.map((result) => result.data!.updateHousehold.__typename)).toEqual(['UpdateHouseholdPayload']);
+          expect(row.heads).toBe(1);
           await server.execute(Read, { id });
           await mutate(world, \`mutation($input: X!) { x(input: $input) { __typename } }\`, {}, 'XPayload');
         });`,
     };
-    expect(findMutationRuns([good]).map((run) => run.line)).toEqual([5, 6, 7, 9, 11]);
+    expect(findMutationRuns([good]).map((run) => run.line)).toEqual([5, 6, 7, 9, 11, 12]);
     expect(findUncheckedMutations([good])).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ import ts from 'typescript';
  *   `return post(…)`) is a run helper: its calls in the same file are runs too;
  * - a run is *unchecked* when its result is thrown away: the awaited call is a statement of its
  *   own (`await server.execute(UpdateHousehold, { input });`), is `void`ed, goes into a
- *   `Promise.all` whose result is thrown away, or is stored in a variable that is never read.
+ *   `Promise.all` whose result is thrown away, or is stored in a variable that is never read or
+ *   only so thrown away.
  *
  * A result that is read at all passes (through `mustSucceed`, an `expect`, a `__typename` test,
  * or a helper that takes it). What a test does with what it reads is left to review.
@@ -153,7 +154,7 @@ export const CHECKING_HELPERS: ReadonlySet<string> = new Set(['mustSucceed', 'mu
  * What becomes of a run's result: why it is not looked at (a string), null when something reads
  * it, or the name of the function that returns it to its callers.
  */
-function useOf(call: ts.CallExpression, source: ts.SourceFile): string | null | { returnedBy: string } {
+function useOf(call: ts.Node, source: ts.SourceFile, depth = 0): string | null | { returnedBy: string } {
   let node: ts.Node = call;
   for (;;) {
     const parent = node.parent;
@@ -165,14 +166,14 @@ function useOf(call: ts.CallExpression, source: ts.SourceFile): string | null | 
       node = parent.parent;
     } else if (ts.isArrowFunction(parent) && parent.body === node && ts.isCallExpression(parent.parent) && isCollecting(parent.parent)) {
       node = parent.parent; // Array.from({ length }, () => run) or runs.map(() => run)
-    } else if (ts.isArrayLiteralExpression(parent) || (ts.isCallExpression(parent) && isCollecting(parent))) {
+    } else if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent) || (ts.isCallExpression(parent) && isCollecting(parent))) {
       node = parent;
     } else if (ts.isExpressionStatement(parent)) {
       return 'its result is thrown away';
     } else if (ts.isVoidExpression(parent)) {
       return 'its result is voided';
     } else if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
-      return isRead(parent.name, source) ? null : 'its result is stored but never read';
+      return readOf(parent.name, source, depth);
     } else if ((ts.isArrowFunction(parent) && parent.body === node) || ts.isReturnStatement(parent)) {
       const name = nameOfFunction(ts.isReturnStatement(parent) ? enclosingFunction(parent) : parent);
       return name === null ? null : { returnedBy: name };
@@ -206,19 +207,35 @@ function isCollecting(call: ts.CallExpression): boolean {
   return callee === 'Promise.all' || callee === 'Array.from' || (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'map');
 }
 
-/** Whether any name the declaration binds is used after it (destructured names count one by one). */
-function isRead(name: ts.BindingName, source: ts.SourceFile): boolean {
-  if (ts.isIdentifier(name)) {
-    let read = false;
-    const visit = (node: ts.Node): void => {
-      if (read) return;
-      if (ts.isIdentifier(node) && node !== name && node.text === name.text && node.getStart(source) > name.getStart(source)) read = true;
-      else ts.forEachChild(node, visit);
-    };
-    visit(scopeOf(name));
-    return read;
+/**
+ * What becomes of a stored result: read (null) when any later use of a name the declaration binds
+ * reads it; otherwise why not (never used, or only ever put into a `Promise.all` that is thrown
+ * away, as in `const adds = ids.map(() => server.execute(…)); await Promise.all([...adds]);`).
+ */
+function readOf(name: ts.BindingName, source: ts.SourceFile, depth: number): string | null {
+  if (!ts.isIdentifier(name)) {
+    const reasons = name.elements.map((element) => (ts.isOmittedExpression(element) ? 'omitted' : readOf(element.name, source, depth)));
+    return reasons.includes(null) ? null : 'its result is stored but never read';
   }
-  return name.elements.some((element) => !ts.isOmittedExpression(element) && isRead(element.name, source));
+  const uses: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && node.getStart(source) > name.getStart(source) && !isPropertyName(node)) uses.push(node);
+    else ts.forEachChild(node, visit);
+  };
+  visit(scopeOf(name));
+  if (uses.length === 0) return 'its result is stored but never read';
+  if (depth > 3) return null; // a chain of names this long is read somewhere: leave it to review
+  const ignored = uses.map((use) => useOf(use, source, depth + 1)).filter((use) => typeof use === 'string');
+  return ignored.length === uses.length ? 'its result is stored, then thrown away' : null;
+}
+
+/** `x.heads`, `{ heads: 1 }`, `{ heads: string }`: a property of that name, not a use of the variable. */
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (
+    (ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isBindingElement(parent)) &&
+    (parent.name === node || (ts.isBindingElement(parent) && parent.propertyName === node))
+  );
 }
 
 function scopeOf(node: ts.Node): ts.Node {
