@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '@tuopin/server';
-import { createHttpTestServer, TEST_JWT_SECRET, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed, TEST_JWT_SECRET } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVOCATION_LISTENER_NAME } from '../../packages/server/src/auth/api-key-revocation-listener.js';
 import { insertAreas } from '../fixtures/areas.js';
@@ -62,8 +62,8 @@ const env = () => ({ DATABASE_URL: a.databaseUrl, TUOPIN_JWT_SECRET: TEST_JWT_SE
 
 async function newKey(): Promise<{ id: string; key: string }> {
   const created = await a.post({ query: CREATE_KEY, variables: { input: { name: '某基金会 A foundation', areaScopes: ['433125'] } } }, bearer(adminToken));
-  expect(created.body.data.createApiKey.__typename).toBe('CreateApiKeyPayload');
-  return { id: created.body.data.createApiKey.apiKey.id, key: created.body.data.createApiKey.key };
+  const { apiKey, key } = mustSucceed(created);
+  return { id: apiKey.id, key };
 }
 
 /** Statements that server A sends for one partner request with `key`. */

@@ -87,7 +87,9 @@ beforeAll(async () => {
   }
   await mutate(CALLERS.nationalAdmin, RATE, { input: { householdId: liaoning.household.id, score: 90, ratedOn: '2016-02-01', rater: '大老爷庙村评级小组' } }, 'RateHouseholdPayload');
   // An unmasked read, recorded as READ of the members.
-  await post(CALLERS.baojingOfficer, `{ households(regionCode: "${AREAS.villageA}", first: 2) { edges { node { members { idNumber } } } } }`);
+  const read = await post(CALLERS.baojingOfficer, `{ households(regionCode: "${AREAS.villageA}", first: 2) { edges { node { members { idNumber } } } } }`);
+  expect(read.errors).toBeUndefined();
+  expect(read.data.households.edges).toHaveLength(2);
 });
 afterAll(() => server.close());
 

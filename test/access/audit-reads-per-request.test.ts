@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { registrationInput } from '../fixtures/households.js';
@@ -31,8 +31,7 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) {
     const village = i % 2 === 0 ? AREAS.villageA : AREAS.villageC;
     const input = registrationInput({ householdNo: `${village}${String(7000 + i)}`, villageCode: village });
-    const data = await post(CALLERS.baojingOfficer, REGISTER, { input });
-    expect(data.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
+    mustSucceed((await post(CALLERS.baojingOfficer, REGISTER, { input })).registerHousehold);
   }
 });
 afterAll(() => server.close());

@@ -1,4 +1,4 @@
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { globalId, registrationInput } from '../fixtures/households.js';
@@ -24,8 +24,7 @@ beforeAll(async () => {
     { query: REGISTER, variables: { input: registrationInput({ villageCode: AREAS.dalaoyemiao, householdNo: `${AREAS.dalaoyemiao}0001` }) } },
     await as(CALLERS.liaoningOfficer),
   );
-  expect(registered.body.data.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
-  liaoningHousehold = registered.body.data.registerHousehold.household.id;
+  liaoningHousehold = mustSucceed(registered).household.id;
 });
 afterAll(() => server.close());
 

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
@@ -19,9 +19,7 @@ const ids = { projectA: '', projectB: '', countyFund: '', villageFund: '', paire
 const names = { projectA: '甲村道路硬化', projectB: '乙村安全饮水' };
 
 async function allocate(fundId: string, projectId: string, amount: string): Promise<string> {
-  const outcome = (await server.execute(AllocateFunds, { input: { fundId, projectId, amount } })).data!.allocateFunds;
-  if (outcome.__typename !== 'AllocateFundsPayload') throw new Error(`allocateFunds refused: ${JSON.stringify(outcome)}`);
-  return outcome.allocation.id;
+  return mustSucceed(await server.execute(AllocateFunds, { input: { fundId, projectId, amount } })).allocation.id;
 }
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
@@ -57,13 +57,12 @@ beforeAll(async () => {
   server = await createHttpTestServer();
   await insertAreas(server);
   const here = registrationInput();
-  const registered = await post(CALLERS.baojingOfficer, REGISTER, here);
-  expect(registered.__typename).toBe('RegisterHouseholdPayload');
+  const registered = mustSucceed(await post(CALLERS.baojingOfficer, REGISTER, here));
   inScope.idNumber = here.members[1].idNumber;
   inScope.householdId = registered.household.id;
   inScope.headId = registered.household.members.find((m: { relationToHead: string }) => m.relationToHead === 'HEAD').id;
   const there = registrationInput({ villageCode: AREAS.dalaoyemiao, householdNo: `${AREAS.dalaoyemiao}0001` });
-  expect((await post(CALLERS.liaoningOfficer, REGISTER, there)).__typename).toBe('RegisterHouseholdPayload');
+  mustSucceed(await post(CALLERS.liaoningOfficer, REGISTER, there));
   outOfScope.idNumber = there.members[1].idNumber;
 }, 60_000);
 afterAll(() => server.close());

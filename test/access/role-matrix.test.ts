@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createHttpTestServer, type HttpTestServer, TEST_REGISTRAR } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed, TEST_REGISTRAR } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { memberInput, registrationInput } from '../fixtures/households.js';
@@ -37,9 +37,8 @@ beforeAll(async () => {
   for (const [key, village] of [['A', AREAS.villageA], ['C', AREAS.villageC], ['D', AREAS.dalaoyemiao]] as const) {
     const head = memberInput({ relationToHead: 'HEAD', health: 'CHRONIC_ILLNESS' });
     const input = registrationInput({ villageCode: village, householdNo: `${village}7777`, bankAccount: '6230123456781234', members: [head] });
-    const result = await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR });
-    if (result.data!.registerHousehold.__typename !== 'RegisterHouseholdPayload') throw new Error('setup failed');
-    households[key] = { id: result.data!.registerHousehold.household.id, no: input.householdNo, idNumber: head.idNumber };
+    const { household } = mustSucceed(await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR }));
+    households[key] = { id: household.id, no: input.householdNo, idNumber: head.idNumber };
   }
 });
 afterAll(() => server.close());

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAreas } from '../fixtures/areas.js';
 import { AllocateFunds, createFund, DisburseFunds, projectUnderConstruction, ReverseLedgerEntry, settingsWith, TestClock } from '../fixtures/projects.js';
@@ -31,9 +31,7 @@ function tally(outcomes: { __typename?: string; field?: string | null }[]) {
 describe('concurrent ledger writes', () => {
   it('fifty concurrent disbursements never overdraw their allocation', async () => {
     const fundId = await createFund(server, { amount: '20000.00' });
-    const allocated = (await server.execute(AllocateFunds, { input: { fundId, projectId, amount: '10000.00' } })).data!.allocateFunds;
-    if (allocated.__typename !== 'AllocateFundsPayload') throw new Error(JSON.stringify(allocated));
-    const allocationId = allocated.allocation.id;
+    const allocationId = mustSucceed(await server.execute(AllocateFunds, { input: { fundId, projectId, amount: '10000.00' } })).allocation.id;
 
     // 50 × 300.00 = 15,000.00 against 10,000.00: 33 fit (9,900.00), 17 must be refused.
     const results = await Promise.all(
@@ -69,8 +67,7 @@ describe('concurrent ledger writes', () => {
 
   it('reverses an entry once, however many ask at the same moment', async () => {
     const fundId = await createFund(server, { amount: '5000.00' });
-    const allocated = (await server.execute(AllocateFunds, { input: { fundId, projectId, amount: '5000.00' } })).data!.allocateFunds;
-    if (allocated.__typename !== 'AllocateFundsPayload') throw new Error(JSON.stringify(allocated));
+    const allocated = mustSucceed(await server.execute(AllocateFunds, { input: { fundId, projectId, amount: '5000.00' } }));
     const results = await Promise.all(
       Array.from({ length: 10 }, () => server.execute(ReverseLedgerEntry, { input: { entryId: allocated.allocation.id, reason: '重复安排' } })),
     );

@@ -46,10 +46,8 @@ beforeAll(async () => {
   await insertAreas(server);
   projectId = await projectUnderConstruction(server, clock);
   fundId = await createFund(server, { amount: '50000.00' });
-  const allocation = (await allocate({ amount: '20000.00' })) as { allocation: { id: string } };
-  allocationId = allocation.allocation.id;
-  const disbursement = (await disburse({ amount: '5000.00' })) as { disbursement: { id: string } };
-  disbursementId = disbursement.disbursement.id;
+  allocationId = mustSucceed(await allocate({ amount: '20000.00' })).allocation.id;
+  disbursementId = mustSucceed(await disburse({ amount: '5000.00' })).disbursement.id;
 });
 afterAll(() => server.close());
 
@@ -131,8 +129,7 @@ describe('reverseLedgerEntry refuses', () => {
     await expectRefused(server, () => reverse({ entryId: allocationId }), 'RuleViolationError', 'entryId');
     await expectRefused(server, () => reverse({}, PRINCIPALS.auditor), 'ForbiddenError', 'entryId');
     await expectRefused(server, () => reverse({}, PRINCIPALS.lingyuanOfficer), 'NotFoundError', 'entryId');
-    const first = await reverse({});
-    if (first.__typename !== 'ReverseLedgerEntryPayload') throw new Error(JSON.stringify(first));
+    mustSucceed(await reverse({}));
     await expectRefused(server, () => reverse({}), 'ConflictError', 'entryId');
   });
 });

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -46,11 +46,6 @@ const disburse = (allocationId: string, amount: string, extra: { date?: string; 
 const reverse = (entryId: string, reason = '录入错误') =>
   server.execute(ReverseLedgerEntry, { input: { entryId, reason } }).then((r) => r.data!.reverseLedgerEntry);
 
-function idOf(outcome: { __typename?: string } & Record<string, any>, key: 'allocation' | 'disbursement' | 'reversal'): string {
-  if (!outcome[key]) throw new Error(`expected a payload, got ${JSON.stringify(outcome)}`);
-  return outcome[key].id;
-}
-
 describe('the fund ledger', () => {
   it('computes a fund\'s allocated, disbursed and balance, and a project\'s funding by source, gap and execution rate', async () => {
     const projectId = await projectUnderConstruction(server, clock, { budget: '342000.00' });
@@ -58,13 +53,13 @@ describe('the fund ledger', () => {
     const township = await createFund(server, { sourceType: 'TOWNSHIP_FISCAL', name: '迁陵镇建设经费', amount: '150000.00', areaCode: AREAS.qianling });
     const county = await createFund(server, { sourceType: 'COUNTY_FISCAL', name: '县组织部', amount: '80000.00' });
 
-    const a1 = idOf(await allocate(city, projectId, '100000'), 'allocation');
-    const a2 = idOf(await allocate(township, projectId, '100000.00'), 'allocation');
+    const a1 = mustSucceed(await allocate(city, projectId, '100000')).allocation.id;
+    const a2 = mustSucceed(await allocate(township, projectId, '100000.00')).allocation.id;
     const a3 = await allocate(county, projectId, '80000.00');
     expect(a3).toMatchObject({ fund: { allocated: '80000.00', balance: '0.00' }, project: { totalFunded: '280000.00', fundingGap: '62000.00' } });
 
-    await disburse(a1, '60000.00');
-    await disburse(a1, '40000.00');
+    mustSucceed(await disburse(a1, '60000.00'));
+    mustSucceed(await disburse(a1, '40000.00'));
     expect(await disburse(a2, '33333.33')).toMatchObject({ project: { totalDisbursed: '133333.33', executionRate: 0.4762 } });
 
     const project = (await server.execute(ProjectFunding, { id: projectId })).data!.project!;
@@ -88,8 +83,8 @@ describe('the fund ledger', () => {
   it('reverses a disbursement (restoring the allocation\'s balance) and then the allocation (restoring the fund\'s)', async () => {
     const projectId = await projectUnderConstruction(server, clock);
     const fundId = await createFund(server, { amount: '500000.00' });
-    const allocationId = idOf(await allocate(fundId, projectId, '200000.00'), 'allocation');
-    const paid = idOf(await disburse(allocationId, '150000.00'), 'disbursement');
+    const allocationId = mustSucceed(await allocate(fundId, projectId, '200000.00')).allocation.id;
+    const paid = mustSucceed(await disburse(allocationId, '150000.00')).disbursement.id;
     await expectRefused(server, () => disburse(allocationId, '50000.01'), 'RuleViolationError', 'amount');
 
     // An allocation with live payments cannot be reversed: reverse those first.
@@ -112,7 +107,7 @@ describe('the fund ledger', () => {
     // One reversal per entry.
     await expectRefused(server, () => reverse(paid), 'ConflictError', 'entryId');
     const second = (await server.sql<{ id: number }>(`select id from ledger_entry where kind = 'DISBURSEMENT' order by id desc limit 1`))[0].id;
-    await reverse(Buffer.from(`Disbursement:${second}`).toString('base64'));
+    mustSucceed(await reverse(Buffer.from(`Disbursement:${second}`).toString('base64')));
     expect(await reverse(allocationId)).toMatchObject({ fund: { allocated: '0.00', balance: '500000.00' } });
     await expectRefused(server, () => disburse(allocationId, '1.00'), 'RuleViolationError', 'allocationId');
     const reversalId = (await server.sql<{ id: number }>(`select id from ledger_entry where kind = 'REVERSAL' order by id desc limit 1`))[0].id;
@@ -122,7 +117,7 @@ describe('the fund ledger', () => {
   it('never lets an allocation exceed its fund', async () => {
     const projectId = await projectUnderConstruction(server, clock);
     const fundId = await createFund(server, { amount: '1000.00' });
-    await allocate(fundId, projectId, '999.99');
+    mustSucceed(await allocate(fundId, projectId, '999.99'));
     const refused = await expectRefused(server, () => allocate(fundId, projectId, '0.02'), 'RuleViolationError', 'amount');
     expect(refused).toMatchObject({ messageEn: expect.stringContaining('0.01 yuan') });
     expect(await allocate(fundId, projectId, '0.01')).toMatchObject({ fund: { balance: '0.00' } });

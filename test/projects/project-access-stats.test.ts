@@ -73,9 +73,7 @@ beforeAll(async () => {
   baojingFund = await createFund(server, { sourceType: 'CENTRAL_FISCAL', amount: '400000.00' });
   await createFund(server, { sourceType: 'SOCIAL_DONATION', amount: '20000.00', areaCode: AREAS.qianling });
   await createFund(server, { sourceType: 'TOWNSHIP_FISCAL', amount: '100000.00', areaCode: AREAS.siguanyingzi });
-  const allocated = (await server.execute(AllocateFunds, { input: { fundId: baojingFund, projectId: baojingProject, amount: '200000.00' } })).data!.allocateFunds;
-  if (allocated.__typename !== 'AllocateFundsPayload') throw new Error(JSON.stringify(allocated));
-  allocationId = allocated.allocation.id;
+  allocationId = mustSucceed(await server.execute(AllocateFunds, { input: { fundId: baojingFund, projectId: baojingProject, amount: '200000.00' } })).allocation.id;
   mustSucceed(await server.execute(DisburseFunds, { input: { allocationId, amount: '50000.00', voucherNo: 'BZ-1' } }));
   const [household] = await server.sql<{ id: number }>(
     `insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count)

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAreas } from '../fixtures/areas.js';
 import { ChangeProjectStatus, createProject, expectRefused, RecordProjectNotice, settingsWith, TestClock } from '../fixtures/projects.js';
@@ -50,13 +50,13 @@ describe('approval after the public notice', () => {
   it('allows approval on the last day of the notice and after it', async () => {
     clock.setToday('2016-03-01');
     const lastDay = await createProject(server);
-    await notice(server, lastDay, { startDate: '2016-03-01', endDate: '2016-03-07' });
+    mustSucceed(await notice(server, lastDay, { startDate: '2016-03-01', endDate: '2016-03-07' }));
     clock.setToday('2016-03-07');
     expect(await approve(server, lastDay)).toMatchObject({ project: { status: 'APPROVED' }, change: { effectiveDate: '2016-03-07' } });
 
     clock.setToday('2016-03-01');
     const later = await createProject(server);
-    await notice(server, later, { startDate: '2016-03-01', endDate: '2016-03-07' });
+    mustSucceed(await notice(server, later, { startDate: '2016-03-01', endDate: '2016-03-07' }));
     clock.setToday('2016-04-02');
     // Recorded on 2 April, signed on 20 March: backdating is allowed, but not before the notice ended.
     await expectRefused(server, () => approve(server, later, '2016-03-06'), 'RuleViolationError', 'status');
@@ -66,14 +66,14 @@ describe('approval after the public notice', () => {
   it('counts only project-plan notices of the full length', async () => {
     clock.setToday('2016-03-01');
     const id = await createProject(server);
-    await notice(server, id, { noticeType: 'BENEFICIARY', startDate: '2016-03-01', endDate: '2016-03-10' });
+    mustSucceed(await notice(server, id, { noticeType: 'BENEFICIARY', startDate: '2016-03-01', endDate: '2016-03-10' }));
     clock.setToday('2016-03-02');
-    await notice(server, id, { startDate: '2016-03-02', endDate: '2016-03-07' });
+    mustSucceed(await notice(server, id, { startDate: '2016-03-02', endDate: '2016-03-07' }));
     clock.setToday('2016-03-20');
     const outcome = await expectRefused(server, () => approve(server, id), 'RuleViolationError', 'status');
     expect(outcome).toMatchObject({ messageZh: expect.stringContaining('7天') });
     // Recorded on the 20th, a notice may have gone up two days before (the grace), not earlier.
-    await notice(server, id, { startDate: '2016-03-18', endDate: '2016-03-24' });
+    mustSucceed(await notice(server, id, { startDate: '2016-03-18', endDate: '2016-03-24' }));
     clock.setToday('2016-03-24');
     expect(await approve(server, id)).toMatchObject({ project: { status: 'APPROVED' } });
   });
@@ -81,11 +81,11 @@ describe('approval after the public notice', () => {
   it('uses the configured period: 10 days where the deployment says so', async () => {
     tenDayClock.setToday('2016-03-01');
     const id = await createProject(tenDayServer);
-    await notice(tenDayServer, id, { startDate: '2016-03-01', endDate: '2016-03-07' });
+    mustSucceed(await notice(tenDayServer, id, { startDate: '2016-03-01', endDate: '2016-03-07' }));
     tenDayClock.setToday('2016-03-30');
     const outcome = await expectRefused(tenDayServer, () => approve(tenDayServer, id), 'RuleViolationError', 'status');
     expect(outcome).toMatchObject({ messageEn: expect.stringContaining('at least 10 days') });
-    await notice(tenDayServer, id, { startDate: '2016-03-30', endDate: '2016-04-08' });
+    mustSucceed(await notice(tenDayServer, id, { startDate: '2016-03-30', endDate: '2016-04-08' }));
     tenDayClock.setToday('2016-04-08');
     expect(await approve(tenDayServer, id)).toMatchObject({ project: { status: 'APPROVED' } });
   });

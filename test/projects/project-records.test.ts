@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer } from '@tuopin/testing';
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import type { ProjectOutputInput, UpdateProjectInput } from '../../schema/generated/graphql.js';
@@ -82,7 +82,7 @@ describe('updateProject', () => {
     await expectRefused(server, () => update({ id: globalId('Project', 9999), name: 'x' }), 'NotFoundError', 'id');
     const ngo = await server.execute(UpdateProject, { input: { id, name: 'x' } }, { principal: PRINCIPALS.ngo });
     expect(ngo.data!.updateProject).toMatchObject({ __typename: 'ForbiddenError', field: 'id' });
-    await link(id, [households[AREAS.villageA][0]]);
+    mustSucceed(await link(id, [households[AREAS.villageA][0]]));
     await expectRefused(server, () => update({ id, placeCode: AREAS.villageB }), 'RuleViolationError', 'placeCode');
     // Up to the township is fine: the household still lies in the place.
     expect(await update({ id, placeCode: AREAS.qianling })).toMatchObject({ project: { placeCode: AREAS.qianling } });
@@ -92,7 +92,7 @@ describe('updateProject', () => {
 describe('setProjectOutputs', () => {
   it('replaces the outputs with the list given, in its order', async () => {
     const id = await createProject(server);
-    await outputs(id, [{ indicator: '防洪堤坝', unit: '米', planned: 200 }]);
+    mustSucceed(await outputs(id, [{ indicator: '防洪堤坝', unit: '米', planned: 200 }]));
     const replaced = await outputs(id, [
       { indicator: '村部总建筑面积', unit: '平方米', planned: 699, actual: 699 },
       { indicator: '村委会出资建设面积', unit: '平方米', planned: 285, actual: 285 },
@@ -105,7 +105,7 @@ describe('setProjectOutputs', () => {
 
   it('refuses empty names, negative quantities and repeated indicators, keeping the old outputs', async () => {
     const id = await createProject(server);
-    await outputs(id, [{ indicator: '道路硬化长度', unit: '公里', planned: 1.12 }]);
+    mustSucceed(await outputs(id, [{ indicator: '道路硬化长度', unit: '公里', planned: 1.12 }]));
     await expectRefused(server, () => outputs(id, [{ indicator: ' ', unit: '公里', planned: 1 }]), 'ValidationError', 'outputs[0].indicator');
     await expectRefused(server, () => outputs(id, [{ indicator: '长度', unit: '公里', planned: -1 }]), 'ValidationError', 'outputs[0].planned');
     await expectRefused(

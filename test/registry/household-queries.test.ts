@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer, TEST_REGISTRAR } from '@tuopin/testing';
+import { createTestServer, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -70,9 +70,7 @@ beforeAll(async () => {
       category: i % 4 === 0 ? 'MINIMUM_LIVING_ALLOWANCE' : 'ORDINARY',
       members: [memberInput({ name: headName, relationToHead: 'HEAD' }), memberInput({ name: `${headName}子` })],
     });
-    const result = await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR });
-    const outcome = result.data!.registerHousehold;
-    if (outcome.__typename !== 'RegisterHouseholdPayload') throw new Error(JSON.stringify(outcome));
+    const outcome = mustSucceed(await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR }));
     registered.push({
       id: outcome.household.id,
       householdNo: input.householdNo,

@@ -31,10 +31,7 @@ let householdId: string;
 beforeAll(async () => {
   server = await createTestServer();
   await insertAreas(server);
-  const result = await server.execute(RegisterHousehold, { input: registrationInput() }, { principal: TEST_REGISTRAR });
-  const outcome = result.data!.registerHousehold;
-  if (outcome.__typename !== 'RegisterHouseholdPayload') throw new Error('registration failed');
-  householdId = outcome.household.id;
+  householdId = mustSucceed(await server.execute(RegisterHousehold, { input: registrationInput() }, { principal: TEST_REGISTRAR })).household.id;
 });
 afterAll(() => server.close());
 

@@ -1,4 +1,4 @@
-import { createTestServer, type TestServer, TEST_REGISTRAR } from '@tuopin/testing';
+import { createTestServer, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -29,10 +29,7 @@ afterAll(() => server.close());
 
 async function registered(overrides = {}) {
   const input = registrationInput({ groupId: groups[AREAS.villageA][1], ...overrides });
-  const result = await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR });
-  const outcome = result.data!.registerHousehold;
-  if (outcome.__typename !== 'RegisterHouseholdPayload') throw new Error(JSON.stringify(outcome));
-  return outcome.household;
+  return mustSucceed(await server.execute(RegisterHousehold, { input }, { principal: TEST_REGISTRAR })).household;
 }
 
 describe('updateHousehold', () => {

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from '@tuopin/server';
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
@@ -37,8 +37,7 @@ async function startWorld(name: string, supervise: boolean): Promise<World> {
     { query: CREATE_KEY, variables: { input: { name: '某基金会', areaScopes: ['433125'] } } },
     { authorization: `Bearer ${await server.token(CALLERS.hunanAdmin)}` },
   );
-  expect(created.body.data.createApiKey.__typename).toBe('CreateApiKeyPayload');
-  return { root, cluster, server, token, apiKey: created.body.data.createApiKey.key };
+  return { root, cluster, server, token, apiKey: mustSucceed(created).key };
 }
 
 async function stopWorld(world: World | undefined): Promise<void> {

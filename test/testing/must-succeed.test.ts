@@ -1,8 +1,13 @@
-import { createTestServer, documentOf, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
+import { createHttpTestServer, createTestServer, documentOf, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { registrationInput } from '../fixtures/households.js';
 import { RegisterHousehold } from '../fixtures/operations.js';
+import { CALLERS } from '../fixtures/principals.js';
+
+/** Registration as an HTTP request body: the same mutation, selecting what `mustSucceed` reports. */
+const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) {
+  __typename ... on RegisterHouseholdPayload { household { householdNo } } ... on Error { code field messageZh messageEn } } }`;
 
 /** `mustSucceed` is what keeps setups honest, so it is tested against real results, not made-up ones. */
 let server: TestServer;
@@ -36,5 +41,23 @@ describe('mustSucceed', () => {
     const blind = documentOf(`mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { ... on Error { code } } }`);
     const response = await server.execute(blind, { input: registrationInput({ villageCode: AREAS.villageA }) }, { principal: TEST_REGISTRAR });
     expect(() => mustSucceed(response)).toThrowError('select __typename');
+  });
+
+  it('checks an HTTP response\'s status before its body', async () => {
+    const http = await createHttpTestServer();
+    try {
+      await insertAreas(http);
+      const register = { query: REGISTER, variables: { input: registrationInput({ villageCode: AREAS.villageA }) } };
+      const unauthenticated = await http.post(register);
+      expect(unauthenticated.status).toBe(401);
+      expect(() => mustSucceed(unauthenticated)).toThrowError(/setup request failed with HTTP status 401: .*UNAUTHENTICATED/);
+      const refused = await http.post(register, { authorization: `Bearer ${await http.token(CALLERS.liaoningOfficer)}` });
+      expect(refused.status).toBe(200);
+      expect(() => mustSucceed(refused)).toThrowError(/setup mutation failed: ForbiddenError — code FORBIDDEN — field villageCode/);
+      const registered = await http.post(register, { authorization: `Bearer ${await http.token(CALLERS.baojingOfficer)}` });
+      expect(mustSucceed(registered).household.householdNo).toBe(register.variables.input.householdNo);
+    } finally {
+      await http.close();
+    }
   });
 });

@@ -7,27 +7,46 @@ const ERROR_TYPENAMES: ReadonlySet<string> = new Set(TYPED_ERRORS.map((error) =>
 /** A mutation result without its typed errors (every typed error's name ends in `Error`): the payload. */
 export type PayloadOf<Result> = Exclude<NonNullable<Result>, { __typename: `${string}Error` }>;
 
+/** What `HttpTestServer.post` returns: the HTTP status and the parsed JSON body. */
+export interface HttpResponseOf<Body> {
+  status: number;
+  body: Body;
+}
+
 /**
  * Checks a setup mutation's result and returns its payload, so that a test cannot pass when its
- * setup failed. Give it the mutation field's value (the union of payload and typed errors) or the
- * whole response of a one-field mutation. It fails the test, with the error's code, field and
- * messages as far as the document selects them, when the response carries GraphQL errors, when
- * the result is a typed error, or when the document does not select `__typename` (without it a
- * typed error cannot be told from the payload).
+ * setup failed. Give it the mutation field's value (the union of payload and typed errors), the
+ * whole response of a one-field mutation, or an HTTP test server's response to one (then the
+ * status must be 200 too). It fails the test, with the error's code, field and messages as far
+ * as the document selects them, when the response carries GraphQL errors, when the result is a
+ * typed error, or when the document does not select `__typename` (without it a typed error
+ * cannot be told from the payload).
  *
  * @example
  * const { household } = mustSucceed(await server.execute(RegisterHousehold, { input }));
  * mustSucceed((await server.execute(UpdateHousehold, { input })).data?.updateHousehold);
+ * const { apiKey } = mustSucceed(await server.post({ query: CREATE_KEY, variables }, headers));
  */
+export function mustSucceed<Body>(response: HttpResponseOf<Body>): any;
 export function mustSucceed<Data extends Record<string, unknown>>(response: ExecutionResult<Data>): PayloadOf<Data[keyof Data]>;
 export function mustSucceed<Result extends { __typename?: string }>(result: Result | null | undefined): PayloadOf<Result>;
 export function mustSucceed(value: unknown): unknown {
-  const result = isExecutionResult(value) ? onlyField(value) : value;
+  const response = isHttpResponse(value) ? bodyOf(value) : value;
+  const result = isExecutionResult(response) ? onlyField(response) : response;
   if (result === null || typeof result !== 'object') throw new Error(`setup mutation returned no result: ${JSON.stringify(value)}`);
   const typename = (result as { __typename?: unknown }).__typename;
   if (typeof typename !== 'string') throw new Error('setup mutation: select __typename in the document, so that its result can be checked');
   if (ERROR_TYPENAMES.has(typename)) throw new Error(`setup mutation failed: ${describeError(typename, result as Record<string, unknown>)}`);
   return result;
+}
+
+function isHttpResponse(value: unknown): value is HttpResponseOf<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { status?: unknown }).status === 'number' && 'body' in value;
+}
+
+function bodyOf(response: HttpResponseOf<unknown>): unknown {
+  if (response.status !== 200) throw new Error(`setup request failed with HTTP status ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+  return response.body;
 }
 
 function isExecutionResult(value: unknown): value is ExecutionResult<Record<string, unknown>> {

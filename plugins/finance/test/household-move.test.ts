@@ -1,5 +1,5 @@
 import type { Principal } from '@tuopin/core';
-import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
+import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLender, disburse, fundPool, householdWithLine } from './fixtures/finance-flow.js';
 import { RecordRepayment } from './fixtures/operations.js';
@@ -33,9 +33,7 @@ beforeAll(async () => {
   const [rating] = await server.sql<{ id: number }>('select id from finance_credit_rating where household_id = ?', [household.id]);
   ids.rating = globalId('CreditRating', rating.id);
   clock.setToday('2016-06-01');
-  const repaid = (await server.execute(RecordRepayment, { input: { loanId: ids.loan, principal: '1000.00', interest: '0.00' } })).data!.recordRepayment;
-  if (repaid.__typename !== 'RecordRepaymentPayload') throw new Error(`recordRepayment refused: ${JSON.stringify(repaid)}`);
-  ids.repayment = repaid.repayment.id;
+  ids.repayment = mustSucceed(await server.execute(RecordRepayment, { input: { loanId: ids.loan, principal: '1000.00', interest: '0.00' } })).repayment.id;
 });
 afterAll(() => server.close());
 

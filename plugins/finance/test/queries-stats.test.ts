@@ -99,8 +99,7 @@ beforeAll(async () => {
   clock.setToday('2016-09-01');
   for (const [loanId, interest] of [[l1, '217.50'], [l6, '326.25']]) mustSucceed(await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest } }));
   clock.setToday('2016-09-15');
-  const claim = await server.execute(FileRiskClaim, { input: { loanId: l2, amount: '5000.00', reason: '逾期超过90天' } });
-  expect(claim.data!.fileRiskClaim.__typename).toBe('FileRiskClaimPayload');
+  mustSucceed(await server.execute(FileRiskClaim, { input: { loanId: l2, amount: '5000.00', reason: '逾期超过90天' } }));
 
   const rows = await server.sql<{ id: number; household_no: string }>('select id, household_no from household');
   householdNos = Object.fromEntries(rows.map((row) => [row.id, row.household_no]));

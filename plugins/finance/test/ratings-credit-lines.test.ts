@@ -95,12 +95,9 @@ describe('grantCreditLine', () => {
   });
 
   it('refuses a lender that does not serve the household\'s area, and an unknown lender', async () => {
-    const created = await server.execute(
-      CreateLender,
-      { input: { name: '凌源市农村信用合作联社', kind: 'RURAL_CREDIT_COOPERATIVE', areaCode: CODES.lingyuan } },
-      { principal: PRINCIPALS.admin },
-    );
-    const liaoning = created.data!.createLender.__typename === 'CreateLenderPayload' ? created.data!.createLender.lender.id : '';
+    const liaoning = mustSucceed(
+      await server.execute(CreateLender, { input: { name: '凌源市农村信用合作联社', kind: 'RURAL_CREDIT_COOPERATIVE', areaCode: CODES.lingyuan } }, { principal: PRINCIPALS.admin }),
+    ).lender.id;
     await expectRefused(server, () => grant({ lenderId: liaoning, validFrom: '2019-02-01', validUntil: '2019-12-31' }), 'RuleViolationError', 'lenderId');
     await expectRefused(server, () => grant({ lenderId: globalId('Lender', 999_999), validFrom: '2019-02-01', validUntil: '2019-12-31' }), 'NotFoundError', 'lenderId');
   });
