@@ -7,7 +7,7 @@ export { createOrm, migrate, type OrmOptions } from './orm.js';
 export { loadConfig, loadSettings, parsePluginList, REPO_ROOT, ConfigurationError, type ServerConfig } from './config.js';
 export { DEFAULT_API_LIMITS, loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
 export { buildTenancy, type Tenancy } from './tenancy.js';
-export { installedPlugins } from './installed-plugins.js';
+export { importPlugins, installedPluginPackages, loadInstalledPlugins } from './installed-plugins.js';
 export { platformFor, tenancyFor } from './platform-for.js';
 export { renderSdl, writeSchemaFiles, SCHEMA_FILES } from './schema-files.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
