@@ -1,8 +1,11 @@
 import { buildPlatform, classifyObjectTypes, SCOPE_GUARD_EXTENSION, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
-import { installedPlugins } from '@tuopin/server';
+import { loadInstalledPlugins } from '@tuopin/server';
 import { getNamedType, isAbstractType, isListType, getNullableType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
+
+/** The deployment's installed plugins (the root package.json's `tuopin.plugins`). */
+const installedPlugins = await loadInstalledPlugins();
 
 /**
  * The scope sweep, structure (issue 10, §1): for the schema of every enabled plugin, and of core
