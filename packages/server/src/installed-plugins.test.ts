@@ -4,15 +4,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installedPluginPackages, loadInstalledPlugins } from './installed-plugins.js';
 import { REPO_ROOT } from './paths.js';
+import { importPluginSet } from './plugin-packages.js';
 
 /** A deployment root of its own: a package.json and, under node_modules, plugin packages written as plain JavaScript. */
 const root = mkdtempSync(path.join(tmpdir(), 'tuopin-deployment-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function writePackage(name: string, source: string): void {
+function writePackage(name: string, source: string, manifest: Record<string, unknown> = {}): void {
   const dir = path.join(root, 'node_modules', ...name.split('/'));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, type: 'module', exports: { '.': './index.js' } }));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, type: 'module', exports: { '.': './index.js' }, ...manifest }));
   writeFileSync(path.join(dir, 'index.js'), source);
 }
 
@@ -23,6 +24,12 @@ function writeDeployment(manifest: Record<string, unknown>): void {
 writePackage('@example/plugin-visits', `export const visitsPlugin = { name: 'visits', title: '走访 Visits', entities: [], migrations: [], registerSchema() {} };
 export const VISIT_KINDS = ['HOME'];`);
 writePackage('@example/not-a-plugin', `export const helper = () => 1;`);
+// A chain for a plugin's test set: pairing depends on visits, and lists a package that is no plugin.
+writePackage('@example/plugin-pairing', `export const pairingPlugin = { name: 'pairing', title: '对口帮扶 Pairing', dependsOn: ['visits'], entities: [], migrations: [], registerSchema() {} };`, {
+  tuopin: { plugin: 'pairing' },
+  dependencies: { '@example/plugin-visits': '1.0.0', '@example/not-a-plugin': '1.0.0' },
+});
+writeFileSync(path.join(root, 'node_modules/@example/plugin-visits/package.json'), JSON.stringify({ name: '@example/plugin-visits', type: 'module', exports: { '.': './index.js' }, tuopin: { plugin: 'visits' } }));
 
 describe('installed plugins', () => {
   it("are the repository's: the plugin packages its package.json lists", async () => {
@@ -55,5 +62,16 @@ describe('installed plugins', () => {
   it('must be listed as package names', () => {
     writeDeployment({ tuopin: { plugins: 'finance' } });
     expect(() => installedPluginPackages(root)).toThrow('tuopin.plugins must be a list of plugin package names');
+  });
+});
+
+describe("a plugin's test set", () => {
+  it('is the plugin and, transitively, the plugins it depends on, found among its dependencies, dependencies first', async () => {
+    writeDeployment({ dependencies: { '@example/plugin-pairing': '1.0.0' } });
+    expect((await importPluginSet(['@example/plugin-pairing'], root)).map((plugin) => plugin.name)).toEqual(['visits', 'pairing']);
+  });
+
+  it("is finance alone for finance, which depends on no plugin", async () => {
+    expect((await importPluginSet(['@tuopin/plugin-finance'], REPO_ROOT)).map((plugin) => plugin.name)).toEqual(['finance']);
   });
 });

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TuopinPlugin } from '@tuopin/core';
 import { ConfigurationError } from './configuration-error.js';
+import { importPlugins } from './plugin-packages.js';
 import { REPO_ROOT } from './paths.js';
 
 /**
@@ -31,47 +30,7 @@ export function installedPluginPackages(root: string = REPO_ROOT): string[] {
   return listed;
 }
 
-/**
- * Imports plugin packages as a package at `fromDir` sees them (a deployment root, or a plugin's
- * own folder for its tests) and returns the plugin object each exports, in the order given.
- */
-export async function importPlugins(packages: readonly string[], fromDir: string): Promise<TuopinPlugin[]> {
-  const require = createRequire(path.join(fromDir, 'package.json'));
-  const plugins: TuopinPlugin[] = [];
-  for (const name of packages) {
-    let entry: string;
-    try {
-      entry = require.resolve(name);
-    } catch {
-      throw new ConfigurationError(`plugin package '${name}' cannot be found from ${fromDir}; is it a dependency there, and installed (pnpm install)?`);
-    }
-    plugins.push(pluginExportedBy(name, await import(pathToFileURL(entry).href)));
-  }
-  return plugins;
-}
-
 /** The deployment's installed plugins (see `installedPluginPackages`). */
 export async function loadInstalledPlugins(root: string = REPO_ROOT): Promise<TuopinPlugin[]> {
   return importPlugins(installedPluginPackages(root), root);
-}
-
-/** A package's plugin: the one exported value shaped like a plugin (`definePlugin`'s result). */
-function pluginExportedBy(name: string, module: Record<string, unknown>): TuopinPlugin {
-  const found = [...new Set(Object.values(module))].filter(isPlugin);
-  if (found.length !== 1) {
-    throw new ConfigurationError(`plugin package '${name}' must export exactly one plugin object (made with definePlugin), found ${found.length}`);
-  }
-  return found[0];
-}
-
-function isPlugin(value: unknown): value is TuopinPlugin {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<Record<keyof TuopinPlugin, unknown>>;
-  return (
-    typeof candidate.name === 'string' &&
-    typeof candidate.title === 'string' &&
-    Array.isArray(candidate.entities) &&
-    Array.isArray(candidate.migrations) &&
-    typeof candidate.registerSchema === 'function'
-  );
 }

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPlatform } from '@tuopin/core';
-import { createOrm, ensureDatabase, importPlugins, installedPluginPackages, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@tuopin/server';
+import { createOrm, ensureDatabase, installedPluginPackages, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@tuopin/server';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { importProjectPlugins } from './plugin-selection.js';
 import type { ProvidedDatabase } from './provided.js';
 
 function withDatabase(url: string, database: string): string {
@@ -22,8 +23,9 @@ function withDatabase(url: string, database: string): string {
  */
 export default async function setup(project: TestProject) {
   const from = project.config.root;
-  const packages = project.getProvidedContext().tuopinPlugins ?? installedPluginPackages(from);
-  const plugins = await importPlugins(packages, from);
+  const named = project.getProvidedContext().tuopinPlugins;
+  const selection = { packages: named ?? installedPluginPackages(from), from, withDependencies: named !== undefined };
+  const plugins = await importProjectPlugins(selection);
   let cluster: EmbeddedPostgres | undefined;
   let dataRoot: string | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;
@@ -43,7 +45,7 @@ export default async function setup(project: TestProject) {
   await migrate(orm);
   await orm.close();
 
-  const provided: ProvidedDatabase = { adminUrl, template, prefix, plugins: { packages, from } };
+  const provided: ProvidedDatabase = { adminUrl, template, prefix, plugins: selection };
   project.provide('tuopinDatabase', provided);
 
   return async () => {

@@ -1,6 +1,6 @@
 import type { TuopinPlugin } from '@tuopin/core';
-import { importPlugins } from '@tuopin/server';
 import { inject } from 'vitest';
+import { importProjectPlugins } from './plugin-selection.js';
 
 let loaded: Promise<TuopinPlugin[]> | undefined;
 
@@ -9,7 +9,6 @@ let loaded: Promise<TuopinPlugin[]> | undefined;
  * file. The harness names no plugin itself: the project's vitest config does.
  */
 export function projectPlugins(): Promise<TuopinPlugin[]> {
-  const { plugins } = inject('tuopinDatabase');
-  loaded ??= importPlugins(plugins.packages, plugins.from);
+  loaded ??= importProjectPlugins(inject('tuopinDatabase').plugins);
   return loaded;
 }

@@ -6,8 +6,11 @@ export interface ProvidedDatabase {
   template: string;
   /** Prefix of every database this run creates, so teardown can drop them all. */
   prefix: string;
-  /** The project's plugin set, as package names, and the folder they are imported from. */
-  plugins: { packages: string[]; from: string };
+  /**
+   * The project's plugin set: package names, the folder they are imported from, and whether the
+   * plugins they depend on are added (a plugin's project) or the list is the whole set (the root's).
+   */
+  plugins: { packages: string[]; from: string; withDependencies: boolean };
 }
 
 declare module 'vitest' {
@@ -15,8 +18,9 @@ declare module 'vitest' {
     tuopinDatabase: ProvidedDatabase;
     /**
      * The plugin packages a test project runs with, set in its vitest config
-     * (`provide: { tuopinPlugins: ['@tuopin/plugin-finance'] }`): a plugin's own package and the
-     * plugins it depends on. Unset, the deployment's installed plugins (the root package.json).
+     * (`provide: { tuopinPlugins: ['@tuopin/plugin-finance'] }`): a plugin's own package, to which
+     * the harness adds the plugins it depends on (`dependsOn`), transitively. Unset, the
+     * deployment's installed plugins (the root package.json).
      */
     tuopinPlugins: string[];
   }
