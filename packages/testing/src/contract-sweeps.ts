@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { containedTypesAtRoots, unclassifiedObjectTypes, unguardedScopedFields } from './scope-structure.js';
 import { createTestServer, type TestServer } from './test-server.js';
 
 /**
@@ -126,8 +127,10 @@ export interface ContractSweepOptions {
 
 /**
  * Registers the contract sweeps as tests of the calling file, against a server (and a migrated
- * database) for the plugin set: bilingual descriptions, the audit trigger on every table, every
- * audited table named to a GraphQL type, and every mutation named to the audit trail. The root
+ * database) for the plugin set: bilingual descriptions, the scope structure (every object type
+ * classified, every road to an area-scoped object guarded, no contained type at a root), the audit
+ * trigger on every table, every audited table named to a GraphQL type, and every mutation named to
+ * the audit trail. The root
  * suite runs them over every installed plugin; a plugin may call it in its own suite:
  *
  * @example
@@ -145,6 +148,15 @@ export function runContractSweeps(options: ContractSweepOptions = {}): void {
   describe('the plugin contract', () => {
     it('describes every type, field, argument and enum value in Chinese and English', () => {
       expect(undescribedSchemaElements(server.platform.schema)).toEqual([]);
+    });
+
+    it('classifies every object type and guards every road to an area-scoped object', () => {
+      const { schema } = server.platform;
+      expect({ unclassified: unclassifiedObjectTypes(schema), unguarded: unguardedScopedFields(schema), containedAtRoots: containedTypesAtRoots(schema) }).toEqual({
+        unclassified: [],
+        unguarded: [],
+        containedAtRoots: [],
+      });
     });
 
     it('records every write to every table in the audit log (tuopin_audit_table in the migration)', async () => {

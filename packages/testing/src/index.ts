@@ -20,3 +20,4 @@ export {
   undescribedSchemaElements,
   type ContractSweepOptions,
 } from './contract-sweeps.js';
+export { areaScopedTypes, containedTypesAtRoots, unclassifiedObjectTypes, unguardedScopedFields } from './scope-structure.js';
