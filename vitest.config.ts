@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * `pnpm test` runs every test once: the root project (core, server, the harness and the
+ * cross-package tests under test/, against every installed plugin) and each plugin's own project
+ * (plugins/<name>/vitest.config.ts, against core and that plugin with its dependencies), which
+ * `pnpm --filter <plugin> test` also runs alone.
+ */
 export default defineConfig({
   resolve: {
     // graphql 16 ships CommonJS (main) and ESM (module). Node, and so graphql-yoga, loads the
@@ -11,12 +17,22 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'plugins/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/bench/**'],
-    // One embedded PostgreSQL for the run and a migrated template; each file clones it.
-    globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'tuopin',
+          include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/bench/**'],
+          // One embedded PostgreSQL for the project and a template migrated for every installed
+          // plugin (the root package.json's `tuopin.plugins`); each file clones it.
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+        },
+      },
+      'plugins/*/vitest.config.ts',
+    ],
   },
 });

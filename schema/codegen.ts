@@ -6,7 +6,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   schema: 'schema/tuopin.graphql',
-  documents: ['test/**/*.ts', 'plugins/*/test/**/*.ts', '!test/bench/**', '!**/node_modules/**'],
+  documents: ['test/**/*.ts', '!test/bench/**', '!**/node_modules/**'],
   ignoreNoDocuments: true,
   generates: {
     'schema/generated/': {

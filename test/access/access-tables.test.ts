@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPlatform, corePlugin, type AccessPolicy } from '@tuopin/core';
-import { installedPlugins, REPO_ROOT } from '@tuopin/server';
+import { loadInstalledPlugins, REPO_ROOT } from '@tuopin/server';
 import { describe, expect, it } from 'vitest';
+
+const installedPlugins = await loadInstalledPlugins();
 
 /**
  * The README's tables of roles and permissions are the declarations of core and of every

@@ -1,5 +1,5 @@
+import { mutate, type AuditStep } from '@tuopin/testing';
 import { AREAS } from '../fixtures/areas.js';
-import { mutate, type AuditStep } from '../fixtures/audit-steps.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { fundInput, projectInput } from '../fixtures/projects.js';
 

@@ -1,12 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { estimateOperationCost, STATISTICS_BLOCK_COMPLEXITY, type Principal, type TuopinPlugin } from '@tuopin/core';
-import { DEFAULT_API_LIMITS, installedPlugins } from '@tuopin/server';
+import { DEFAULT_API_LIMITS, loadInstalledPlugins } from '@tuopin/server';
 import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../fixtures/households.js';
 import { insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
+
+/** The deployment's installed plugins (the root package.json's `tuopin.plugins`). */
+const installedPlugins = await loadInstalledPlugins();
 
 /**
  * Limits over time, per caller: an allowed query is not allowed without end. Each caller (the

@@ -1,8 +1,11 @@
-import { buildPlatform, corePlugin, classifyObjectTypes, SCOPE_GUARD_EXTENSION, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
-import { installedPlugins } from '@tuopin/server';
-import { getNamedType, isAbstractType, isListType, getNullableType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { buildPlatform, corePlugin, type TuopinBuilder, type TuopinPlugin } from '@tuopin/core';
+import { loadInstalledPlugins } from '@tuopin/server';
+import { areaScopedTypes, containedTypesAtRoots, unclassifiedObjectTypes, unguardedScopedFields } from '@tuopin/testing';
 import { describe, expect, it } from 'vitest';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
+
+/** The deployment's installed plugins (the root package.json's `tuopin.plugins`). */
+const installedPlugins = await loadInstalledPlugins();
 
 /**
  * The scope sweep, structure (issue 10, §1): for the schema of every enabled plugin, and of core
@@ -14,51 +17,20 @@ import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
 
 const platforms = { 'every installed plugin': buildPlatform({ plugins: [corePlugin, ...installedPlugins] }), 'core alone': buildPlatform({ plugins: [corePlugin] }) };
 
-const isConnection = (type: GraphQLNamedType) => isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
-const isEdge = (type: GraphQLNamedType) => isObjectType(type) && 'node' in type.getFields() && 'cursor' in type.getFields();
-
-/** The concrete types a named type stands for. */
-function concrete(schema: GraphQLSchema, type: GraphQLNamedType): readonly GraphQLObjectType[] {
-  return isObjectType(type) ? [type] : isAbstractType(type) ? schema.getPossibleTypes(type) : [];
-}
-
 describe.each(Object.entries(platforms))('the schema of %s', (_name, platform) => {
   const schema = platform.schema;
-  const classes = classifyObjectTypes(schema);
-  const objectTypes = Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'));
-  const isArea = (type: GraphQLObjectType) => classes.get(type.name)?.scopeClass === 'area';
 
   it('classifies every object type: area, public, contained or structural', () => {
-    expect(objectTypes.filter((type) => !classes.has(type.name)).map((type) => type.name)).toEqual([]);
-    const areaTypes = objectTypes.filter(isArea).map((type) => type.name);
-    expect(areaTypes).toEqual(expect.arrayContaining(['Household', 'Member', 'Project', 'Fund', 'Allocation', 'Disbursement', 'Reversal']));
+    expect(unclassifiedObjectTypes(schema)).toEqual([]);
+    expect(areaScopedTypes(schema)).toEqual(expect.arrayContaining(['Household', 'Member', 'Project', 'Fund', 'Allocation', 'Disbursement', 'Reversal']));
   });
 
   it('guards every field that can return an area-scoped object, and every connection of them', () => {
-    const unguarded: string[] = [];
-    for (const type of objectTypes) {
-      for (const field of Object.values(type.getFields())) {
-        const named = getNamedType(field.type);
-        const guard = field.extensions?.[SCOPE_GUARD_EXTENSION];
-        if (isEdge(named) && concrete(schema, getNamedType((named as GraphQLObjectType).getFields().node.type)).some(isArea)) {
-          if (guard !== 'edges' || !isListType(getNullableType(field.type))) unguarded.push(`${type.name}.${field.name} (edges)`);
-        } else if (!isConnection(named) && concrete(schema, named).some(isArea) && guard !== 'single' && guard !== 'list') {
-          unguarded.push(`${type.name}.${field.name}`);
-        }
-      }
-    }
-    expect(unguarded).toEqual([]);
+    expect(unguardedScopedFields(schema)).toEqual([]);
   });
 
   it('gives no query root field and no node() a contained type', () => {
-    const contained = new Set(objectTypes.filter((type) => classes.get(type.name)?.scopeClass === 'contained').map((type) => type.name));
-    const roots = Object.values(schema.getQueryType()!.getFields()).flatMap((field) => {
-      const named = getNamedType(field.type);
-      const target = isConnection(named) ? getNamedType((getNamedType((named as GraphQLObjectType).getFields().edges.type) as GraphQLObjectType).getFields().node.type) : named;
-      return concrete(schema, target).filter((type) => contained.has(type.name)).map((type) => `Query.${field.name} → ${type.name}`);
-    });
-    expect(roots).toEqual([]);
-    expect(concrete(schema, schema.getType('Node')!).filter((type) => contained.has(type.name)).map((type) => type.name)).toEqual([]);
+    expect(containedTypesAtRoots(schema)).toEqual([]);
   });
 });
 

@@ -1,9 +1,12 @@
 import { buildPlatform, corePlugin, coreMigrations, definePlugin, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
-import { installedPlugins } from '@tuopin/server';
+import { loadInstalledPlugins } from '@tuopin/server';
 import { createTestServer, documentOf, makeIdNumber, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAreas, AREAS } from '../fixtures/areas.js';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
+
+/** The deployment's installed plugins (the root package.json's `tuopin.plugins`). */
+const installedPlugins = await loadInstalledPlugins();
 
 const bare = (name: string, dependsOn: string[] = []): TuopinPlugin => ({
   name,

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPlatform, corePlugin } from '@tuopin/core';
-import { installedPlugins, REPO_ROOT } from '@tuopin/server';
+import { loadInstalledPlugins, REPO_ROOT } from '@tuopin/server';
 import { Kind, parse, validate } from 'graphql';
 import { expect, it } from 'vitest';
+
+/** The deployment's installed plugins (the root package.json's `tuopin.plugins`). */
+const installedPlugins = await loadInstalledPlugins();
 
 // The README's GraphiQL examples are pasted whole by newcomers: each block must run as it stands.
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');

@@ -161,5 +161,6 @@ export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
 // ledger's disbursement, which a plugin calls inside its own transaction to pay through core's ledger.
 export { assertCanManageFundAt, requireArea } from './project/place-scope.js';
 export { codeInRanges, codeRangeSql } from './kernel/code-range-filters.js';
-export { scopedLoaderBy, scopedLoaderByCode } from './kernel/scoped-loader.js';
+export { scopedLoaderByCode } from './kernel/scoped-loader.js';
+export { scopedLoaderBy } from './access/registry-loader.js';
 export { disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';

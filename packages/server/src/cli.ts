@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const config = loadConfig();
+  const config = await loadConfig();
   if (command === 'start') return startCommand(config, log);
   if (command === 'migrate') return migrateCommand(config, log);
   if (command === 'token') return tokenCommand(config, rest);

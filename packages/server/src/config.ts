@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { TuopinPlugin } from '@tuopin/core';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
 import { DEFAULT_NOTICE_RECORDING_GRACE_DAYS, DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
 
-/** The repository root: `.data/`, `schema/` and `tuopin.config.json` live there. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { loadInstalledPlugins } from './installed-plugins.js';
+import { REPO_ROOT } from './paths.js';
+
+export { REPO_ROOT };
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +18,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** Where the embedded cluster keeps its data. */
   dataDir: string;
+  /** The deployment's installed plugins (the root package.json's `tuopin.plugins`). */
+  installedPlugins: readonly TuopinPlugin[];
   /** Plugin names from TUOPIN_PLUGINS; undefined means every installed plugin. */
   pluginNames: string[] | undefined;
   settings: PlatformSettings;
@@ -163,8 +167,8 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   return n;
 }
 
-/** The server configuration from the environment. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/** The server configuration from the environment, with the installed plugins imported. */
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
   const configFile = env.TUOPIN_CONFIG || path.join(REPO_ROOT, 'tuopin.config.json');
   const dataDir = path.resolve(env.TUOPIN_DATA_DIR || path.join(REPO_ROOT, '.data', 'postgres'));
   const production = env.NODE_ENV === 'production';
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: positiveInt(env.PORT, 'PORT', 4000),
     databaseUrl: env.DATABASE_URL || null,
     dataDir,
+    installedPlugins: await loadInstalledPlugins(),
     pluginNames: parsePluginList(env.TUOPIN_PLUGINS),
     settings: loadSettings(configFile),
     production,

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createOrm, ensureDatabase, migrate, platformFor, startEmbeddedPostgres, type EmbeddedPostgres } from '@tuopin/server';
+import { buildPlatform, corePlugin } from '@tuopin/core';
+import { createOrm, ensureDatabase, installedPluginPackages, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@tuopin/server';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { importProjectPlugins } from './plugin-selection.js';
 import type { ProvidedDatabase } from './provided.js';
 
 function withDatabase(url: string, database: string): string {
@@ -13,11 +15,17 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * One PostgreSQL per test run: an embedded cluster in a temporary directory (or the server at
- * TEST_DATABASE_URL), and a template database migrated once. Each test file clones the template,
- * which takes milliseconds, instead of migrating again.
+ * One PostgreSQL per test project: an embedded cluster in a temporary directory (or the server at
+ * TEST_DATABASE_URL), and a template database migrated once for the project's plugin set — core
+ * and the plugins its vitest config names (`provide: { tuopinPlugins }`), or the deployment's
+ * installed plugins. Each test file clones the template, which takes milliseconds, instead of
+ * migrating again.
  */
 export default async function setup(project: TestProject) {
+  const from = project.config.root;
+  const named = project.getProvidedContext().tuopinPlugins;
+  const selection = { packages: named ?? installedPluginPackages(from), from, withDependencies: named !== undefined };
+  const plugins = await importProjectPlugins(selection);
   let cluster: EmbeddedPostgres | undefined;
   let dataRoot: string | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;
@@ -33,11 +41,11 @@ export default async function setup(project: TestProject) {
   const prefix = `tuopin_test_${process.pid}_${Date.now().toString(36)}`;
   const template = `${prefix}_template`;
   await ensureDatabase(adminUrl, template);
-  const orm = await createOrm({ databaseUrl: withDatabase(adminUrl, template), platform: platformFor({ pluginNames: undefined }), poolSize: 2 });
+  const orm = await createOrm({ databaseUrl: withDatabase(adminUrl, template), platform: buildPlatform({ plugins: [corePlugin, ...plugins] }), poolSize: 2 });
   await migrate(orm);
   await orm.close();
 
-  const provided: ProvidedDatabase = { adminUrl, template, prefix };
+  const provided: ProvidedDatabase = { adminUrl, template, prefix, plugins: selection };
   project.provide('tuopinDatabase', provided);
 
   return async () => {

@@ -9,8 +9,8 @@ function urlFor(adminUrl: string, database: string): string {
 }
 
 /**
- * A fresh database for one test file: a clone of the migrated template (core and every installed
- * plugin), or with `empty: true` a database without tables, for tests that migrate a plugin set
+ * A fresh database for one test file: a clone of the migrated template (core and the test
+ * project's plugin set), or with `empty: true` a database without tables, for tests that migrate a plugin set
  * of their own.
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {

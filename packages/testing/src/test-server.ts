@@ -8,7 +8,6 @@ import {
   buildTenancy,
   createApp,
   createOrm,
-  installedPlugins,
   loadSettings,
   migrate,
   silentLogger,
@@ -19,6 +18,7 @@ import {
   type TuopinApp,
 } from '@tuopin/server';
 import { print, type ExecutionResult } from 'graphql';
+import { projectPlugins } from './project-plugins.js';
 import { createTestDatabase } from './test-database.js';
 
 /** The default caller of test servers: a national administrator (who sees personal data masked). */
@@ -39,7 +39,11 @@ export const TEST_REGISTRAR: Principal = Object.freeze({
 });
 
 export interface TestServerOptions {
-  /** The plugins beside core (always there); every installed plugin by default. A different set gets its own empty database, migrated for it. */
+  /**
+   * The plugins beside core (always there); by default the test project's (a plugin's tests: the plugin and what it depends
+   * on; the root suite: every installed plugin). A different set gets its own empty database,
+   * migrated for it.
+   */
   plugins?: readonly TuopinPlugin[];
   /** Which plugins each province runs (tenancy); none configured by default. */
   tenancy?: TenancyConfig;
@@ -64,7 +68,7 @@ export interface ExecuteOptions {
 export interface TestServer {
   readonly app: TuopinApp;
   readonly orm: MikroORM;
-  /** The deployment's platform (every enabled plugin). */
+  /** The server's platform (every plugin of its set). */
   readonly platform: Platform;
   readonly tenancy: Tenancy;
   readonly databaseUrl: string;
@@ -89,9 +93,10 @@ const testLog: Logger = { ...silentLogger, error: (message, fields) => console.e
 
 /** Starts a test server on a fresh database of this test file. */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const plugins = options.plugins ?? installedPlugins;
+  const defaults = await projectPlugins();
+  const plugins = options.plugins ?? defaults;
   const tenancy = buildTenancy(plugins, undefined, options.tenancy ?? { provinces: {} });
-  const customPlugins = options.plugins !== undefined && !sameNames(options.plugins, installedPlugins);
+  const customPlugins = !sameNames(plugins, defaults);
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase({ empty: customPlugins }));
   let recording: string[] | null = null;
   const log = options.log ?? testLog;

@@ -1,7 +1,7 @@
 import { loadDemoData, silentLogger } from '@tuopin/server';
 import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../../schema/generated/index.js';
+import { graphql } from './generated/index.js';
 import { PRINCIPALS } from './fixtures/world.js';
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLender, disburse, expectRefused, fundPool, householdWithLine, loanInput } from './fixtures/finance-flow.js';
 import { DisburseLoan, RecordRepayment } from './fixtures/operations.js';
 import { CODES, globalId, insertAreas, insertHousehold, officerOf, PRINCIPALS, settingsWith, TestClock, type TestHousehold } from './fixtures/world.js';
-import type { DisburseLoanInput } from '../../../schema/generated/graphql.js';
+import type { DisburseLoanInput } from './generated/graphql.js';
 
 /** 放贷: the loan's terms, the borrower, the credit line and the county's pool — each rule refused with nothing written. */
 

@@ -1,6 +1,6 @@
 import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../../schema/generated/index.js';
+import { graphql } from './generated/index.js';
 import { createLender, disburse, fundPool, householdWithLine } from './fixtures/finance-flow.js';
 import { FileRiskClaim, PayInterestSubsidy, RateHousehold, RecordRepayment } from './fixtures/operations.js';
 import { subsidyProgramme } from './fixtures/subsidy-programme.js';

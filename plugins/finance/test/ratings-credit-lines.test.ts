@@ -1,6 +1,6 @@
 import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GrantCreditLineInput, RateHouseholdInput } from '../../../schema/generated/graphql.js';
+import type { GrantCreditLineInput, RateHouseholdInput } from './generated/graphql.js';
 import { createLender, expectRefused, householdWithLine } from './fixtures/finance-flow.js';
 import { CreateLender, GrantCreditLine, RateHousehold } from './fixtures/operations.js';
 import { CODES, globalId, insertAreas, insertHousehold, PRINCIPALS, settingsWith, TestClock, type TestHousehold } from './fixtures/world.js';

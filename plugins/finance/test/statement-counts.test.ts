@@ -1,6 +1,6 @@
 import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../../schema/generated/index.js';
+import { graphql } from './generated/index.js';
 import { createLender, disburse, fundPool, householdWithLine } from './fixtures/finance-flow.js';
 import { CODES, insertAreas, PRINCIPALS, settingsWith, TestClock } from './fixtures/world.js';
 

@@ -1,4 +1,4 @@
-import { scopedLoaderBy } from '../kernel/scoped-loader.js';
+import { scopedLoaderBy } from '../access/registry-loader.js';
 import { HouseholdSchema } from './household.entity.js';
 
 /** Households by id, within the caller's scope (others load as null). */

@@ -2,7 +2,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
-import { scopedLoaderBy } from '../kernel/scoped-loader.js';
+import { scopedLoaderBy } from '../access/registry-loader.js';
 import { MemberSchema, type Member } from './member.entity.js';
 import { findRows } from '../kernel/plain-rows.js';
 

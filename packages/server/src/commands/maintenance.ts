@@ -4,7 +4,7 @@ import { checkPluginSettings } from '@tuopin/core';
 import { ConfigurationError, type ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
-import { installedPlugins } from '../installed-plugins.js';
+import { loadInstalledPlugins } from '../installed-plugins.js';
 import type { Logger } from '../log.js';
 import { createProgress } from '../progress/progress.js';
 import { createOrm, migrate } from '../orm.js';
@@ -77,6 +77,6 @@ export function seedCommand(config: ServerConfig, log: Logger, args: string[]): 
 }
 
 export async function schemaCommand(log: Logger): Promise<void> {
-  const files = writeSchemaFiles(installedPlugins);
+  const files = writeSchemaFiles(await loadInstalledPlugins());
   log.info('schema written', { files });
 }

@@ -1,9 +1,15 @@
-import { mutate, type AuditStep, type AuditWorld } from '../../../test/fixtures/audit-steps.js';
+import path from 'node:path';
+import { buildPlatform, corePlugin } from '@tuopin/core';
+import { loadSettings, REPO_ROOT } from '@tuopin/server';
+import { auditedTables, createTestServer, expectWholeAuditRecords, mutate, mutationsAdded, runAuditSteps, type AuditStep, type AuditWorld, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAreas, insertHousehold, PRINCIPALS } from './fixtures/world.js';
 
 /**
- * The finance mutations for core's audit sweep (test/access/audit.test.ts), which runs them after
- * core's steps in the same world: 保靖县 with a household registered in 甲村, today's date. Each
- * step succeeds and names the table whose change the audit log must show.
+ * The audit trail of finance's own mutations, as core's audit test proves core's: in 保靖县 with
+ * a household of 甲村, today's date, each step succeeds and names the table whose change the
+ * audit log must show. (That every finance table has the trigger and every mutation names itself
+ * to the trail is checked, for every plugin alike, by the contract sweeps.)
  */
 
 const COUNTY = '433125000000';
@@ -27,7 +33,7 @@ async function programmeAllocation(world: AuditWorld): Promise<string> {
   return allocation.allocation.id;
 }
 
-export const auditSteps: AuditStep[] = [
+const auditSteps: AuditStep[] = [
   {
     mutation: 'createLender',
     table: 'finance_lender',
@@ -102,3 +108,29 @@ export const auditSteps: AuditStep[] = [
       { input: { loanId: world.ids.loan, reason: '代偿后核销' } }, 'WriteOffLoanPayload').then(() => {}),
   },
 ];
+
+let server: TestServer;
+
+beforeAll(async () => {
+  // The subsidy's project records a notice that went up twelve days ago, then is approved.
+  server = await createTestServer({ settings: { ...loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')), noticeRecordingGraceDays: 30 } });
+  await insertAreas(server);
+});
+afterAll(() => server.close());
+
+describe('the audit trail of finance', () => {
+  it('has an audit step for every mutation finance adds', () => {
+    const added = mutationsAdded(server.platform.schema, buildPlatform({ plugins: [corePlugin] }).schema);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.filter((name) => !auditSteps.some((step) => step.mutation === name)), 'finance mutations without an audit step').toEqual([]);
+  });
+
+  it('records every finance mutation, in its own transaction, with who, what and which object, whole and masked', async () => {
+    const household = await insertHousehold(server);
+    const world: AuditWorld = { server, officer: PRINCIPALS.baojingOfficer, admin: PRINCIPALS.admin, ids: { household: household.globalId } };
+    await runAuditSteps(world, auditSteps);
+    const financeTables = (await auditedTables(server)).filter(({ table }) => table.startsWith('finance_'));
+    expect(financeTables.map(({ table }) => table)).toContain('finance_loan');
+    await expectWholeAuditRecords(server, financeTables);
+  });
+});
