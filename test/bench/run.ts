@@ -16,6 +16,7 @@ import type { BenchResults, QuestionResult } from './lib/results.js';
 import { runRounds, type RunContext } from './lib/rounds.js';
 import type { RunningServer } from './lib/servers.js';
 import { QUESTIONS, questionById, type Vars } from './questions/index.js';
+import { runFloor } from './floor/floor.js';
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -118,7 +119,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+const floor = process.argv.includes('--floor');
+(floor ? runFloor(process.argv.slice(2), log) : main()).catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof Error && error.stack && !error.message.includes('answer differently')) console.error(error.stack);
   process.exitCode = 1;

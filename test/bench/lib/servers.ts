@@ -52,7 +52,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
+/** The environment of every server under test: production mode. */
+export const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
 
 function spawnServer(name: ServerName, port: number, options: StartOptions): NodeProcess {
   const common = { nodeFlags: options.nodeFlags, logName: options.logName };

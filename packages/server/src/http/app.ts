@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail, checkPluginSettings, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
@@ -44,7 +44,50 @@ export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
 export function createApp(options: AppOptions): TuopinApp {
   // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
   checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
-  return createYoga<ServerContext, TuopinContext>({
+  return createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins)));
+}
+
+/** One part of the app's request pipeline, named for the HTTP floor measurement (test/bench/floor). */
+export interface AppPart {
+  readonly name: string;
+  readonly plugins: readonly AppPlugin[];
+}
+
+/** A yoga plugin of the app, whatever context it reads. */
+export type AppPlugin = NonNullable<YogaServerOptions<ServerContext, TuopinContext>['plugins']>[number];
+
+/** The app's yoga plugins, in the order they run, in named parts. */
+export function appPlugins(options: AppOptions): AppPart[] {
+  return [
+    {
+      name: 'readiness check',
+      plugins: [
+        useReadinessCheck({
+          endpoint: '/ready',
+          check: async () => {
+            try {
+              await options.orm.em.getConnection().execute('select 1');
+              return true;
+            } catch {
+              return false;
+            }
+          },
+        }),
+      ],
+    },
+    { name: 'lazy entity manager', plugins: [useLazyEntityManager(options.orm)] },
+    { name: 'document limits', plugins: [useDocumentLimits(options.limits)] },
+    { name: 'NUL-byte refusal', plugins: [useRefuseNulBytes()] },
+    { name: 'cost budget', plugins: [useCostBudget()] },
+    { name: 'read audit', plugins: [useAuditReads()] },
+    { name: 'request record', plugins: [useRequestRecord()] },
+    { name: 'trusted documents', plugins: useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS) },
+  ];
+}
+
+/** yoga's configuration of the app, with the given plugins (all of appPlugins in production). */
+export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): YogaServerOptions<ServerContext, TuopinContext> {
+  return {
     schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -66,25 +109,6 @@ export function createApp(options: AppOptions): TuopinApp {
         audit: new AuditTrail(),
       } as Omit<TuopinContext, 'em'> as TuopinContext;
     },
-    plugins: [
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          try {
-            await options.orm.em.getConnection().execute('select 1');
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      }),
-      useLazyEntityManager(options.orm),
-      useDocumentLimits(options.limits),
-      useRefuseNulBytes(),
-      useCostBudget(),
-      useAuditReads(),
-      useRequestRecord(),
-      ...useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS),
-    ],
-  });
+    plugins: [...plugins],
+  };
 }
