@@ -34,11 +34,10 @@ const NATIONAL_ADMIN: Principal = { id: 'bench:national-admin', role: 'NATIONAL_
 
 /** Names of the app's plugin parts, in order, without building anything (for the table's rows). */
 export const APP_PART_NAMES = [
-  'readiness check',
   'lazy entity manager',
   'document limits',
   'NUL-byte refusal',
-  'cost budget',
+  'query cost: limits and budget',
   'read audit',
   'request record',
   'trusted documents',
@@ -76,7 +75,7 @@ export async function buildLayer(index: number, input: LayerInput): Promise<Hand
   const { config, orm, log } = input;
   if (LAYERS[index] === '+ gateway') {
     const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(config.auth.jwt)), orm, apiKeys: new ApiKeyCache() });
-    return createGateway({ app: createApp(options), authenticate, limits: config.limits, production: true, log });
+    return createGateway({ app: createApp(options), authenticate, limits: config.limits, production: true, log, ready: async () => true });
   }
   const assembled = await assembleServer({ orm, tenancy: input.tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: true, log, http: config.http });
   return assembled.gateway;
