@@ -2,7 +2,7 @@ import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { numericIdOf } from '../kernel/global-id.js';
 import { mutationErrors } from '../kernel/mutation-errors.js';
-import { findRows } from '../kernel/plain-rows.js';
+import { rowsWhereIn } from '../kernel/read/entity-reads.js';
 import { memberInput } from '../member/member.inputs.js';
 import { HouseholdSchema } from './household.entity.js';
 import { HouseholdCategoryEnum, HouseholdStatusEnum, HousingSafetyGradeEnum, PovertyCauseEnum } from './household-enums.js';
@@ -16,7 +16,7 @@ export interface HouseholdPayload {
 
 /** The household as stored now, bypassing anything this request loaded before the write. */
 export async function freshHousehold(ctx: TuopinContext, id: number) {
-  const [household] = await findRows(ctx.em, HouseholdSchema, { id });
+  const [household] = await rowsWhereIn(ctx, HouseholdSchema, 'id', [id]);
   if (!household) throw new Error(`household ${id} vanished after its write`);
   return household;
 }

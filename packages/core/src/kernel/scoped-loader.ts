@@ -1,18 +1,17 @@
-import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import type { EntitySchema } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { readableRanges } from './access.js';
-import { codeInRanges } from './code-range-filters.js';
 import type { TuopinContext } from './context.js';
 import { pickRows } from './group-rows.js';
-import { findRows } from './plain-rows.js';
+import { rowsWhereIn } from './read/entity-reads.js';
 import { ForbiddenError } from './errors.js';
 import { canReadRegistry } from './principal.js';
 
 /**
  * A per-request loader by a unique key of rows placed by `codeProperty` (a village, a project's
  * place, a fund's managing area), restricted to the caller's area scope: rows outside it load as
- * null, exactly like rows that do not exist. One `IN (…)` query per batch.
+ * null, exactly like rows that do not exist. One statement per batch, the keys as one array.
  */
 export function scopedLoaderByCode<Entity extends object, Key extends keyof Entity & string>(
   entity: EntitySchema<Entity, any>,
@@ -24,8 +23,7 @@ export function scopedLoaderByCode<Entity extends object, Key extends keyof Enti
       new DataLoader<Entity[Key], Entity | null>(async (keys) => {
         const ranges = readableRanges(ctx, null);
         if (ranges.length === 0) return keys.map(() => null);
-        const where = { $and: [{ [key]: { $in: [...keys] } }, codeInRanges(codeProperty, ranges)] } as FilterQuery<Entity>;
-        const rows = await findRows(ctx.em, entity, where);
+        const rows = await rowsWhereIn(ctx, entity, key, keys, { within: { property: codeProperty, ranges } });
         return pickRows(keys, rows, (row) => row[key]);
       }),
   );

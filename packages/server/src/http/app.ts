@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditTrail, checkPluginSettings, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, checkPluginSettings, ReadLayer, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -44,6 +44,8 @@ export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
 export function createApp(options: AppOptions): TuopinApp {
   // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
   checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
+  // One read layer per ORM: it holds no per-request state, only the pool and the column lists.
+  const db = new ReadLayer(options.orm.em);
   return createYoga<ServerContext, TuopinContext>({
     schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
     graphqlEndpoint: '/graphql',
@@ -61,6 +63,7 @@ export function createApp(options: AppOptions): TuopinApp {
       // `em` is added by useLazyEntityManager: forked on first use, not for every request.
       return {
         principal,
+        db,
         settings: options.settings,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         audit: new AuditTrail(),
