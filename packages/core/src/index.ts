@@ -107,6 +107,8 @@ export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
 export { SqlText, toStatement, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
+export { appendCodeRanges, orderBySql, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
+export { countRowsOf, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
 
 // Core registry: entities, refs for extending types, loaders and vocabularies
 export { coreEntities, coreMigrations, registerCoreSchema } from './core.module.js';

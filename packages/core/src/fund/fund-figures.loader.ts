@@ -1,7 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { pgIntArray } from '../kernel/pg-array.js';
 import { sumMoney } from '../kernel/money.js';
 import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
 import { FUND_SOURCE_TYPES, type FundSourceType } from './fund-enums.js';
@@ -27,14 +27,16 @@ const SOURCE_ORDER = Object.keys(FUND_SOURCE_TYPES);
 export const fundTotalsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerTotals>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<{ fund_id: number; allocated: string; disbursed: string }[]>(
+      const rows = await ctx.db.rows<{ fund_id: number; allocated: string; disbursed: string }>(
+        new SqlText().append(
         `select e.fund_id,
                 coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
                 coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
          from ledger_entry e
          where e.fund_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.fund_id`,
-        [pgIntArray(ids)],
+          ids,
+        ),
       );
       const byId = new Map(rows.map((row) => [row.fund_id, { allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }]));
       return ids.map((id) => byId.get(id) ?? { allocated: '0.00', disbursed: '0.00' });
@@ -48,14 +50,16 @@ export const fundTotalsLoader = createContextCache(
 export const projectFundingLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, ProjectFunding>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<{ project_id: number; source_type: FundSourceType; allocated: string; disbursed: string }[]>(
+      const rows = await ctx.db.rows<{ project_id: number; source_type: FundSourceType; allocated: string; disbursed: string }>(
+        new SqlText().append(
         `select e.project_id, f.source_type,
                 coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
                 coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
          from ledger_entry e join fund f on f.id = e.fund_id
          where e.project_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.project_id, f.source_type`,
-        [pgIntArray(ids)],
+          ids,
+        ),
       );
       const byProject = new Map<number, SourceFunding[]>();
       for (const row of rows) {
