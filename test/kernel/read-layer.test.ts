@@ -73,7 +73,7 @@ describe('the read layer', () => {
     expect(await server.sql('select code from area where code = ?', [village])).toEqual([]);
   });
 
-  it('gives every entity the rows the ORM mapped: property names, Date for datetimes, text for money and dates', async () => {
+  it('gives every entity the rows the ORM mapped, as rows and as JSON: property names, Date for datetimes, text for money and dates', async () => {
     const ctx = contextOf(server);
     const compared: string[] = [];
     for (const entity of server.platform.entities) {
@@ -85,6 +85,12 @@ describe('the read layer', () => {
       const keys = viaOrm.map((row) => (row as Record<string, unknown>)[key]);
       const viaLayer = await rowsWhereIn(ctx, entity as never, key as never, keys, { orderBy: [[key as never, 'asc']] });
       expect(viaLayer, entity.meta.className).toEqual(viaOrm);
+      // The same rows as JSON objects, the form child lists take inside their parent's statement.
+      const columns = ctx.db.columns(entity as never);
+      const [{ list }] = await ctx.db.rows<{ list: Record<string, unknown>[] }>(
+        new SqlText().append(`select json_agg(${columns.jsonObject('e')} order by ${columns.column(key as never, 'e')}) as list from ${columns.table} e where ${columns.column(key as never, 'e')} = any(?)`, keys),
+      );
+      expect(list.map((row) => columns.finishRow(row)), `${entity.meta.className} as JSON`).toEqual(viaOrm);
       compared.push(entity.meta.className);
     }
     // The demo data fills the registry, projects, ledger and finance: the comparison covers them.

@@ -1,9 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { readableRanges } from '../kernel/access.js';
 import { canReadPersonalData } from '../kernel/principal.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { appendCodeRanges } from '../kernel/read/entity-reads.js';
-import { countRowsOf, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
+import { childListColumn, primeChildLists, type ChildList } from '../kernel/read/child-lists.js';
+import { appendCountColumn, countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { nodesSelect, selectsPath } from '../kernel/read/selection.js';
+import { membersByHouseholdLoader } from '../member/member.loaders.js';
+import { MemberSchema, type Member } from '../member/member.entity.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
 import type { HouseholdCategory, HouseholdStatus, PovertyCause } from './household-enums.js';
 
@@ -50,12 +55,27 @@ function householdConditions(ctx: TuopinContext, filter: HouseholdFilter): Condi
   };
 }
 
+/** A household's members as `membersByHouseholdLoader` gives them: the head first, then by id. */
+const MEMBERS: ChildList<Member> = {
+  entity: MemberSchema,
+  alias: 'm',
+  joinsParent: 'm.household_id = h.id',
+  orderBy: `(m.relation_to_head = 'HEAD') desc, m.id`,
+};
+
 /**
  * A keyset page of households ordered by (village code, id): the order of the index that also
  * serves the area filter, so a page is one index range scan wherever it starts.
+ *
+ * With `info`, the page is compiled from the selection: members (or the head) selected under the
+ * nodes come in the same statement as a JSON array per household and prime the members loader,
+ * and a selected `totalCount` is a column of it too — one statement for the page, whatever its size.
  */
-export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter, args: ConnectionArgs) {
+export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
   const conditions = householdConditions(ctx, filter);
+  const withMembers = info !== undefined && (nodesSelect(info, 'members') || nodesSelect(info, 'head'));
+  const withTotal = info !== undefined && selectsPath(info, ['totalCount']);
+  let total: number | undefined;
   return resolveKeysetConnection<Household>(
     args,
     ['code', 'id'],
@@ -63,10 +83,14 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
     async ({ after, before, limit, descending }) => {
       if (!conditions) return [];
       const direction = descending ? 'desc' : 'asc';
-      return pageRowsOf(ctx, {
+      const rows = await pageRowsOf(ctx, {
         entity: HouseholdSchema,
         alias: 'h',
         conditions,
+        extraColumns: (sql) => {
+          if (withMembers) sql.append(childListColumn(ctx, MEMBERS, 'members_'));
+          if (withTotal) appendCountColumn(ctx, sql, HouseholdSchema, 'h', conditions, 'total_');
+        },
         bounds: (sql) => {
           if (after) sql.append(' and (h.village_code, h.id) > (?, ?)', String(after[0]), Number(after[1]));
           if (before) sql.append(' and (h.village_code, h.id) < (?, ?)', String(before[0]), Number(before[1]));
@@ -77,7 +101,11 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
         ],
         limit,
       });
+      if (withTotal) total = takeColumn<number>(rows, 'total_');
+      if (withMembers) primeChildLists(ctx, rows, MEMBERS, 'members_', (household) => household.id, membersByHouseholdLoader(ctx));
+      return rows;
     },
-    async () => (conditions ? countRowsOf(ctx, HouseholdSchema, 'h', conditions) : 0),
+    // An empty page carries no total: then it is counted on its own.
+    async () => total ?? (conditions ? countRowsOf(ctx, HouseholdSchema, 'h', conditions) : 0),
   );
 }

@@ -13,6 +13,12 @@ export interface EntityColumns<Row> {
   readonly table: string;
   /** `alias.column as "property", …` for every column. */
   select(alias: string): string;
+  /**
+   * A JSON object of the row with the property names as keys (`json_build_object`), for child
+   * lists read with their parent (`json_agg`). Numeric and bigint columns are cast to text, so that
+   * a decoded row carries what the driver would have given (money stays an exact string).
+   */
+  jsonObject(alias: string): string;
   /** The column of a property, qualified by `alias`. */
   column(property: keyof Row & string, alias: string): string;
   /** Rows as the driver returned them for `select(alias)`, converted in place. */
@@ -22,6 +28,12 @@ export interface EntityColumns<Row> {
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Column types that node-postgres reads as strings but JSON would carry as numbers. */
+const TEXT_IN_JSON = /^(numeric|decimal|bigint|int8|money)/i;
+
+/** json_build_object takes at most 100 arguments: larger rows are joined from pieces. */
+const JSON_PAIRS_PER_CALL = 50;
 
 /** True where the ORM's result mapper turns the column's text into a `Date`. */
 function isDateProperty(platform: Platform, prop: EntityProperty): boolean {
@@ -40,6 +52,7 @@ export function entityColumns<Row>(meta: EntityMetadata, platform: Platform): En
     return row as Row;
   };
   const selects = new Map<string, string>();
+  const jsonObjects = new Map<string, string>();
   return {
     table: quote(meta.tableName),
     select(alias) {
@@ -54,6 +67,24 @@ export function entityColumns<Row>(meta: EntityMetadata, platform: Platform): En
         selects.set(alias, list);
       }
       return list;
+    },
+    jsonObject(alias) {
+      let object = jsonObjects.get(alias);
+      if (object === undefined) {
+        const pairs = props.map((prop) => {
+          const column = `${alias}.${quote(prop.fieldNames[0])}`;
+          return `'${prop.name}', ${TEXT_IN_JSON.test(prop.columnTypes?.[0] ?? '') ? `${column}::text` : column}`;
+        });
+        if (pairs.length <= JSON_PAIRS_PER_CALL) {
+          object = `json_build_object(${pairs.join(', ')})`;
+        } else {
+          const pieces: string[] = [];
+          for (let i = 0; i < pairs.length; i += JSON_PAIRS_PER_CALL) pieces.push(`jsonb_build_object(${pairs.slice(i, i + JSON_PAIRS_PER_CALL).join(', ')})`);
+          object = `(${pieces.join(' || ')})`;
+        }
+        jsonObjects.set(alias, object);
+      }
+      return object;
     },
     column(property, alias) {
       const field = fieldOf.get(property);

@@ -18,16 +18,34 @@ export interface PageQuery<Row> {
   bounds?: Conditions;
   orderBy: RowOrder<Row>;
   limit: number;
+  /** More columns after the entity's (a child list, the total): `, <expression> as "<name>"`. */
+  extraColumns?: Conditions;
 }
 
 /** One page of an entity's rows: `select <columns> … where <filter> <bounds> order by … limit`. */
 export async function pageRowsOf<Row extends object>(ctx: TuopinContext, query: PageQuery<Row>): Promise<Row[]> {
   const columns = ctx.db.columns(query.entity);
-  const sql = new SqlText().append(`select ${columns.select(query.alias)} from ${columns.table} ${query.alias} where true`);
+  const sql = new SqlText().append(`select ${columns.select(query.alias)}`);
+  query.extraColumns?.(sql);
+  sql.append(` from ${columns.table} ${query.alias} where true`);
   query.conditions(sql);
   query.bounds?.(sql);
   sql.append(orderBySql(ctx, query.entity, query.alias, query.orderBy)).append(' limit ?', query.limit);
   return ctx.db.entityRows(query.entity, sql);
+}
+
+/** ` , (select count(*) …) as "<column>"`: the filter's count as a column of the page's statement. */
+export function appendCountColumn<Row extends object>(ctx: TuopinContext, sql: SqlText, entity: EntitySchema<Row, any>, alias: string, conditions: Conditions, column: string): void {
+  sql.append(`, (select count(*)::int from ${ctx.db.columns(entity).table} ${alias} where true`);
+  conditions(sql);
+  sql.append(`) as "${column}"`);
+}
+
+/** Takes a column added by `extraColumns` out of every row; returns its value in the first row. */
+export function takeColumn<T>(rows: readonly object[], column: string): T | undefined {
+  const value = rows.length > 0 ? ((rows[0] as Record<string, unknown>)[column] as T) : undefined;
+  for (const row of rows) delete (row as Record<string, unknown>)[column];
+  return value;
 }
 
 /** How many rows the filter matches (`totalCount`), counted in SQL. */
