@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { fundingOf, PROJECT_FUNDING_JSON, projectFundingLoader, type FundingRow } from '../fund/fund-figures.loader.js';
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
@@ -5,7 +7,8 @@ import type { FundSourceType } from '../fund/fund-enums.js';
 import { ProjectSchema, type Project } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
 import { appendCodeRanges } from '../kernel/read/entity-reads.js';
-import { countRowsOf, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
+import { countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { nodesSelect } from '../kernel/read/selection.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
 
 export interface ProjectFilter {
@@ -41,10 +44,18 @@ function projectConditions(ctx: TuopinContext, filter: ProjectFilter): Condition
   };
 }
 
-/** A keyset page of projects: by (place code, id), or by (updated_at, id) when pulling changes. */
-export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs) {
+/** The fields of a project that read its funding (`projectFundingLoader`). */
+const FUNDING_FIELDS = ['fundingBySource', 'totalFunded', 'totalDisbursed', 'fundingGap', 'executionRate'];
+
+/**
+ * A keyset page of projects: by (place code, id), or by (updated_at, id) when pulling changes.
+ * With `info`, funding selected under the nodes comes in the page's statement and primes
+ * `projectFundingLoader`, so the funding fields resolve as before without a statement of their own.
+ */
+export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
   const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
   const conditions = projectConditions(ctx, filter);
+  const withFunding = info !== undefined && FUNDING_FIELDS.some((field) => nodesSelect(info, field));
   return resolveKeysetConnection<Project>(
     args,
     ['text', 'id'],
@@ -56,10 +67,13 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         return checked ? [keysetBound(order, 'p', 'place_code', checked, op)] : [];
       });
       const direction = descending ? 'desc' : 'asc';
-      return pageRowsOf(ctx, {
+      const rows = await pageRowsOf(ctx, {
         entity: ProjectSchema,
         alias: 'p',
         conditions,
+        extraColumns: (sql) => {
+          if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
+        },
         bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
         orderBy: [
           [order === 'updated' ? 'updatedAt' : 'placeCode', direction],
@@ -67,6 +81,13 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         ],
         limit,
       });
+      if (withFunding) {
+        const fundingLoader = projectFundingLoader(ctx);
+        const fundings = rows.map((row) => (row as Record<string, unknown>).funding_ as FundingRow[]);
+        takeColumn(rows, 'funding_');
+        rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
+      }
+      return rows;
     },
     async () => (conditions ? countRowsOf(ctx, ProjectSchema, 'p', conditions) : 0),
   );
