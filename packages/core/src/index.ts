@@ -100,7 +100,7 @@ export {
   subtreeRange,
   type AreaLevel,
   type CodeRange,
-} from './kernel/division-code.js';
+} from './area/division-code.js';
 export { parentCode, provinceOf } from './area/area-tree.js';
 export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { REPO_ROOT } from '@tuopin/server';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Issue 11 ("the kernel knows no domain"): what area codes are and which type holds statistics
+ * are core's declarations (`area/division-code.ts`, `statisticsBlocks` on `RegionStats`). The
+ * kernel's code — comments aside, which may give examples — names no area level, no division code
+ * and no domain type.
+ */
+const KERNEL = join(REPO_ROOT, 'packages/core/src/kernel');
+const DOMAIN_WORDS = /'(?:PROVINCE|PREFECTURE|COUNTY|TOWNSHIP|VILLAGE|RegionStats)'|(?<![\d.])\d{12}(?![\d.])/g;
+
+function kernelSources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return kernelSources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** The text without comments: block comments, and a line's `//` that no open quote on that line precedes. */
+function code(text: string): string {
+  const withoutLineComment = (line: string) => {
+    for (let at = line.indexOf('//'); at >= 0; at = line.indexOf('//', at + 2)) {
+      const before = line.slice(0, at);
+      if (['\'', '"', '`'].every((quote) => before.split(quote).length % 2 === 1)) return before;
+    }
+    return line;
+  };
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').split('\n').map(withoutLineComment).join('\n');
+}
+
+describe('the kernel', () => {
+  it('names no area level, division code or domain type in its code', () => {
+    const sources = kernelSources(KERNEL);
+    expect(sources.length).toBeGreaterThan(30);
+    const found = sources.flatMap((path) => [...code(readFileSync(path, 'utf8')).matchAll(DOMAIN_WORDS)].map((m) => `${relative(REPO_ROOT, path)}: ${m[0]}`));
+    expect(found).toEqual([]);
+  });
+
+  it('is caught naming one', () => {
+    expect([...code("const x = 'COUNTY'; // 'VILLAGE'\n/** 'RegionStats' */ const y = '433125000000'; const z = '999999999999.99';").matchAll(DOMAIN_WORDS)].map((m) => m[0])).toEqual([
+      "'COUNTY'",
+      '433125000000',
+    ]);
+  });
+});
