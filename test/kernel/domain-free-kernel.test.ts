@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildPlatform, corePlugin, DIVISION_CODES, type TuopinPlugin } from '@tuopin/core';
 import { REPO_ROOT } from '@tuopin/server';
 import { describe, expect, it } from 'vitest';
+import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
 
 /**
  * Issue 11 ("the kernel knows no domain"): what area codes are and which type holds statistics
@@ -45,5 +47,22 @@ describe('the kernel', () => {
       "'COUNTY'",
       '433125000000',
     ]);
+  });
+});
+
+describe("core's area model, handed to the kernel", () => {
+  const build = (overrides: Partial<TuopinPlugin>) => () => buildPlatform({ plugins: [corePlugin, makeNotesPlugin(overrides)] });
+
+  it('is core alone to declare', () => {
+    expect(corePlugin.areaCodes).toBe(DIVISION_CODES);
+    expect(build({ areaCodes: DIVISION_CODES })).toThrow("Only 'core' declares the area code model (areaCodes); declared by: core, notes");
+  });
+
+  it("gives roles' scope levels core's level names", () => {
+    const role = (scopeLevels: string[]) => ({ roles: [{ name: 'NOTES_VISITOR', title: '走访员 Visitor', permissions: ['core.registry.read'], scopeLevels: scopeLevels as never }] });
+    expect(build(role(['TOWNSHIP', 'VILLAGE']))).not.toThrow();
+    expect(build(role(['STREET']))).toThrow(
+      "Plugin 'notes': role 'NOTES_VISITOR' must list the area levels its scopes may name (NATION, PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE)",
+    );
   });
 });

@@ -93,6 +93,7 @@ export { SCOPE_GUARD_EXTENSION, type GuardShape } from './kernel/scope-guard.js'
 export { connectionNodeType, isConnectionType, isEdgeType, objectTypesReturnedBy } from './kernel/schema-shapes.js';
 export {
   AREA_LEVELS,
+  DIVISION_CODES,
   isDivisionCode,
   levelOfCode,
   prefixRange,
@@ -101,6 +102,7 @@ export {
   type AreaLevel,
   type CodeRange,
 } from './area/division-code.js';
+export type { AreaCodeLevel, AreaCodeModel } from './kernel/area-codes.js';
 export { parentCode, provinceOf } from './area/area-tree.js';
 export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
