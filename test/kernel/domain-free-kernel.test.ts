@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildPlatform, corePlugin, DIVISION_CODES, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, DIVISION_CODES, type ScopeLevel, type TuopinPlugin } from '@tuopin/core';
 import { REPO_ROOT } from '@tuopin/server';
 import { describe, expect, it } from 'vitest';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
@@ -59,6 +59,11 @@ describe("core's area model, handed to the kernel", () => {
   });
 
   it("gives roles' scope levels core's level names", () => {
+    // The compiler knows them too (core merges its names into the kernel's AreaLevelNames).
+    const known: ScopeLevel[] = ['NATION', 'COUNTY'];
+    // @ts-expect-error 'STREET' is no level of core's model
+    const unknown: ScopeLevel = 'STREET';
+    expect([...known, unknown]).toHaveLength(3);
     const role = (scopeLevels: string[]) => ({ roles: [{ name: 'NOTES_VISITOR', title: '走访员 Visitor', permissions: ['core.registry.read'], scopeLevels: scopeLevels as never }] });
     expect(build(role(['TOWNSHIP', 'VILLAGE']))).not.toThrow();
     expect(build(role(['STREET']))).toThrow(
