@@ -1,5 +1,6 @@
 import { AreaSchema, VillageGroupSchema } from './area/area.entity.js';
 import { registerAreaSchema } from './area/area.schema.js';
+import { DIVISION_CODES } from './area/division-code.js';
 import { registerRegionStatsSchema } from './area/region-stats.schema.js';
 import { HouseholdSchema } from './household/household.entity.js';
 import { registerHouseholdMutations } from './household/household.mutations.js';
@@ -57,6 +58,8 @@ export const corePlugin = defineCorePlugin({
   entities: coreEntities,
   migrations: coreMigrations,
   auditObjectTypes: CORE_AUDIT_OBJECT_TYPES,
+  // The kernel's scopes are prefixes of these codes: what they are is core's.
+  areaCodes: DIVISION_CODES,
   // Core's roles and permissions are declared like any plugin's (access/core-roles.ts).
   permissions: CORE_PERMISSION_DECLARATIONS,
   roles: CORE_ROLE_DECLARATIONS,

@@ -93,6 +93,7 @@ export { SCOPE_GUARD_EXTENSION, type GuardShape } from './kernel/scope-guard.js'
 export { connectionNodeType, isConnectionType, isEdgeType, objectTypesReturnedBy } from './kernel/schema-shapes.js';
 export {
   AREA_LEVELS,
+  DIVISION_CODES,
   isDivisionCode,
   levelOfCode,
   prefixRange,
@@ -100,7 +101,8 @@ export {
   subtreeRange,
   type AreaLevel,
   type CodeRange,
-} from './kernel/division-code.js';
+} from './area/division-code.js';
+export type { AreaCodeLevel, AreaCodeModel } from './kernel/area-codes.js';
 export { parentCode, provinceOf } from './area/area-tree.js';
 export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
 export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';

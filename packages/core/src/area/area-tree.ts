@@ -1,4 +1,4 @@
-import { AREA_LEVELS, levelOfCode, PREFIX_LENGTH } from '../kernel/division-code.js';
+import { AREA_LEVELS, levelOfCode, PREFIX_LENGTH } from './division-code.js';
 
 /** Walking the tree of administrative areas by their division codes. */
 

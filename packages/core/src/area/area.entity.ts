@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { timestamps } from '../kernel/entity-helpers.js';
-import { AREA_LEVELS } from '../kernel/division-code.js';
+import { AREA_LEVELS } from './division-code.js';
 
 /** An administrative area: province, prefecture, county, township or administrative village. */
 export const AreaSchema = defineEntity({

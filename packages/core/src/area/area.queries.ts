@@ -1,5 +1,5 @@
 import type { TuopinContext } from '../kernel/context.js';
-import { subtreeRange, type AreaLevel } from '../kernel/division-code.js';
+import { subtreeRange, type AreaLevel } from './division-code.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { countRowsOf, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
 import { AreaSchema, type Area } from './area.entity.js';

@@ -1,6 +1,6 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { isDivisionCode, type AreaLevel } from '../kernel/division-code.js';
+import { isDivisionCode, type AreaLevel } from './division-code.js';
 import { describedValues } from '../kernel/enum-values.js';
 import { ValidationError } from '../kernel/errors.js';
 import { loadAll } from '../kernel/load-all.js';

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { rangesWithinScope } from '../kernel/area-scope.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
-import type { CodeRange } from '../kernel/division-code.js';
+import type { CodeRange } from './division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 
 export interface CoreAreaStats {

@@ -13,6 +13,9 @@ export function registerRegionStatsSchema(builder: TuopinBuilder): void {
     description: '区划统计（含全部下级，限于调用者权限范围） Statistics of an area and its whole subtree, within the caller\'s scope',
     // Computed within the caller's scope (scopedRanges), and reached only through its area.
     scope: 'contained',
+    // A field returning it, and each block plugins add to it, runs a statement over a subtree: the
+    // kernel weighs them as statistics blocks (query-cost.ts).
+    statisticsBlocks: true,
     fields: (t) => {
       const stats = loaderFields(t, { loader: coreStatsLoader, key: (area) => area.code });
       return {

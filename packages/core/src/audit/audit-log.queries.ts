@@ -6,7 +6,7 @@ import { ValidationError } from '../kernel/errors.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { smallestCommonArea } from '../area/area-tree.js';
-import type { CodeRange } from '../kernel/division-code.js';
+import type { CodeRange } from '../area/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 import type { RecordedRead } from './audit-reads.js';
 

@@ -1,5 +1,5 @@
 import type { TuopinContext } from '../kernel/context.js';
-import { isDivisionCode } from '../kernel/division-code.js';
+import { isDivisionCode } from '../area/division-code.js';
 import { IssueCollector } from '../kernel/errors.js';
 import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';

@@ -1,3 +1,4 @@
+import { areaCodes, scopeLevelNamesIn } from './area-codes.js';
 import type { ScopeLevel } from './principal.js';
 
 /**
@@ -69,7 +70,6 @@ export interface AccessDeclarations {
 
 const PERMISSION_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 const ROLE_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-const LEVELS: readonly ScopeLevel[] = ['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'];
 const TITLE = /\p{Script=Han}.*\s[A-Za-z]/u;
 
 /** The role prefix of a plugin: 'finance' → 'FINANCE_', 'demo-x' → 'DEMO_X_'. */
@@ -111,8 +111,9 @@ export function accessDeclarationProblems(
         problems.push(`role '${role.name}' lists '${permission}', which neither '${pluginName}', core nor a plugin it depends on declares`);
       }
     }
-    if (role.scopeLevels.length === 0 || !role.scopeLevels.every((level) => LEVELS.includes(level))) {
-      problems.push(`role '${role.name}' must list the area levels its scopes may name (${LEVELS.join(', ')})`);
+    const levels = scopeLevelNamesIn(areaCodes());
+    if (role.scopeLevels.length === 0 || !role.scopeLevels.every((level) => levels.includes(level))) {
+      problems.push(`role '${role.name}' must list the area levels its scopes may name (${levels.join(', ')})`);
     }
   }
   for (const [roleName, granted] of Object.entries(declarations.extendRoles ?? {})) {

@@ -1,6 +1,6 @@
 import { rangesWithinScope, isWithinScope } from './area-scope.js';
 import type { TuopinContext } from './context.js';
-import type { CodeRange } from './division-code.js';
+import type { CodeRange } from './area-codes.js';
 import { NotFoundError } from './errors.js';
 import type { Grant, Principal } from './principal.js';
 import { codeInRanges } from './code-range-filters.js';

@@ -1,18 +1,20 @@
-import { prefixRange, significantPrefix, type CodeRange } from './division-code.js';
+import { areaCodes, prefixRangeIn, significantPrefixIn, type CodeRange } from './area-codes.js';
 
 /**
- * A caller's area scope is a set of division-code prefixes ('' = the whole country).
+ * A caller's area scope is a set of area-code prefixes ('' = the whole country); what the codes
+ * are is core's model (`area-codes.ts`).
  * A request for an area is answered over the intersection of that area with the scope, so
  * counts and statistics always agree with the rows the caller may see.
  */
 
 /** The code ranges of `areaCode`'s subtree that lie inside the scope (possibly none). */
 export function rangesWithinScope(areaCode: string | null, scopePrefixes: readonly string[]): CodeRange[] {
-  const requested = areaCode === null ? '' : significantPrefix(areaCode);
+  const model = areaCodes();
+  const requested = areaCode === null ? '' : significantPrefixIn(model, areaCode);
   // A scope that contains the requested area grants all of it.
-  if (scopePrefixes.some((scope) => requested.startsWith(scope))) return [prefixRange(requested)];
+  if (scopePrefixes.some((scope) => requested.startsWith(scope))) return [prefixRangeIn(model, requested)];
   // Otherwise only the scopes nested inside the requested area are visible.
-  return normalizeScopes(scopePrefixes.filter((scope) => scope.startsWith(requested))).map(prefixRange);
+  return normalizeScopes(scopePrefixes.filter((scope) => scope.startsWith(requested))).map((scope) => prefixRangeIn(model, scope));
 }
 
 /** True when the code lies inside one of the scope prefixes. */

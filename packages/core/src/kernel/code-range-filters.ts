@@ -1,11 +1,9 @@
-import type { CodeRange } from './division-code.js';
+import { isWholeTree as isWholeCountry, type CodeRange } from './area-codes.js';
 
 /**
  * Restricting a code column (a village, a place, a managing area) to the caller's code ranges,
  * in the two forms the query layers take. The whole country needs no condition at all.
  */
-
-const isWholeCountry = (ranges: readonly CodeRange[]) => ranges.length === 1 && ranges[0].lo === '000000000000' && ranges[0].hi === '999999999999';
 
 /** A MikroORM condition restricting a code property to code ranges. */
 export function codeInRanges(property: string, ranges: readonly CodeRange[]): Record<string, unknown> {

@@ -1,10 +1,10 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { isDivisionCode } from './division-code.js';
+import { areaCodes, isCodeIn } from './area-codes.js';
 import { ValidationError } from './errors.js';
 
 /**
  * Relay global IDs. Every object of tuopin is keyed either by a database id (a PostgreSQL
- * `integer`) or by a 12-digit division code, so an id part that is neither cannot name anything:
+ * `integer`) or by an area code (core's 12-digit division codes), so an id part that is neither cannot name anything:
  * it is refused here with a typed error, before a loader could send `in (NaN)` or an integer out
  * of range to PostgreSQL.
  */
@@ -23,7 +23,7 @@ const invalidGlobalId = (field: string) => ValidationError.of(field, '不是有�
 
 /**
  * The relay plugin's decoder (`relay.decodeGlobalID`): a type name and an id part that is a
- * database id or a division code; anything else is a `VALIDATION_FAILED` error naming `id`.
+ * database id or an area code; anything else is a `VALIDATION_FAILED` error naming `id`.
  */
 export function decodeTuopinGlobalID(globalId: string): { typename: string; id: string } {
   let decoded: { typename: string; id: string };
@@ -32,7 +32,7 @@ export function decodeTuopinGlobalID(globalId: string): { typename: string; id: 
   } catch {
     throw invalidGlobalId('id');
   }
-  if (!TYPENAME.test(decoded.typename) || !(isDatabaseId(decoded.id) || isDivisionCode(decoded.id))) throw invalidGlobalId('id');
+  if (!TYPENAME.test(decoded.typename) || !(isDatabaseId(decoded.id) || isCodeIn(areaCodes(), decoded.id))) throw invalidGlobalId('id');
   return decoded;
 }
 

@@ -2,6 +2,7 @@ import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { TuopinContext } from './context.js';
 import type { AccessPolicy } from './access-registry.js';
+import { useAreaCodes, type AreaCodeModel } from './area-codes.js';
 import { assembleAccess, checkGrantableTypes, checkRequiredPermissions, makeAccessKnown } from './plugin-access.js';
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { registerBaseSchema } from './base-schema.js';
@@ -85,6 +86,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     throw new PluginConfigurationError(`Every plugin set includes '${CORE_PLUGIN_NAME}': buildPlatform({ plugins: [corePlugin, …plugins] })`);
   }
   checkTablesApart(ordered);
+  useAreaCodes(areaCodesOf(ordered));
   const access = assembleAccess(ordered);
   const builder = createBuilder();
   registerBaseSchema(builder);
@@ -112,4 +114,14 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
     schema: guarded,
     auditVocabulary,
   };
+}
+
+/** The area code model of a plugin set: core's, and no other plugin's. */
+function areaCodesOf(plugins: readonly TuopinPlugin[]): AreaCodeModel {
+  const declaring = plugins.filter((plugin) => plugin.areaCodes);
+  const core = plugins.find(isCorePlugin)!;
+  if (declaring.length !== 1 || declaring[0] !== core) {
+    throw new PluginConfigurationError(`Only '${CORE_PLUGIN_NAME}' declares the area code model (areaCodes); declared by: ${declaring.map((p) => p.name).join(', ') || 'none'}`);
+  }
+  return core.areaCodes!;
 }

@@ -1,6 +1,7 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PermissionDeclaration, RoleDeclaration } from './access-declarations.js';
+import type { AreaCodeModel } from './area-codes.js';
 import type { TuopinBuilder } from './builder.js';
 import type { PluginSettingsSchema } from './plugin-settings.js';
 
@@ -67,6 +68,11 @@ export interface TuopinPlugin {
    * their holders do its work where it runs: `{ COUNTY_OFFICER: ['finance.lending.manage'] }`.
    */
   readonly extendRoles?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * What area codes are (width, level names, prefix lengths), which the kernel's scope mechanism
+   * reads (`area-codes.ts`). Core declares it (`area/division-code.ts`); no other plugin may.
+   */
+  readonly areaCodes?: AreaCodeModel;
   /** Adds the plugin's types, fields on core types, queries and mutations. */
   registerSchema(builder: TuopinBuilder): void;
   /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */

@@ -1,5 +1,5 @@
 import { roleDeclaration } from './access-registry.js';
-import { levelOfCode, significantPrefix, type AreaLevel } from './division-code.js';
+import { areaCodes, scopeLevelIn, WHOLE_TREE_LEVEL, type AreaLevelName } from './area-codes.js';
 
 /**
  * Who is calling. Authentication (tokens, API keys) fills this in at the server's edge; every
@@ -12,7 +12,7 @@ export interface Principal {
   readonly id: string;
   /** A role declared by core or by a plugin the caller's province runs: `COUNTY_OFFICER`, `FINANCE_LOAN_OFFICER`. */
   readonly role: Role;
-  /** Division-code prefixes the caller may see and act in; '' is the whole country. */
+  /** Area-code prefixes (division codes) the caller may see and act in; '' is the whole country. */
   readonly areaScopes: readonly string[];
   /** The province (tenant) as a 12-digit code, or null for national callers. */
   readonly provinceCode: string | null;
@@ -43,19 +43,16 @@ export interface Grant {
   readonly permissions: readonly string[];
 }
 
-/** The area a scope names: the whole country ('') or an area level. */
-export type ScopeLevel = 'NATION' | AreaLevel;
+/** The area a scope names: the whole country ('') or a level of core's area model. */
+export type ScopeLevel = typeof WHOLE_TREE_LEVEL | AreaLevelName;
 
 /**
  * The level of the area a scope names, or null when it names none: a scope is the significant
- * prefix of a division code ('43' 湖南, '433125' 保靖县, '433125100' 迁陵镇), so '430000' or
+ * prefix of an area code ('43' 湖南, '433125' 保靖县, '433125100' 迁陵镇), so '430000' or
  * '433125000' (a code padded with zeros) are not scopes.
  */
 export function levelOfScope(scope: string): ScopeLevel | null {
-  if (scope === '') return 'NATION';
-  if (!/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/.test(scope) || scope.startsWith('00')) return null;
-  const code = scope.padEnd(12, '0');
-  return significantPrefix(code) === scope ? levelOfCode(code) : null;
+  return scopeLevelIn(areaCodes(), scope) as ScopeLevel | null;
 }
 
 /**
@@ -65,10 +62,18 @@ export function levelOfScope(scope: string): ScopeLevel | null {
  */
 export function scopeMisfit(role: Role, scope: string): string | null {
   const level = levelOfScope(scope);
-  if (level === null) return `scope ${JSON.stringify(scope)} names no area (a significant division-code prefix of 2, 4, 6, 9 or 12 digits, or '' for the country)`;
+  if (level === null) return `scope ${JSON.stringify(scope)} names no area (${describeScopes()})`;
   const levels = roleDeclaration(role)?.scopeLevels ?? [];
   if (!levels.includes(level)) {
     return `a ${role} is scoped to ${levels.map((l) => l.toLowerCase()).join(' or ')} areas, not to a ${level.toLowerCase()} area (${JSON.stringify(scope)})`;
   }
   return null;
+}
+
+/** What a scope may be, from the model: "a significant division-code prefix of 2, 4, 6, 9 or 12 digits, or '' for the country". */
+function describeScopes(): string {
+  const { noun, levels } = areaCodes();
+  const lengths = levels.map((level) => level.prefixLength);
+  const listed = lengths.length > 1 ? `${lengths.slice(0, -1).join(', ')} or ${lengths[lengths.length - 1]}` : `${lengths[0]}`;
+  return `a significant ${noun} prefix of ${listed} digits, or '' for the country`;
 }

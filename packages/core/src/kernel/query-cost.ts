@@ -1,3 +1,4 @@
+import type { SchemaTypes } from '@pothos/core';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import {
   getNamedType,
@@ -9,6 +10,7 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -19,11 +21,30 @@ import type { QueryLimits } from './settings.js';
 
 /**
  * What a query costs, estimated before it runs (the complexity plugin's measure): each field 1,
- * lists ×10, a connection × its page size, and a statistics block — a field that returns
- * `RegionStats` or one of the blocks plugins add to it — the weight of the SQL behind it. The
+ * lists ×10, a connection × its page size, and a statistics block — a field that returns a type
+ * declared `statisticsBlocks` (core's `RegionStats`) or one of the blocks plugins add to such a
+ * type — the weight of the SQL behind it. The
  * per-request limit (`queryLimits.complexity`) and the per-caller budget per minute
  * (`limits.costPerMinute`) are both counted in this measure.
  */
+
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface ObjectTypeOptions<Types extends SchemaTypes, Shape> {
+      /**
+       * 统计块容器 Set on a type of statistics of an area: a field returning it, and each
+       * object-typed field on it (a plugin's block), costs `STATISTICS_BLOCK_COMPLEXITY`.
+       */
+      statisticsBlocks?: true;
+    }
+  }
+}
+
+/** The types of a built schema declared `statisticsBlocks`. */
+function statisticsTypes(schema: GraphQLSchema): Set<GraphQLObjectType> {
+  const declared = (type: GraphQLNamedType) => (type.extensions?.pothosOptions as { statisticsBlocks?: true } | undefined)?.statisticsBlocks === true;
+  return new Set(Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && declared(type)));
+}
 
 /** The weight of one statistics block of one area: a statement over the area's subtree. */
 export const STATISTICS_BLOCK_COMPLEXITY = 20;
@@ -38,18 +59,19 @@ export const EDGES_COMPLEXITY = { field: 1, multiplier: 1 };
 
 /**
  * Gives every statistics block of a built schema its weight, core's and every plugin's alike:
- * the `stats` fields (type `RegionStats`) and each object-typed field of `RegionStats`. Applied by
+ * the fields returning a type declared `statisticsBlocks` (core's `stats`, of type `RegionStats`)
+ * and each object-typed field of such a type. Applied by
  * the kernel after the schema is built, so that a plugin's block cannot be left at 1.
  */
 export function weighStatistics(schema: GraphQLSchema): GraphQLSchema {
-  const stats = schema.getType('RegionStats');
-  if (!isObjectType(stats)) return schema;
+  const stats = statisticsTypes(schema);
+  if (stats.size === 0) return schema;
   for (const type of Object.values(schema.getTypeMap())) {
     if ((!isObjectType(type) && !isInterfaceType(type)) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const named = getNamedType(field.type);
       const single = !isListType(getNullableType(field.type));
-      const block = single && (named === stats || (type === stats && isObjectType(named)));
+      const block = single && (stats.has(named as GraphQLObjectType) || (stats.has(type as GraphQLObjectType) && isObjectType(named)));
       if (!block) continue;
       const declared = field.extensions.complexity as number | { field?: number } | ((...args: unknown[]) => unknown) | undefined;
       if (typeof declared === 'function') continue; // the block computes its own weight

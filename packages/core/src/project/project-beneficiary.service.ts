@@ -1,6 +1,6 @@
 import { householdLoader } from '../household/household.loaders.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { subtreeRange } from '../kernel/division-code.js';
+import { subtreeRange } from '../area/division-code.js';
 import { IssueCollector, NotFoundError, RuleViolationError } from '../kernel/errors.js';
 import { pgTextArray } from '../kernel/pg-array.js';
 import { inTransaction } from '../kernel/transaction.js';

@@ -1,6 +1,6 @@
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { subtreeRange } from '../kernel/division-code.js';
+import { subtreeRange } from '../area/division-code.js';
 import { IssueCollector, RuleViolationError } from '../kernel/errors.js';
 import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';

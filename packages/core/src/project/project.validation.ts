@@ -1,4 +1,4 @@
-import { isDivisionCode, levelOfCode } from '../kernel/division-code.js';
+import { isDivisionCode, levelOfCode } from '../area/division-code.js';
 import type { IssueCollector } from '../kernel/errors.js';
 import { compareMoney } from '../kernel/money.js';
 import type { ConstructionType, ProjectCategory } from './project-enums.js';

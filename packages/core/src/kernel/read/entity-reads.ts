@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { TuopinContext } from '../context.js';
-import type { CodeRange } from '../division-code.js';
+import { isWholeTree as isWholeCountry, type CodeRange } from '../area-codes.js';
 import { SqlText } from './read-statement.js';
 
 /** A sort of rows by their properties, in order. */
@@ -16,8 +16,6 @@ export interface RowsWhereInOptions<Row> {
     orKeys?: readonly unknown[];
   };
 }
-
-const isWholeCountry = (ranges: readonly CodeRange[]) => ranges.length === 1 && ranges[0].lo === '000000000000' && ranges[0].hi === '999999999999';
 
 /**
  * Appends `and (column between ? and ? or …)` for the ranges; nothing for the whole country, which

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rangesWithinScope } from './area-scope.js';
-import { isDivisionCode, levelOfCode, subtreeRange } from './division-code.js';
+import { useAreaCodes } from '../kernel/area-codes.js';
+import { rangesWithinScope } from '../kernel/area-scope.js';
+import { levelOfScope } from '../kernel/principal.js';
+import { DIVISION_CODES, isDivisionCode, levelOfCode, subtreeRange } from './division-code.js';
+
+// The kernel reads scopes with the model a platform hands it; these tests hand core's directly.
+useAreaCodes(DIVISION_CODES);
 
 describe('division codes', () => {
   it('reads levels from the digit groups', () => {
@@ -20,6 +25,11 @@ describe('division codes', () => {
     expect(isDivisionCode('4331250000001')).toBe(false);
     expect(isDivisionCode('000000000000')).toBe(false);
     expect(isDivisionCode('43312500000a')).toBe(false);
+  });
+
+  it('reads the level of a scope: a significant prefix, never a padded code', () => {
+    expect(['', '43', '4331', '433125', '433125100', '433125100201'].map(levelOfScope)).toEqual(['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE']);
+    expect(['430000', '433125000', '00', '4', '433', '4331251002011', '43a'].map(levelOfScope)).toEqual([null, null, null, null, null, null, null]);
   });
 
   it('intersects a requested area with a scope', () => {
