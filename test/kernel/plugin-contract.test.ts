@@ -1,4 +1,4 @@
-import { buildPlatform, corePlugin, coreMigrations, definePlugin, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, coreMigrations, definePlugin, orderPlugins, PluginConfigurationError, pluginNamespaceOf, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { loadInstalledPlugins } from '@tuopin/server';
 import { createTestServer, documentOf, makeIdNumber, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,7 +196,7 @@ describe('core alone', () => {
       const tables = (await server.sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1")).map((t) => t.tablename);
       // Core's own tables are there; no installed plugin's namespace is.
       expect(tables).toEqual(expect.arrayContaining(['area', 'household', 'member', 'project', 'fund', 'ledger_entry', 'audit_log', 'api_key']));
-      for (const plugin of installedPlugins) expect(tables.filter((table) => table.startsWith(`${plugin.name}_`))).toEqual([]);
+      for (const plugin of installedPlugins) expect(tables.filter((table) => table.startsWith(pluginNamespaceOf(plugin.name)))).toEqual([]);
       const migrations = await server.sql<{ name: string }>('select name from mikro_orm_migrations order by id');
       expect(migrations.map((m) => m.name)).toEqual(coreMigrations.map((m) => m.name));
     } finally {
