@@ -9,7 +9,7 @@ import { registerRecordStats } from './record/record.stats.js';
 /** The __name__ plugin: its definePlugin call and nothing else. */
 export const __camel__Plugin = definePlugin({
   name: '__name__', // tables and migrations __ns__…, roles __PREFIX___…, permissions __name__.…
-  title: '__name__ 示例 __name__ example', // Chinese first, then English: say what the plugin does
+  title: '示例插件（__name__） Example plugin __name__', // Chinese first, then English: say what the plugin does
   entities: [__Pascal__RecordSchema],
   migrations: __camel__Migrations,
   permissions: __PREFIX___PERMISSION_DECLARATIONS,

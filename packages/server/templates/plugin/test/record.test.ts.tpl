@@ -48,10 +48,10 @@ describe('add__Pascal__Record', () => {
     expect(record).toMatchObject({ note: '走访', villageCode: CODES.baojingVillage });
   });
 
-  it('refuses a household outside the caller\'s areas, and writes nothing', async () => {
+  it("refuses a household outside the caller's areas as one that does not exist, and writes nothing", async () => {
     const before = await server.sql<{ n: string }>('select count(*) as n from __ns__record');
     const result = await server.execute(AddRecord, { input: { householdId: lingyuanHousehold, note: 'x' } }, { principal: PRINCIPALS.baojingOfficer });
-    expect(result.data?.add__Pascal__Record).toMatchObject({ __typename: 'ForbiddenError', field: 'householdId' });
+    expect(result.data?.add__Pascal__Record).toMatchObject({ __typename: 'NotFoundError', field: 'householdId' });
     expect(await server.sql<{ n: string }>('select count(*) as n from __ns__record')).toEqual(before);
   });
 

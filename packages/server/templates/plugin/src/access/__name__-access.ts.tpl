@@ -7,14 +7,14 @@ export const __PREFIX___PERMISSIONS = {
 } as const;
 
 export const __PREFIX___PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
-  { name: __PREFIX___PERMISSIONS.manageRecords, title: '登记__name__记录 Add __name__ records' },
+  { name: __PREFIX___PERMISSIONS.manageRecords, title: '登记示例记录 Add __name__ records' },
 ];
 
 export const __PREFIX___ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
   {
     // A county worker of the programme: reads the registry and adds records, changes no household.
     name: '__PREFIX___RECORDER',
-    title: '__name__记录员 __name__ recorder in a county',
+    title: '示例记录员 __name__ recorder in a county',
     permissions: ['core.registry.read', __PREFIX___PERMISSIONS.manageRecords],
     scopeLevels: ['COUNTY'],
   },

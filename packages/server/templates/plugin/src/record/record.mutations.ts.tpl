@@ -8,10 +8,10 @@ export function registerRecordMutations(builder: TuopinBuilder): void {
   const { Record } = recordRefs(builder);
 
   defineMutation(builder, 'add__Pascal__Record', {
-    description: '添加__name__记录 Add a __name__ record to a household',
+    description: '添加示例记录 Add a __name__ record to a household',
     input: {
-      description: '__name__记录 A __name__ record to add',
-      argumentDescription: '__name__记录 The record',
+      description: '示例记录 A __name__ record to add',
+      argumentDescription: '示例记录 The record',
       fields: (t) => ({
         householdId: t.id({ required: true, description: '户全局 ID Household global ID' }),
         note: t.string({ required: true, description: '内容（不能为空） Note; not empty' }),
@@ -21,7 +21,7 @@ export function registerRecordMutations(builder: TuopinBuilder): void {
     resolve: async (input, ctx) => {
       // Writes are scoped like reads: the caller's permission and areas, checked before anything is written.
       if (!hasPermission(ctx.principal, __PREFIX___PERMISSIONS.manageRecords)) {
-        throw new ForbiddenError('householdId', '您的角色不能登记__name__记录', 'Your role may not add __name__ records');
+        throw new ForbiddenError('householdId', '您的角色不能登记示例记录', 'Your role may not add __name__ records');
       }
       if (input.note.trim() === '') throw ValidationError.of('note', '内容不能为空', 'The note cannot be empty');
       const household = await householdLoader(ctx).load(input.householdId);
@@ -36,9 +36,9 @@ export function registerRecordMutations(builder: TuopinBuilder): void {
       });
     },
     payload: {
-      description: '__name__记录已添加 The record added',
+      description: '示例记录已添加 The record added',
       fields: (t) => ({
-        record: t.field({ type: Record, description: '__name__记录 The record', resolve: async (p, _args, ctx) => (await recordLoader(ctx).load(p.recordId))! }),
+        record: t.field({ type: Record, description: '示例记录 The record', resolve: async (p, _args, ctx) => (await recordLoader(ctx).load(p.recordId))! }),
       }),
     },
   });

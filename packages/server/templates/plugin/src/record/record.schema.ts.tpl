@@ -4,7 +4,7 @@ import { recordLoader } from './record.loaders.js';
 import { recordConnection } from './record.queries.js';
 
 /** The plugin's refs, one set per builder (a ref belongs to the builder that implemented it). */
-export const recordRefs = perBuilder((builder) => ({ Record: builder.objectRef<__Pascal__Record>('__Pascal__Record') }));
+export const recordRefs = perBuilder((builder: TuopinBuilder) => ({ Record: builder.objectRef<__Pascal__Record>('__Pascal__Record') }));
 
 export function registerRecordSchema(builder: TuopinBuilder): void {
   const { Record } = recordRefs(builder);
@@ -12,7 +12,7 @@ export function registerRecordSchema(builder: TuopinBuilder): void {
   // An area-scoped type is a Relay node: the kernel checks every record against the caller's
   // areas however it is reached, and `node(id:)` loads it through the scoped loader.
   builder.node(Record, {
-    description: '__name__记录 A __name__ record about a household',
+    description: '示例记录 A __name__ record about a household',
     scope: { area: (record) => record.villageCode },
     authScopes: { permission: 'core.registry.read' },
     id: { resolve: (record) => record.id },
@@ -29,14 +29,14 @@ export function registerRecordSchema(builder: TuopinBuilder): void {
     }),
   });
 
-  const RecordConnection = builder.connectionObject({ type: Record, name: '__Pascal__RecordConnection', description: '__name__记录分页列表 A page of __name__ records' });
+  const RecordConnection = builder.connectionObject({ type: Record, name: '__Pascal__RecordConnection', description: '示例记录分页列表 A page of __name__ records' });
 
   builder.queryField('__camel__Records', (t) =>
     t.connection(
       {
         type: Record,
         authScopes: { permission: 'core.registry.read' },
-        description: '__name__记录，按村代码排序 __name__ records in an area and everything under it, ordered by village',
+        description: '示例记录，按村代码排序 __name__ records in an area and everything under it, ordered by village',
         args: { regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }) },
         resolve: (_root, args, ctx) => recordConnection(ctx, { regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode') }, args),
       },
@@ -48,7 +48,7 @@ export function registerRecordSchema(builder: TuopinBuilder): void {
     t.connection(
       {
         type: Record,
-        description: '该户的__name__记录 The household\'s __name__ records',
+        description: '该户的示例记录 The household\'s __name__ records',
         resolve: (household, args, ctx) => recordConnection(ctx, { regionCode: household.villageCode, householdId: household.id }, args),
       },
       RecordConnection,

@@ -6,7 +6,7 @@ export function registerRecordStats(builder: TuopinBuilder): void {
   builder.objectFields('RegionStats', (t) => {
     const figures = loaderFields(t, { loader: recordStatsLoader, key: (area) => area.code });
     return {
-      __camel__Records: figures.count('__name__记录数', '__name__ records in the area', (f) => f.records),
+      __camel__Records: figures.count('示例记录数', '__name__ records in the area', (f) => f.records),
     };
   });
 }
