@@ -13,6 +13,8 @@ export interface ScaffoldOptions {
   readonly installed?: readonly string[];
   /** The migration's timestamp, `YYYYMMDDhhmmss`; now (UTC) by default. */
   readonly timestamp?: string;
+  /** The templates; `packages/server/templates/plugin` by default (tests render altered copies). */
+  readonly templateDir?: string;
 }
 
 export interface ScaffoldedPlugin {
@@ -42,7 +44,7 @@ export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldedPlugin {
   const dir = path.join(options.pluginsDir, options.name);
   if (existsSync(dir)) throw new ConfigurationError(`${dir} exists already; remove it or choose another name`);
   const names = pluginNamesOf(options.name);
-  return { names, dir, files: renderPluginTemplates(dir, names, options.timestamp ?? migrationTimestamp()) };
+  return { names, dir, files: renderPluginTemplates(dir, names, options.timestamp ?? migrationTimestamp(), options.templateDir) };
 }
 
 /**
