@@ -3,8 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TuopinPlugin } from '@tuopin/core';
 import { PLUGIN_TEMPLATE_DIR, scaffoldPlugin } from '@tuopin/server';
-import { createTestServer, mustSucceed, runContractSweeps, tablesWithoutAuditTrigger, type TestServer } from '@tuopin/testing';
-import { parse } from 'graphql';
+import { createTestServer, documentOf, mustSucceed, runContractSweeps, tablesWithoutAuditTrigger, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertWorld, OFFICERS, VILLAGES } from './scaffold-world.js';
 
@@ -42,11 +41,11 @@ runContractSweeps({ plugins });
 describe('the generated plugin through GraphQL', () => {
   let server: TestServer;
   let households: { baojing: string; lingyuan: string };
-  const AddRecord = parse(`mutation ($input: AddScaffoldCheckRecordInput!) {
+  const AddRecord = documentOf(`mutation ($input: AddScaffoldCheckRecordInput!) {
     addScaffoldCheckRecord(input: $input) { __typename ... on AddScaffoldCheckRecordPayload { record { id villageCode } } ... on Error { field } }
   }`);
-  const Records = parse('{ scaffoldCheckRecords(first: 10) { totalCount edges { node { villageCode } } } }');
-  const Stats = parse('query ($code: String!) { region(code: $code) { stats { scaffoldCheckRecords } } }');
+  const Records = documentOf('{ scaffoldCheckRecords(first: 10) { totalCount edges { node { villageCode } } } }');
+  const Stats = documentOf('query ($code: String!) { region(code: $code) { stats { scaffoldCheckRecords } } }');
 
   beforeAll(async () => {
     server = await createTestServer({ plugins });
