@@ -15,7 +15,8 @@ import { consoleSummary, markdownReport } from './lib/report.js';
 import type { BenchResults, QuestionResult } from './lib/results.js';
 import { runRounds, type RunContext } from './lib/rounds.js';
 import type { RunningServer } from './lib/servers.js';
-import { QUESTIONS, questionById, type Vars } from './questions/index.js';
+import { QUESTIONS, questionById, type Question, type Vars } from './questions/index.js';
+import { runFloor } from './floor/floor.js';
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -75,7 +76,9 @@ async function main(): Promise<void> {
     for (const question of questions) {
       if (pools.get(question.id)!.length === 0) throw new Error(`${question.id}: no variables could be drawn from the data`);
     }
-    const ctx: RunContext = { cluster, dataset, options, questions, pools, results, log, running };
+    const county = await countyRun(cluster, dataset.database, questions, pools);
+    log(`county officer: ${county.caller.scopes.length} counties of the synthetic province; asks ${[...county.pools.keys()].join(', ')}`);
+    const ctx: RunContext = { cluster, dataset, options, questions, pools, results, log, running, county };
 
     log('checking that all three servers give the same answers');
     await verifyPhase(ctx);
@@ -118,7 +121,29 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+/**
+ * The county officer of the county run: every county of the synthetic province (as many as a
+ * token may name), so that he asks about the same data as the administrator; each question's
+ * variables inside his counties.
+ */
+async function countyRun(cluster: Cluster, database: string, questions: readonly Question[], pools: Map<string, Vars[]>): Promise<RunContext['county']> {
+  const scopes = await withClient(cluster, database, async (client) =>
+    (await client.query<{ code: string }>(`select left(code, 6) as code from area where level = 'COUNTY' and code like '80%' order by code limit 50`)).rows.map((r) => r.code),
+  );
+  const countyPools = new Map<string, Vars[]>();
+  for (const question of questions) {
+    if (!question.areaOf) continue;
+    const inside = pools.get(question.id)!.filter((vars) => {
+      const area = question.areaOf!(vars);
+      return area === null || scopes.some((scope) => area.startsWith(scope));
+    });
+    if (inside.length > 0) countyPools.set(question.id, inside);
+  }
+  return { caller: { role: 'COUNTY_OFFICER', scopes, province: '800000000000' }, pools: countyPools };
+}
+
+const floor = process.argv.includes('--floor');
+(floor ? runFloor(process.argv.slice(2), log) : main()).catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof Error && error.stack && !error.message.includes('answer differently')) console.error(error.stack);
   process.exitCode = 1;

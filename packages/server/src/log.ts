@@ -2,12 +2,16 @@
  * Structured logging: one JSON object per line on stdout, so a log collector can index the
  * correlation id of a masked error. Kept dependency-free on purpose.
  */
+import type { AccessFields } from './observability/access-log.js';
+
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Writes a request's access line (message `request`) at `level`; without it, the level's method is used. */
+  request?(level: LogLevel, fields: AccessFields): void;
 }
 
 export function createLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPlatform, corePlugin } from '@tuopin/core';
@@ -31,6 +31,9 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     dataRoot = mkdtempSync(path.join(tmpdir(), 'tuopin-test-'));
+    // mkdtemp makes it 0700: as root, the server's OS user could not reach a cluster inside it and
+    // the data would be relocated to /var/tmp, outside what the teardown (or a killed run) cleans.
+    chmodSync(dataRoot, 0o755);
     cluster = await startEmbeddedPostgres({
       dataDir: path.join(dataRoot, 'postgres'),
       // Tests never need durability; these make CREATE DATABASE and commits cheap.
@@ -51,6 +54,8 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (cluster) {
       await cluster.stop();
+      // The cluster's real directory, in case it was relocated all the same.
+      rmSync(cluster.dataDir, { recursive: true, force: true });
       if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
       return;
     }

@@ -68,6 +68,19 @@ create function bench_pg.projects_in(region_code text) returns setof public.proj
 $$;
 comment on function bench_pg.projects_in(text) is '@name projects_in';
 
+-- Root query: households of an area whose number, or a member's name or ID number, starts with a
+-- prefix (Q7), as our server searches for a role that may read personal data; LIKE wildcards in
+-- the prefix are escaped, ID numbers are stored with an upper-case X.
+create function bench_pg.households_search(region_code text, prefix text) returns setof public.household language sql stable as $$
+  with p as (select replace(replace(replace(btrim(prefix), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' as pattern)
+  select h.* from public.household h, p
+  where h.village_code between rpad(bench_pg.code_prefix(region_code), 12, '0') and rpad(bench_pg.code_prefix(region_code), 12, '9')
+    and (h.household_no like p.pattern
+         or exists (select 1 from public.member m where m.household_id = h.id and (m.name like p.pattern or m.id_number like upper(p.pattern))))
+  order by h.village_code, h.id
+$$;
+comment on function bench_pg.households_search(text, text) is '@name households_search';
+
 -- Computed column Project.totalFunded: live (not reversed) allocations.
 create function bench_pg.project_total_funded(p public.project) returns numeric language sql stable as $$
   select coalesce(sum(e.amount), 0)::numeric(14, 2) from public.ledger_entry e

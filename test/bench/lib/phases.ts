@@ -36,19 +36,32 @@ export async function verifyPhase(ctx: RunContext): Promise<void> {
   const writes = ctx.questions.filter((q) => q.write);
   if (reads.length > 0) {
     await withAllServers(ctx, ctx.dataset.database, 'read', async (servers) => {
+      const county = servers.find((s) => s.name === 'county')!;
+      const others = servers.filter((s) => s !== county);
       for (const question of reads) {
         const pool = ctx.pools.get(question.id)!;
         const samples = pool.slice(0, question.id === 'Q3' ? 5 : CHECKED_READS);
-        const nonEmpty = await verifyRead(question, servers, samples);
+        const nonEmpty = await verifyRead(question, others, samples);
+        const countyPool = ctx.county.pools.get(question.id);
+        if (countyPool) {
+          // The county officer sees what the administrator sees inside his counties, ID numbers unmasked.
+          const ours = servers.find((s) => s.name === 'ours')!;
+          const countySamples = countyPool.slice(0, 10);
+          const peer = servers.find((s) => s.name === 'peer')!;
+          const countyNonEmpty = await verifyRead(question, [county, peer], countySamples, 'county');
+          await verifyRead(question, [ours, peer], countySamples);
+          ctx.log(`  ${question.id}: the county officer's answers equal the peer's for ${countySamples.length} variable sets in his counties (${countyNonEmpty} non-empty)`);
+        }
         if (question.id !== 'Q6b' && nonEmpty === 0) throw new Error(`${question.id}: every checked answer was empty; the check proves nothing`);
         ctx.results.get(question.id)!.verified = { samples: samples.length, nonEmpty };
         ctx.log(`  ${question.id} ${question.title}: same answers from all three servers for ${samples.length} variable sets (${nonEmpty} non-empty)`);
       }
-      await pageSizePhase(ctx, servers);
+      await pageSizePhase(ctx, others);
     });
   }
   if (writes.length > 0) {
-    await withAllServers(ctx, ctx.dataset.writeDatabase, 'write', async (servers) => {
+    await withAllServers(ctx, ctx.dataset.writeDatabase, 'write', async (all) => {
+      const servers = all.filter((s) => s.name !== 'county');
       await withClient(ctx.cluster, ctx.dataset.writeDatabase, async (client) => {
         for (const question of writes) {
           const pool = ctx.pools.get(question.id)!;

@@ -7,7 +7,7 @@ import { MIN_RATE_REQUESTS } from './load.js';
 import { medianOf, type BenchResults, type QuestionResult } from './results.js';
 import { SERVER_LABELS, type ServerName } from './servers.js';
 
-const SERVERS: ServerName[] = ['ours', 'peer', 'raw'];
+const SERVERS: ServerName[] = ['ours', 'county', 'peer', 'raw'];
 
 const num = (x: number, digits = 1) => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : '–');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
@@ -32,6 +32,8 @@ function p99Ratio(q: QuestionResult, percent: string | number): string {
 export interface Ratios {
   id: string;
   title: string;
+  /** The county officer's run ÷ peer throughput by connections ('–' where he does not ask). */
+  county: Record<string, string>;
   /** ours ÷ peer throughput by connections. */
   throughput: Record<string, string>;
   rawOverOurs: string;
@@ -48,6 +50,7 @@ export function ratiosOf(results: BenchResults): Ratios[] {
       id: q.id,
       title: q.title,
       throughput: Object.fromEntries(connections.map((c) => [c, ratio(rps('ours', c), rps('peer', c))])),
+      county: Object.fromEntries(connections.map((c) => [c, q.rounds.county ? ratio(rps('county', c), rps('peer', c)) : '–'])),
       rawOverOurs: ratio(rps('raw', 10), rps('ours', 10)),
       p99: Object.fromEntries(ratePercents.map((p) => [p, p99Ratio(q, p)])),
       statements: Object.fromEntries(SERVERS.map((s) => [s, medianOf(q, s, 'throughput', 10, (m) => m.statementsPerRequest)])) as Record<ServerName, number>,
@@ -61,11 +64,12 @@ export function consoleSummary(results: BenchResults): string {
   const rows = ratiosOf(results).map((r) => [
     `${r.id} ${r.title}`,
     ...connections.map((c) => r.throughput[c]),
+    r.county[10] ?? '–',
     r.rawOverOurs,
     ratePercents.map((p) => r.p99[p]).join(' '),
     SERVERS.map((s) => num(r.statements[s], 2)).join(' / '),
   ]);
-  const header = ['question', ...connections.map((c) => `ours÷peer @${c}`), 'raw÷ours @10', `p99 ours÷peer @${ratePercents.join('/')}%`, 'stmt/req ours/peer/raw'];
+  const header = ['question', ...connections.map((c) => `ours÷peer @${c}`), 'county÷peer @10', 'raw÷ours @10', `p99 ours÷peer @${ratePercents.join('/')}%`, 'stmt/req ours/county/peer/raw'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
@@ -118,21 +122,21 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
   const out: string[] = [`### ${q.id} — ${q.title}`, '', `${q.description}. ${q.variableSets} variable sets drawn from the data; ` +
     `${q.verified.samples} checked before timing: all three servers gave the same answer (${q.verified.nonEmpty} non-empty).`, ''];
   const rps = (s: ServerName, c: number) => medianOf(q, s, 'throughput', c, (m) => m.rps);
-  out.push('| connections | ours req/s | peer req/s | raw req/s | ours ÷ peer | raw ÷ ours | ours p99 ms | peer p99 ms |', '|---|---|---|---|---|---|---|---|');
+  out.push('| connections | ours req/s | county officer req/s | peer req/s | raw req/s | ours ÷ peer | county officer ÷ peer | raw ÷ ours | ours p99 ms | county officer p99 ms | peer p99 ms |', '|---|---|---|---|---|---|---|---|---|---|---|');
   for (const c of connections) {
     const p99 = (s: ServerName) => medianOf(q, s, 'throughput', c, (m) => m.latencyMs.p99);
-    out.push(`| ${c} | ${num(rps('ours', c))} | ${num(rps('peer', c))} | ${num(rps('raw', c))} | ${ratio(rps('ours', c), rps('peer', c))} | ${ratio(rps('raw', c), rps('ours', c))} | ${num(p99('ours'))} | ${num(p99('peer'))} |`);
+    out.push(`| ${c} | ${num(rps('ours', c))} | ${num(rps('county', c))} | ${num(rps('peer', c))} | ${num(rps('raw', c))} | ${ratio(rps('ours', c), rps('peer', c))} | ${ratio(rps('county', c), rps('peer', c))} | ${ratio(rps('raw', c), rps('ours', c))} | ${num(p99('ours'))} | ${num(p99('county'))} | ${num(p99('peer'))} |`);
   }
   if (Object.keys(q.ratesRps).length) {
     out.push('', `Latency at fixed rates (open loop; per cent of the peer's best, ${num(q.peerMaxRps ?? NaN)} req/s in round 1), ms. ` +
       'Saturated: the server fell behind by more than a quarter second of requests (or 50) and the run stopped sending; its percentiles cover what was answered.', '');
-    out.push('| rate | req/s | ours p50 / p95 / p99 | peer p50 / p95 / p99 | ours p99 ÷ peer p99 | errors ours / peer |', '|---|---|---|---|---|---|');
+    out.push('| rate | req/s | ours p50 / p95 / p99 | county officer p50 / p95 / p99 | peer p50 / p95 / p99 | ours p99 ÷ peer p99 | errors ours / peer |', '|---|---|---|---|---|---|---|');
     for (const p of ratePercents) {
       const lat = (s: ServerName) =>
         ['p50', 'p95', 'p99'].map((k) => num(medianOf(q, s, 'rate', p, (m) => m.latencyMs[k as 'p50']))).join(' / ') +
         (saturated(q, s, p) ? ` (saturated in ${saturated(q, s, p)} of ${q.rounds[s]?.length} rounds)` : '');
       const errors = (s: ServerName) => num(medianOf(q, s, 'rate', p, (m) => m.errorRate * 100), 2) + ' %';
-      out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${lat('peer')} | ${p99Ratio(q, p)} | ${errors('ours')} / ${errors('peer')} |`);
+      out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${q.rounds.county ? lat('county') : '–'} | ${lat('peer')} | ${p99Ratio(q, p)} | ${errors('ours')} / ${errors('peer')} |`);
     }
   }
   out.push('', 'Cost per request (10 connections):', '', '| server | statements | DB exec ms | server CPU ms | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|');
@@ -183,18 +187,21 @@ export function markdownReport(results: BenchResults): string {
     `| software | Node ${meta.machine.node}, PostgreSQL ${meta.machine.postgres} (embedded), PostGraphile 5.1.5 amber preset, autocannon 8 |`,
     `| data | ${num(d.households, 0)} households, ${num(d.members, 0)} members, ${num(d.villages, 0)} villages, ${num(d.counties, 0)} counties, ${num(d.projects, 0)} projects, ${num(d.funds, 0)} funds, ${num(d.ledger_entries, 0)} ledger entries; ${num(d.bytes / 2 ** 30, 2)} GiB (${meta.seeded ? `seeded in ${meta.seedSeconds} s` : 'cached database'}) |`,
     `| servers | each on the same Node, production mode, a pool of ${o.poolSize} connections, started fresh for every round; reads on the seeded database, the write on a copy of it |`,
-    `| runs | ${o.rounds} rounds of peer, ours, raw floor in turn; medians reported. Throughput: autocannon, ${o.durationSec} s per connection count after ${o.warmupSec} s of warm-up. Latency: open-loop at ${ratePercents.join(' / ')} % of the peer's best throughput, ${o.durationSec} s (at least ${MIN_RATE_REQUESTS} requests), over up to ${o.rateConnections} connections. Load generator on the same 2-core machine. |`,
+    `| runs | ${o.rounds} rounds of peer, ours, ours asked by a county officer, raw floor in turn; medians reported. Throughput: autocannon, ${o.durationSec} s per connection count after ${o.warmupSec} s of warm-up. Latency: open-loop at ${ratePercents.join(' / ')} % of the peer's best throughput, ${o.durationSec} s (at least ${MIN_RATE_REQUESTS} requests), over up to ${o.rateConnections} connections. Load generator on the same 2-core machine. |`,
     `| PostgreSQL settings | ${Object.entries(meta.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ')} |`,
     '',
     '## Summary',
     '',
-    `| question | ${connections.map((c) => `ours ÷ peer req/s @${c}`).join(' | ')} | raw floor ÷ ours @10 | ${ratePercents.map((p) => `ours p99 ÷ peer p99 @${p} %`).join(' | ')} | statements / request ours · peer · raw |`,
-    `|---|${connections.map(() => '---').join('|')}|---|${ratePercents.map(() => '---').join('|')}|---|`,
+    `| question | ${connections.map((c) => `ours ÷ peer req/s @${c}`).join(' | ')} | ${connections.map((c) => `county officer ÷ peer req/s @${c}`).join(' | ')} | raw floor ÷ ours @10 | ${ratePercents.map((p) => `ours p99 ÷ peer p99 @${p} %`).join(' | ')} | statements / request ours · county · peer · raw |`,
+    `|---|${connections.map(() => '---').join('|')}|${connections.map(() => '---').join('|')}|---|${ratePercents.map(() => '---').join('|')}|---|`,
     ...ratiosOf(results).map((r) =>
-      `| ${r.id} ${r.title} | ${connections.map((c) => r.throughput[c]).join(' | ')} | ${r.rawOverOurs} | ${ratePercents.map((p) => r.p99[p]).join(' | ')} | ${SERVERS.map((s) => num(r.statements[s], 2)).join(' · ')} |`,
+      `| ${r.id} ${r.title} | ${connections.map((c) => r.throughput[c]).join(' | ')} | ${connections.map((c) => r.county[c]).join(' | ')} | ${r.rawOverOurs} | ${ratePercents.map((p) => r.p99[p]).join(' | ')} | ${SERVERS.map((s) => num(r.statements[s], 2)).join(' · ')} |`,
     ),
     '',
-    'Above 1.0× in the throughput columns we are faster; below 1.0× in the p99 columns our tail latency is lower; ' +
+    'ours: a national administrator (personal data masked); county officer: the same server asked by a county officer of every ' +
+      'county of the synthetic province (personal data unmasked, so every read is audited), with the variables inside his counties; ' +
+      '"–" where he does not ask (a province\'s counties; the write, which a county officer asks already). ' +
+      'Above 1.0× in the throughput columns we are faster; below 1.0× in the p99 columns our tail latency is lower; ' +
       '"sat." means our server could not sustain that rate at all (see the question\'s section).',
     '',
     '## Targets',

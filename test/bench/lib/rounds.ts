@@ -5,6 +5,7 @@
  * latency at fixed rates, with statements, CPU and memory read around every run.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { BenchCaller } from '../auth.js';
 import type { Question, Vars } from '../questions/index.js';
 import { readStatements, resetStatements, type Cluster } from './cluster.js';
 import type { Dataset } from './dataset.js';
@@ -14,7 +15,7 @@ import { cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
 import type { Measurement, QuestionResult, ServerRound } from './results.js';
 import { headersFor, SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
 
-export const ROUND_ORDER: ServerName[] = ['peer', 'ours', 'raw'];
+export const ROUND_ORDER: ServerName[] = ['peer', 'ours', 'county', 'raw'];
 /** Request numbers below this are left to the equivalence check of the write question. */
 export const FIRST_TIMED_WRITE = 1000;
 
@@ -24,6 +25,8 @@ export interface RunContext {
   options: BenchOptions;
   questions: readonly Question[];
   pools: Map<string, Vars[]>;
+  /** The county officer who asks the `county` run, and the variables inside his counties, by question (absent: not asked). */
+  county: { caller: BenchCaller; pools: Map<string, Vars[]> };
   results: Map<string, QuestionResult>;
   log(line: string): void;
   /** Servers running now, so that an interrupted run can stop them. */
@@ -42,7 +45,7 @@ export function targetFor(server: RunningServer, question: Question, pool: Vars[
     let i = 0;
     next = () => prepared[i++ % prepared.length];
   }
-  const side = server.name === 'raw' ? null : question[server.name];
+  const side = server.name === 'raw' ? null : question[server.name === 'peer' ? 'peer' : 'ours'];
   return {
     origin: server.url(''),
     headers: headersFor(server, question),
@@ -53,6 +56,7 @@ export function targetFor(server: RunningServer, question: Question, pool: Vars[
 
 export async function withServer<T>(ctx: RunContext, name: ServerName, database: string, logName: string, work: (server: RunningServer) => Promise<T>, nodeFlags?: string[]): Promise<T> {
   const server = await startServer(name, {
+    caller: ctx.county.caller,
     databaseUrl: ctx.cluster.url(database),
     poolSize: ctx.options.poolSize,
     serverDir: ctx.options.serverDir,
@@ -127,7 +131,7 @@ export async function warmUp(target: LoadTarget, minSec: number, maxSec: number)
 async function measureQuestion(ctx: RunContext, server: RunningServer, question: Question, round: number, database: string): Promise<void> {
   const { options } = ctx;
   const result = ctx.results.get(question.id)!;
-  const target = targetFor(server, question, ctx.pools.get(question.id)!);
+  const target = targetFor(server, question, poolFor(ctx, server.name, question)!);
   await warmUp(target, options.warmupSec, options.warmupMaxSec);
 
   await settle(ctx, server.pid, database);
@@ -164,11 +168,17 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
   );
 }
 
+/** The variables a server is asked a question with; null when the county officer does not ask it. */
+export function poolFor(ctx: RunContext, name: ServerName, question: Question): Vars[] | null {
+  return name === 'county' ? (ctx.county.pools.get(question.id) ?? null) : ctx.pools.get(question.id)!;
+}
+
 export async function runRounds(ctx: RunContext): Promise<void> {
-  const reads = ctx.questions.filter((q) => !q.write);
-  const writes = ctx.questions.filter((q) => q.write);
   for (let round = 1; round <= ctx.options.rounds; round++) {
     for (const name of ROUND_ORDER) {
+      const asked = ctx.questions.filter((q) => poolFor(ctx, name, q) !== null);
+      const reads = asked.filter((q) => !q.write);
+      const writes = asked.filter((q) => q.write);
       ctx.log(`round ${round}/${ctx.options.rounds}: ${SERVER_LABELS[name]}`);
       if (reads.length > 0) {
         await withServer(ctx, name, ctx.dataset.database, `${name}-round${round}.log`, async (server) => {

@@ -6,15 +6,17 @@
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertAuthorised, authHeaders, serverEnv } from '../auth.js';
+import { assertAuthorised, authHeaders, serverEnv, type BenchCaller } from '../auth.js';
 import type { Question, Vars } from '../questions/index.js';
 import { BENCH_DIR, REPO_DIR } from './options.js';
 import { startNode, type NodeProcess } from './processes.js';
 
-export type ServerName = 'ours' | 'peer' | 'raw';
+/** `county`: our server again, asked by a county officer (personal data unmasked, so the read audit is on). */
+export type ServerName = 'ours' | 'county' | 'peer' | 'raw';
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   ours: 'tuopin',
+  county: 'tuopin, county officer',
   peer: 'PostGraphile 5.1.5 (amber)',
   raw: 'raw SQL (node-postgres)',
 };
@@ -25,6 +27,8 @@ export interface StartOptions {
   serverDir: string;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Who asks our server (`county`): the county officer. */
+  caller?: BenchCaller;
   logName: string;
 }
 
@@ -52,11 +56,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
+/** The environment of every server under test: production mode. */
+export const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
 
 function spawnServer(name: ServerName, port: number, options: StartOptions): NodeProcess {
   const common = { nodeFlags: options.nodeFlags, logName: options.logName };
-  if (name === 'ours') {
+  if (name === 'ours' || name === 'county') {
     return startNode({
       ...common,
       cwd: options.serverDir,
@@ -87,7 +92,9 @@ function graphqlRequest(side: 'ours' | 'peer') {
 export async function startServer(name: ServerName, options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const proc = spawnServer(name, port, options);
-  const headers = { 'content-type': 'application/json', ...(name === 'ours' ? authHeaders() : {}) };
+  if (name === 'county' && !options.caller) throw new Error('the county officer\'s run needs its caller');
+  const auth = name === 'ours' ? authHeaders() : name === 'county' ? authHeaders(options.caller) : {};
+  const headers = { 'content-type': 'application/json', ...auth };
   const url = (p: string) => `http://127.0.0.1:${port}${p}`;
   const probe = name === 'raw' ? { path: '/Q6b', body: '{}' } : { path: '/graphql', body: '{"query":"{ __typename }"}' };
   const deadline = Date.now() + 180_000;
@@ -101,7 +108,7 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
     try {
       const response = await fetch(url(probe.path), { method: 'POST', headers, body: probe.body, signal: AbortSignal.timeout(10_000) });
       const text = await response.text();
-      if (name === 'ours') {
+      if (name === 'ours' || name === 'county') {
         try {
           assertAuthorised(response.status, text);
         } catch (error) {
@@ -125,7 +132,7 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
     process: proc,
     headers,
     url,
-    request: name === 'raw' ? (question, vars) => ({ path: `/${question.id}`, body: JSON.stringify(vars) }) : graphqlRequest(name),
+    request: name === 'raw' ? (question, vars) => ({ path: `/${question.id}`, body: JSON.stringify(vars) }) : graphqlRequest(name === 'peer' ? 'peer' : 'ours'),
     stop: () => proc.stop(),
   };
 }

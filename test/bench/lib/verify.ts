@@ -44,35 +44,35 @@ export async function answer(server: RunningServer, question: Question, vars: Va
     throw new Error(`${question.id}: ${SERVER_LABELS[server.name]} answered HTTP ${status}: ${text.slice(0, 600)}\nvariables: ${JSON.stringify(vars)}`);
   }
   if (server.name === 'raw') return body.data;
-  const side = question[server.name];
+  const side = question[server.name === 'peer' ? 'peer' : 'ours'];
   if (side.failed?.(text)) throw new Error(`${question.id}: ${SERVER_LABELS[server.name]} answered with a failure: ${text.slice(0, 600)}`);
   return side.normalise(body.data);
 }
 
 const isEmpty = (value: unknown) => value == null || (Array.isArray(value) && value.length === 0);
 
-function mismatch(question: Question, vars: Vars, answers: Partial<Record<ServerName, unknown>>, other: ServerName, difference: string): Error {
+function mismatch(question: Question, vars: Vars, answers: Partial<Record<ServerName, unknown>>, other: ServerName, difference: string, reference: ServerName = 'ours'): Error {
   const file = path.join(WORK_DIR, `mismatch-${question.id}.json`);
   writeFileSync(file, JSON.stringify({ question: question.id, variables: vars, answers }, null, 2));
   return new Error(
-    `${question.id} (${question.title}): ${SERVER_LABELS[other]} and ${SERVER_LABELS.ours} answer differently ` +
-      `for ${JSON.stringify(vars)}\n  first difference (ours ≠ ${other}): ${difference}\n  both answers: ${file}`,
+    `${question.id} (${question.title}): ${SERVER_LABELS[other]} and ${SERVER_LABELS[reference]} answer differently ` +
+      `for ${JSON.stringify(vars)}\n  first difference (${reference} ≠ ${other}): ${difference}\n  both answers: ${file}`,
   );
 }
 
 /** Checks a read question on the given variables; returns how many had a non-empty answer. */
-export async function verifyRead(question: Question, servers: RunningServer[], samples: Vars[]): Promise<number> {
+export async function verifyRead(question: Question, servers: RunningServer[], samples: Vars[], reference: ServerName = 'ours'): Promise<number> {
   let nonEmpty = 0;
   for (const vars of samples) {
     const answers: Partial<Record<ServerName, unknown>> = {};
     for (const server of servers) answers[server.name] = await answer(server, question, vars);
     for (const server of servers) {
-      if (server.name === 'ours') continue;
-      const other = question.reconcile ? question.reconcile(answers.ours, answers[server.name]) : answers[server.name];
-      const difference = firstDifference(answers.ours, other);
-      if (difference) throw mismatch(question, vars, answers, server.name, difference);
+      if (server.name === reference) continue;
+      const other = question.reconcile ? question.reconcile(answers[reference], answers[server.name]) : answers[server.name];
+      const difference = firstDifference(answers[reference], other);
+      if (difference) throw mismatch(question, vars, answers, server.name, difference, reference);
     }
-    if (!isEmpty(answers.ours)) nonEmpty++;
+    if (!isEmpty(answers[reference])) nonEmpty++;
   }
   return nonEmpty;
 }

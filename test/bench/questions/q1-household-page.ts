@@ -20,6 +20,7 @@ export const q1: Question = {
   pageSizes: [5, 100],
   title: 'household page',
   description: `${PAGE} households of a village (by village code, then id) with their members (head first) and totalCount`,
+  areaOf: (v) => String(v.village),
   sample: async (client) =>
     (
       await sampleRows<{ code: string }>(

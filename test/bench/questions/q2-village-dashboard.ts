@@ -8,6 +8,7 @@ export const q2: Question = {
   pageSizes: [10, 100],
   title: 'village dashboard',
   description: `a county's first ${PAGE} villages (by code), each with its household, poor-household and project counts`,
+  areaOf: (v) => String(v.county),
   sample: async (client) =>
     (
       await sampleRows<{ code: string }>(

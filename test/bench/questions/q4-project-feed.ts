@@ -20,6 +20,7 @@ export const q4: Question = {
   pageSizes: [5, 100],
   title: 'project feed',
   description: `${PAGE} projects of a county or township (by place code, then id), each with its funding total, its first ${ALLOCATIONS} allocations (amount, date, fund name) and their count, and its place and county names`,
+  areaOf: (v) => String(v.area),
   sample: async (client) =>
     (
       await sampleRows<{ code: string }>(

@@ -5,10 +5,14 @@ export const q6a: Question = {
   id: 'Q6a',
   title: 'lookup by id',
   description: 'one household by id (ours: its Relay global ID; the peer: householdByRowId)',
+  areaOf: (v) => String(v.village),
   sample: async (client) =>
-    (await sampleRows<{ id: number }>(client, `select id from household tablesample system (1) repeatable (42) order by random() limit 500`)).map(
-      (row) => ({ id: Number(row.id) }),
-    ),
+    (
+      await sampleRows<{ id: number; village_code: string }>(
+        client,
+        `select id, village_code from household tablesample system (1) repeatable (42) order by random() limit 500`,
+      )
+    ).map((row) => ({ id: Number(row.id), village: row.village_code })),
   ours: {
     query: `query Q6a($id: ID!) { household(id: $id) { householdNo status memberCount } }`,
     variables: (v) => ({ id: Buffer.from(`Household:${v.id}`).toString('base64') }),
@@ -33,6 +37,7 @@ export const q6b: Question = {
   id: 'Q6b',
   title: '{ __typename }',
   description: '`{ __typename }`: HTTP, parsing, validation and execution with no database',
+  areaOf: () => null,
   sample: async () => [{}],
   ours: { query: '{ __typename }', variables: () => ({}), normalise: (data) => data },
   peer: { query: '{ __typename }', variables: () => ({}), normalise: (data) => data },

@@ -43,6 +43,13 @@ export interface Question {
    * comparison (e.g. ID numbers that ours masks for the caller's role).
    */
   reconcile?(ours: unknown, other: unknown): unknown;
+  /**
+   * The division code the variables ask about, for the county officer's run: it asks only the
+   * variables inside the officer's counties (null: the question has no area, any caller may ask).
+   * A question without it is not asked as a county officer (one whose answer a county officer
+   * cannot see as a whole, such as a province's counties, or one that names its own caller).
+   */
+  areaOf?(vars: Vars): string | null;
   ours: GraphqlSide;
   peer: GraphqlSide;
   /** The raw floor: answers in the common shape. */

@@ -4,12 +4,11 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { TuopinContext } from './context.js';
-import { ForbiddenError, LimitExceededError } from './errors.js';
+import { ForbiddenError } from './errors.js';
 import { decodeTuopinGlobalID } from './global-id.js';
 import { MAX_NODES, resolveNodeQuery, resolveNodesQuery } from './node-lookup.js';
 import { connectionComplexity, EDGES_COMPLEXITY } from './query-cost.js';
 import type { ConnectionArgs } from './keyset-connection.js';
-import { queryLimitsOf } from './settings.js';
 // Adds the `scope` option to every object type's options (declaration merging).
 import './scope-policy.js';
 import { hasPermission } from './access-registry.js';
@@ -135,15 +134,10 @@ export function createBuilder(): TuopinBuilder {
     complexity: {
       defaultComplexity: 1,
       defaultListMultiplier: 10,
-      limit: (ctx) => queryLimitsOf(ctx.settings),
-      complexityError: (kind, result) => {
-        const name = kind.toLowerCase() as 'depth' | 'breadth' | 'complexity';
-        const actual = result[name];
-        const maximum = result[`max${kind}` as 'maxDepth'] ?? 0;
-        const zh = { depth: '查询嵌套深度', breadth: '查询字段总数', complexity: '查询成本' }[name];
-        const en = { depth: 'Query depth', breadth: 'Number of selected fields', complexity: 'Query cost' }[name];
-        return new LimitExceededError(name, actual, maximum, `${zh}为${actual}，超过上限${maximum}`, `${en} is ${actual}, over the limit of ${maximum}`);
-      },
+      // The plugin gives every field its weight; the limits are checked once per request, before
+      // execution, from the cost cached per document (query-cost.ts, the server's query-cost plugin),
+      // not again by the plugin in every root field.
+      disabled: true,
     },
   });
   return builder as unknown as TuopinBuilder;

@@ -7,8 +7,15 @@ import {
   isObjectType,
   Kind,
   type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
+import { LimitExceededError } from './errors.js';
+import type { QueryLimits } from './settings.js';
 
 /**
  * What a query costs, estimated before it runs (the complexity plugin's measure): each field 1,
@@ -53,24 +60,168 @@ export function weighStatistics(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** What an operation costs and how large it is: the measures the per-request limits are checked against. */
+export interface OperationCost {
+  /** The estimated cost (`queryLimits.complexity`, and what the per-caller budget is charged). */
+  complexity: number;
+  /** The deepest field (`queryLimits.depth`). */
+  depth: number;
+  /** Fields selected, counted once per selection (`queryLimits.breadth`). */
+  breadth: number;
+}
+
 /**
- * The estimated cost of the operation a request runs (the one named, or the only one), or null
- * when it cannot be estimated (the document is invalid; execution reports why).
+ * The cost of the operation a request runs (the one named, or the only one), or null when it
+ * cannot be estimated (no such operation, or variables that do not fit; execution says why).
+ *
+ * Computed once per parsed document and schema, and again only for other values of the variables
+ * the cost depends on: those that reach the arguments of a field whose complexity is a function
+ * (a connection's `first`, the ids of `nodes`). yoga hands every request that sends the same text
+ * the same document object, so most requests find their cost here without a walk. This relies on
+ * a field's complexity depending on its arguments alone, never on the caller: complexity
+ * functions get no context.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): OperationCost | null {
+  let perSchema = costCache.get(document);
+  if (!perSchema) costCache.set(document, (perSchema = new WeakMap()));
+  let operations = perSchema.get(schema);
+  if (!operations) perSchema.set(schema, (operations = new Map()));
+  const name = operationName ?? '';
+  let entry = operations.get(name);
+  if (!entry) operations.set(name, (entry = costEntry(schema, document, operationName)));
+  if (!entry.operation) return null;
+  const key = entry.costVariables.length === 0 ? '' : JSON.stringify(entry.costVariables.map((v) => (v in variables ? variables[v] : ABSENT)));
+  const known = entry.byValues.get(key);
+  if (known !== undefined) return known;
+  const cost = computeCost(schema, entry.operation, entry.fragments, variables);
+  // A client that sends ever other page sizes must not grow the cache without end.
+  if (entry.byValues.size >= MAX_COSTS_PER_OPERATION) entry.byValues.clear();
+  entry.byValues.set(key, cost);
+  return cost;
+}
+
+/**
+ * The estimated cost alone (see operationCost). The fifth argument, a context, is accepted for
+ * older callers and not used: a field's complexity never depends on the caller.
  */
 export function estimateOperationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown>,
-  ctx: object,
+  _unusedContext?: object,
 ): number | null {
-  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return operationCost(schema, document, operationName, variables)?.complexity ?? null;
+}
+
+/**
+ * The first per-request limit (`queryLimits`) an operation's measures exceed, depth first, then
+ * breadth, then cost; null when it keeps within all of them.
+ */
+export function queryLimitExceeded(cost: OperationCost, limits: QueryLimits): LimitExceededError | null {
+  for (const limit of ['depth', 'breadth', 'complexity'] as const) {
+    const actual = cost[limit];
+    const maximum = limits[limit];
+    if (actual <= maximum) continue;
+    const zh = { depth: '查询嵌套深度', breadth: '查询字段总数', complexity: '查询成本' }[limit];
+    const en = { depth: 'Query depth', breadth: 'Number of selected fields', complexity: 'Query cost' }[limit];
+    return new LimitExceededError(limit, actual, maximum, `${zh}为${actual}，超过上限${maximum}`, `${en} is ${actual}, over the limit of ${maximum}`);
+  }
+  return null;
+}
+
+/** Distinct variable values remembered per operation before the remembered ones are dropped. */
+const MAX_COSTS_PER_OPERATION = 256;
+/** Stands for a variable the request did not send (which may cost otherwise than an explicit null). */
+const ABSENT = '\u0000absent';
+
+interface CostEntry {
+  operation: OperationDefinitionNode | undefined;
+  fragments: FragmentDefinitionNode[];
+  /** Variables whose values change the cost. */
+  costVariables: string[];
+  byValues: Map<string, OperationCost | null>;
+}
+
+const costCache = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, Map<string, CostEntry>>>();
+
+function costEntry(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CostEntry {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((d) => d.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!operation) return null;
-  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  const costVariables = operation ? variablesThatCost(schema, operation, fragments) : [];
+  return { operation, fragments, costVariables, byValues: new Map() };
+}
+
+function computeCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: FragmentDefinitionNode[], variables: Record<string, unknown>): OperationCost | null {
   try {
-    return complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, { schema, ctx, variables }).complexity;
+    const { complexity, depth, breadth } = complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, { schema, ctx: {}, variables });
+    return { complexity, depth, breadth };
   } catch {
     return null;
   }
+}
+
+/**
+ * The variables used in the arguments of fields whose complexity is a function of them, found by
+ * the same walk as the complexity plugin's (fields by their parent type, fragments by their type
+ * condition). A document that does not validate may leave some out; it never executes.
+ */
+function variablesThatCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: FragmentDefinitionNode[]): string[] {
+  const byName = new Map(fragments.map((f) => [f.name.value, f]));
+  const found = new Set<string>();
+  const seen = new Set<SelectionSetNode>();
+  const walk = (selectionSet: SelectionSetNode, type: GraphQLNamedType | null | undefined) => {
+    if (seen.has(selectionSet)) return;
+    seen.add(selectionSet);
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[selection.name.value] : undefined;
+        const complexity = field?.extensions.complexity;
+        if (typeof complexity === 'function') {
+          const read = argumentsRead(complexity as ComplexityFunction, field!);
+          for (const argument of selection.arguments ?? []) {
+            if (read === null || read.has(argument.name.value)) collectVariables(argument.value, found);
+          }
+        }
+        if (field && selection.selectionSet) walk(selection.selectionSet, getNamedType(field.type));
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = byName.get(selection.name.value);
+        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
+      } else {
+        walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type);
+      }
+    }
+  };
+  walk(operation.selectionSet, schema.getRootType(operation.operation));
+  return [...found].sort();
+}
+
+type ComplexityFunction = (args: Record<string, unknown>, ctx: object, field: unknown) => unknown;
+
+/**
+ * The arguments a complexity function reads (a connection's reads `first` and `last`, not its
+ * filters), found by calling it with arguments that record what is read; null when it fails on
+ * them (say it reads `ids.length`), and then every argument counts.
+ */
+function argumentsRead(complexity: ComplexityFunction, field: unknown): Set<string> | null {
+  const read = new Set<string>();
+  const recorder = new Proxy({}, { get: (_target, name) => void (typeof name === 'string' && read.add(name)), has: (_target, name) => (typeof name === 'string' && read.add(name), false) });
+  try {
+    complexity(recorder, {}, field);
+    return read;
+  } catch {
+    return null;
+  }
+}
+
+function collectVariables(value: ValueNode, into: Set<string>): void {
+  if (value.kind === Kind.VARIABLE) into.add(value.name.value);
+  else if (value.kind === Kind.LIST) for (const item of value.values) collectVariables(item, into);
+  else if (value.kind === Kind.OBJECT) for (const field of value.fields) collectVariables(field.value, into);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail, checkPluginSettings, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
@@ -13,7 +13,7 @@ import { createErrorMasker } from './mask-error.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
 import { NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
-import { useCostBudget, type SpendCost } from './cost-budget.js';
+import { useQueryCost, type SpendCost } from './query-cost.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
@@ -36,19 +36,52 @@ export interface AppOptions {
 export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
 
 /**
- * The GraphQL application behind the gateway: `/graphql` (GraphiQL outside production),
- * `/health` (the process is up) and `/ready` (the database answers). Each caller is answered with
+ * The GraphQL application behind the gateway: `/graphql` (GraphiQL outside production); the
+ * gateway answers `/health` and `/ready` itself. Each caller is answered with
  * their province's schema; schemas are built once at start-up, never per request, because yoga
  * caches parsing and validation per schema object.
  */
 export function createApp(options: AppOptions): TuopinApp {
   // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
   checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
-  return createYoga<ServerContext, TuopinContext>({
+  return createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins)));
+}
+
+/** One part of the app's request pipeline, named for the HTTP floor measurement (test/bench/floor). */
+export interface AppPart {
+  readonly name: string;
+  readonly plugins: readonly AppPlugin[];
+}
+
+/** A yoga plugin of the app, whatever context it reads. */
+export type AppPlugin = NonNullable<YogaServerOptions<ServerContext, TuopinContext>['plugins']>[number];
+
+/** The app's yoga plugins, in the order they run, in named parts. */
+export function appPlugins(options: AppOptions): AppPart[] {
+  return [
+    { name: 'lazy entity manager', plugins: [useLazyEntityManager(options.orm)] },
+    { name: 'document limits', plugins: [useDocumentLimits(options.limits)] },
+    { name: 'NUL-byte refusal', plugins: [useRefuseNulBytes()] },
+    { name: 'query cost: limits and budget', plugins: [useQueryCost()] },
+    { name: 'read audit', plugins: [useAuditReads()] },
+    { name: 'request record', plugins: [useRequestRecord()] },
+    { name: 'trusted documents', plugins: useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS) },
+  ];
+}
+
+/** yoga's configuration of the app, with the given plugins (all of appPlugins in production). */
+export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): YogaServerOptions<ServerContext, TuopinContext> {
+  return {
     schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // The gateway refuses a body without Content-Length or over `limits.maxBodyBytes` before yoga
+    // reads it, and Node holds a body to its Content-Length; yoga's own limit would pipe every
+    // body through a counting stream (a tenth of a small request's CPU).
+    maxRequestBodySize: false,
+    // No operation takes a file.
+    multipart: false,
     graphiql: options.production ? false : { title: 'tuopin 脱贫 GraphQL' },
     renderGraphiQL: renderOfflineGraphiQL,
     // The edge answers CORS by the configured allowlist; yoga's default would echo any origin.
@@ -66,25 +99,6 @@ export function createApp(options: AppOptions): TuopinApp {
         audit: new AuditTrail(),
       } as Omit<TuopinContext, 'em'> as TuopinContext;
     },
-    plugins: [
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          try {
-            await options.orm.em.getConnection().execute('select 1');
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      }),
-      useLazyEntityManager(options.orm),
-      useDocumentLimits(options.limits),
-      useRefuseNulBytes(),
-      useCostBudget(),
-      useAuditReads(),
-      useRequestRecord(),
-      ...useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS),
-    ],
-  });
+    plugins: [...plugins],
+  };
 }

@@ -40,7 +40,15 @@ export async function assembleServer(
   const apiKeys = new ApiKeyCache();
   const revocations = listenForRevocations({ databaseUrl: options.orm.config.get('clientUrl')!, cache: apiKeys, log: options.log });
   const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt, options.tenancy.accessFor)), orm: options.orm, apiKeys });
-  const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log });
+  const ready = async () => {
+    try {
+      await options.orm.em.getConnection().execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log, ready });
   const metrics = createMetrics(options.orm);
   return { app, metrics, stop: revocations.stop, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
 }

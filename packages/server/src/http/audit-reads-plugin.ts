@@ -1,4 +1,5 @@
 import { queriesRecorded, recordReads, type TuopinContext } from '@tuopin/core';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -7,19 +8,17 @@ import type { Plugin } from 'graphql-yoga';
  * they are audited in all they do). Mutations record their writes themselves, inside their transactions.
  */
 export function useAuditReads(): Plugin<TuopinContext> {
-  return {
-    onExecute({ args }) {
-      const ctx = args.contextValue as TuopinContext;
-      const operation = args.document.definitions.find((d: { kind: string }) => d.kind === 'OperationDefinition');
-      return {
-        async onExecuteDone() {
-          const personalReads = ctx.audit.takePersonalReads();
-          const recordQuery = queriesRecorded(ctx.principal) && operation?.kind === 'OperationDefinition' && operation.operation === 'query';
-          if (personalReads.length === 0 && !recordQuery) return;
-          const name = operation?.kind === 'OperationDefinition' ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-          await recordReads(ctx.em, { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
-        },
-      };
-    },
-  };
+  // The same hooks for every request: what they need is in the arguments they are called with.
+  const hooks = { onExecuteDone: recordWhatWasRead };
+  return { onExecute: () => hooks };
+}
+
+async function recordWhatWasRead({ args }: { args: { contextValue: unknown; document: DocumentNode; operationName?: string | null } }): Promise<void> {
+  const ctx = args.contextValue as TuopinContext;
+  const personalReads = ctx.audit.takePersonalReads();
+  const operation = getOperationAST(args.document, args.operationName);
+  const recordQuery = queriesRecorded(ctx.principal) && operation?.operation === 'query';
+  if (personalReads.length === 0 && !recordQuery) return;
+  const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
+  await recordReads(ctx.em, { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
 }

@@ -9,8 +9,16 @@ import { createTokenBuckets, type RateDecision } from './rate-limiter.js';
  * and one cannot spend the other's.
  */
 export function principalKey(principal: Principal): string {
-  return JSON.stringify([principal.id, principal.role, [...principal.areaScopes].sort(), principal.provinceCode]);
+  let key = keys.get(principal);
+  if (key === undefined) {
+    key = JSON.stringify([principal.id, principal.role, [...principal.areaScopes].sort(), principal.provinceCode]);
+    keys.set(principal, key);
+  }
+  return key;
 }
+
+/** A verified token's principal is one object for as long as the token is cached: its key is made once. */
+const keys = new WeakMap<Principal, string>();
 
 /** A refusal: which limit, its maximum, and when to try again. */
 export interface LimitRefusal {

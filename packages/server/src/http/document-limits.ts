@@ -5,7 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 /**
  * Limits a request's document before anything runs: its token count (checked while parsing, so
  * a huge document is not even built) and its aliases (a cheap way to multiply work). Depth and
- * cost are checked by the schema's complexity plugin, with the same kind of error.
+ * cost are checked from the query's cached cost estimate (query-cost.ts), with the same kind of error.
  */
 export function useDocumentLimits(limits: { maxTokens: number; maxAliases: number }): Plugin {
   return {

@@ -15,20 +15,27 @@ import { createTokenBuckets } from './rate-limiter.js';
  * size-checked and limited here before the app sees it, so no resolver ever runs for an unknown
  * caller: failed authentications per client address, and per caller (the whole principal)
  * requests per minute, requests at once and server time per minute; the app spends each query's
- * estimated cost from the caller's budget (cost-budget.ts).
+ * estimated cost from the caller's budget (query-cost.ts).
  */
-export function createGateway(options: { app: TuopinApp; authenticate: Authenticator; limits: ApiLimits; production: boolean; log: Logger }) {
+export function createGateway(options: {
+  app: TuopinApp;
+  authenticate: Authenticator;
+  limits: ApiLimits;
+  production: boolean;
+  log: Logger;
+  /** Whether the database answers (`/ready`). */
+  ready: () => Promise<boolean>;
+}) {
   const callers = createCallerLimits(options.limits);
   // Guessing credentials is limited by client address, before any credential is checked.
   const authFailures = createTokenBuckets(options.limits.authFailuresPerMinute);
   // yoga's node listener takes the server context as a third argument; its type does not say so.
   const serve = options.app.requestListener as unknown as (req: IncomingMessage, res: ServerResponse, context: ServerContext) => Promise<void>;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health' || path === '/ready') {
-      await serve(req, res, { principal: null });
-      return;
-    }
+    const path = pathOf(req);
+    // Answered here rather than by yoga plugins, which would test every /graphql request's URL against them.
+    if (path === '/health') return answerStatus(res, 200);
+    if (path === '/ready') return answerStatus(res, (await options.ready()) ? 200 : 503);
     if (path !== '/graphql') {
       return refuse(res, 404, 'NOT_FOUND', '只有 /graphql、/health 和 /ready', 'Only /graphql, /health and /ready are served');
     }
@@ -94,6 +101,20 @@ export function createGateway(options: { app: TuopinApp; authenticate: Authentic
       admission.done();
     }
   };
+}
+
+/** The path of a request's URL, without its query string. */
+export function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
+/** An empty answer with a status: `/health` (the process is up) and `/ready` (the database answers). */
+function answerStatus(res: ServerResponse, status: number): void {
+  res.statusCode = status;
+  res.setHeader('cache-control', 'no-store');
+  res.end();
 }
 
 /** A credential check that failed for want of the database (503, retry later) or unexpectedly (500, logged). */

@@ -65,3 +65,21 @@ it('leaves lines without sensitive keys as they are, and never changes the calle
   expect(redactFields(fields)).toEqual({ member: { name: '张三', idNumber: '[redacted]' }, token: '[redacted]' });
   expect(fields).toEqual({ member: { name: '张三', idNumber: '433101198001010018' }, token: 'abc' });
 });
+
+it('writes the access line, built in one string, as its generic path would, and only at an enabled level', () => {
+  const { lines, destination } = capture();
+  const log = createPinoLogger({ destination });
+  const fields = { requestId: 'r-1', method: 'POST', path: '/graphql', operation: 'Page "1"', principalId: 'u:1', role: 'COUNTY_OFFICER', status: 429, durationMs: 1.5, statements: 2, refusals: ['RATE_LIMITED'] };
+  log.request!('warn', fields);
+  log.warn('request', fields);
+  log.request!('info', { ...fields, operation: null, refusals: undefined, status: 200 });
+  expect(lines).toHaveLength(3);
+  const withoutTime = ({ time, ...rest }: Record<string, unknown>) => (expect(time).toMatch(/^\d{4}-\d\d-\d\dT/), rest);
+  expect(withoutTime(lines[0])).toEqual(withoutTime(lines[1]));
+  expect(Object.keys(lines[0])).toEqual(Object.keys(lines[1]));
+  expect(lines[2]).toMatchObject({ level: 'info', operation: null, status: 200, message: 'request' });
+  expect(lines[2]).not.toHaveProperty('refusals');
+  const quiet = capture();
+  createPinoLogger({ destination: quiet.destination, level: 'warn' }).request!('info', fields);
+  expect(quiet.lines).toEqual([]);
+});

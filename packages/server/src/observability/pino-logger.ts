@@ -1,6 +1,7 @@
 import { pino, type DestinationStream, type Level } from 'pino';
 import { ConfigurationError } from '../configuration-error.js';
 import type { Logger } from '../log.js';
+import { accessLine } from './access-log.js';
 import { currentRequest } from './request-record.js';
 
 /**
@@ -68,6 +69,11 @@ export interface PinoLoggerOptions {
  * as an ISO timestamp and `message`, the shape the server's lines had before pino.
  */
 export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
+  // Asynchronous writes: an access line per request must not block the event loop on a slow
+  // pipe. Lines are written in batches of at least 4 KiB, or every quarter second (one write
+  // per line was a tenth of a small request's CPU); errors are written at once. pino flushes
+  // what is buffered when the process exits.
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 });
   const logger = pino(
     {
       level: options.level ?? 'info',
@@ -82,14 +88,19 @@ export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
         return request ? { requestId: request.requestId } : {};
       },
     },
-    // Asynchronous writes: an access line per request must not block the event loop on a slow
-    // pipe. pino flushes what is buffered when the process exits.
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    destination,
   );
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),
-    error: (message, fields) => logger.error(fields ?? {}, message),
+    error: (message, fields) => {
+      logger.error(fields ?? {}, message);
+      logger.flush();
+    },
+    request: (level, fields) => {
+      if (logger.isLevelEnabled(level)) destination.write(accessLine(level, fields));
+      if (level === 'error') logger.flush();
+    },
   };
 }
 
