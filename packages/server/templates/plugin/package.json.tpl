@@ -18,6 +18,7 @@
   "dependencies": {
     "@mikro-orm/core": "6.6.16",
     "@mikro-orm/migrations": "6.6.16",
+    "@mikro-orm/postgresql": "6.6.16",
     "@pothos/core": "4.15.1",
     "@tuopin/core": "workspace:*",
     "dataloader": "2.2.3",

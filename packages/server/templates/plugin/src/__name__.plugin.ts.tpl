@@ -1,5 +1,6 @@
 import { definePlugin } from '@tuopin/core';
 import { __PREFIX___EXTENDS_ROLES, __PREFIX___PERMISSION_DECLARATIONS, __PREFIX___ROLE_DECLARATIONS } from './access/__name__-access.js';
+import { seedRecordDemo } from './demo/record-demo.js';
 import { __camel__Migrations } from './migrations/index.js';
 import { __Pascal__RecordSchema } from './record/record.entity.js';
 import { registerRecordMutations } from './record/record.mutations.js';
@@ -22,4 +23,5 @@ export const __camel__Plugin = definePlugin({
     registerRecordStats(builder);
     registerRecordMutations(builder);
   },
+  seedDemo: seedRecordDemo,
 });
