@@ -1,4 +1,4 @@
-import { AuditTrail, inTransaction, SYSTEM_PRINCIPAL, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, inTransaction, ReadLayer, SYSTEM_PRINCIPAL, type TuopinContext } from '@tuopin/core';
 import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,6 +11,7 @@ let server: TestServer;
 
 const contextOf = (server: TestServer): TuopinContext => ({
   em: server.orm.em.fork() as TuopinContext['em'],
+  db: new ReadLayer(server.orm.em),
   principal: SYSTEM_PRINCIPAL,
   settings: server.settings,
   requestId: 'test:deadlock',

@@ -12,6 +12,19 @@ const PageWithMembers = graphql(`
   }
 `);
 
+const PageOfNumbers = graphql(`
+  query PageOfNumbers($regionCode: String!, $first: Int!) {
+    households(regionCode: $regionCode, first: $first) { edges { node { householdNo } } }
+  }
+`);
+
+const PageViaFragment = graphql(`
+  query PageViaFragment($regionCode: String!, $first: Int!) {
+    households(regionCode: $regionCode, first: $first) { edges { node { ... on Household { ...HouseholdWithMembers } } } }
+  }
+  fragment HouseholdWithMembers on Household { householdNo members { name } }
+`);
+
 const DashboardPage = graphql(`
   query DashboardPage($parentCode: String!, $first: Int!) {
     regions(parentCode: $parentCode, level: VILLAGE, first: $first) {
@@ -50,20 +63,38 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('SQL statements per request', () => {
-  it('runs the same three statements for a page of 5 or 50 households with their members', async () => {
+  it('runs one statement for a page of 5 or 50 households with their members and total', async () => {
     const counts: number[] = [];
     for (const first of [5, 50]) {
       const { count, statements } = await server.countStatements(async () => {
         const result = await server.execute(PageWithMembers, { regionCode: AREAS.baojing, first });
         expect(result.errors).toBeUndefined();
+        expect(result.data!.households.totalCount).toBe(60);
         expect(result.data!.households.edges).toHaveLength(first);
-        expect(result.data!.households.edges.every((e) => e.node.members.length === 3 && e.node.head.name)).toBe(true);
+        // The head first, then the others in the order they were registered.
+        expect(result.data!.households.edges.every((e) => e.node.members.map((m) => m.relationToHead).join() === 'HEAD,SPOUSE,SON' && e.node.head.name === e.node.members[0].name)).toBe(true);
       });
-      // count, page, members of the page's households
-      expect(count, statements.join('\n')).toBe(3);
+      // the page, its members (json_agg) and its total in one statement
+      expect(count, statements.join('\n')).toBe(1);
       counts.push(count);
     }
     expect(counts[0]).toBe(counts[1]);
+  });
+
+  it('reads members and the total only when they are selected, through fragments too', async () => {
+    const bare = await server.countStatements(async () => {
+      const result = await server.execute(PageOfNumbers, { regionCode: AREAS.baojing, first: 5 });
+      expect(result.data!.households.edges).toHaveLength(5);
+    });
+    expect(bare.count).toBe(1);
+    expect(bare.statements[0]).not.toMatch(/json_agg|count\(\*\)/);
+
+    const viaFragment = await server.countStatements(async () => {
+      const result = await server.execute(PageViaFragment, { regionCode: AREAS.baojing, first: 5 });
+      expect(result.data!.households.edges.every((edge) => edge.node.members.length === 3)).toBe(true);
+    });
+    expect(viaFragment.count).toBe(1);
+    expect(viaFragment.statements[0]).toMatch(/json_agg/);
   });
 
   it('computes statistics for a page of villages in one statement', async () => {

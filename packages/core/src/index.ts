@@ -121,6 +121,11 @@ export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
 export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
+export { ReadLayer } from './kernel/read/read-layer.js';
+export { SqlText, toStatement, type ReadStatement } from './kernel/read/read-statement.js';
+export type { EntityColumns } from './kernel/read/entity-columns.js';
+export { appendCodeRanges, orderBySql, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
+export { countRowsOf, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
 
 // Core registry: the plugin `core`, its types by name, entities, loaders and vocabularies
 export { corePlugin, coreEntities, coreMigrations } from './core.plugin.js';

@@ -28,6 +28,15 @@ const HouseholdsWithLoans = graphql(`
   }
 `);
 
+const LoanPage = graphql(`
+  query FinanceLoanPage($first: Int!) {
+    loans(regionCode: "433125000000", first: $first) {
+      totalCount
+      edges { node { principal status outstandingPrincipal lender { name } household { householdNo } borrower { name } } }
+    }
+  }
+`);
+
 const clock = new TestClock();
 let server: TestServer;
 
@@ -65,5 +74,28 @@ describe('SQL statements for a page of households with their loans', () => {
       counts.push(count);
     }
     expect(counts[0]).toBe(counts[1]);
+  });
+
+  it('runs the same statements for a page of 5 or 50 loans with their positions, lenders, households and borrowers', async () => {
+    const runs: { count: number; statements: string[] }[] = [];
+    for (const first of [5, 50]) {
+      runs.push(
+        await server.countStatements(async () => {
+          const result = await server.execute(LoanPage, { first });
+          expect(result.errors).toBeUndefined();
+          expect(result.data!.loans.totalCount).toBe(50);
+          const edges = result.data!.loans.edges;
+          expect(edges).toHaveLength(first);
+          for (const { node } of edges) {
+            expect(node).toMatchObject({ principal: '10000.00', status: 'OVERDUE', lender: { name: '保靖县农村信用合作联社' } });
+            expect(node.household.householdNo).toBeTruthy();
+            expect(node.borrower.name).toBeTruthy();
+          }
+        }),
+      );
+    }
+    // page, count, positions, lenders, households, members: one of each, whatever the page size
+    expect(runs[0].count, runs[0].statements.join('\n')).toBe(runs[1].count);
+    expect(runs[1].count, runs[1].statements.join("\n")).toBe(6);
   });
 });

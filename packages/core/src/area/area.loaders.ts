@@ -3,13 +3,13 @@ import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
 import { AreaSchema, VillageGroupSchema, type Area, type VillageGroup } from './area.entity.js';
-import { findRows } from '../kernel/plain-rows.js';
+import { rowsWhereIn } from '../kernel/read/entity-reads.js';
 
 /** Areas by code, one query per batch. Area names and codes are public knowledge, not scoped. */
 export const areaLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<string, Area | null>(async (codes) =>
-      pickRows(codes, await findRows(ctx.em, AreaSchema, { code: { $in: [...codes] } }), (row) => row.code),
+      pickRows(codes, await rowsWhereIn(ctx, AreaSchema, 'code', codes), (row) => row.code),
     ),
 );
 
@@ -17,12 +17,12 @@ export const areaLoader = createContextCache(
 export const villageGroupsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<string, VillageGroup[]>(async (villageCodes) => {
-      const rows = await findRows(
-        ctx.em,
-        VillageGroupSchema,
-        { villageCode: { $in: [...villageCodes] } },
-        { orderBy: { villageCode: 'asc', id: 'asc' } },
-      );
+      const rows = await rowsWhereIn(ctx, VillageGroupSchema, 'villageCode', villageCodes, {
+        orderBy: [
+          ['villageCode', 'asc'],
+          ['id', 'asc'],
+        ],
+      });
       return groupRows(villageCodes, rows, (row) => row.villageCode);
     }),
 );
@@ -31,6 +31,6 @@ export const villageGroupsLoader = createContextCache(
 export const villageGroupLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, VillageGroup | null>(async (ids) =>
-      pickRows(ids, await findRows(ctx.em, VillageGroupSchema, { id: { $in: [...ids] } }), (row) => row.id),
+      pickRows(ids, await rowsWhereIn(ctx, VillageGroupSchema, 'id', ids), (row) => row.id),
     ),
 );

@@ -1,9 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { TuopinContext } from '../kernel/context.js';
 import { subtreeRange, type AreaLevel } from '../kernel/division-code.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import { countRowsOf, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
 import { AreaSchema, type Area } from './area.entity.js';
-import { findRows } from '../kernel/plain-rows.js';
 
 export interface AreaListFilter {
   /** List the direct children of this area, or (with `level`) every area of that level under it. */
@@ -11,31 +10,40 @@ export interface AreaListFilter {
   level: AreaLevel | null;
 }
 
-function areaWhere({ parentCode, level }: AreaListFilter): FilterQuery<Area> {
-  if (level === null) return parentCode === null ? { level: 'PROVINCE' } : { parentCode };
-  if (parentCode === null) return { level };
-  const { lo, hi } = subtreeRange(parentCode);
-  return { level, code: { $gte: lo, $lte: hi, $ne: parentCode } };
+/** The filter as conditions on alias `a`. */
+function areaConditions({ parentCode, level }: AreaListFilter): Conditions {
+  return (sql) => {
+    if (level === null) {
+      if (parentCode === null) sql.append(` and a.level = 'PROVINCE'`);
+      else sql.append(' and a.parent_code = ?', parentCode);
+      return;
+    }
+    sql.append(' and a.level = ?', level);
+    if (parentCode === null) return;
+    const { lo, hi } = subtreeRange(parentCode);
+    sql.append(' and a.code >= ? and a.code <= ? and a.code <> ?', lo, hi, parentCode);
+  };
 }
 
 /** A keyset page of areas ordered by code. */
 export function areaConnection(ctx: TuopinContext, filter: AreaListFilter, args: ConnectionArgs) {
-  const where = areaWhere(filter);
+  const conditions = areaConditions(filter);
   return resolveKeysetConnection<Area>(
     args,
     ['code'],
     (area) => [area.code],
-    ({ after, before, limit, descending }) => {
-      const code: Record<string, string> = {};
-      if (after) code.$gt = String(after[0]);
-      if (before) code.$lt = String(before[0]);
-      return findRows(
-        ctx.em,
-        AreaSchema,
-        Object.keys(code).length > 0 ? { $and: [where, { code }] } : where,
-        { orderBy: { code: descending ? 'desc' : 'asc' }, limit },
-      );
-    },
-    () => ctx.em.count(AreaSchema, where),
+    ({ after, before, limit, descending }) =>
+      pageRowsOf(ctx, {
+        entity: AreaSchema,
+        alias: 'a',
+        conditions,
+        bounds: (sql) => {
+          if (after) sql.append(' and a.code > ?', String(after[0]));
+          if (before) sql.append(' and a.code < ?', String(before[0]));
+        },
+        orderBy: [['code', descending ? 'desc' : 'asc']],
+        limit,
+      }),
+    () => countRowsOf(ctx, AreaSchema, 'a', conditions),
   );
 }

@@ -1,6 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { rangesWithinScope } from '../kernel/area-scope.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
 import type { CodeRange } from '../kernel/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
@@ -63,7 +64,7 @@ export const coreStatsLoader = createContextCache(
     new DataLoader<string, CoreAreaStats>(async (codes) => {
       const ranges = scopedRanges(ctx, codes);
       if (ranges.length === 0) return codes.map(() => ZERO);
-      const rows = await ctx.em.getConnection().execute<StatsRow[]>(STATS_SQL, rangeParameters(ranges));
+      const rows = await ctx.db.rows<StatsRow>(new SqlText().append(STATS_SQL, ...rangeParameters(ranges)));
       const byCode = new Map(rows.map((row) => [row.code, row]));
       return codes.map((code) => {
         const row = byCode.get(code);

@@ -1,5 +1,6 @@
 import { readableRanges } from '../kernel/access.js';
 import type { AuditVocabulary } from '../kernel/audit-vocabulary.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ValidationError } from '../kernel/errors.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
@@ -144,7 +145,6 @@ function recordIdOf(key: readonly (string | number)[], field: string): string {
 /** Audit records, newest first (by id: the order they were written), in keyset pages. */
 export function auditLogConnection(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: AuditLogFilter, args: ConnectionArgs) {
   const where = auditWhere(ctx, vocabulary, filter);
-  const connection = ctx.em.getConnection();
   return resolveKeysetConnection<AuditRecord>(
     args,
     ['bigid'],
@@ -163,13 +163,13 @@ export function auditLogConnection(ctx: TuopinContext, vocabulary: AuditVocabula
         params.push(recordIdOf(before, 'before'));
       }
       const sql = `select ${COLUMNS} from audit_log a where ${[where.sql, ...bounds].join(' and ')}
-                   order by a.id ${descending ? 'asc' : 'desc'} limit ${limit}`;
-      const rows = await connection.execute<AuditRecord[]>(sql, params);
+                   order by a.id ${descending ? 'asc' : 'desc'} limit ?`;
+      const rows = await ctx.db.rows<AuditRecord>(new SqlText().append(sql, ...params, limit));
       return rows.map((row) => visibleReads({ ...row, objectType: vocabulary.typeOf(row.objectType) }, vocabulary, where.ranges));
     },
     async () => {
       if (!where) return 0;
-      const [row] = await connection.execute<{ n: string }[]>(`select count(*) as n from audit_log a where ${where.sql}`, where.params);
+      const [row] = await ctx.db.rows<{ n: string }>(new SqlText().append(`select count(*) as n from audit_log a where ${where.sql}`, ...where.params));
       return Number(row.n);
     },
   );

@@ -1,7 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { pgIntArray } from '../kernel/pg-array.js';
 import { sumMoney } from '../kernel/money.js';
 import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
 import { FUND_SOURCE_TYPES, type FundSourceType } from './fund-enums.js';
@@ -27,19 +27,52 @@ const SOURCE_ORDER = Object.keys(FUND_SOURCE_TYPES);
 export const fundTotalsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerTotals>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<{ fund_id: number; allocated: string; disbursed: string }[]>(
+      const rows = await ctx.db.rows<{ fund_id: number; allocated: string; disbursed: string }>(
+        new SqlText().append(
         `select e.fund_id,
                 coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
                 coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
          from ledger_entry e
          where e.fund_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.fund_id`,
-        [pgIntArray(ids)],
+          ids,
+        ),
       );
       const byId = new Map(rows.map((row) => [row.fund_id, { allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }]));
       return ids.map((id) => byId.get(id) ?? { allocated: '0.00', disbursed: '0.00' });
     }),
 );
+
+/** One project's live sums of one fund source type, as SQL gives them. */
+export interface FundingRow {
+  source_type: FundSourceType;
+  allocated: string;
+  disbursed: string;
+}
+
+/** A project's funding from its rows by source type: in the vocabulary's order, with totals. */
+export function fundingOf(rows: readonly FundingRow[]): ProjectFunding {
+  const bySource = rows
+    .map((row) => ({ sourceType: row.source_type, allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }))
+    .sort((a, b) => SOURCE_ORDER.indexOf(a.sourceType) - SOURCE_ORDER.indexOf(b.sourceType));
+  return {
+    bySource,
+    allocated: sumMoney('0', ...bySource.map((s) => s.allocated)),
+    disbursed: sumMoney('0', ...bySource.map((s) => s.disbursed)),
+  };
+}
+
+/**
+ * The funding rows of the project `p` as a JSON array, for a project page that reads its funding
+ * in its own statement (`project.queries.ts`): the same sums as `projectFundingLoader`'s.
+ */
+export const PROJECT_FUNDING_JSON = `coalesce((select json_agg(json_build_object('source_type', x.source_type, 'allocated', x.allocated, 'disbursed', x.disbursed))
+   from (select f.source_type,
+                coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
+                coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
+         from ledger_entry e join fund f on f.id = e.fund_id
+         where e.project_id = p.id and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
+         group by f.source_type) x), '[]')`;
 
 /**
  * Each project's funding by source type: one statement grouped by (project, source type) for a
@@ -48,28 +81,23 @@ export const fundTotalsLoader = createContextCache(
 export const projectFundingLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, ProjectFunding>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<{ project_id: number; source_type: FundSourceType; allocated: string; disbursed: string }[]>(
+      const rows = await ctx.db.rows<FundingRow & { project_id: number }>(
+        new SqlText().append(
         `select e.project_id, f.source_type,
                 coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
                 coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
          from ledger_entry e join fund f on f.id = e.fund_id
          where e.project_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.project_id, f.source_type`,
-        [pgIntArray(ids)],
+          ids,
+        ),
       );
-      const byProject = new Map<number, SourceFunding[]>();
+      const byProject = new Map<number, FundingRow[]>();
       for (const row of rows) {
         const list = byProject.get(row.project_id) ?? [];
-        list.push({ sourceType: row.source_type, allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) });
+        list.push(row);
         byProject.set(row.project_id, list);
       }
-      return ids.map((id) => {
-        const bySource = (byProject.get(id) ?? []).sort((a, b) => SOURCE_ORDER.indexOf(a.sourceType) - SOURCE_ORDER.indexOf(b.sourceType));
-        return {
-          bySource,
-          allocated: sumMoney('0', ...bySource.map((s) => s.allocated)),
-          disbursed: sumMoney('0', ...bySource.map((s) => s.disbursed)),
-        };
-      });
+      return ids.map((id) => fundingOf(byProject.get(id) ?? []));
     }),
 );

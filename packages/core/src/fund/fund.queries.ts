@@ -1,12 +1,11 @@
-import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
-import { codeRangeSql } from '../kernel/code-range-filters.js';
+import { appendCodeRanges } from '../kernel/read/entity-reads.js';
+import { countRowsOf, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from '../project/pull-order.js';
 import type { FundSourceType } from './fund-enums.js';
 import { FundSchema, type Fund } from './fund.entity.js';
-import { pageRows } from '../kernel/plain-rows.js';
 
 export interface FundFilter {
   /** Funds managed by this area or an area under it; null for everywhere the caller may see. */
@@ -17,41 +16,45 @@ export interface FundFilter {
   updatedAfter?: Date | null;
 }
 
-function filteredFunds(ctx: TuopinContext, filter: FundFilter): QueryBuilder<Fund> | null {
+/** The filter as conditions on alias `f`, or null when the caller may see no fund at all. */
+function fundConditions(ctx: TuopinContext, filter: FundFilter): Conditions | null {
   const ranges = readableRanges(ctx, filter.regionCode);
   if (ranges.length === 0) return null;
-  const qb = ctx.em.createQueryBuilder(FundSchema, 'f');
-  const area = codeRangeSql('f.area_code', ranges);
-  qb.where(area.sql, area.params);
-  if (filter.sourceType) qb.andWhere({ sourceType: filter.sourceType });
-  if (filter.year != null) qb.andWhere({ year: filter.year });
-  if (filter.updatedAfter) qb.andWhere('f.updated_at > ?', [filter.updatedAfter]);
-  return qb;
+  return (sql) => {
+    appendCodeRanges(sql, 'f.area_code', ranges);
+    if (filter.sourceType) sql.append(' and f.source_type = ?', filter.sourceType);
+    if (filter.year != null) sql.append(' and f.year = ?', filter.year);
+    if (filter.updatedAfter) sql.append(' and f.updated_at > ?', filter.updatedAfter);
+  };
 }
 
 /** A keyset page of funds: by (managing area code, id), or by (updated_at, id) when pulling changes. */
 export function fundConnection(ctx: TuopinContext, filter: FundFilter, args: ConnectionArgs) {
   const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
+  const conditions = fundConditions(ctx, filter);
   return resolveKeysetConnection<Fund>(
     args,
     ['text', 'id'],
     (fund) => pullKey(order, fund.areaCode, fund.updatedAt, fund.id),
     async ({ after, before, limit, descending }) => {
-      const qb = filteredFunds(ctx, filter);
-      if (!qb) return [];
-      for (const [key, op, field] of [[after, '>', 'after'], [before, '<', 'before']] as const) {
+      if (!conditions) return [];
+      const bounds = ([[after, '>', 'after'], [before, '<', 'before']] as const).flatMap(([key, op, field]) => {
         const checked = checkPullCursor(order, key, field);
-        if (!checked) continue;
-        const bound = keysetBound(order, 'f', 'area_code', checked, op);
-        qb.andWhere(bound.sql, bound.params);
-      }
+        return checked ? [keysetBound(order, 'f', 'area_code', checked, op)] : [];
+      });
       const direction = descending ? 'desc' : 'asc';
-      const orderBy = order === 'updated' ? { updatedAt: direction, id: direction } : { areaCode: direction, id: direction };
-      return pageRows(qb.orderBy(orderBy as never).limit(limit));
+      return pageRowsOf(ctx, {
+        entity: FundSchema,
+        alias: 'f',
+        conditions,
+        bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
+        orderBy: [
+          [order === 'updated' ? 'updatedAt' : 'areaCode', direction],
+          ['id', direction],
+        ],
+        limit,
+      });
     },
-    async () => {
-      const qb = filteredFunds(ctx, filter);
-      return qb ? qb.getCount() : 0;
-    },
+    async () => (conditions ? countRowsOf(ctx, FundSchema, 'f', conditions) : 0),
   );
 }

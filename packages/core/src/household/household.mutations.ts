@@ -1,7 +1,7 @@
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { defineMutation } from '../kernel/define-mutation.js';
-import { findRows } from '../kernel/plain-rows.js';
+import { rowsWhereIn } from '../kernel/read/entity-reads.js';
 import { memberInput } from '../member/member.inputs.js';
 import { HouseholdSchema } from './household.entity.js';
 import { HouseholdCategoryEnum, HouseholdStatusEnum, HousingSafetyGradeEnum, PovertyCauseEnum } from './household-enums.js';
@@ -15,7 +15,7 @@ export interface HouseholdPayload {
 
 /** The household as stored now, bypassing anything this request loaded before the write. */
 export async function freshHousehold(ctx: TuopinContext, id: number) {
-  const [household] = await findRows(ctx.em, HouseholdSchema, { id });
+  const [household] = await rowsWhereIn(ctx, HouseholdSchema, 'id', [id]);
   if (!household) throw new Error(`household ${id} vanished after its write`);
   return household;
 }

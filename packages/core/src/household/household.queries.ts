@@ -1,12 +1,16 @@
-import type { QueryBuilder } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { readableRanges } from '../kernel/access.js';
 import { canReadPersonalData } from '../access/core-policy.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import { appendCodeRanges } from '../kernel/read/entity-reads.js';
+import { childListColumn, primeChildLists, type ChildList } from '../kernel/read/child-lists.js';
+import { appendCountColumn, countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { nodesSelect, selectsPath } from '../kernel/read/selection.js';
+import { membersByHouseholdLoader } from '../member/member.loaders.js';
+import { MemberSchema, type Member } from '../member/member.entity.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
 import type { HouseholdCategory, HouseholdStatus, PovertyCause } from './household-enums.js';
-import { pageRows } from '../kernel/plain-rows.js';
-import { codeRangeSql } from '../kernel/code-range-filters.js';
 
 export interface HouseholdFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -23,52 +27,85 @@ function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filteredHouseholds(ctx: TuopinContext, filter: HouseholdFilter): QueryBuilder<Household> | null {
+/** The filter as SQL conditions on alias `h`, or null when the caller may see no household at all. */
+function householdConditions(ctx: TuopinContext, filter: HouseholdFilter): Conditions | null {
   const ranges = readableRanges(ctx, filter.regionCode);
   if (ranges.length === 0) return null;
-  const qb = ctx.em.createQueryBuilder(HouseholdSchema, 'h');
-  const inScope = codeRangeSql('h.village_code', ranges);
-  qb.where(inScope.sql, inScope.params);
-  if (filter.status) qb.andWhere({ status: filter.status });
-  if (filter.primaryCause) qb.andWhere({ primaryCause: filter.primaryCause });
-  if (filter.category) qb.andWhere({ category: filter.category });
   const search = filter.search?.trim();
-  if (search) {
+  const personal = canReadPersonalData(ctx.principal);
+  return (sql) => {
+    appendCodeRanges(sql, 'h.village_code', ranges);
+    if (filter.status) sql.append(' and h.status = ?', filter.status);
+    if (filter.primaryCause) sql.append(' and h.primary_cause = ?', filter.primaryCause);
+    if (filter.category) sql.append(' and h.category = ?', filter.category);
+    if (!search) return;
     const pattern = likePrefix(search);
-    if (canReadPersonalData(ctx.principal)) {
+    if (personal) {
       // ID numbers are stored with an upper-case X; names and household numbers as written.
-      qb.andWhere(
-        `(h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and (m.name like ? or m.id_number like ?)))`,
-        [pattern, pattern, likePrefix(search.toUpperCase())],
+      sql.append(
+        ' and (h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and (m.name like ? or m.id_number like ?)))',
+        pattern,
+        pattern,
+        likePrefix(search.toUpperCase()),
       );
     } else {
       // Without access to personal data, ID numbers cannot be probed through search either.
-      qb.andWhere(`(h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and m.name like ?))`, [pattern, pattern]);
+      sql.append(' and (h.household_no like ? or exists (select 1 from member m where m.household_id = h.id and m.name like ?))', pattern, pattern);
     }
-  }
-  return qb;
+  };
 }
+
+/** A household's members as `membersByHouseholdLoader` gives them: the head first, then by id. */
+const MEMBERS: ChildList<Member> = {
+  entity: MemberSchema,
+  alias: 'm',
+  joinsParent: 'm.household_id = h.id',
+  orderBy: `(m.relation_to_head = 'HEAD') desc, m.id`,
+};
 
 /**
  * A keyset page of households ordered by (village code, id): the order of the index that also
  * serves the area filter, so a page is one index range scan wherever it starts.
+ *
+ * With `info`, the page is compiled from the selection: members (or the head) selected under the
+ * nodes come in the same statement as a JSON array per household and prime the members loader,
+ * and a selected `totalCount` is a column of it too — one statement for the page, whatever its size.
  */
-export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter, args: ConnectionArgs) {
+export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
+  const conditions = householdConditions(ctx, filter);
+  const withMembers = info !== undefined && (nodesSelect(info, 'members') || nodesSelect(info, 'head'));
+  const withTotal = info !== undefined && selectsPath(info, ['totalCount']);
+  let total: number | undefined;
   return resolveKeysetConnection<Household>(
     args,
     ['code', 'id'],
     (household) => [household.villageCode, household.id],
     async ({ after, before, limit, descending }) => {
-      const qb = filteredHouseholds(ctx, filter);
-      if (!qb) return [];
-      if (after) qb.andWhere('(h.village_code, h.id) > (?, ?)', [String(after[0]), Number(after[1])]);
-      if (before) qb.andWhere('(h.village_code, h.id) < (?, ?)', [String(before[0]), Number(before[1])]);
+      if (!conditions) return [];
       const direction = descending ? 'desc' : 'asc';
-      return pageRows(qb.orderBy({ villageCode: direction, id: direction }).limit(limit));
+      const rows = await pageRowsOf(ctx, {
+        entity: HouseholdSchema,
+        alias: 'h',
+        conditions,
+        extraColumns: (sql) => {
+          if (withMembers) sql.append(childListColumn(ctx, MEMBERS, 'members_'));
+          if (withTotal) appendCountColumn(ctx, sql, HouseholdSchema, 'h', conditions, 'total_');
+        },
+        bounds: (sql) => {
+          if (after) sql.append(' and (h.village_code, h.id) > (?, ?)', String(after[0]), Number(after[1]));
+          if (before) sql.append(' and (h.village_code, h.id) < (?, ?)', String(before[0]), Number(before[1]));
+        },
+        orderBy: [
+          ['villageCode', direction],
+          ['id', direction],
+        ],
+        limit,
+      });
+      if (withTotal) total = takeColumn<number>(rows, 'total_');
+      if (withMembers) primeChildLists(ctx, rows, MEMBERS, 'members_', (household) => household.id, membersByHouseholdLoader(ctx));
+      return rows;
     },
-    async () => {
-      const qb = filteredHouseholds(ctx, filter);
-      return qb ? qb.getCount() : 0;
-    },
+    // An empty page carries no total: then it is counted on its own.
+    async () => total ?? (conditions ? countRowsOf(ctx, HouseholdSchema, 'h', conditions) : 0),
   );
 }

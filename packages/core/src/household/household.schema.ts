@@ -150,11 +150,12 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
           ...filterArgs(t),
         },
-        resolve: (_root, args, ctx) =>
+        resolve: (_root, args, ctx, info) =>
           householdConnection(
             ctx,
             { ...args, regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode') },
             args,
+            info,
           ),
       },
       HouseholdConnection,
@@ -168,7 +169,7 @@ export function registerHouseholdSchema(builder: TuopinBuilder): void {
         authScopes: { permission: 'core.registry.read' },
         description: '本村建档立卡户 Registered households of this village',
         args: filterArgs(t),
-        resolve: (village, args, ctx) => householdConnection(ctx, { ...args, regionCode: village.code }, args),
+        resolve: (village, args, ctx, info) => householdConnection(ctx, { ...args, regionCode: village.code }, args, info),
       },
       HouseholdConnection,
     ),

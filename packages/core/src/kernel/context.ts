@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from './audit-trail.js';
+import type { ReadLayer } from './read/read-layer.js';
 import type { Principal } from './principal.js';
 import type { PlatformSettings } from './settings.js';
 
@@ -11,6 +12,8 @@ import type { PlatformSettings } from './settings.js';
 export interface TuopinContext {
   /** A fork of the ORM's entity manager, private to this request; forked when first read. */
   readonly em: EntityManager;
+  /** The read path (node-postgres on the ORM's pool): every read of core and the plugins goes through it. */
+  readonly db: ReadLayer;
   readonly principal: Principal;
   readonly settings: PlatformSettings;
   /** Correlation id, echoed in logs, masked errors and audit records. */

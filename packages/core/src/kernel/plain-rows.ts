@@ -2,6 +2,9 @@ import type { EntitySchema, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 
 /**
+ * The ORM's way to plain rows, kept as the reference the read layer (`kernel/read/`) is tested
+ * against (test/kernel/read-layer.test.ts): requests read through `ctx.db`, not through these.
+ *
  * Read paths load plain rows, not managed entities.
  *
  * A managed entity costs far more than its row: the identity map, and per instance a property

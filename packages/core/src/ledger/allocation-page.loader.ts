@@ -4,8 +4,8 @@ import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { checkPageArgs, decodeCursor, resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
-import { pgIntArray } from '../kernel/pg-array.js';
-import { LEDGER_ROW_COLUMNS, LEDGER_ROW_JOINS, ledgerRowOf, type LedgerEntryRow } from './ledger-rows.js';
+import { SqlText } from '../kernel/read/read-statement.js';
+import { LEDGER_ROW_JOINS, ledgerRowColumns, ledgerRowOf, type LedgerEntryRow } from './ledger-rows.js';
 
 /**
  * Pages of allocations for many projects (or funds) at once. A page of 20 projects each asking
@@ -32,33 +32,24 @@ const OWNER_COLUMN: Record<AllocationOwner, string> = { project: 'project_id', f
 
 async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readonly number[], page: PageRequest): Promise<LoadedPage[]> {
   const column = OWNER_COLUMN[owner];
-  const bounds: string[] = [];
-  const params: unknown[] = [pgIntArray(ids)];
-  if (page.after !== null) {
-    bounds.push('and e.id > ?');
-    params.push(page.after);
-  }
-  if (page.before !== null) {
-    bounds.push('and e.id < ?');
-    params.push(page.before);
-  }
-  params.push(page.limit);
-  const rows = await ctx.em.getConnection().execute<({ owner_id: number; total: string } & Record<string, unknown>)[]>(
-    `select o.id as owner_id, t.total, a.*
+  const sql = new SqlText().append(
+    `select o.id as "ownerId_", t.total as "total_", a.*
      from unnest(?::int[]) as o(id)
      cross join lateral (select count(*) as total from ledger_entry c where c.${column} = o.id and c.kind = 'ALLOCATION') t
      left join lateral (
-       select ${LEDGER_ROW_COLUMNS} from ledger_entry e ${LEDGER_ROW_JOINS}
-       where e.${column} = o.id and e.kind = 'ALLOCATION' ${bounds.join(' ')}
-       order by e.id ${page.descending ? 'desc' : 'asc'} limit ?
-     ) a on true`,
-    params,
+       select ${ledgerRowColumns(ctx)} from ledger_entry e ${LEDGER_ROW_JOINS}
+       where e.${column} = o.id and e.kind = 'ALLOCATION'`,
+    ids,
   );
+  if (page.after !== null) sql.append(' and e.id > ?', page.after);
+  if (page.before !== null) sql.append(' and e.id < ?', page.before);
+  sql.append(` order by e.id ${page.descending ? 'desc' : 'asc'} limit ?) a on true`, page.limit);
+  const rows = await ctx.db.rows<{ ownerId_: number; total_: string } & Record<string, unknown>>(sql);
   const pages = new Map<number, LoadedPage>(ids.map((id) => [id, { rows: [], total: 0 }]));
-  for (const { owner_id, total, ...entry } of rows) {
-    const loaded = pages.get(owner_id)!;
-    loaded.total = Number(total);
-    if (entry.id != null) loaded.rows.push(ledgerRowOf(ctx.em, entry));
+  for (const { ownerId_, total_, ...entry } of rows) {
+    const loaded = pages.get(ownerId_)!;
+    loaded.total = Number(total_);
+    if (entry.id != null) loaded.rows.push(ledgerRowOf(ctx, entry));
   }
   return ids.map((id) => pages.get(id)!);
 }

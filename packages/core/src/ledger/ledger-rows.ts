@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { mapRow } from '../kernel/plain-rows.js';
+import type { TuopinContext } from '../kernel/context.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 import { LedgerEntrySchema, type LedgerEntry } from './ledger-entry.entity.js';
 
 /**
@@ -13,28 +13,27 @@ export type LedgerEntryRow = LedgerEntry & {
   readonly projectPlaceCode: string;
 };
 
-/** The select list of ledger rows from `ledger_entry e` with LEDGER_ROW_JOINS. */
-export const LEDGER_ROW_COLUMNS = 'e.*, lf.area_code as fund_area_code, lp.place_code as project_place_code';
+/** The select list of ledger rows from `ledger_entry e` with LEDGER_ROW_JOINS, named by property. */
+export function ledgerRowColumns(ctx: TuopinContext): string {
+  return `${ctx.db.columns(LedgerEntrySchema).select('e')}, lf.area_code as "fundAreaCode", lp.place_code as "projectPlaceCode"`;
+}
 
 /** The joins that bring an entry's fund area and project place. */
 export const LEDGER_ROW_JOINS = 'join fund lf on lf.id = e.fund_id join project lp on lp.id = e.project_id';
 
-/** One raw row selected with LEDGER_ROW_COLUMNS, mapped to its properties (unmanaged). */
-export function ledgerRowOf(em: EntityManager, row: Record<string, unknown>): LedgerEntryRow {
-  return {
-    ...mapRow(em, LedgerEntrySchema, row),
-    fundAreaCode: row.fund_area_code as string,
-    projectPlaceCode: row.project_place_code as string,
-  };
+/** One row selected with `ledgerRowColumns` (its dates converted in place). */
+export function ledgerRowOf(ctx: TuopinContext, row: Record<string, unknown>): LedgerEntryRow {
+  return ctx.db.columns(LedgerEntrySchema).finishRow(row) as LedgerEntryRow;
 }
 
-/** Ledger rows matching a condition on `e` (the entry), in `order`. */
-export async function selectLedgerRows(em: EntityManager, where: string, params: unknown[], order = 'e.id'): Promise<LedgerEntryRow[]> {
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${LEDGER_ROW_COLUMNS} from ledger_entry e ${LEDGER_ROW_JOINS} where ${where} order by ${order}`,
-    params,
-  );
-  return rows.map((row) => ledgerRowOf(em, row));
+/**
+ * Ledger rows matching a condition on `e` (the entry, `?` placeholders), in `order`. Inside a
+ * caller's transaction (a plugin paying through `disburseFunds`) the read layer reads on that
+ * transaction's connection, instead of taking a second one from the pool while holding the first.
+ */
+export async function selectLedgerRows(ctx: TuopinContext, where: string, params: unknown[], order = 'e.id'): Promise<LedgerEntryRow[]> {
+  const sql = new SqlText().append(`select ${ledgerRowColumns(ctx)} from ledger_entry e ${LEDGER_ROW_JOINS} where ${where} order by ${order}`, ...params);
+  return (await ctx.db.rows(sql)).map((row) => ledgerRowOf(ctx, row));
 }
 
 /** The areas a ledger entry lies in: visible to whoever sees its fund or its project. */

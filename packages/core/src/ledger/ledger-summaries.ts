@@ -5,7 +5,7 @@ import { FundSourceTypeEnum, type FundSourceType } from '../fund/fund-enums.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { pickRows } from '../kernel/group-rows.js';
-import { pgIntArray } from '../kernel/pg-array.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 import { countyCodeOf } from '../project/node-ids.js';
 
 /**
@@ -35,9 +35,8 @@ export interface FundedProjectSummary {
 export const fundSummaryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, FundSummary | null>(async (ids) => {
-      const rows = await ctx.em.execute<FundSummary[]>(
-        `select id, name, document_no as "documentNo", source_type as "sourceType", year, provider from fund where id = any(?::int[])`,
-        [pgIntArray(ids)],
+      const rows = await ctx.db.rows<FundSummary>(
+        new SqlText().append(`select id, name, document_no as "documentNo", source_type as "sourceType", year, provider from fund where id = any(?::int[])`, ids),
       );
       return pickRows(ids, rows, (row) => row.id);
     }),
@@ -46,9 +45,7 @@ export const fundSummaryLoader = createContextCache(
 export const fundedProjectSummaryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, FundedProjectSummary | null>(async (ids) => {
-      const rows = await ctx.em.execute<FundedProjectSummary[]>(`select id, name, place_code as "placeCode" from project where id = any(?::int[])`, [
-        pgIntArray(ids),
-      ]);
+      const rows = await ctx.db.rows<FundedProjectSummary>(new SqlText().append(`select id, name, place_code as "placeCode" from project where id = any(?::int[])`, ids));
       return pickRows(ids, rows, (row) => row.id);
     }),
 );

@@ -3,8 +3,8 @@ import DataLoader from 'dataloader';
 import { grantedIds, readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
-import { pgIntArray } from '../kernel/pg-array.js';
 import { codeRangeSql } from '../kernel/code-range-filters.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 import { liveEntry, moneyFromSql } from './ledger-sql.js';
 import { selectLedgerRows, type LedgerEntryRow } from './ledger-rows.js';
 
@@ -15,17 +15,15 @@ import { selectLedgerRows, type LedgerEntryRow } from './ledger-rows.js';
 export const ledgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntryRow | null>(async (ids) =>
-      pickRows(ids, await selectLedgerRows(ctx.em, 'e.id = any(?::int[])', [pgIntArray(ids)]), (row) => row.id),
+      pickRows(ids, await selectLedgerRows(ctx, 'e.id = any(?::int[])', [ids]), (row) => row.id),
     ),
 );
 
 /**
  * Ledger entries by id for root lookups (`node`) and for the ledger's writes: visible when the
  * caller may see the project the entry pays for (in his areas or granted to him) or the fund it
- * comes from. It reads through the
- * context's entity manager, so that a service called inside a caller's transaction (a plugin
- * paying through `disburseFunds`) reads on that transaction's connection instead of taking a
- * second one from the pool while holding the first.
+ * comes from. Called inside a caller's transaction (a plugin paying through `disburseFunds`), it
+ * reads on that transaction's connection (the read layer follows the transaction).
  */
 export const visibleLedgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
@@ -37,10 +35,10 @@ export const visibleLedgerEntryLoader = createContextCache(
       const area = codeRangeSql('lf.area_code', ranges);
       const inScope = ranges.length > 0 ? [`${place.sql} or ${area.sql}`] : [];
       const byGrant = granted.length > 0 ? ['lp.id = any(?::int[])'] : [];
-      const rows = await selectLedgerRows(ctx.em, `e.id = any(?::int[]) and (${[...inScope, ...byGrant].join(' or ')})`, [
-        pgIntArray(ids),
+      const rows = await selectLedgerRows(ctx, `e.id = any(?::int[]) and (${[...inScope, ...byGrant].join(' or ')})`, [
+        ids,
         ...(ranges.length > 0 ? [...place.params, ...area.params] : []),
-        ...(granted.length > 0 ? [pgIntArray(granted)] : []),
+        ...(granted.length > 0 ? [granted] : []),
       ]);
       return pickRows(ids, rows, (row) => row.id);
     }),
@@ -50,7 +48,7 @@ export const visibleLedgerEntryLoader = createContextCache(
 export const reversalLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntryRow | null>(async (ids) =>
-      pickRows(ids, await selectLedgerRows(ctx.em, 'e.reverses_id = any(?::int[])', [pgIntArray(ids)]), (row) => row.reversesId!),
+      pickRows(ids, await selectLedgerRows(ctx, 'e.reverses_id = any(?::int[])', [ids]), (row) => row.reversesId!),
     ),
 );
 
@@ -58,7 +56,7 @@ export const reversalLoader = createContextCache(
 export const disbursementsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntryRow[]>(async (ids) => {
-      const rows = await selectLedgerRows(ctx.em, `e.allocation_id = any(?::int[]) and e.kind = 'DISBURSEMENT'`, [pgIntArray(ids)], 'e.allocation_id, e.id');
+      const rows = await selectLedgerRows(ctx, `e.allocation_id = any(?::int[]) and e.kind = 'DISBURSEMENT'`, [ids], 'e.allocation_id, e.id');
       return groupRows(ids, rows, (row) => row.allocationId!);
     }),
 );
@@ -67,11 +65,13 @@ export const disbursementsLoader = createContextCache(
 export const allocationDisbursedLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, string>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<{ allocation_id: number; disbursed: string }[]>(
-        `select d.allocation_id, sum(d.amount)::text as disbursed from ledger_entry d
-         where d.allocation_id = any(?::int[]) and d.kind = 'DISBURSEMENT' and ${liveEntry('d')}
-         group by d.allocation_id`,
-        [pgIntArray(ids)],
+      const rows = await ctx.db.rows<{ allocation_id: number; disbursed: string }>(
+        new SqlText().append(
+          `select d.allocation_id, sum(d.amount)::text as disbursed from ledger_entry d
+           where d.allocation_id = any(?::int[]) and d.kind = 'DISBURSEMENT' and ${liveEntry('d')}
+           group by d.allocation_id`,
+          ids,
+        ),
       );
       const byId = new Map(rows.map((row) => [row.allocation_id, moneyFromSql(row.disbursed)]));
       return ids.map((id) => byId.get(id) ?? '0.00');

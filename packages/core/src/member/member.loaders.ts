@@ -4,7 +4,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
 import { scopedLoaderBy } from '../access/registry-loader.js';
 import { MemberSchema, type Member } from './member.entity.js';
-import { findRows } from '../kernel/plain-rows.js';
+import { rowsWhereIn } from '../kernel/read/entity-reads.js';
 
 /** The head first, then the others in the order they were registered. */
 function byHeadThenId(a: Member, b: Member): number {
@@ -18,7 +18,7 @@ function byHeadThenId(a: Member, b: Member): number {
 export const membersByHouseholdLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, Member[]>(async (householdIds) => {
-      const rows = await findRows(ctx.em, MemberSchema, { householdId: { $in: [...householdIds] } });
+      const rows = await rowsWhereIn(ctx, MemberSchema, 'householdId', householdIds);
       return groupRows(householdIds, rows.sort(byHeadThenId), (row) => row.householdId);
     }),
 );

@@ -1,6 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
 import { sumMoney } from '../kernel/money.js';
@@ -107,7 +108,7 @@ function blockLoader(sql: string) {
     (ctx: TuopinContext) =>
       new DataLoader<string, ProjectFundStats>(async (codes) => {
         const ranges = scopedRanges(ctx, codes);
-        const rows = ranges.length === 0 ? [] : await ctx.em.getConnection().execute<StatsRow[]>(sql, rangeParameters(ranges));
+        const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(new SqlText().append(sql, ...rangeParameters(ranges)));
         return groupRows(codes, rows, (row) => row.code).map(assemble);
       }),
   );

@@ -2,16 +2,16 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
-import { pgIntArray } from '../kernel/pg-array.js';
 import { ProjectSchema, ProjectStatusChangeSchema } from './project.entity.js';
 import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.entity.js';
 import { scopedLoaderByCode } from '../kernel/scoped-loader.js';
-import { findRows } from '../kernel/plain-rows.js';
+import { rowsWhereIn } from '../kernel/read/entity-reads.js';
+import { SqlText } from '../kernel/read/read-statement.js';
 
 /** Projects by id, within the caller's scope or granted to him (others load as null): root lookups and `node`. */
 export const projectLoader = scopedLoaderByCode(ProjectSchema, 'id', 'placeCode', 'Project');
 
-/** A loader of a project's child rows, one `IN (…)` query per batch. */
+/** A loader of a project's child rows, one statement per batch. */
 function childrenLoader<Row extends { projectId: number; id: number }>(load: (ctx: TuopinContext, ids: number[]) => Promise<Row[]>) {
   return createContextCache(
     (ctx: TuopinContext) => new DataLoader<number, Row[]>(async (ids) => groupRows(ids, await load(ctx, [...ids]), (row) => row.projectId)),
@@ -19,15 +19,30 @@ function childrenLoader<Row extends { projectId: number; id: number }>(load: (ct
 }
 
 export const statusHistoryLoader = childrenLoader((ctx, ids) =>
-  findRows(ctx.em, ProjectStatusChangeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
+  rowsWhereIn(ctx, ProjectStatusChangeSchema, 'projectId', ids, {
+    orderBy: [
+      ['projectId', 'asc'],
+      ['id', 'asc'],
+    ],
+  }),
 );
 
 export const noticesLoader = childrenLoader((ctx, ids) =>
-  findRows(ctx.em, ProjectNoticeSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', id: 'asc' } }),
+  rowsWhereIn(ctx, ProjectNoticeSchema, 'projectId', ids, {
+    orderBy: [
+      ['projectId', 'asc'],
+      ['id', 'asc'],
+    ],
+  }),
 );
 
 export const outputsLoader = childrenLoader((ctx, ids) =>
-  findRows(ctx.em, ProjectOutputSchema, { projectId: { $in: ids } }, { orderBy: { projectId: 'asc', position: 'asc' } }),
+  rowsWhereIn(ctx, ProjectOutputSchema, 'projectId', ids, {
+    orderBy: [
+      ['projectId', 'asc'],
+      ['position', 'asc'],
+    ],
+  }),
 );
 
 export interface BeneficiaryCounts {
@@ -42,11 +57,13 @@ export interface BeneficiaryCounts {
 export const beneficiaryCountsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, BeneficiaryCounts>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<{ project_id: number; households: string; people: string }[]>(
-        `select b.project_id, count(*) as households, coalesce(sum(h.member_count), 0) as people
-         from project_beneficiary b join household h on h.id = b.household_id
-         where b.project_id = any(?::int[]) group by b.project_id`,
-        [pgIntArray(ids)],
+      const rows = await ctx.db.rows<{ project_id: number; households: string; people: string }>(
+        new SqlText().append(
+          `select b.project_id, count(*) as households, coalesce(sum(h.member_count), 0) as people
+           from project_beneficiary b join household h on h.id = b.household_id
+           where b.project_id = any(?::int[]) group by b.project_id`,
+          ids,
+        ),
       );
       const byId = new Map(rows.map((row) => [row.project_id, { households: Number(row.households), people: Number(row.people) }]));
       return ids.map((id) => byId.get(id) ?? { households: 0, people: 0 });

@@ -1,13 +1,15 @@
-import type { QueryBuilder } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { fundingOf, PROJECT_FUNDING_JSON, projectFundingLoader, type FundingRow } from '../fund/fund-figures.loader.js';
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import type { FundSourceType } from '../fund/fund-enums.js';
 import { ProjectSchema, type Project } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
-import { codeRangeSql } from '../kernel/code-range-filters.js';
+import { appendCodeRanges } from '../kernel/read/entity-reads.js';
+import { countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { nodesSelect } from '../kernel/read/selection.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
-import { pageRows } from '../kernel/plain-rows.js';
 
 export interface ProjectFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -21,50 +23,72 @@ export interface ProjectFilter {
   updatedAfter?: Date | null;
 }
 
-function filteredProjects(ctx: TuopinContext, filter: ProjectFilter): QueryBuilder<Project> | null {
+/** The filter as conditions on alias `p`, or null when the caller may see no project at all. */
+function projectConditions(ctx: TuopinContext, filter: ProjectFilter): Conditions | null {
   const ranges = readableRanges(ctx, filter.regionCode);
   if (ranges.length === 0) return null;
-  const qb = ctx.em.createQueryBuilder(ProjectSchema, 'p');
-  const area = codeRangeSql('p.place_code', ranges);
-  qb.where(area.sql, area.params);
-  if (filter.status) qb.andWhere({ status: filter.status });
-  if (filter.category) qb.andWhere({ category: filter.category });
-  if (filter.year != null) qb.andWhere({ year: filter.year });
-  if (filter.fundSourceType) {
-    qb.andWhere(
-      `exists (select 1 from ledger_entry e join fund f on f.id = e.fund_id
+  return (sql) => {
+    appendCodeRanges(sql, 'p.place_code', ranges);
+    if (filter.status) sql.append(' and p.status = ?', filter.status);
+    if (filter.category) sql.append(' and p.category = ?', filter.category);
+    if (filter.year != null) sql.append(' and p.year = ?', filter.year);
+    if (filter.fundSourceType) {
+      sql.append(
+        ` and exists (select 1 from ledger_entry e join fund f on f.id = e.fund_id
         where e.project_id = p.id and e.kind = 'ALLOCATION' and f.source_type = ?
           and not exists (select 1 from ledger_entry r where r.reverses_id = e.id))`,
-      [filter.fundSourceType],
-    );
-  }
-  if (filter.updatedAfter) qb.andWhere('p.updated_at > ?', [filter.updatedAfter]);
-  return qb;
+        filter.fundSourceType,
+      );
+    }
+    if (filter.updatedAfter) sql.append(' and p.updated_at > ?', filter.updatedAfter);
+  };
 }
 
-/** A keyset page of projects: by (place code, id), or by (updated_at, id) when pulling changes. */
-export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs) {
+/** The fields of a project that read its funding (`projectFundingLoader`). */
+const FUNDING_FIELDS = ['fundingBySource', 'totalFunded', 'totalDisbursed', 'fundingGap', 'executionRate'];
+
+/**
+ * A keyset page of projects: by (place code, id), or by (updated_at, id) when pulling changes.
+ * With `info`, funding selected under the nodes comes in the page's statement and primes
+ * `projectFundingLoader`, so the funding fields resolve as before without a statement of their own.
+ */
+export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
   const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
+  const conditions = projectConditions(ctx, filter);
+  const withFunding = info !== undefined && FUNDING_FIELDS.some((field) => nodesSelect(info, field));
   return resolveKeysetConnection<Project>(
     args,
     ['text', 'id'],
     (project) => pullKey(order, project.placeCode, project.updatedAt, project.id),
     async ({ after, before, limit, descending }) => {
-      const qb = filteredProjects(ctx, filter);
-      if (!qb) return [];
-      for (const [key, op, field] of [[after, '>', 'after'], [before, '<', 'before']] as const) {
+      if (!conditions) return [];
+      const bounds = ([[after, '>', 'after'], [before, '<', 'before']] as const).flatMap(([key, op, field]) => {
         const checked = checkPullCursor(order, key, field);
-        if (!checked) continue;
-        const bound = keysetBound(order, 'p', 'place_code', checked, op);
-        qb.andWhere(bound.sql, bound.params);
-      }
+        return checked ? [keysetBound(order, 'p', 'place_code', checked, op)] : [];
+      });
       const direction = descending ? 'desc' : 'asc';
-      const orderBy = order === 'updated' ? { updatedAt: direction, id: direction } : { placeCode: direction, id: direction };
-      return pageRows(qb.orderBy(orderBy as never).limit(limit));
+      const rows = await pageRowsOf(ctx, {
+        entity: ProjectSchema,
+        alias: 'p',
+        conditions,
+        extraColumns: (sql) => {
+          if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
+        },
+        bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
+        orderBy: [
+          [order === 'updated' ? 'updatedAt' : 'placeCode', direction],
+          ['id', direction],
+        ],
+        limit,
+      });
+      if (withFunding) {
+        const fundingLoader = projectFundingLoader(ctx);
+        const fundings = rows.map((row) => (row as Record<string, unknown>).funding_ as FundingRow[]);
+        takeColumn(rows, 'funding_');
+        rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
+      }
+      return rows;
     },
-    async () => {
-      const qb = filteredProjects(ctx, filter);
-      return qb ? qb.getCount() : 0;
-    },
+    async () => (conditions ? countRowsOf(ctx, ProjectSchema, 'p', conditions) : 0),
   );
 }

@@ -97,11 +97,12 @@ export function registerProjectSchema(builder: TuopinBuilder): void {
               '只取此时间之后有变化的项目；提交顺序可能与更新时间不一致，请重叠拉取并按 ID 去重 Only projects changed after this moment. Commits can land out of updatedAt order: start each pull a few minutes before the newest updatedAt you hold, and deduplicate by id',
           }),
         },
-        resolve: (_root, args, ctx) =>
+        resolve: (_root, args, ctx, info) =>
           projectConnection(
             ctx,
             { ...args, regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode') },
             args,
+            info,
           ),
       },
       ProjectConnection,

@@ -1,4 +1,4 @@
-import { AuditTrail, createApiKey, listApiKeys, revokeApiKey, SYSTEM_PRINCIPAL, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, createApiKey, ReadLayer, listApiKeys, revokeApiKey, SYSTEM_PRINCIPAL, type TuopinContext } from '@tuopin/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { mintToken } from '../auth/jwt.js';
 import { principalFromClaims } from '../auth/principal-claims.js';
@@ -42,7 +42,7 @@ function isoTime(value: Date | string | null): string {
 function cliContext(orm: MikroORM, config: ServerConfig, operation: string): TuopinContext {
   const audit = new AuditTrail();
   audit.operation = operation;
-  return { em: orm.em.fork(), principal: SYSTEM_PRINCIPAL, settings: config.settings, requestId: `cli:${process.pid}`, audit };
+  return { em: orm.em.fork(), db: new ReadLayer(orm.em), principal: SYSTEM_PRINCIPAL, settings: config.settings, requestId: `cli:${process.pid}`, audit };
 }
 
 /** `apikey create --name N --scope S [--scope …]`, `apikey revoke --id N`, `apikey list`. */

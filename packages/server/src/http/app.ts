@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditTrail, checkPluginSettings, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, checkPluginSettings, ReadLayer, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -71,6 +71,8 @@ export function appPlugins(options: AppOptions): AppPart[] {
 
 /** yoga's configuration of the app, with the given plugins (all of appPlugins in production). */
 export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): YogaServerOptions<ServerContext, TuopinContext> {
+  // One read layer per ORM: it holds no per-request state, only the pool and the column lists.
+  const db = new ReadLayer(options.orm.em);
   return {
     schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
     graphqlEndpoint: '/graphql',
@@ -94,6 +96,7 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): Y
       // `em` is added by useLazyEntityManager: forked on first use, not for every request.
       return {
         principal,
+        db,
         settings: options.settings,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         audit: new AuditTrail(),

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { CreditLineSchema, type CreditLine } from './credit-line.entity.js';
 
@@ -10,12 +10,7 @@ export const creditLineLoader = scopedLoaderByCode(CreditLineSchema, 'id', 'vill
 export const creditLinesByHouseholdLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, CreditLine[]>(async (householdIds) => {
-      const rows = await findRows(
-        ctx.em,
-        CreditLineSchema,
-        { householdId: { $in: [...householdIds] } },
-        { orderBy: { householdId: 'asc', validFrom: 'desc', id: 'desc' } },
-      );
+      const rows = await rowsWhereIn(ctx, CreditLineSchema, 'householdId', householdIds, { orderBy: [['householdId', 'asc'], ['validFrom', 'desc'], ['id', 'desc']] });
       return groupRows(householdIds, rows, (row) => row.householdId);
     }),
 );

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, pickRows, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, pickRows, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { LenderSchema, type Lender } from './lender.entity.js';
 
@@ -9,5 +9,5 @@ import { LenderSchema, type Lender } from './lender.entity.js';
  */
 export const lenderRefLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, Lender | null>(async (ids) => pickRows(ids, await findRows(ctx.em, LenderSchema, { id: { $in: [...ids] } }), (row) => row.id)),
+    new DataLoader<number, Lender | null>(async (ids) => pickRows(ids, await rowsWhereIn(ctx, LenderSchema, 'id', ids), (row) => row.id)),
 );

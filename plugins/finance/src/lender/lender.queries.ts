@@ -1,4 +1,4 @@
-import { type ConnectionArgs, mapRow, parentCode, resolveKeysetConnection, subtreeRange, type TuopinContext } from '@tuopin/core';
+import { type ConnectionArgs, parentCode, resolveKeysetConnection, SqlText, subtreeRange, type TuopinContext } from '@tuopin/core';
 import { LenderSchema, type Lender } from './lender.entity.js';
 import type { LenderKind } from './lender-enums.js';
 
@@ -21,8 +21,8 @@ function lenderWhere(filter: LenderFilter): { sql: string; params: unknown[] } {
   if (filter.regionCode !== null) {
     const { lo, hi } = subtreeRange(filter.regionCode);
     const above = selfAndAncestors(filter.regionCode);
-    clauses.push(`(x.area_code between ? and ? or x.area_code in (${above.map(() => '?').join(', ')}))`);
-    params.push(lo, hi, ...above);
+    clauses.push('(x.area_code between ? and ? or x.area_code = any(?::text[]))');
+    params.push(lo, hi, above);
   }
   if (filter.kind) {
     clauses.push('x.kind = ?');
@@ -42,26 +42,15 @@ export function lenderConnection(ctx: TuopinContext, filter: LenderFilter, args:
     ['code', 'id'],
     (lender) => [lender.areaCode, lender.id],
     async ({ after, before, limit, descending }) => {
-      const bounds: string[] = [];
-      const params = [...where.params];
-      if (after) {
-        bounds.push('and (x.area_code, x.id) > (?, ?)');
-        params.push(String(after[0]), Number(after[1]));
-      }
-      if (before) {
-        bounds.push('and (x.area_code, x.id) < (?, ?)');
-        params.push(String(before[0]), Number(before[1]));
-      }
+      const sql = new SqlText().append(`select ${ctx.db.columns(LenderSchema).select('x')} from finance_lender x where ${where.sql}`, ...where.params);
+      if (after) sql.append(' and (x.area_code, x.id) > (?, ?)', String(after[0]), Number(after[1]));
+      if (before) sql.append(' and (x.area_code, x.id) < (?, ?)', String(before[0]), Number(before[1]));
       const direction = descending ? 'desc' : 'asc';
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
-        `select x.* from finance_lender x where ${where.sql} ${bounds.join(' ')}
-         order by x.area_code ${direction}, x.id ${direction} limit ?`,
-        [...params, limit],
-      );
-      return rows.map((row) => mapRow(ctx.em, LenderSchema, row));
+      sql.append(` order by x.area_code ${direction}, x.id ${direction} limit ?`, limit);
+      return ctx.db.entityRows(LenderSchema, sql);
     },
     async () => {
-      const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n from finance_lender x where ${where.sql}`, where.params);
+      const [row] = await ctx.db.rows<{ n: string }>(new SqlText().append(`select count(*) as n from finance_lender x where ${where.sql}`, ...where.params));
       return Number(row.n);
     },
   );

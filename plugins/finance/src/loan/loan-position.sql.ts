@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { moneyFromSql, pgIntArray } from '@tuopin/core';
+import { moneyFromSql, SqlText, type TuopinContext } from '@tuopin/core';
 import type { LoanStatus } from './loan-enums.js';
 
 /**
@@ -94,16 +93,21 @@ export function positionOf(row: LoanPositionRow): LoanPosition {
 export const ALL_RECORDED = '9999-12-31';
 
 /**
- * Positions of loans as of a date, in one statement. Services pass their transaction's entity
- * manager, so that what they read includes what they locked and wrote.
+ * Positions of loans as of a date, in one statement. Called inside a service's transaction, the
+ * read layer reads on that transaction's connection, so what it reads includes what was locked and
+ * written there.
  */
-export async function positionsAsOf(em: EntityManager, loanIds: readonly number[], asOf: string, defaultDays: number): Promise<Map<number, LoanPosition>> {
-  const rows = await em.execute<(LoanPositionRow & { id: number })[]>(
+export async function positionsAsOf(ctx: TuopinContext, loanIds: readonly number[], asOf: string, defaultDays: number): Promise<Map<number, LoanPosition>> {
+  const rows = await ctx.db.rows<LoanPositionRow & { id: number }>(
+    new SqlText().append(
     `with lp_params as (select ?::date as as_of, ?::int as default_days)
      select l.id, ${LOAN_POSITION_COLUMNS}
      from finance_loan l cross join lp_params ${LOAN_POSITION_JOINS}
      where l.id = any(?::int[])`,
-    [asOf, defaultDays, pgIntArray(loanIds)],
+      asOf,
+      defaultDays,
+      loanIds,
+    ),
   );
   return new Map(rows.map((row) => [row.id, positionOf(row)]));
 }

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, pickRows, scopedLoaderByCode, todayOf, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, pickRows, scopedLoaderByCode, todayOf, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { financeSettingsOf } from '../settings/finance-settings.js';
 import { LoanInstallmentSchema, LoanSchema, LoanWriteOffSchema, type Loan, type LoanInstallment, type LoanWriteOff } from './loan.entity.js';
@@ -12,7 +12,7 @@ export const loanLoader = scopedLoaderByCode(LoanSchema, 'id', 'villageCode');
 export const loansByHouseholdLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, Loan[]>(async (householdIds) => {
-      const rows = await findRows(ctx.em, LoanSchema, { householdId: { $in: [...householdIds] } }, { orderBy: { householdId: 'asc', id: 'asc' } });
+      const rows = await rowsWhereIn(ctx, LoanSchema, 'householdId', householdIds, { orderBy: [['householdId', 'asc'], ['id', 'asc']] });
       return groupRows(householdIds, rows, (row) => row.householdId);
     }),
 );
@@ -21,7 +21,7 @@ export const loansByHouseholdLoader = createContextCache(
 export const installmentsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LoanInstallment[]>(async (loanIds) => {
-      const rows = await findRows(ctx.em, LoanInstallmentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', seq: 'asc' } });
+      const rows = await rowsWhereIn(ctx, LoanInstallmentSchema, 'loanId', loanIds, { orderBy: [['loanId', 'asc'], ['seq', 'asc']] });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
 );
@@ -30,7 +30,7 @@ export const installmentsLoader = createContextCache(
 export const loanPositionLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LoanPosition>(async (loanIds) => {
-      const positions = await positionsAsOf(ctx.em, loanIds, todayOf(ctx.settings), financeSettingsOf(ctx.settings).defaultAfterDays);
+      const positions = await positionsAsOf(ctx, loanIds, todayOf(ctx.settings), financeSettingsOf(ctx.settings).defaultAfterDays);
       return loanIds.map((id) => positions.get(id)!);
     }),
 );
@@ -39,6 +39,6 @@ export const loanPositionLoader = createContextCache(
 export const writeOffLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LoanWriteOff | null>(async (loanIds) =>
-      pickRows(loanIds, await findRows(ctx.em, LoanWriteOffSchema, { loanId: { $in: [...loanIds] } }), (row) => row.loanId),
+      pickRows(loanIds, await rowsWhereIn(ctx, LoanWriteOffSchema, 'loanId', loanIds), (row) => row.loanId),
     ),
 );

@@ -1,4 +1,4 @@
-import { codeRangeSql, type ConnectionArgs, mapRow, readableRanges, resolveKeysetConnection, todayOf, type TuopinContext } from '@tuopin/core';
+import { codeRangeSql, type ConnectionArgs, readableRanges, resolveKeysetConnection, SqlText, todayOf, type TuopinContext } from '@tuopin/core';
 import { financeSettingsOf } from '../settings/finance-settings.js';
 import type { LoanIndustry, LoanStatus } from './loan-enums.js';
 import { LoanSchema, type Loan } from './loan.entity.js';
@@ -64,27 +64,17 @@ export function loanConnection(ctx: TuopinContext, filter: LoanFilter, args: Con
     async ({ after, before, limit, descending }) => {
       const query = filteredLoans(ctx, filter);
       if (!query) return [];
-      const bounds: string[] = [];
-      const params = [...query.params];
-      if (after) {
-        bounds.push('and (l.village_code, l.id) > (?, ?)');
-        params.push(String(after[0]), Number(after[1]));
-      }
-      if (before) {
-        bounds.push('and (l.village_code, l.id) < (?, ?)');
-        params.push(String(before[0]), Number(before[1]));
-      }
+      const sql = new SqlText().append(`select ${ctx.db.columns(LoanSchema).select('l')} ${query.sql}`, ...query.params);
+      if (after) sql.append(' and (l.village_code, l.id) > (?, ?)', String(after[0]), Number(after[1]));
+      if (before) sql.append(' and (l.village_code, l.id) < (?, ?)', String(before[0]), Number(before[1]));
       const direction = descending ? 'desc' : 'asc';
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
-        `select l.* ${query.sql} ${bounds.join(' ')} order by l.village_code ${direction}, l.id ${direction} limit ?`,
-        [...params, limit],
-      );
-      return rows.map((row) => mapRow(ctx.em, LoanSchema, row));
+      sql.append(` order by l.village_code ${direction}, l.id ${direction} limit ?`, limit);
+      return ctx.db.entityRows(LoanSchema, sql);
     },
     async () => {
       const query = filteredLoans(ctx, filter);
       if (!query) return 0;
-      const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n ${query.sql}`, query.params);
+      const [row] = await ctx.db.rows<{ n: string }>(new SqlText().append(`select count(*) as n ${query.sql}`, ...query.params));
       return Number(row.n);
     },
   );

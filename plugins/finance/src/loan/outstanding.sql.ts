@@ -5,7 +5,8 @@ import { moneyFromSql, subtreeRange } from '@tuopin/core';
  * Principal lenders have outstanding now, summed over a set of loans: principal − principal
  * repaid, written-off loans excepted (their loss is the pool's claim, not a debt that blocks
  * lending). What the credit-line and county limits are checked against, inside the transaction
- * that holds their lock.
+ * that holds their lock. Write-side: they run on the transaction's entity manager beside the
+ * locks and inserts they guard, so they stay on the ORM (the read layer serves what requests read).
  */
 function outstandingSql(where: string): string {
   return `select coalesce(sum(l.principal - coalesce(paid.principal, 0)), 0)::text as outstanding

@@ -46,7 +46,7 @@ export async function writeOffLoan(ctx: TuopinContext, input: WriteOffLoanInput)
 
   await inTransaction(ctx, { finance_loan_write_off_pkey: alreadyWrittenOff }, async (em) => {
     await lockLoan(em, loan.id);
-    const position = (await positionsAsOf(em, [loan.id], writtenOffOn, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
+    const position = (await positionsAsOf(ctx, [loan.id], writtenOffOn, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
     if (position.status === 'WRITTEN_OFF' || (await em.execute('select 1 from finance_loan_write_off where loan_id = ?', [loan.id])).length > 0) {
       throw alreadyWrittenOff();
     }

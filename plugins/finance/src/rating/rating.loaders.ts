@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { CreditRatingSchema, type CreditRating } from './credit-rating.entity.js';
 
@@ -13,12 +13,7 @@ export const ratingLoader = scopedLoaderByCode(CreditRatingSchema, 'id', 'villag
 export const ratingsByHouseholdLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, CreditRating[]>(async (householdIds) => {
-      const rows = await findRows(
-        ctx.em,
-        CreditRatingSchema,
-        { householdId: { $in: [...householdIds] } },
-        { orderBy: { householdId: 'asc', ratedOn: 'desc', id: 'desc' } },
-      );
+      const rows = await rowsWhereIn(ctx, CreditRatingSchema, 'householdId', householdIds, { orderBy: [['householdId', 'asc'], ['ratedOn', 'desc'], ['id', 'desc']] });
       return groupRows(householdIds, rows, (row) => row.householdId);
     }),
 );

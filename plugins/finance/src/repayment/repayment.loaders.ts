@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { RepaymentSchema, type Repayment } from './repayment.entity.js';
 
@@ -10,7 +10,7 @@ export const repaymentLoader = scopedLoaderByCode(RepaymentSchema, 'id', 'villag
 export const repaymentsByLoanLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, Repayment[]>(async (loanIds) => {
-      const rows = await findRows(ctx.em, RepaymentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', repaidOn: 'asc', id: 'asc' } });
+      const rows = await rowsWhereIn(ctx, RepaymentSchema, 'loanId', loanIds, { orderBy: [['loanId', 'asc'], ['repaidOn', 'asc'], ['id', 'asc']] });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
 );

@@ -54,7 +54,7 @@ export async function recordRepayment(ctx: TuopinContext, input: RecordRepayment
 
   return inTransaction(ctx, {}, async (em) => {
     await lockLoan(em, loan.id);
-    const position = (await positionsAsOf(em, [loan.id], ALL_RECORDED, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
+    const position = (await positionsAsOf(ctx, [loan.id], ALL_RECORDED, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
     if (position.status === 'WRITTEN_OFF') {
       throw new RuleViolationError('loanId', '该贷款已核销，不能再记录还款', 'The loan has been written off; no repayment can be recorded against it');
     }

@@ -37,7 +37,7 @@ export async function fileRiskClaim(ctx: TuopinContext, input: FileRiskClaimInpu
 
   return inTransaction(ctx, {}, async (em) => {
     await lockLoan(em, loan.id);
-    const position = (await positionsAsOf(em, [loan.id], claimedOn, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
+    const position = (await positionsAsOf(ctx, [loan.id], claimedOn, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
     if (position.status !== 'DEFAULTED' && position.status !== 'WRITTEN_OFF') {
       throw new RuleViolationError(
         'loanId',

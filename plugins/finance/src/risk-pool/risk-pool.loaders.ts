@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, moneyFromSql, pgIntArray, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, moneyFromSql, SqlText, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { RiskClaimSchema, RiskPoolContributionSchema, RiskPoolSchema, type RiskClaim, type RiskPoolContribution } from './risk-pool.entity.js';
 
@@ -26,7 +26,8 @@ export interface PoolFigures {
 export const poolFiguresLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, PoolFigures>(async (poolIds) => {
-      const rows = await ctx.em.execute<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string; outstanding_loans: string }[]>(
+      const rows = await ctx.db.rows<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string; outstanding_loans: string }>(
+        new SqlText().append(
         `select p.id,
                 (select coalesce(sum(c.amount), 0) from finance_risk_pool_contribution c where c.pool_id = p.id)::text as contributed,
                 x.claimed::text, x.claims, o.outstanding::text, o.outstanding_loans
@@ -40,7 +41,8 @@ export const poolFiguresLoader = createContextCache(
                    and not exists (select 1 from finance_loan_write_off w where w.loan_id = l.id)) owing
          ) o
          where p.id = any(?::int[])`,
-        [pgIntArray(poolIds)],
+          poolIds,
+        ),
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
       return poolIds.map((id) => {
@@ -60,7 +62,7 @@ export const poolFiguresLoader = createContextCache(
 export const contributionsByPoolLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, RiskPoolContribution[]>(async (poolIds) => {
-      const rows = await findRows(ctx.em, RiskPoolContributionSchema, { poolId: { $in: [...poolIds] } }, { orderBy: { poolId: 'asc', fundedOn: 'asc', id: 'asc' } });
+      const rows = await rowsWhereIn(ctx, RiskPoolContributionSchema, 'poolId', poolIds, { orderBy: [['poolId', 'asc'], ['fundedOn', 'asc'], ['id', 'asc']] });
       return groupRows(poolIds, rows, (row) => row.poolId);
     }),
 );
@@ -69,7 +71,7 @@ export const contributionsByPoolLoader = createContextCache(
 export const claimsByLoanLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, RiskClaim[]>(async (loanIds) => {
-      const rows = await findRows(ctx.em, RiskClaimSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
+      const rows = await rowsWhereIn(ctx, RiskClaimSchema, 'loanId', loanIds, { orderBy: [['loanId', 'asc'], ['id', 'asc']] });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
 );

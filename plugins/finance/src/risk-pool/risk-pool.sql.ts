@@ -14,6 +14,7 @@ export interface LockedPool {
  * Locks a county's pool (SELECT … FOR UPDATE) and reads its balance. Every write that depends on
  * or changes a pool's balance or the county's lending takes this lock, so they queue per county.
  * Lock order in the plugin: credit lines or the loan first, then the pool, then core's ledger.
+ * Write-side (a lock and the balance under it), so it stays on the transaction's entity manager.
  */
 export async function lockPool(em: EntityManager, countyCode: string): Promise<LockedPool | null> {
   const [pool] = await em.execute<{ id: number; leverage_multiple: string }[]>(

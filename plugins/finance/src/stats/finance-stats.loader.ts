@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { moneyFromSql, rangeParameters, scopedRanges, sumMoney, type TuopinContext } from '@tuopin/core';
+import { moneyFromSql, rangeParameters, scopedRanges, SqlText, sumMoney, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { LOAN_STATUSES, type LoanStatus } from '../loan/loan-enums.js';
 import { LOAN_POSITION_JOINS } from '../loan/loan-position.sql.js';
@@ -207,7 +207,7 @@ export const financeStatsLoader = createContextCache(
       const figures = new Map<string, FinanceFigures>();
       for (const [asOf, codes] of byDay) {
         const ranges = scopedRanges(ctx, codes);
-        const rows = ranges.length === 0 ? [] : await ctx.em.execute<StatsRow[]>(STATS_SQL, [...rangeParameters(ranges), asOf, defaultDays]);
+        const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(new SqlText().append(STATS_SQL, ...rangeParameters(ranges), asOf, defaultDays));
         for (const code of codes) figures.set(statsKey(code, asOf), assemble(asOf, rows.filter((row) => row.code === code)));
       }
       return keys.map((key) => figures.get(key)!);

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { findRows, groupRows, LedgerEntrySchema, pgIntArray, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, LedgerEntrySchema, SqlText, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { SubsidyPaymentSchema, type SubsidyPayment } from './subsidy-payment.entity.js';
 
@@ -10,7 +10,7 @@ export const subsidyLoader = scopedLoaderByCode(SubsidyPaymentSchema, 'id', 'vil
 export const subsidiesByLoanLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, SubsidyPayment[]>(async (loanIds) => {
-      const rows = await findRows(ctx.em, SubsidyPaymentSchema, { loanId: { $in: [...loanIds] } }, { orderBy: { loanId: 'asc', id: 'asc' } });
+      const rows = await rowsWhereIn(ctx, SubsidyPaymentSchema, 'loanId', loanIds, { orderBy: [['loanId', 'asc'], ['id', 'asc']] });
       return groupRows(loanIds, rows, (row) => row.loanId);
     }),
 );
@@ -19,7 +19,7 @@ export const subsidiesByLoanLoader = createContextCache(
 export const entryReversedLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, boolean>(async (ids) => {
-      const reversals = await findRows(ctx.em, LedgerEntrySchema, { reversesId: { $in: [...ids] } });
+      const reversals = await rowsWhereIn(ctx, LedgerEntrySchema, 'reversesId', ids);
       const reversed = new Set(reversals.map((row) => row.reversesId));
       return ids.map((id) => reversed.has(id));
     }),
@@ -29,10 +29,12 @@ export const entryReversedLoader = createContextCache(
 export const subsidisedInstallmentsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, Set<number>>(async (loanIds) => {
-      const rows = await ctx.em.execute<{ loan_id: number; installment_seq: number }[]>(
-        `select s.loan_id, s.installment_seq from finance_subsidy_payment s
+      const rows = await ctx.db.rows<{ loan_id: number; installment_seq: number }>(
+        new SqlText().append(
+          `select s.loan_id, s.installment_seq from finance_subsidy_payment s
          where s.loan_id = any(?::int[]) and not exists (select 1 from ledger_entry r where r.reverses_id = s.ledger_entry_id)`,
-        [pgIntArray(loanIds)],
+          loanIds,
+        ),
       );
       return loanIds.map((id) => new Set(rows.filter((row) => row.loan_id === id).map((row) => row.installment_seq)));
     }),

@@ -79,7 +79,7 @@ export async function payInterestSubsidy(ctx: TuopinContext, input: PayInterestS
 
   return inTransaction(ctx, {}, async (em) => {
     await lockLoan(em, loan.id);
-    const position = (await positionsAsOf(em, [loan.id], ALL_RECORDED, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
+    const position = (await positionsAsOf(ctx, [loan.id], ALL_RECORDED, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
     if (compareMoney(position.interestRepaid, installment.interestThrough) < 0) {
       throw new RuleViolationError('installment', '借款人尚未付清该期利息（先缴后补）', 'The borrower has not yet paid this instalment\'s interest; it is refunded after it is paid');
     }

@@ -1,0 +1,48 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
+import type { TuopinContext } from '../context.js';
+
+/**
+ * Child lists read with their parent page in one statement. A connection whose nodes select a
+ * child list adds a column holding the children as a JSON array (`json_agg`, in the list's order),
+ * then primes the child loader with each parent's list: the field resolvers run as before — they
+ * load from the loader, which answers from what was primed — so masking, read audit and scope
+ * checks see exactly what they saw when the children were a statement of their own.
+ */
+export interface ChildList<Row extends object> {
+  entity: EntitySchema<Row, any>;
+  /** The alias of the child table inside the subquery. */
+  alias: string;
+  /** How a child joins its parent, e.g. `m.household_id = h.id`. */
+  joinsParent: string;
+  /** The list's order inside the array, e.g. `m.id`. */
+  orderBy: string;
+}
+
+/** ` , coalesce((select json_agg(…) …), '[]') as "<column>"`, to append to a select list. */
+export function childListColumn<Row extends object>(ctx: TuopinContext, list: ChildList<Row>, column: string): string {
+  const columns = ctx.db.columns(list.entity);
+  return `, coalesce((select json_agg(${columns.jsonObject(list.alias)} order by ${list.orderBy}) from ${columns.table} ${list.alias} where ${list.joinsParent}), '[]') as "${column}"`;
+}
+
+/**
+ * Takes the child arrays out of the parent rows (so each row is again exactly the entity's row)
+ * and primes the loader with them, keyed by the parent's key.
+ */
+export function primeChildLists<Parent extends object, Row extends object, Key>(
+  ctx: TuopinContext,
+  parents: readonly Parent[],
+  list: ChildList<Row>,
+  column: string,
+  keyOf: (parent: Parent) => Key,
+  loader: DataLoader<Key, Row[]>,
+): void {
+  const columns = ctx.db.columns(list.entity);
+  for (const parent of parents) {
+    const record = parent as Record<string, unknown>;
+    const children = (record[column] as Record<string, unknown>[]).map((child) => columns.finishRow(child));
+    delete record[column];
+    // prime() keeps what this request already loaded for the key, so every resolver sees one answer.
+    loader.prime(keyOf(parent), children);
+  }
+}

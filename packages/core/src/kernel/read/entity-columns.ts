@@ -1,0 +1,111 @@
+import type { EntityMetadata, EntityProperty, MetadataStorage, Platform } from '@mikro-orm/core';
+
+/**
+ * What the read layer knows of an entity, computed once from MikroORM's metadata: its table, the
+ * select list that names every column by its property (`village_code as "villageCode"`), and the
+ * conversions the ORM's own result mapper (`EntityComparator.getResultMapper`) applies after the
+ * driver. node-postgres already gives what the ORM gives for everything else — numeric and bigint
+ * as strings, booleans, text arrays, dates as text (MikroORM installs those type parsers on the
+ * pool's connections, which this layer shares) — so the only conversion left is `datetime`
+ * properties, parsed to `Date` by the platform exactly as the ORM does.
+ */
+export interface EntityColumns<Row> {
+  readonly table: string;
+  /** `alias.column as "property", …` for every column. */
+  select(alias: string): string;
+  /**
+   * A JSON object of the row with the property names as keys (`json_build_object`), for child
+   * lists read with their parent (`json_agg`). Numeric and bigint columns are cast to text, so that
+   * a decoded row carries what the driver would have given (money stays an exact string).
+   */
+  jsonObject(alias: string): string;
+  /** The column of a property, qualified by `alias`. */
+  column(property: keyof Row & string, alias: string): string;
+  /** Rows as the driver returned them for `select(alias)`, converted in place. */
+  finish(rows: Record<string, unknown>[]): Row[];
+  /** The same conversion for one row (a child row decoded from JSON, say). */
+  finishRow(row: Record<string, unknown>): Row;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Column types that node-postgres reads as strings but JSON would carry as numbers. */
+const TEXT_IN_JSON = /^(numeric|decimal|bigint|int8|money)/i;
+
+/** json_build_object takes at most 100 arguments: larger rows are joined from pieces. */
+const JSON_PAIRS_PER_CALL = 50;
+
+/** True where the ORM's result mapper turns the column's text into a `Date`. */
+function isDateProperty(platform: Platform, prop: EntityProperty): boolean {
+  return prop.runtimeType === 'Date' && !platform.isNumericProperty(prop);
+}
+
+export function entityColumns<Row>(meta: EntityMetadata, platform: Platform): EntityColumns<Row> {
+  const props = meta.props.filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false && !prop.formula);
+  const fieldOf = new Map(props.map((prop) => [prop.name, prop.fieldNames[0]]));
+  const dates = props.filter((prop) => isDateProperty(platform, prop)).map((prop) => prop.name);
+  const finishRow = (row: Record<string, unknown>) => {
+    for (const name of dates) {
+      const value = row[name];
+      if (value != null && !(value instanceof Date)) row[name] = platform.parseDate(value as string);
+    }
+    return row as Row;
+  };
+  const selects = new Map<string, string>();
+  const jsonObjects = new Map<string, string>();
+  return {
+    table: quote(meta.tableName),
+    select(alias) {
+      let list = selects.get(alias);
+      if (list === undefined) {
+        list = props
+          .map((prop) => {
+            const field = prop.fieldNames[0];
+            return field === prop.name ? `${alias}.${quote(field)}` : `${alias}.${quote(field)} as ${quote(prop.name)}`;
+          })
+          .join(', ');
+        selects.set(alias, list);
+      }
+      return list;
+    },
+    jsonObject(alias) {
+      let object = jsonObjects.get(alias);
+      if (object === undefined) {
+        const pairs = props.map((prop) => {
+          const column = `${alias}.${quote(prop.fieldNames[0])}`;
+          return `'${prop.name}', ${TEXT_IN_JSON.test(prop.columnTypes?.[0] ?? '') ? `${column}::text` : column}`;
+        });
+        if (pairs.length <= JSON_PAIRS_PER_CALL) {
+          object = `json_build_object(${pairs.join(', ')})`;
+        } else {
+          const pieces: string[] = [];
+          for (let i = 0; i < pairs.length; i += JSON_PAIRS_PER_CALL) pieces.push(`jsonb_build_object(${pairs.slice(i, i + JSON_PAIRS_PER_CALL).join(', ')})`);
+          object = `(${pieces.join(' || ')})`;
+        }
+        jsonObjects.set(alias, object);
+      }
+      return object;
+    },
+    column(property, alias) {
+      const field = fieldOf.get(property);
+      if (field === undefined) throw new Error(`${meta.className} has no column for ${property}`);
+      return `${alias}.${quote(field)}`;
+    },
+    finish(rows) {
+      if (dates.length > 0) for (const row of rows) finishRow(row);
+      return rows as Row[];
+    },
+    finishRow,
+  };
+}
+
+const cache = new WeakMap<MetadataStorage, Map<string, EntityColumns<unknown>>>();
+
+/** The columns of an entity of this metadata, computed on first use and kept. */
+export function columnsOf<Row>(metadata: MetadataStorage, platform: Platform, className: string): EntityColumns<Row> {
+  let byClass = cache.get(metadata);
+  if (!byClass) cache.set(metadata, (byClass = new Map()));
+  let columns = byClass.get(className);
+  if (!columns) byClass.set(className, (columns = entityColumns(metadata.get(className), platform)));
+  return columns as EntityColumns<Row>;
+}

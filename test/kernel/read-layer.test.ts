@@ -1,0 +1,117 @@
+import {
+  AreaSchema,
+  AuditTrail,
+  findRows,
+  householdLoader,
+  inTransaction,
+  ReadLayer,
+  rowsWhereIn,
+  SqlText,
+  SYSTEM_PRINCIPAL,
+  type TuopinContext,
+} from '@tuopin/core';
+import { loadDemoData, silentLogger } from '@tuopin/server';
+import { createTestServer, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The kernel's read layer (node-postgres on the ORM's pool): inside a mutation's transaction it
+ * reads on that transaction's connection, it gives the rows the ORM's mapper gave, and every
+ * statement it sends is counted.
+ */
+let server: TestServer;
+
+const contextOf = (server: TestServer): TuopinContext => ({
+  em: server.orm.em.fork() as TuopinContext['em'],
+  db: new ReadLayer(server.orm.em),
+  principal: SYSTEM_PRINCIPAL,
+  settings: server.settings,
+  requestId: 'test:read-layer',
+  audit: new AuditTrail(),
+});
+
+beforeAll(async () => {
+  server = await createTestServer();
+  // The demo data fills core and finance alike, so every entity has rows to compare.
+  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
+});
+afterAll(() => server.close());
+
+describe('the read layer', () => {
+  it('reads inside a transaction on its connection: a loader sees the rows the mutation wrote, others do not', async () => {
+    const [{ id: householdId }] = await server.sql<{ id: number }>('select id from household order by id limit 1');
+    const [{ township }] = await server.sql<{ township: string }>(`select parent_code as township from area where level = 'VILLAGE' order by code limit 1`);
+    const village = `${township.slice(0, 9)}999`;
+    const ctx = contextOf(server);
+    // The transaction writes, then waits while a read outside it (another request) looks.
+    let written!: () => void;
+    let looked!: () => void;
+    const writtenNow = new Promise<void>((resolve) => (written = resolve));
+    const lookedNow = new Promise<void>((resolve) => (looked = resolve));
+    const mutation = inTransaction(ctx, {}, async (em) => {
+      await em.execute(`insert into area (code, name, level, parent_code) values (?, '读层村', 'VILLAGE', ?)`, [village, township]);
+      await em.execute(`update household set household_no = 'READ-LAYER-1' where id = ?`, [householdId]);
+      const [inside] = await rowsWhereIn(ctx, AreaSchema, 'code', [village]);
+      const household = await householdLoader(ctx).load(householdId);
+      written();
+      await lookedNow;
+      throw Object.assign(new Error('roll back'), { seen: { inside, household } });
+    }).catch((error: { seen?: unknown }) => error.seen ?? error);
+    await writtenNow;
+    const other = contextOf(server);
+    const outside = await rowsWhereIn(other, AreaSchema, 'code', [village]);
+    const otherHousehold = await householdLoader(other).load(householdId);
+    looked();
+
+    expect(await mutation).toMatchObject({
+      inside: { code: village, name: '读层村', level: 'VILLAGE', parentCode: township },
+      household: { id: householdId, householdNo: 'READ-LAYER-1' },
+    });
+    expect(outside).toEqual([]);
+    expect(otherHousehold?.householdNo).not.toBe('READ-LAYER-1');
+    // Rolled back: nothing of it stayed.
+    expect(await server.sql('select code from area where code = ?', [village])).toEqual([]);
+  });
+
+  it('gives every entity the rows the ORM mapped, as rows and as JSON: property names, Date for datetimes, text for money and dates', async () => {
+    const ctx = contextOf(server);
+    const compared: string[] = [];
+    for (const entity of server.platform.entities) {
+      const meta = server.orm.getMetadata().get(entity.meta.className);
+      if (meta.primaryKeys.length !== 1 || meta.embeddable || meta.virtual) continue;
+      const key = meta.primaryKeys[0];
+      const viaOrm = await findRows(ctx.em, entity as never, {}, { orderBy: { [key]: 'asc' }, limit: 5 });
+      if (viaOrm.length === 0) continue;
+      const keys = viaOrm.map((row) => (row as Record<string, unknown>)[key]);
+      const viaLayer = await rowsWhereIn(ctx, entity as never, key as never, keys, { orderBy: [[key as never, 'asc']] });
+      expect(viaLayer, entity.meta.className).toEqual(viaOrm);
+      // The same rows as JSON objects, the form child lists take inside their parent's statement.
+      const columns = ctx.db.columns(entity as never);
+      const [{ list }] = await ctx.db.rows<{ list: Record<string, unknown>[] }>(
+        new SqlText().append(`select json_agg(${columns.jsonObject('e')} order by ${columns.column(key as never, 'e')}) as list from ${columns.table} e where ${columns.column(key as never, 'e')} = any(?)`, keys),
+      );
+      expect(list.map((row) => columns.finishRow(row)), `${entity.meta.className} as JSON`).toEqual(viaOrm);
+      compared.push(entity.meta.className);
+    }
+    // The demo data fills the registry, projects, ledger and finance: the comparison covers them.
+    expect(compared).toEqual(expect.arrayContaining(['Area', 'Household', 'Member', 'Project', 'Fund', 'LedgerEntry', 'FinanceLoan', 'FinanceRepayment', 'FinanceCreditRating']));
+  });
+
+  it('counts each statement it sends, and sends lists as one array parameter', async () => {
+    const ctx = contextOf(server);
+    const ids = (await server.sql<{ id: number }>('select id from household order by id limit 30')).map((row) => row.id);
+    expect(ids.length).toBe(30);
+    const few = await server.countStatements(() => householdLoader(ctx).loadMany(ids.slice(0, 3)));
+    const many = await server.countStatements(() => householdLoader(contextOf(server)).loadMany(ids));
+    expect(few.count).toBe(1);
+    expect(many.statements).toEqual(few.statements);
+    expect(many.statements[0]).toContain('= any($1)');
+  });
+
+  it('numbers placeholders as fragments are appended, and refuses a fragment whose values do not match', () => {
+    const sql = new SqlText().append('select ? as a', 1).append(' where b = ? and c = ?', 2, 3);
+    expect(sql.text).toBe('select $1 as a where b = $2 and c = $3');
+    expect(sql.values).toEqual([1, 2, 3]);
+    expect(() => new SqlText().append('x = ?')).toThrow(/1 placeholders but 0 values/);
+  });
+});
