@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { codeRangeSql, rangeParameters, readableRanges, scopedLoaderByCode, scopedRanges, type TuopinContext } from '@tuopin/core';
+import { codeRangeSql, rangeParameters, readableRanges, scopedLoaderByCode, scopedRanges, SqlText, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { __Pascal__RecordSchema } from './record.entity.js';
 
@@ -30,7 +30,7 @@ export const recordStatsLoader = createContextCache(
     new DataLoader<string, RecordFigures>(async (codes) => {
       const ranges = scopedRanges(ctx, codes);
       if (ranges.length === 0) return codes.map(() => ({ records: 0 }));
-      const rows = await ctx.em.getConnection().execute<{ code: string; records: string }[]>(COUNT_SQL, rangeParameters(ranges));
+      const rows = await ctx.db.rows<{ code: string; records: string }>(new SqlText().append(COUNT_SQL, ...rangeParameters(ranges)));
       const byCode = new Map(rows.map((row) => [row.code, Number(row.records)]));
       return codes.map((code) => ({ records: byCode.get(code) ?? 0 }));
     }),

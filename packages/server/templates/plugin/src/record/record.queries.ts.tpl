@@ -1,4 +1,4 @@
-import { mapRow, resolveKeysetConnection, type ConnectionArgs, type TuopinContext } from '@tuopin/core';
+import { resolveKeysetConnection, SqlText, type ConnectionArgs, type TuopinContext } from '@tuopin/core';
 import { __Pascal__RecordSchema, type __Pascal__Record } from './record.entity.js';
 import { readableRecords } from './record.loaders.js';
 
@@ -8,45 +8,38 @@ export interface RecordFilter {
   householdId?: number;
 }
 
+/** FROM … WHERE … of the records `r` the caller may see under the filter, or null for none. */
+function filteredRecords(ctx: TuopinContext, filter: RecordFilter): { sql: string; params: unknown[] } | null {
+  const scope = readableRecords(ctx, filter.regionCode);
+  if (!scope) return null;
+  if (filter.householdId === undefined) return { sql: `from __ns__record r where ${scope.sql}`, params: scope.params };
+  return { sql: `from __ns__record r where ${scope.sql} and r.household_id = ?`, params: [...scope.params, filter.householdId] };
+}
+
 /**
- * A keyset page of records by (village code, id): the scope condition is in the SQL, so pages and
- * `totalCount` agree with what the caller may see.
+ * A keyset page of records by (village code, id), read through the kernel's read layer
+ * (`ctx.db`): the scope condition is in the SQL, so pages and `totalCount` agree with what the
+ * caller may see.
  */
 export function recordConnection(ctx: TuopinContext, filter: RecordFilter, args: ConnectionArgs) {
-  const where = () => {
-    const scope = readableRecords(ctx, filter.regionCode);
-    if (!scope) return null;
-    const household = filter.householdId === undefined ? { sql: '', params: [] } : { sql: ' and r.household_id = ?', params: [filter.householdId] };
-    return { sql: `from __ns__record r where ${scope.sql}${household.sql}`, params: [...scope.params, ...household.params] };
-  };
   return resolveKeysetConnection<__Pascal__Record>(
     args,
     ['code', 'id'],
     (record) => [record.villageCode, record.id],
     async ({ after, before, limit, descending }) => {
-      const query = where();
+      const query = filteredRecords(ctx, filter);
       if (!query) return [];
-      const params: unknown[] = [...query.params];
-      let bounds = '';
-      if (after) {
-        bounds += ' and (r.village_code, r.id) > (?, ?)';
-        params.push(String(after[0]), Number(after[1]));
-      }
-      if (before) {
-        bounds += ' and (r.village_code, r.id) < (?, ?)';
-        params.push(String(before[0]), Number(before[1]));
-      }
+      const sql = new SqlText().append(`select ${ctx.db.columns(__Pascal__RecordSchema).select('r')} ${query.sql}`, ...query.params);
+      if (after) sql.append(' and (r.village_code, r.id) > (?, ?)', String(after[0]), Number(after[1]));
+      if (before) sql.append(' and (r.village_code, r.id) < (?, ?)', String(before[0]), Number(before[1]));
       const direction = descending ? 'desc' : 'asc';
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
-        `select r.* ${query.sql}${bounds} order by r.village_code ${direction}, r.id ${direction} limit ?`,
-        [...params, limit],
-      );
-      return rows.map((row) => mapRow(ctx.em, __Pascal__RecordSchema, row));
+      sql.append(` order by r.village_code ${direction}, r.id ${direction} limit ?`, limit);
+      return ctx.db.entityRows(__Pascal__RecordSchema, sql);
     },
     async () => {
-      const query = where();
+      const query = filteredRecords(ctx, filter);
       if (!query) return 0;
-      const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n ${query.sql}`, query.params);
+      const [row] = await ctx.db.rows<{ n: string }>(new SqlText().append(`select count(*) as n ${query.sql}`, ...query.params));
       return Number(row.n);
     },
   );
