@@ -1,4 +1,4 @@
-import { buildPlatform, corePlugin, coreMigrations, definePlugin, orderPlugins, PluginConfigurationError, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { buildPlatform, corePlugin, coreMigrations, definePlugin, orderPlugins, PluginConfigurationError, pluginNamespaceOf, selectPlugins, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { loadInstalledPlugins } from '@tuopin/server';
 import { createTestServer, documentOf, makeIdNumber, mustSucceed, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,10 +114,10 @@ describe('plugin set', () => {
 });
 
 const AddNote = documentOf(`
-  mutation AddNote($householdId: ID!, $text: String!) {
-    addNote(householdId: $householdId, text: $text) {
+  mutation AddNote($input: AddNoteInput!) {
+    addNote(input: $input) {
       __typename
-      ... on Note { text }
+      ... on AddNotePayload { note { text } }
       ... on Error { code field messageEn }
     }
   }
@@ -154,8 +154,8 @@ describe('a fixture plugin against PostgreSQL', () => {
     const tables = await server.sql<{ tablename: string }>("select tablename from pg_tables where tablename like 'notes_%'");
     expect(tables.map((t) => t.tablename)).toEqual(['notes_note']);
 
-    const added = mustSucceed(await server.execute(AddNote, { householdId, text: '走访：已落实产业帮扶' }));
-    expect(added).toEqual({ __typename: 'Note', text: '走访：已落实产业帮扶' });
+    const added = mustSucceed(await server.execute(AddNote, { input: { householdId, text: '走访：已落实产业帮扶' } }));
+    expect(added).toEqual({ __typename: 'AddNotePayload', note: { text: '走访：已落实产业帮扶' } });
 
     const result = await server.execute(HouseholdNotes, { id: householdId, county: AREAS.baojing });
     expect(result.errors).toBeUndefined();
@@ -165,7 +165,7 @@ describe('a fixture plugin against PostgreSQL', () => {
 
   it('scopes its type, its statistic and its mutation to the caller\'s areas, and audits its writes', async () => {
     const villageB: Principal = { id: 'officer-village-b', role: 'VILLAGE_OFFICER', areaScopes: [AREAS.villageB], provinceCode: '430000000000' };
-    const note = mustSucceed(await server.execute(AddNote, { householdId, text: '走访：已核实收入' }));
+    const { note } = mustSucceed(await server.execute(AddNote, { input: { householdId, text: '走访：已核实收入' } }));
     expect(note.text).toBe('走访：已核实收入');
     const [audited] = await server.sql<{ object_type: string; area_code: string; action: string; operation: string }>(
       "select object_type, area_code, action, operation from audit_log where object_type in ('notes_note', 'Note') order by id desc limit 1",
@@ -176,14 +176,14 @@ describe('a fixture plugin against PostgreSQL', () => {
     const stats = await server.execute(HouseholdNotes, { id: householdId, county: AREAS.baojing }, { principal: villageB });
     expect(stats.data?.region?.stats).toEqual({ households: 0, notes: 0 });
     const [before] = await server.sql<{ n: string }>('select count(*) as n from notes_note');
-    const refused = await server.execute(AddNote, { householdId, text: '越权' }, { principal: villageB });
+    const refused = await server.execute(AddNote, { input: { householdId, text: '越权' } }, { principal: villageB });
     expect(refused.data?.addNote).toMatchObject({ __typename: 'NotFoundError', field: 'householdId' });
     const [after] = await server.sql<{ n: string }>('select count(*) as n from notes_note');
     expect(after.n).toBe(before.n);
   });
 
   it('gives its typed errors through the shared error types', async () => {
-    const result = await server.execute(AddNote, { householdId, text: '  ' });
+    const result = await server.execute(AddNote, { input: { householdId, text: '  ' } });
     expect(result.data?.addNote).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', field: 'text' });
     expect(await server.sql('select * from notes_note where text = ?', ['  '])).toEqual([]);
   });
@@ -196,7 +196,7 @@ describe('core alone', () => {
       const tables = (await server.sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1")).map((t) => t.tablename);
       // Core's own tables are there; no installed plugin's namespace is.
       expect(tables).toEqual(expect.arrayContaining(['area', 'household', 'member', 'project', 'fund', 'ledger_entry', 'audit_log', 'api_key']));
-      for (const plugin of installedPlugins) expect(tables.filter((table) => table.startsWith(`${plugin.name}_`))).toEqual([]);
+      for (const plugin of installedPlugins) expect(tables.filter((table) => table.startsWith(pluginNamespaceOf(plugin.name)))).toEqual([]);
       const migrations = await server.sql<{ name: string }>('select name from mikro_orm_migrations order by id');
       expect(migrations.map((m) => m.name)).toEqual(coreMigrations.map((m) => m.name));
     } finally {

@@ -17,7 +17,8 @@ function testSources(): SourceFile[] {
   const walk = (folder: string, take: (file: string) => boolean): void => {
     for (const entry of readdirSync(path.join(REPO_ROOT, folder), { withFileTypes: true })) {
       const relative = path.posix.join(folder, entry.name);
-      if (entry.name === 'node_modules' || relative === 'test/bench') continue;
+      // Dot folders are scratch (the scaffold test generates plugins into test/.scaffold-*/ and removes them).
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || relative === 'test/bench') continue;
       if (entry.isDirectory()) walk(relative, take);
       else if (entry.name.endsWith('.ts') && take(relative)) files.push({ path: relative, text: readFileSync(path.join(REPO_ROOT, relative), 'utf8') });
     }

@@ -16,7 +16,7 @@ export {
 } from './kernel/builder.js';
 export { buildPlatform, type Platform } from './kernel/platform.js';
 export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
-export { definePlugin } from './kernel/define-plugin.js';
+export { definePlugin, PLUGIN_NAME_PATTERN, pluginNamespaceOf } from './kernel/define-plugin.js';
 /** zod, for plugins' settings schemas: one version for the whole platform, through core's entry. */
 export { z } from 'zod';
 export { checkPluginSettings, pluginSettingsOf, PluginSettingsError, type PluginSettingsSchema } from './kernel/plugin-settings.js';

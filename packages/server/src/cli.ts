@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The command line: start | migrate | seed [--households N] | schema.
+ * The command line: start | migrate | seed [--households N] | schema | token | apikey | plugin new <name>.
  * Run through the root scripts: `pnpm start`, `pnpm migrate`, `pnpm seed`, `pnpm schema`.
  */
 import { ConfigurationError, loadConfig } from './config.js';
@@ -9,6 +9,7 @@ import { PluginConfigurationError, PluginSettingsError } from '@tuopin/core';
 import { migrateCommand, schemaCommand, seedCommand } from './commands/maintenance.js';
 import { startCommand } from './commands/start.js';
 import { apiKeyCommand, tokenCommand } from './commands/credentials.js';
+import { pluginCommand } from './commands/plugin-new.js';
 
 const USAGE = `usage: tuopin <command>
   start                     serve /graphql (embedded PostgreSQL unless DATABASE_URL; demo data on a fresh database)
@@ -19,12 +20,15 @@ const USAGE = `usage: tuopin <command>
   token --role R --scope S [--province P] [--sub ID] [--expires 8h]
                             sign a token (HS256, TUOPIN_JWT_SECRET or the development secret)
   apikey create --name N --scope S [--scope S2] | apikey revoke --id N | apikey list
-                            manage partner API keys (stored hashed)`;
+                            manage partner API keys (stored hashed)
+  plugin new <name> [--no-install]
+                            create plugins/<name>/ (a plugin with its migration and tests) and install it`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const log = createPinoLogger({ level: logLevelFrom(process.env.TUOPIN_LOG_LEVEL) });
   if (command === 'schema') return schemaCommand(log);
+  if (command === 'plugin') return pluginCommand(rest);
   if (!['start', 'migrate', 'seed', 'token', 'apikey'].includes(command ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;

@@ -22,3 +22,7 @@ export { createPinoLogger, logLevelFrom, redactFields, REDACTED_KEYS, type PinoL
 export type { Metrics } from './observability/metrics.js';
 export { listenForMetrics } from './http/metrics-endpoint.js';
 export { loadTrustedDocuments, sha256, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './http/trusted-documents.js';
+export { migrationTimestamp, registerPluginPackage, scaffoldPlugin, type ScaffoldedPlugin, type ScaffoldOptions } from './plugin-scaffold/scaffold-plugin.js';
+export { namespaceClash, pluginNameProblem, pluginNamesOf, type PluginNames } from './plugin-scaffold/plugin-names.js';
+export { PLUGIN_TEMPLATE_DIR, renderTemplate, templateFiles } from './plugin-scaffold/render-templates.js';
+export { ACCESS_TABLES_END, ACCESS_TABLES_START, renderAccessTables, writeReadmeAccessTables } from './access-tables.js';

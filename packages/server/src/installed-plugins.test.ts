@@ -33,8 +33,9 @@ writeFileSync(path.join(root, 'node_modules/@example/plugin-visits/package.json'
 
 describe('installed plugins', () => {
   it("are the repository's: the plugin packages its package.json lists", async () => {
-    expect(installedPluginPackages(REPO_ROOT)).toEqual(['@tuopin/plugin-finance']);
-    expect((await loadInstalledPlugins(REPO_ROOT)).map((plugin) => plugin.name)).toEqual(['finance']);
+    // Finance, and whatever `pnpm plugin new` added (CI adds demo-x to a scratch copy).
+    expect(installedPluginPackages(REPO_ROOT)).toContain('@tuopin/plugin-finance');
+    expect((await loadInstalledPlugins(REPO_ROOT)).map((plugin) => plugin.name)).toContain('finance');
   });
 
   it('are imported from the deployment root, each package giving its one plugin object', async () => {

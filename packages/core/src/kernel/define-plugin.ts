@@ -1,8 +1,22 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 
-/** A plugin's name: lower-case letters and digits, the prefix of its tables and migrations. */
-export const PLUGIN_NAME_PATTERN = /^[a-z][a-z0-9]*$/;
+/**
+ * A plugin's name: lower-case letters and digits, words joined by single hyphens (`finance`,
+ * `demo-x`). It is the name in `TUOPIN_PLUGINS`, in `dependsOn`, in `plugins.<name>` of
+ * tuopin.config.json and in its permissions (`demo-x.records.manage`); SQL identifiers cannot hold
+ * a hyphen, so its tables and migrations use its namespace (`pluginNamespaceOf`: `demo_x_`) and its
+ * roles its role prefix (`DEMO_X_`).
+ */
+export const PLUGIN_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/**
+ * The prefix of a plugin's tables and migrations: its name with hyphens as underscores and a
+ * trailing underscore ('finance' → 'finance_', 'demo-x' → 'demo_x_').
+ */
+export function pluginNamespaceOf(pluginName: string): string {
+  return `${pluginName.replace(/-/g, '_')}_`;
+}
 
 /** The name of the core plugin: the registry, projects and funds every plugin builds on. */
 export const CORE_PLUGIN_NAME = 'core';
@@ -35,9 +49,9 @@ export function pluginProblems(plugin: TuopinPlugin): string[] {
   const problems: string[] = [];
   const core = isCorePlugin(plugin);
   if (!PLUGIN_NAME_PATTERN.test(plugin.name) || (plugin.name === CORE_PLUGIN_NAME && !core)) {
-    return [`Plugin name '${plugin.name}' is invalid: use lower-case letters and digits, not the reserved name '${CORE_PLUGIN_NAME}'`];
+    return [`Plugin name '${plugin.name}' is invalid: use lower-case letters and digits, words joined by single hyphens ('demo-x'), not the reserved name '${CORE_PLUGIN_NAME}'`];
   }
-  const prefix = `${plugin.name}_`;
+  const prefix = pluginNamespaceOf(plugin.name);
   if (!core) {
     for (const entity of plugin.entities) {
       const table = tableNameOf(entity);
@@ -88,7 +102,8 @@ function authorProblems(plugin: TuopinPlugin): string[] {
   }
   // A table may be audited without an entity (written by SQL alone), so only the namespace is checked.
   for (const table of Object.keys(plugin.auditObjectTypes ?? {})) {
-    if (!isCorePlugin(plugin) && !table.startsWith(`${plugin.name}_`)) problems.push(`auditObjectTypes names '${table}', which is not a table of its namespace '${plugin.name}_'`);
+    const namespace = pluginNamespaceOf(plugin.name);
+    if (!isCorePlugin(plugin) && !table.startsWith(namespace)) problems.push(`auditObjectTypes names '${table}', which is not a table of its namespace '${namespace}'`);
   }
   return problems;
 }

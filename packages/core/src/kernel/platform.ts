@@ -7,7 +7,7 @@ import { assembleAccess, checkGrantableTypes, checkRequiredPermissions, makeAcce
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { registerBaseSchema } from './base-schema.js';
 import { createBuilder } from './builder.js';
-import { CORE_PLUGIN_NAME, isCorePlugin, tableNameOf } from './define-plugin.js';
+import { CORE_PLUGIN_NAME, isCorePlugin, pluginNamespaceOf, tableNameOf } from './define-plugin.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
 import { protectStatistics } from './statistics-protection.js';
@@ -47,9 +47,10 @@ function checkTablesApart(plugins: readonly TuopinPlugin[]): void {
   }
   for (const plugin of plugins) {
     if (isCorePlugin(plugin)) continue;
+    const namespace = pluginNamespaceOf(plugin.name);
     for (const [table, other] of owner) {
-      if (other !== plugin.name && table.startsWith(`${plugin.name}_`)) {
-        throw new PluginConfigurationError(`Plugin '${plugin.name}': its namespace '${plugin.name}_' holds the table '${table}' of '${other}'; choose another name`);
+      if (other !== plugin.name && table.startsWith(namespace)) {
+        throw new PluginConfigurationError(`Plugin '${plugin.name}': its namespace '${namespace}' holds the table '${table}' of '${other}'; choose another name`);
       }
     }
   }

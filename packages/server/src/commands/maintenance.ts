@@ -4,6 +4,7 @@ import { checkPluginSettings } from '@tuopin/core';
 import { ConfigurationError, type ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
+import { writeReadmeAccessTables } from '../access-tables.js';
 import { loadInstalledPlugins } from '../installed-plugins.js';
 import type { Logger } from '../log.js';
 import { createProgress } from '../progress/progress.js';
@@ -77,6 +78,9 @@ export function seedCommand(config: ServerConfig, log: Logger, args: string[]): 
 }
 
 export async function schemaCommand(log: Logger): Promise<void> {
-  const files = writeSchemaFiles(await loadInstalledPlugins());
+  const installed = await loadInstalledPlugins();
+  const files = writeSchemaFiles(installed);
+  // The README's tables of roles and permissions list every installed plugin's declarations too.
+  if (writeReadmeAccessTables(installed)) files.push('README.md (roles and permissions)');
   log.info('schema written', { files });
 }
