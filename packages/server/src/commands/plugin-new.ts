@@ -28,7 +28,8 @@ function run(args: string[], root: string): boolean {
 
 /**
  * `pnpm plugin new <name>`: creates `plugins/<name>/` from the templates, installs it in the
- * deployment (root package.json), links it (`pnpm install --offline`) and writes the schema with
+ * deployment (root package.json), links it (`pnpm install --offline --no-frozen-lockfile`: the new
+ * workspace package changes the lockfile, which pnpm would refuse under CI=true) and writes the schema with
  * its types (`pnpm schema`, which also generates its tests' typed documents).
  */
 export function pluginCommand(args: readonly string[], root: string = REPO_ROOT): void {
@@ -41,8 +42,8 @@ export function pluginCommand(args: readonly string[], root: string = REPO_ROOT)
   console.log(`created ${path.relative(root, plugin.dir)}/ (${plugin.files.length} files) and installed ${packageName} in package.json`);
   const next = [`TUOPIN_PLUGINS=${name} npx ${PNPM.join(' ')} --filter ${packageName} test`];
   if (flags.includes('--no-install')) {
-    next.unshift(`npx ${PNPM.join(' ')} install --offline`, `npx ${PNPM.join(' ')} schema`);
-  } else if (!run(['install', '--offline'], root) || !run(['schema'], root)) {
+    next.unshift(`npx ${PNPM.join(' ')} install --offline --no-frozen-lockfile`, `npx ${PNPM.join(' ')} schema`);
+  } else if (!run(['install', '--offline', '--no-frozen-lockfile'], root) || !run(['schema'], root)) {
     throw new ConfigurationError(`the plugin is created, but linking it failed: run 'npx ${PNPM.join(' ')} install' then 'npx ${PNPM.join(' ')} schema'`);
   }
   console.log(`next:\n${next.map((line) => `  ${line}`).join('\n')}`);
