@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 
 function runCli(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
-  const child = spawn(TSX, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
@@ -86,7 +86,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(async () => {
-  b?.child.kill('SIGKILL');
+  // tsx runs the CLI in a child process of its own: kill the whole group, or that server outlives the test.
+  if (b?.child.pid) killGroup(b.child.pid);
   await a?.close();
 });
 
@@ -142,3 +143,12 @@ describe('partner API keys across server processes', () => {
     expect(await statementsOnA(fresh.key)).toBe(jwtStatements);
   });
 });
+
+/** SIGKILL to a detached child's process group; it may be gone already. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already exited
+  }
+}

@@ -27,7 +27,7 @@ interface Running {
 
 function run(env: Record<string, string>, command = 'start'): Running {
   let output = '';
-  const child = spawn(TSX, [CLI, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -50,7 +50,8 @@ async function waitFor(url: string, running: Running, timeoutMs = 60_000): Promi
 
 let running: Running | undefined;
 afterEach(() => {
-  running?.child.kill('SIGKILL');
+  // tsx runs the CLI in a child process of its own: kill the whole group, or that server outlives the test.
+  if (running?.child.pid) killGroup(running.child.pid);
   running = undefined;
 });
 
@@ -114,3 +115,12 @@ describe('the start command', () => {
     });
   }
 });
+
+/** SIGKILL to a detached child's process group; it may be gone already. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already exited
+  }
+}
