@@ -102,6 +102,7 @@ describe('a grant on one project of another province', () => {
     const managed = await ask(withGrants(grantOn(granted, ['core.projects.manage'])), update, { id: granted });
     expect(managed.data.updateProject).toEqual({ __typename: 'UpdateProjectPayload', project: { note: '山东援建资金到位' } });
   });
+
 });
 
 describe('the grants claim', () => {
@@ -127,6 +128,7 @@ describe('the grants claim', () => {
     ['an unknown permission', () => [{ on: granted, permissions: ['core.projects.destroy'] }], /unknown permission "core.projects.destroy"/],
     ['a permission not grantable at all', () => [{ on: granted, permissions: ['core.registry.read'] }], /core.registry.read cannot be granted on a Project/],
     ['a type the permission cannot be granted on', () => [{ on: householdId(), permissions: ['core.projects.read'] }], /cannot be granted on a Household \(only on Project\)/],
+    ['an area code where an object id belongs', () => [{ on: Buffer.from(`Project:${AREAS.baojing}`).toString('base64'), permissions: ['core.projects.read'] }], /grants\[0\]\.on names no object/],
     ['the same object twice', () => [{ on: granted, permissions: ['core.projects.read'] }, { on: granted, permissions: ['core.projects.manage'] }], /grants\[1\] names Project/],
     ['too many grants', () => Array.from({ length: 31 }, () => ({ on: granted, permissions: ['core.projects.read'] })), /at most 30/],
   ])('refuses %s', async (_what, grants, reason) => {

@@ -6,9 +6,9 @@ export const MAX_GRANTS = 30;
 /**
  * The `grants` claim: `[{ "on": "<global id>", "permissions": ["core.projects.read"] }]`, each an
  * object outside the caller's areas and what he may do with it. Refused, with the reason, unless
- * every id is a well-formed global ID of a type, every permission is declared by a plugin the
- * caller's province runs and grantable on that type, and no object is named twice. Whether the
- * object exists is not checked: a grant on nothing shows nothing.
+ * every id is a well-formed global ID of an object keyed by a database id, every permission is
+ * declared by a plugin the caller's province runs and grantable on that type, and no object is
+ * named twice. Whether the object exists is not checked: a grant on nothing shows nothing.
  */
 export function parseGrants(claim: unknown, access: AccessPolicy): Grant[] | string {
   if (claim === undefined || claim === null) return [];
@@ -35,8 +35,11 @@ export function parseGrants(claim: unknown, access: AccessPolicy): Grant[] | str
         return `${where}: ${name} cannot be granted on a ${target.typename}${permission.grantableOn?.length ? ` (only on ${permission.grantableOn.join(', ')})` : ''}`;
       }
     }
+    // Only objects keyed by a database id are granted (an area is given as a scope): an area code
+    // here would reach the loaders' `int[]` of granted ids and fail every lookup of the type.
+    if (!isDatabaseId(target.id)) return `${where}.on names no object that can be granted (an area is given as a scope)`;
     // '042' and '42' name one row: compare ids as the database does.
-    const id = isDatabaseId(target.id) ? String(Number(target.id)) : target.id;
+    const id = String(Number(target.id));
     if (grants.some((grant) => grant.type === target.typename && grant.id === id)) return `${where} names ${target.typename} ${id} again`;
     grants.push({ on, type: target.typename, id, permissions: [...new Set(permissions as string[])] });
   }
