@@ -103,6 +103,16 @@ describe('a grant on one project of another province', () => {
     expect(managed.data.updateProject).toEqual({ __typename: 'UpdateProjectPayload', project: { note: '山东援建资金到位' } });
   });
 
+  it('never lets him move the project out of its province into his own areas', async () => {
+    // A 凌源市 officer granted a 保靖县 project: moving it to his village would take it from 保靖县 for good.
+    const project = await projectUnderConstruction(server, clock, { name: '保靖县东西部协作搬迁项目' });
+    const lingyuan: Principal = { id: 'test:lingyuan-officer', role: 'COUNTY_OFFICER', areaScopes: ['211382'], provinceCode: '210000000000', grants: [grantOn(project, ['core.projects.manage'])] };
+    const move = `mutation($id: ID!) { updateProject(input: { id: $id, placeCode: "${AREAS.dalaoyemiao}" }) { __typename ... on Error { code field } } }`;
+    const before = await projectFundSnapshot(server);
+    const body = await ask(lingyuan, move, { id: project });
+    expect(body.data.updateProject).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN', field: 'placeCode' });
+    expect(await projectFundSnapshot(server)).toEqual(before);
+  });
 });
 
 describe('the grants claim', () => {

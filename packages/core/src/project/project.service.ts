@@ -112,6 +112,9 @@ export async function updateProject(ctx: TuopinContext, patch: ProjectPatch): Pr
   checked(next, todayOf(ctx.settings));
   const moved = next.placeCode !== current.placeCode;
   if (moved) {
+    // A grant is on the project where it lies, not a licence to move it: a holder from another
+    // province would take it into his own areas for good. Moving needs both places in his areas.
+    assertCanManageProjectAt(ctx, current.placeCode, 'placeCode');
     assertCanManageProjectAt(ctx, next.placeCode, 'placeCode');
     await requireArea(ctx.em, next.placeCode, 'placeCode', PLACE_LEVELS);
   }
