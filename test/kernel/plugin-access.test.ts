@@ -37,6 +37,12 @@ describe('roles and permissions a plugin declares', () => {
     ['a role without a Chinese and English title', { roles: [{ ...role('NOTES_VISITOR'), title: 'Visitor' }] }, "role 'NOTES_VISITOR' needs a title in Chinese and English"],
     ['a role without scope levels', { roles: [{ ...role('NOTES_VISITOR'), scopeLevels: [] }] }, "role 'NOTES_VISITOR' must list the area levels its scopes may name"],
     [
+      // Known process-wide, the extension would lift suppression in provinces that do not run the plugin.
+      'an extension of a core role that lifts a kernel mechanism',
+      { permissions: [{ name: 'notes.exact', title: '精确统计 Exact counts', unlocks: 'exact-statistics' }], extendRoles: { NGO_PARTNER: ['notes.exact'] } },
+      "extendRoles gives 'NGO_PARTNER' 'notes.exact', which lifts 'exact-statistics': give it to a role of 'notes' instead",
+    ],
+    [
       'a permission grantable on a type that is not a node',
       { permissions: [{ name: 'notes.read', title: '查看走访 Read visits', grantableOn: ['RegionStats'] }] },
       "permission 'notes.read' is grantable on 'RegionStats', which is not a Node type of the schema",

@@ -120,6 +120,11 @@ export function accessDeclarationProblems(
     if (!usableRoles.has(roleName)) problems.push(`extendRoles names '${roleName}', which is not a role of core or of a plugin '${pluginName}' depends on`);
     for (const permission of granted) {
       if (!own.has(permission)) problems.push(`extendRoles gives '${roleName}' '${permission}', which is not a permission '${pluginName}' declares`);
+      // What a role holds is known process-wide (`access-registry.ts`), and masking and suppression
+      // apply to core's fields in every province: lifting them for a core role would lift them in
+      // provinces that do not run the plugin too. A plugin that needs that declares a role of its own.
+      const lifts = declarations.permissions?.find((declared) => declared.name === permission)?.unlocks;
+      if (lifts) problems.push(`extendRoles gives '${roleName}' '${permission}', which lifts '${lifts}': give it to a role of '${pluginName}' instead`);
     }
   }
   return problems;
