@@ -113,6 +113,19 @@ describe('a grant on one project of another province', () => {
     expect(body.data.updateProject).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN', field: 'placeCode' });
     expect(await projectFundSnapshot(server)).toEqual(before);
   });
+
+  it('never lets him unlink households he cannot see, nor learn by unlinking which are beneficiaries', async () => {
+    const project = await projectUnderConstruction(server, clock, { name: '保靖县东西部协作产业项目二期' });
+    const link = `mutation($input: LinkProjectBeneficiariesInput!) { linkProjectBeneficiaries(input: $input) { __typename } }`;
+    const baojing: Principal = { id: 'test:baojing', role: 'COUNTY_OFFICER', areaScopes: ['433125'], provinceCode: '430000000000' };
+    const linked = await ask(baojing, link, { input: { projectId: project, householdIds: [household] } });
+    expect(linked.data.linkProjectBeneficiaries).toEqual({ __typename: 'LinkProjectBeneficiariesPayload' });
+    const unlink = `mutation($input: UnlinkProjectBeneficiariesInput!) { unlinkProjectBeneficiaries(input: $input) { __typename ... on Error { code field } ... on UnlinkProjectBeneficiariesPayload { count } } }`;
+    const before = await projectFundSnapshot(server);
+    const body = await ask(withGrants(grantOn(project, ['core.projects.read', 'core.projects.manage'])), unlink, { input: { projectId: project, householdIds: [household] } });
+    expect(body.data.unlinkProjectBeneficiaries).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN', field: 'projectId' });
+    expect(await projectFundSnapshot(server)).toEqual(before);
+  });
 });
 
 describe('the grants claim', () => {

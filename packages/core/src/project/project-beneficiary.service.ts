@@ -6,6 +6,8 @@ import { pgTextArray } from '../kernel/pg-array.js';
 import { inTransaction } from '../kernel/transaction.js';
 import { loadAll } from '../kernel/load-all.js';
 import { loadManagedProject } from './project-records.service.js';
+import { assertCanManageProjectAt } from './place-scope.js';
+import type { Project } from './project.entity.js';
 import { lockProject, touchProject } from './touch.js';
 
 /** A batch bigger than a large village's roll is a mistake, not a link. */
@@ -19,13 +21,24 @@ function checkBatch(ids: readonly number[]): void {
 }
 
 /**
+ * The project whose beneficiaries the caller may change: one he manages through his areas. The
+ * beneficiaries are households, which grants never reach; a grant on the project alone would let
+ * its holder unlink households he cannot see and learn from the count which were linked.
+ */
+async function loadProjectForBeneficiaries(ctx: TuopinContext, id: number): Promise<Project> {
+  const project = await loadManagedProject(ctx, id, 'projectId');
+  assertCanManageProjectAt(ctx, project.placeCode, 'projectId');
+  return project;
+}
+
+/**
  * Links registered households to a project as beneficiaries. Each must be a household the caller
  * may see, in the project's place; households already linked are left as they are. Returns how
  * many links were added.
  */
 export async function linkProjectBeneficiaries(ctx: TuopinContext, input: { projectId: number; householdIds: number[] }): Promise<number> {
   checkBatch(input.householdIds);
-  const project = await loadManagedProject(ctx, input.projectId, 'projectId');
+  const project = await loadProjectForBeneficiaries(ctx, input.projectId);
   const households = await loadAll(householdLoader(ctx), input.householdIds);
   const { lo, hi } = subtreeRange(project.placeCode);
   households.forEach((household, i) => {
@@ -53,7 +66,7 @@ export async function linkProjectBeneficiaries(ctx: TuopinContext, input: { proj
 /** Removes beneficiary links; returns how many there were. Unknown ones are ignored. */
 export async function unlinkProjectBeneficiaries(ctx: TuopinContext, input: { projectId: number; householdIds: number[] }): Promise<number> {
   checkBatch(input.householdIds);
-  const project = await loadManagedProject(ctx, input.projectId, 'projectId');
+  const project = await loadProjectForBeneficiaries(ctx, input.projectId);
   return inTransaction(ctx, {}, async (em) => {
     await lockProject(em, project.id);
     const deleted = await em.execute<{ household_id: number }[]>(
