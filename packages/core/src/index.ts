@@ -33,7 +33,6 @@ export {
 // Core's roles and the checks named after its permissions (core's domain).
 export {
   ROLES,
-  ROLE_SCOPE_LEVELS,
   SYSTEM_PRINCIPAL,
   canAdministerApiKeys,
   canManageFunds,

@@ -3,7 +3,7 @@ import type { Principal } from '../kernel/principal.js';
 import { CORE_PERMISSIONS } from './core-permissions.js';
 import { CORE_ACCESS } from './core-roles.js';
 
-export { ROLES, ROLE_SCOPE_LEVELS, type CoreRole } from './core-roles.js';
+export { ROLES, type CoreRole } from './core-roles.js';
 
 // Core's roles are known as soon as core is loaded: services, seeds and the command line consult
 // them before (or without) building a platform. buildPlatform registers them again, a no-op.

@@ -32,8 +32,3 @@ export const CORE_ROLE_DECLARATIONS: readonly (RoleDeclaration & { name: CoreRol
 
 /** Core's access declarations, given to `buildPlatform` as a plugin's are. */
 export const CORE_ACCESS: AccessDeclarations = { permissions: CORE_PERMISSION_DECLARATIONS, roles: CORE_ROLE_DECLARATIONS };
-
-/** The levels each core role's scopes may name (from the declarations). */
-export const ROLE_SCOPE_LEVELS: Readonly<Record<CoreRole, readonly ScopeLevel[]>> = Object.fromEntries(
-  CORE_ROLE_DECLARATIONS.map((role) => [role.name, role.scopeLevels]),
-) as Record<CoreRole, readonly ScopeLevel[]>;
