@@ -122,7 +122,6 @@ export { STATISTICS_BLOCK_COMPLEXITY, estimateOperationCost, operationCost, quer
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
-export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
 export { SqlText, toStatement, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
