@@ -118,7 +118,7 @@ export {
 export { MAX_DATABASE_ID, decodeTuopinGlobalID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
 export { MAX_NODES } from './kernel/node-lookup.js';
 export { loadAll } from './kernel/load-all.js';
-export { STATISTICS_BLOCK_COMPLEXITY, estimateOperationCost, operationCost, queryLimitExceeded, type OperationCost } from './kernel/query-cost.js';
+export { STATISTICS_BLOCK_COMPLEXITY, operationCost, queryLimitExceeded, type OperationCost } from './kernel/query-cost.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';

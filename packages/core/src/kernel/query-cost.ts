@@ -136,20 +136,6 @@ export function operationCost(
 }
 
 /**
- * The estimated cost alone (see operationCost). The fifth argument, a context, is accepted for
- * older callers and not used: a field's complexity never depends on the caller.
- */
-export function estimateOperationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-  _unusedContext?: object,
-): number | null {
-  return operationCost(schema, document, operationName, variables)?.complexity ?? null;
-}
-
-/**
  * The first per-request limit (`queryLimits`) an operation's measures exceed, depth first, then
  * breadth, then cost; null when it keeps within all of them.
  */
