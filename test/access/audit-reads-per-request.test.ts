@@ -75,6 +75,18 @@ describe('read audit', () => {
     expect(reads).toHaveLength(30);
     expect(reads.every((read) => read.areaCode === AREAS.villageC)).toBe(true);
 
+    // Nor does a reader of village C find those rows by a member of village A they also list:
+    // that would tell him the member exists outside his area, and who read it.
+    const inA = edges.find((edge) => edge.node.householdNo.startsWith(AREAS.villageA))!.node.members[0];
+    const memberInA = Buffer.from(inA.id, 'base64').toString().split(':')[1];
+    expect((await post(CALLERS.hunanAuditor, AUDIT, { filter: { objectType: 'Member', objectId: memberInA, action: 'READ' } })).auditLog.totalCount).toBe(2);
+    for (const filter of [{ objectType: 'Member', objectId: memberInA }, { objectId: memberInA }]) {
+      const outside = await post(villageCAuditor, AUDIT, { filter: { ...filter, actor: CALLERS.baojingOfficer.id, action: 'READ' } });
+      expect(outside.auditLog, JSON.stringify(filter)).toEqual({ totalCount: 0, edges: [] });
+    }
+    // By type alone it still finds the rows, through the reads in village C.
+    expect((await post(villageCAuditor, AUDIT, { filter: { objectType: 'Member', actor: CALLERS.baojingOfficer.id, action: 'READ' } })).auditLog.totalCount).toBe(2);
+
     // A village officer's own read has one place: the row's area is that village.
     await post(villageCOfficer, `{ households(first: 5) { edges { node { members { idNumber } } } } }`);
     const [own] = await server.sql<{ area_code: string }>("select area_code from audit_log where action = 'READ' and actor = ?", [villageCOfficer.id]);

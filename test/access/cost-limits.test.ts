@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { estimateOperationCost, STATISTICS_BLOCK_COMPLEXITY, type Principal, type TuopinPlugin } from '@tuopin/core';
+import { operationCost, STATISTICS_BLOCK_COMPLEXITY, type Principal, type TuopinPlugin } from '@tuopin/core';
 import { DEFAULT_API_LIMITS, loadInstalledPlugins } from '@tuopin/server';
 import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import { parse } from 'graphql';
@@ -52,7 +52,7 @@ afterAll(() => server.close());
 const newCaller = (base: Principal = CALLERS.baojingOfficer): Principal => ({ ...base, id: `test:cost-${callers++}` });
 const as = async (caller: Principal) => ({ authorization: `Bearer ${await server.token(caller)}` });
 const costOf = (query: string, variables: Record<string, unknown> = {}) =>
-  estimateOperationCost(server.platform.schema, parse(query), undefined, variables, {})!;
+  operationCost(server.platform.schema, parse(query), undefined, variables)!.complexity;
 
 const STATS = `{ ${['433125000000', '433125100000', '433125101000', '433100000000', '430000000000']
   .map((code, i) => `a${i}: region(code: "${code}") { stats { households poorPeople projectCount } }`)

@@ -30,6 +30,17 @@ describe('operationCost, cached per document', () => {
     expect(cost(10, 90)).toBeGreaterThan(cost(10, 1) + 80);
   });
 
+  it('computes again, rather than keeps, the cost of long variable values (the ids of nodes)', () => {
+    const doc = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => Buffer.from(`Household:${i + 1}`).toString('base64'));
+    // A few ids are remembered like a page size; a long list is not held by the cache.
+    expect(operationCost(schema, doc, undefined, { ids: ids(2) })).toBe(operationCost(schema, doc, undefined, { ids: ids(2) }));
+    const long = operationCost(schema, doc, undefined, { ids: ids(90) });
+    const again = operationCost(schema, doc, undefined, { ids: ids(90) });
+    expect(again).toEqual(long);
+    expect(again).not.toBe(long);
+  });
+
   it('picks the named operation and says null for one that is not there', () => {
     const doc = parse('query A { __typename } query B { households(first: 3) { totalCount } }');
     expect(operationCost(schema, doc, 'A', {})!.complexity).toBeLessThan(operationCost(schema, doc, 'B', {})!.complexity);

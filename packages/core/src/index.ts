@@ -117,11 +117,10 @@ export {
 export { MAX_DATABASE_ID, decodeTuopinGlobalID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
 export { MAX_NODES } from './kernel/node-lookup.js';
 export { loadAll } from './kernel/load-all.js';
-export { STATISTICS_BLOCK_COMPLEXITY, estimateOperationCost, operationCost, queryLimitExceeded, type OperationCost } from './kernel/query-cost.js';
+export { STATISTICS_BLOCK_COMPLEXITY, operationCost, queryLimitExceeded, type OperationCost } from './kernel/query-cost.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
-export { findRows, mapRow, pageRows } from './kernel/plain-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
 export { SqlText, toStatement, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';

@@ -76,7 +76,7 @@ function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: Aud
       `There is no object type '${filter.objectType}'; use a GraphQL type name such as Member`,
     );
   }
-  const object = objectClause(filter, objectTypes);
+  const object = objectClause(filter, objectTypes, national ? null : ranges);
   clauses.push(object.sql);
   params.push(...object.params);
   const equal = [
@@ -101,21 +101,46 @@ function auditWhere(ctx: TuopinContext, vocabulary: AuditVocabulary, filter: Aud
   return { sql: clauses.join(' and '), params, ranges: national ? null : ranges };
 }
 
-/** Which objects: a written row by its type and id, a read record by any object it lists. */
-function objectClause(filter: AuditLogFilter, spellings: readonly string[]): { sql: string; params: unknown[] } {
+/**
+ * Which objects: a written row by its type and id, a read record by any object it lists. Outside
+ * the whole country (`ranges`), the object a read record is found by must itself have been read in
+ * the caller's areas: a record is in scope when any of its reads is, and matching it by another
+ * read would tell the caller that an object outside his areas exists and who read it.
+ */
+function objectClause(filter: AuditLogFilter, spellings: readonly string[], ranges: readonly CodeRange[] | null): { sql: string; params: unknown[] } {
   const types = pgTextArray(spellings);
   const type = filter.objectType;
   const id = filter.objectId;
+  if (type == null && id == null) return { sql: 'a.object_type = any(?::text[])', params: [types] };
+  const read = readMatching(type, id, ranges);
   if (type != null && id != null) {
-    return { sql: '((a.object_type = any(?::text[]) and a.object_id = ?) or a.read_objects && ?::text[])', params: [types, id, pgTextArray([`${type}:${id}`])] };
+    // `read_objects &&` finds the rows through their index; outside the whole country the read's place is then checked.
+    const listed = { sql: 'a.read_objects && ?::text[]', params: [pgTextArray([`${type}:${id}`])] };
+    const found = ranges === null ? listed : { sql: `${listed.sql} and ${read.sql}`, params: [...listed.params, ...read.params] };
+    return { sql: `((a.object_type = any(?::text[]) and a.object_id = ?) or (${found.sql}))`, params: [types, id, ...found.params] };
   }
+  if (type != null) return { sql: `(a.object_type = any(?::text[]) or ${read.sql})`, params: [types, ...read.params] };
+  return { sql: `a.object_type = any(?::text[]) and (a.object_id = ? or ${read.sql})`, params: [types, id, ...read.params] };
+}
+
+/** A read of the record (`after.reads`) of this type and/or id, in `ranges` (null: anywhere). */
+function readMatching(type: string | null | undefined, id: string | null | undefined, ranges: readonly CodeRange[] | null): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
   if (type != null) {
-    return { sql: "(a.object_type = any(?::text[]) or exists (select 1 from unnest(a.read_objects) o where split_part(o, ':', 1) = ?))", params: [types, type] };
+    conditions.push(`r->>'objectType' = ?`);
+    params.push(type);
   }
   if (id != null) {
-    return { sql: "a.object_type = any(?::text[]) and (a.object_id = ? or exists (select 1 from unnest(a.read_objects) o where split_part(o, ':', 2) = ?))", params: [types, id, id] };
+    conditions.push(`r->>'objectId' = ?`);
+    params.push(id);
   }
-  return { sql: 'a.object_type = any(?::text[])', params: [types] };
+  if (ranges !== null) {
+    const inScope = codeRangeSql(`(r->>'areaCode')`, ranges);
+    conditions.push(inScope.sql);
+    params.push(...inScope.params);
+  }
+  return { sql: `exists (select 1 from jsonb_array_elements(a.after->'reads') r where ${conditions.join(' and ')})`, params };
 }
 
 /**

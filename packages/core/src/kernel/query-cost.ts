@@ -115,30 +115,24 @@ export function operationCost(
   if (!operations) perSchema.set(schema, (operations = new Map()));
   const name = operationName ?? '';
   let entry = operations.get(name);
-  if (!entry) operations.set(name, (entry = costEntry(schema, document, operationName)));
-  if (!entry.operation) return null;
+  if (!entry) {
+    // The operation name is the client's: only names the document defines are remembered, so
+    // that one cached document sent with ever other names does not grow the cache without end.
+    const made = costEntry(schema, document, operationName);
+    if (!made) return null;
+    operations.set(name, (entry = made));
+  }
   const key = entry.costVariables.length === 0 ? '' : JSON.stringify(entry.costVariables.map((v) => (v in variables ? variables[v] : ABSENT)));
   const known = entry.byValues.get(key);
   if (known !== undefined) return known;
   const cost = computeCost(schema, entry.operation, entry.fragments, variables);
+  // A long key (the ids of `nodes`) is not kept: 256 of them per cached document would hold
+  // hundreds of request bodies; such a cost is computed again, which is the walk it saves.
+  if (key.length > MAX_COST_KEY_LENGTH) return cost;
   // A client that sends ever other page sizes must not grow the cache without end.
   if (entry.byValues.size >= MAX_COSTS_PER_OPERATION) entry.byValues.clear();
   entry.byValues.set(key, cost);
   return cost;
-}
-
-/**
- * The estimated cost alone (see operationCost). The fifth argument, a context, is accepted for
- * older callers and not used: a field's complexity never depends on the caller.
- */
-export function estimateOperationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-  _unusedContext?: object,
-): number | null {
-  return operationCost(schema, document, operationName, variables)?.complexity ?? null;
 }
 
 /**
@@ -159,11 +153,13 @@ export function queryLimitExceeded(cost: OperationCost, limits: QueryLimits): Li
 
 /** Distinct variable values remembered per operation before the remembered ones are dropped. */
 const MAX_COSTS_PER_OPERATION = 256;
+/** Longest key of variable values (as JSON) whose cost is remembered: page sizes fit many times over. */
+const MAX_COST_KEY_LENGTH = 256;
 /** Stands for a variable the request did not send (which may cost otherwise than an explicit null). */
 const ABSENT = '\u0000absent';
 
 interface CostEntry {
-  operation: OperationDefinitionNode | undefined;
+  operation: OperationDefinitionNode;
   fragments: FragmentDefinitionNode[];
   /** Variables whose values change the cost. */
   costVariables: string[];
@@ -172,12 +168,13 @@ interface CostEntry {
 
 const costCache = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, Map<string, CostEntry>>>();
 
-function costEntry(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CostEntry {
+/** The operation a request names (or the only one) with what its cost depends on; null when there is none. */
+function costEntry(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CostEntry | null {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((d) => d.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!operation) return null;
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  const costVariables = operation ? variablesThatCost(schema, operation, fragments) : [];
-  return { operation, fragments, costVariables, byValues: new Map() };
+  return { operation, fragments, costVariables: variablesThatCost(schema, operation, fragments), byValues: new Map() };
 }
 
 function computeCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: FragmentDefinitionNode[], variables: Record<string, unknown>): OperationCost | null {

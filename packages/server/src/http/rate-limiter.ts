@@ -16,8 +16,10 @@ export interface TokenBuckets {
   take(key: string, amount?: number): RateDecision;
   /** Charges `amount` after the fact; the bucket may go below zero. */
   charge(key: string, amount: number): void;
-  /** Whether the bucket holds at least `amount` now, without taking it. */
+  /** Whether the bucket holds at least `amount` now, without taking it (nor keeping a bucket for a new key). */
   check(key: string, amount?: number): RateDecision;
+  /** How many buckets are held. */
+  readonly size: number;
 }
 
 /** Keys beyond which buckets that have refilled completely are forgotten. */
@@ -28,6 +30,9 @@ export function createTokenBuckets(perMinute: number, options: { capacity?: numb
   const now = options.now ?? Date.now;
   const refillPerMs = perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
+  // Pruning walks every bucket: when most are still refilling (many keys in use at once), the next
+  // walk waits until the map has doubled, so that each new key does not pay for a walk of its own.
+  let pruneAt = PRUNE_ABOVE;
 
   const current = (key: string) => {
     const time = now();
@@ -35,7 +40,7 @@ export function createTokenBuckets(perMinute: number, options: { capacity?: numb
     bucket.tokens = Math.min(capacity, bucket.tokens + (time - bucket.at) * refillPerMs);
     bucket.at = time;
     if (!buckets.has(key)) {
-      if (buckets.size >= PRUNE_ABOVE) prune(time);
+      if (buckets.size >= pruneAt) prune(time);
       buckets.set(key, bucket);
     }
     return bucket;
@@ -44,6 +49,7 @@ export function createTokenBuckets(perMinute: number, options: { capacity?: numb
     for (const [key, bucket] of buckets) {
       if (bucket.tokens + (time - bucket.at) * refillPerMs >= capacity) buckets.delete(key);
     }
+    pruneAt = Math.max(PRUNE_ABOVE, 2 * buckets.size);
   };
   const decide = (tokens: number, amount: number): RateDecision =>
     tokens >= amount ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((amount - tokens) / refillPerMs / 1000)) };
@@ -59,7 +65,11 @@ export function createTokenBuckets(perMinute: number, options: { capacity?: numb
       current(key).tokens -= amount;
     },
     check(key, amount = 1) {
-      return decide(current(key).tokens, amount);
+      // A key without a bucket has a full one: asking must not store it (every request's address is asked).
+      return decide(buckets.has(key) ? current(key).tokens : capacity, amount);
+    },
+    get size() {
+      return buckets.size;
     },
   };
 }

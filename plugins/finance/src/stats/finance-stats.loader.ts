@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { moneyFromSql, rangeParameters, scopedRanges, SqlText, sumMoney, type TuopinContext } from '@tuopin/core';
+import { groupRows, moneyFromSql, rangeParameters, scopedRanges, SqlText, sumMoney, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { LOAN_STATUSES, type LoanStatus } from '../loan/loan-enums.js';
 import { LOAN_POSITION_JOINS } from '../loan/loan-position.sql.js';
@@ -201,14 +201,16 @@ export const financeStatsLoader = createContextCache(
       const byDay = new Map<string, string[]>();
       for (const key of keys) {
         const [asOf, code] = key.split('|');
-        byDay.set(asOf, [...(byDay.get(asOf) ?? []), code]);
+        const codes = byDay.get(asOf);
+        if (codes) codes.push(code);
+        else byDay.set(asOf, [code]);
       }
       const defaultDays = financeSettingsOf(ctx.settings).defaultAfterDays;
       const figures = new Map<string, FinanceFigures>();
       for (const [asOf, codes] of byDay) {
         const ranges = scopedRanges(ctx, codes);
         const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(new SqlText().append(STATS_SQL, ...rangeParameters(ranges), asOf, defaultDays));
-        for (const code of codes) figures.set(statsKey(code, asOf), assemble(asOf, rows.filter((row) => row.code === code)));
+        groupRows(codes, rows, (row) => row.code).forEach((group, i) => figures.set(statsKey(codes[i], asOf), assemble(asOf, group)));
       }
       return keys.map((key) => figures.get(key)!);
     }),

@@ -36,6 +36,6 @@ export const subsidisedInstallmentsLoader = createContextCache(
           loanIds,
         ),
       );
-      return loanIds.map((id) => new Set(rows.filter((row) => row.loan_id === id).map((row) => row.installment_seq)));
+      return groupRows(loanIds, rows, (row) => row.loan_id).map((group) => new Set(group.map((row) => row.installment_seq)));
     }),
 );
