@@ -1,26 +1,11 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { testCodegenConfig } from '@tuopin/testing/codegen';
 
 /**
  * Typed documents for the operations tests (and frontend teams) write with `graphql(...)`.
  * Generated from the committed full-platform SDL, so types follow `pnpm schema`.
  */
-const config: CodegenConfig = {
+export default testCodegenConfig({
   schema: 'schema/tuopin.graphql',
   documents: ['test/**/*.ts', '!test/bench/**', '!**/node_modules/**'],
-  ignoreNoDocuments: true,
-  generates: {
-    'schema/generated/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        importExtension: '.js',
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { Money: 'string', Date: 'string', DateTime: 'string' },
-        documentMode: 'documentNode',
-      },
-    },
-  },
-};
-
-export default config;
+  output: 'schema/generated/',
+});

@@ -1,4 +1,4 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { testCodegenConfig } from '@tuopin/testing/codegen';
 
 /**
  * Typed documents for this plugin's tests (`graphql(...)` from `test/generated/index.js`),
@@ -6,23 +6,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * SDL of the deployment (core and every installed plugin; `pnpm schema` writes it), of which this
  * plugin's part is what its documents select.
  */
-const config: CodegenConfig = {
+export default testCodegenConfig({
   schema: '../../schema/tuopin.graphql',
   documents: ['test/**/*.ts', 'src/**/*.test.ts', '!test/generated/**'],
-  ignoreNoDocuments: true,
-  generates: {
-    'test/generated/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        importExtension: '.js',
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { Money: 'string', Date: 'string', DateTime: 'string' },
-        documentMode: 'documentNode',
-      },
-    },
-  },
-};
-
-export default config;
+  output: 'test/generated/',
+});

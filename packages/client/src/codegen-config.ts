@@ -4,6 +4,12 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /** The committed SDL of the full platform (`pnpm schema` writes it): what frontends generate against. */
 export const TUOPIN_SCHEMA = fileURLToPath(new URL('../../../schema/tuopin.graphql', import.meta.url));
 
+/**
+ * tuopin's custom scalars as generated TypeScript types: all strings (`Money` is a decimal string,
+ * never a float, so no cent is lost). Shared with the test harness's codegen settings.
+ */
+export const TUOPIN_SCALARS = { Money: 'string', Date: 'string', DateTime: 'string' } as const;
+
 export interface TuopinCodegenOptions {
   /** Globs of the files holding your `graphql(...)` operations, e.g. `['src/**\/*.ts']`. */
   documents: string | string[];
@@ -44,7 +50,7 @@ export function tuopinCodegenConfig(options: TuopinCodegenOptions): CodegenConfi
           importExtension: options.importExtension ?? '',
           useTypeImports: true,
           enumsAsTypes: true,
-          scalars: { Money: 'string', Date: 'string', DateTime: 'string' },
+          scalars: TUOPIN_SCALARS,
           // Documents as strings: the fetch client needs no graphql library in the browser.
           documentMode: 'string',
         },

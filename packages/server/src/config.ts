@@ -6,11 +6,8 @@ import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
 import { DEFAULT_NOTICE_RECORDING_GRACE_DAYS, DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
-
 import { loadInstalledPlugins } from './installed-plugins.js';
 import { REPO_ROOT } from './paths.js';
-
-export { REPO_ROOT };
 
 export interface ServerConfig {
   port: number;

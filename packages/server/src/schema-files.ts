@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPlatform, corePlugin, type TuopinPlugin } from '@tuopin/core';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { REPO_ROOT } from './config.js';
+import { REPO_ROOT } from './paths.js';
 
 /** The committed SDL files: the full platform (every installed plugin) and core alone. */
 export const SCHEMA_FILES = {

@@ -1,26 +1,11 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { testCodegenConfig } from '@tuopin/testing/codegen';
 
 /**
  * Typed documents for this plugin's tests (`graphql(...)` from `test/generated/index.js`), from
  * the deployment's committed SDL (`pnpm schema` writes it with this plugin's types).
  */
-const config: CodegenConfig = {
+export default testCodegenConfig({
   schema: '../../schema/tuopin.graphql',
   documents: ['test/**/*.ts', 'src/**/*.test.ts', '!test/generated/**'],
-  ignoreNoDocuments: true,
-  generates: {
-    'test/generated/': {
-      preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: {
-        importExtension: '.js',
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { Money: 'string', Date: 'string', DateTime: 'string' },
-        documentMode: 'documentNode',
-      },
-    },
-  },
-};
-
-export default config;
+  output: 'test/generated/',
+});

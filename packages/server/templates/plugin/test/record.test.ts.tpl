@@ -8,7 +8,7 @@ const AddRecord = graphql(`
     add__Pascal__Record(input: $input) {
       __typename
       ... on Add__Pascal__RecordPayload { record { id note villageCode } }
-      ... on Error { code field }
+      ... on Error { code field messageZh messageEn }
     }
   }
 `);
@@ -48,21 +48,27 @@ describe('add__Pascal__Record', () => {
     expect(record).toMatchObject({ note: '走访', villageCode: CODES.baojingVillage });
   });
 
+  const recordCount = async () => (await server.sql<{ n: string }>('select count(*) as n from __ns__record'))[0].n;
+
   it("refuses a household outside the caller's areas as one that does not exist, and writes nothing", async () => {
-    const before = await server.sql<{ n: string }>('select count(*) as n from __ns__record');
+    const before = await recordCount();
     const result = await server.execute(AddRecord, { input: { householdId: lingyuanHousehold, note: 'x' } }, { principal: PRINCIPALS.baojingOfficer });
     expect(result.data?.add__Pascal__Record).toMatchObject({ __typename: 'NotFoundError', field: 'householdId' });
-    expect(await server.sql<{ n: string }>('select count(*) as n from __ns__record')).toEqual(before);
+    expect(await recordCount()).toBe(before);
   });
 
-  it('refuses a role without the permission', async () => {
+  it('refuses a role without the permission, and writes nothing', async () => {
+    const before = await recordCount();
     const result = await server.execute(AddRecord, { input: { householdId: baojingHousehold, note: 'x' } }, { principal: PRINCIPALS.auditor });
     expect(result.data?.add__Pascal__Record).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await recordCount()).toBe(before);
   });
 
-  it('refuses an empty note with a typed error naming the field', async () => {
+  it('refuses an empty note with a typed error naming the field in Chinese and English, and writes nothing', async () => {
+    const before = await recordCount();
     const result = await server.execute(AddRecord, { input: { householdId: baojingHousehold, note: ' ' } }, { principal: PRINCIPALS.baojingOfficer });
-    expect(result.data?.add__Pascal__Record).toMatchObject({ __typename: 'ValidationError', field: 'note' });
+    expect(result.data?.add__Pascal__Record).toMatchObject({ __typename: 'ValidationError', field: 'note', messageZh: '内容不能为空', messageEn: 'The note cannot be empty' });
+    expect(await recordCount()).toBe(before);
   });
 });
 
