@@ -96,9 +96,14 @@ describe('defineMutation, when a mutation runs', () => {
     __typename ... on ValidationError { field issues { field } } } }`);
 
   it('names every global ID that is not of its declared type in one typed error, before any write', async () => {
-    const result = await server.execute(CHANGE_HEAD, {
-      input: { householdId: globalId('Member', 1), newHeadId: 'not-an-id', formerHeadRelation: 'SPOUSE' },
+    let result: any;
+    const { statements } = await server.countStatements(async () => {
+      result = await server.execute(CHANGE_HEAD, {
+        input: { householdId: globalId('Member', 1), newHeadId: 'not-an-id', formerHeadRelation: 'SPOUSE' },
+      });
     });
+    // Refused before `resolve` runs: not a read, let alone a write, reaches the database.
+    expect(statements).toEqual([]);
     expect(result.errors).toBeUndefined();
     expect(result.data.changeHouseholdHead).toEqual({
       __typename: 'ValidationError',
