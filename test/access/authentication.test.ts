@@ -14,6 +14,8 @@ const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $
   __typename ... on CreateApiKeyPayload { key apiKey { id prefix areaScopes provinceCode } } ... on Error { code field } } }`;
 const REVOKE_KEY = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename ... on RevokeApiKeyPayload { apiKey { revokedAt } } } }`;
 
+const REVOKE_KEY_ERRORS = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename ... on Error { field } } }`;
+
 let server: HttpTestServer;
 
 beforeAll(async () => {
@@ -170,5 +172,17 @@ describe('partner API keys', () => {
     const padded = await server.post({ query: CREATE_KEY, variables: { input: { name: 'x', areaScopes: ['433125', '433100000'] } } }, bearer(await server.token(CALLERS.hunanAdmin)));
     expect(padded.body.data.createApiKey).toMatchObject({ __typename: 'ValidationError', field: 'areaScopes[1]' });
     expect(await server.sql('select 1 from api_key where name = ?', ['x'])).toEqual([]);
+  });
+
+  it('refuses to revoke by an id no key can have, and answers an id no key has as not found, revoking nothing', async () => {
+    const adminToken = await server.token(CALLERS.hunanAdmin);
+    const revoke = async (id: string) => (await server.post({ query: REVOKE_KEY_ERRORS, variables: { input: { id } } }, bearer(adminToken))).body.data.revokeApiKey;
+    const [before] = await server.sql<{ n: string }>('select count(*) as n from api_key where revoked_at is not null');
+    expect(await revoke('abc')).toEqual({ __typename: 'ValidationError', field: 'id' });
+    expect(await revoke('2147483648')).toEqual({ __typename: 'ValidationError', field: 'id' });
+    // The largest id PostgreSQL can store is a key id like any other: not malformed, just not there.
+    expect(await revoke('2147483647')).toEqual({ __typename: 'NotFoundError', field: 'id' });
+    const [after] = await server.sql<{ n: string }>('select count(*) as n from api_key where revoked_at is not null');
+    expect(after.n).toBe(before.n);
   });
 });

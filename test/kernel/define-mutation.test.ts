@@ -37,6 +37,20 @@ function visitPlugin(change: (definition: any) => any = (d) => d): TuopinPlugin 
   };
 }
 
+/** Never called: it only has to compile (`pnpm typecheck`), or fail to where it says so. */
+export function typeErrorsThatMustStay(builder: TuopinBuilder): void {
+  defineMutation(builder, 'logVisit', {
+    description: '记录走访 Log a visit',
+    input: { description: '走访 A visit', argumentDescription: '走访 The visit', fields: (t) => ({ householdId: t.id({ required: true, description: '户 Household' }) }) },
+    ids: {
+      // @ts-expect-error: no plugin declares a type 'Househod', so every ID would be refused at run time
+      householdId: 'Househod',
+    },
+    resolve: () => ({ logged: true }),
+    payload: { description: '走访已记录 The visit logged', fields: (t) => ({ logged: t.exposeBoolean('logged', { description: '已记录 Logged' }) }) },
+  });
+}
+
 describe('defineMutation, when the schema is built', () => {
   it('names the input, payload and result union after the mutation, with every typed error in the union', () => {
     const { schema } = buildPlatform({ plugins: [corePlugin, visitPlugin()] });
@@ -96,9 +110,14 @@ describe('defineMutation, when a mutation runs', () => {
     __typename ... on ValidationError { field issues { field } } } }`);
 
   it('names every global ID that is not of its declared type in one typed error, before any write', async () => {
-    const result = await server.execute(CHANGE_HEAD, {
-      input: { householdId: globalId('Member', 1), newHeadId: 'not-an-id', formerHeadRelation: 'SPOUSE' },
+    let result: any;
+    const { statements } = await server.countStatements(async () => {
+      result = await server.execute(CHANGE_HEAD, {
+        input: { householdId: globalId('Member', 1), newHeadId: 'not-an-id', formerHeadRelation: 'SPOUSE' },
+      });
     });
+    // Refused before `resolve` runs: not a read, let alone a write, reaches the database.
+    expect(statements).toEqual([]);
     expect(result.errors).toBeUndefined();
     expect(result.data.changeHouseholdHead).toEqual({
       __typename: 'ValidationError',

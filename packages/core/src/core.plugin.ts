@@ -31,7 +31,7 @@ export { coreMigrations };
  * and their statistics, households, members, incomes, projects, funds and the ledger, the audit
  * log and API keys.
  */
-export function registerCoreSchema(builder: TuopinBuilder): void {
+function registerCoreSchema(builder: TuopinBuilder): void {
   registerRegionStatsSchema(builder);
   registerAreaSchema(builder);
   registerHouseholdSchema(builder);

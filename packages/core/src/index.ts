@@ -79,7 +79,6 @@ export {
   ValidationError,
   type FieldIssue,
 } from './kernel/errors.js';
-export { mutationErrors } from './kernel/mutation-errors.js';
 export { defineMutation, type DecodedInput, type GlobalIdDeclarations, type MutationDefinition } from './kernel/define-mutation.js';
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
 export { notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
@@ -104,7 +103,7 @@ export {
 export type { AreaCodeLevel, AreaCodeModel } from './kernel/area-codes.js';
 export { parentCode, provinceOf } from './area/area-tree.js';
 export { compareMoney, divideMoney, fitsOneAmount, formatMoney, MAX_FEN, moneyRatio, normalizeMoney, parseMoney, subtractMoney, sumMoney } from './kernel/money.js';
-export { DATE_RANGE, DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
+export { DateScalar, DateTimeScalar, JSONObjectScalar, MoneyScalar, isCalendarDate } from './kernel/scalars.js';
 export {
   decodeCursor,
   encodeCursor,
@@ -114,17 +113,16 @@ export {
   type SortKeyPart,
   type SortKeyShape,
 } from './kernel/keyset-connection.js';
-export { MAX_DATABASE_ID, decodeTuopinGlobalID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
-export { MAX_NODES } from './kernel/node-lookup.js';
+export { decodeTuopinGlobalID, isDatabaseId, loadByDatabaseIds, numericIdOf } from './kernel/global-id.js';
 export { loadAll } from './kernel/load-all.js';
 export { STATISTICS_BLOCK_COMPLEXITY, operationCost, queryLimitExceeded, type OperationCost } from './kernel/query-cost.js';
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
-export { SqlText, toStatement, type ReadStatement } from './kernel/read/read-statement.js';
+export { SqlText, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
-export { appendCodeRanges, orderBySql, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
+export { appendCodeRanges, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
 export { countRowsOf, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
 
 // Core registry: the plugin `core`, its types by name, entities, loaders and vocabularies

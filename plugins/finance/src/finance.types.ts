@@ -27,9 +27,6 @@ export interface FinanceObjectTypes {
   FinanceStats: FinanceStatsSource;
 }
 
-/** The name of one of finance's object types. */
-export type FinanceObjectTypeName = keyof FinanceObjectTypes;
-
 // Declared into the builder's type map of every schema; the public entry loads this file.
 declare module '@tuopin/core' {
   interface TuopinObjectTypes extends FinanceObjectTypes {}

@@ -7,7 +7,7 @@ export { FINANCE_PERMISSIONS } from './access/finance-access.js';
 
 // Finance's object types by name and their rows, for plugins that extend them (`builder.objectField('Loan', …)`).
 import './finance.types.js';
-export type { FinanceObjectTypeName, FinanceObjectTypes } from './finance.types.js';
+export type { FinanceObjectTypes } from './finance.types.js';
 export type { CreditLine } from './credit/credit-line.entity.js';
 export type { Lender } from './lender/lender.entity.js';
 export type { Loan, LoanInstallment, LoanWriteOff } from './loan/loan.entity.js';

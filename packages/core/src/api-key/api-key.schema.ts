@@ -1,6 +1,7 @@
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { ValidationError } from '../kernel/errors.js';
 import { defineMutation } from '../kernel/define-mutation.js';
+import { isDatabaseId } from '../kernel/global-id.js';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from './api-key.service.js';
 
 export function registerApiKeySchema(builder: TuopinBuilder): void {
@@ -60,7 +61,7 @@ export function registerApiKeySchema(builder: TuopinBuilder): void {
       fields: (t) => ({ id: t.id({ required: true, description: '密钥编号 Key id' }) }),
     },
     resolve: (input, ctx) => {
-      if (!/^\d{1,9}$/.test(String(input.id))) throw ValidationError.of('id', '不是有效的密钥编号', 'This is not a valid key id');
+      if (!isDatabaseId(String(input.id))) throw ValidationError.of('id', '不是有效的密钥编号', 'This is not a valid key id');
       return revokeApiKey(ctx, Number(input.id));
     },
     payload: {

@@ -3,11 +3,10 @@ import { checkDivisionCode } from '../area/area.schema.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { loaderFields } from '../kernel/loader-field.js';
 import { registerEnum } from '../kernel/enum-values.js';
-import { numericIdOf } from '../kernel/global-id.js';
+import { loadByDatabaseIds, numericIdOf } from '../kernel/global-id.js';
 import { subtractMoney } from '../kernel/money.js';
 import { allocationConnection, allocationConnectionType } from '../ledger/allocation-page.loader.js';
 import { moneyRatio } from '../ledger/ledger-sql.js';
-import { loadByNumericIds } from '../project/node-ids.js';
 import { FUND_SOURCE_TYPES, FundSourceTypeEnum } from './fund-enums.js';
 import { fundTotalsLoader } from './fund-figures.loader.js';
 import { fundLoader } from './fund.loaders.js';
@@ -23,7 +22,7 @@ export function registerFundSchema(builder: TuopinBuilder): void {
     scope: { area: (fund) => fund.areaCode },
     id: { resolve: (fund) => fund.id },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'sourceType' in value && 'areaCode' in value,
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => fundLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => fundLoader(ctx).load(id)),
     fields: (t) => {
       const totals = loaderFields(t, { loader: fundTotalsLoader, key: (fund) => fund.id });
       return {

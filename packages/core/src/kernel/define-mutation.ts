@@ -1,5 +1,5 @@
 import type { FieldMap, InputFieldMap, InputObjectRef, InputShapeFromFields, ObjectRef } from '@pothos/core';
-import type { TuopinBuilder, TuopinTypes } from './builder.js';
+import type { TuopinBuilder, TuopinObjectTypes, TuopinTypes } from './builder.js';
 import type { TuopinContext } from './context.js';
 import { IssueCollector, ValidationError } from './errors.js';
 import { numericIdOf } from './global-id.js';
@@ -12,9 +12,11 @@ type IdFieldsOf<Input> = {
 
 /**
  * Which input fields are global IDs, and of which object type: `{ householdId: 'Household' }`. A
- * field that is a list (`householdIds: [ID!]!`) decodes element by element.
+ * field that is a list (`householdIds: [ID!]!`) decodes element by element. The type is one some
+ * plugin declared (`TuopinObjectTypes`), so a misspelt name fails to compile rather than refusing
+ * every ID at run time.
  */
-export type GlobalIdDeclarations<Input> = { readonly [K in IdFieldsOf<Input>]?: string };
+export type GlobalIdDeclarations<Input> = { readonly [K in IdFieldsOf<Input>]?: keyof TuopinObjectTypes & string };
 
 /** A global ID as the resolver receives it: the database id, a list of them, or null when absent. */
 type DecodedId<Value> = Value extends readonly unknown[] ? number[] : Value extends null | undefined ? Value : number;

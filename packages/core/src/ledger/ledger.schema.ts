@@ -2,7 +2,7 @@ import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { subtractMoney } from '../kernel/money.js';
 import { fundLoader } from '../fund/fund.loaders.js';
-import { loadByNumericIds } from '../project/node-ids.js';
+import { loadByDatabaseIds } from '../kernel/global-id.js';
 import { projectLoader } from '../project/project.loaders.js';
 import type { LedgerKind } from './ledger-entry.entity.js';
 import { ledgerEntryAreas, ledgerEntryGrantTargets, type LedgerEntryRow } from './ledger-rows.js';
@@ -18,7 +18,7 @@ const TYPE_OF_KIND: Record<LedgerKind, 'Allocation' | 'Disbursement' | 'Reversal
 /** Loads ledger nodes of one kind; an id of another kind's entry is not this type's node. */
 function nodesOfKind(kind: LedgerKind) {
   return (ids: readonly string[], ctx: TuopinContext) =>
-    loadByNumericIds(ids, async (id) => {
+    loadByDatabaseIds(ids, async (id) => {
       const entry = await visibleLedgerEntryLoader(ctx).load(id);
       return entry?.kind === kind ? entry : null;
     });

@@ -2,13 +2,13 @@ import { areaLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import { registerEnum } from '../kernel/enum-values.js';
-import { numericIdOf } from '../kernel/global-id.js';
+import { loadByDatabaseIds, numericIdOf } from '../kernel/global-id.js';
 import { FundSourceTypeEnum } from '../fund/fund-enums.js';
 import type { Project } from './project.entity.js';
 import { CONSTRUCTION_TYPES, ConstructionTypeEnum, NOTICE_TYPES, NoticeTypeEnum, PROJECT_CATEGORIES, PROJECT_STATUSES, ProjectCategoryEnum, ProjectStatusEnum } from './project-enums.js';
 import { projectLoader } from './project.loaders.js';
 import { projectConnection } from './project.queries.js';
-import { countyCodeOf, loadByNumericIds } from './node-ids.js';
+import { countyCodeOf } from './node-ids.js';
 
 export function registerProjectSchema(builder: TuopinBuilder): void {
   registerEnum(builder, ProjectCategoryEnum, 'ProjectCategory', '项目类别 Project category', PROJECT_CATEGORIES);
@@ -22,7 +22,7 @@ export function registerProjectSchema(builder: TuopinBuilder): void {
     scope: { area: (project) => project.placeCode, grantedThrough: (project) => [{ type: 'Project', id: project.id }] },
     id: { resolve: (project) => project.id },
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'responsibleUnit' in value,
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => projectLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => projectLoader(ctx).load(id)),
     fields: (t) => ({
       name: t.exposeString('name', { description: '项目名称 Name' }),
       category: t.field({ type: ProjectCategoryEnum, resolve: (p) => p.category, description: '项目类别 Category' }),

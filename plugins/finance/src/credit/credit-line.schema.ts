@@ -1,8 +1,8 @@
-import { householdLoader, todayOf, type TuopinBuilder } from '@tuopin/core';
+import { householdLoader, loadByDatabaseIds, todayOf, type TuopinBuilder } from '@tuopin/core';
 import { lenderRefLoader } from '../lender/lender.loaders.js';
 import { ratingLoader } from '../rating/rating.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import type { CreditLine } from './credit-line.entity.js';
 import { creditLineLoader, creditLinesByHouseholdLoader } from './credit-line.loaders.js';
 
@@ -19,7 +19,7 @@ export function registerCreditLineSchema(builder: TuopinBuilder): void {
     id: { resolve: (line) => line.id },
     authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'validFrom', 'validUntil', 'ratingId'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => creditLineLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => creditLineLoader(ctx).load(id)),
     fields: (t) => ({
       amount: t.field({ type: 'Money', resolve: (line) => line.amount, description: '授信额度（元） Amount of the line in yuan' }),
       validFrom: t.field({ type: 'Date', resolve: (line) => line.validFrom, description: '授信起始日 First day of validity' }),

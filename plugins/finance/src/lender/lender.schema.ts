@@ -1,6 +1,6 @@
-import { areaLoader, checkDivisionCode, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { areaLoader, checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import { LENDER_KINDS, LenderKindEnum } from './lender-enums.js';
 import { lenderRefLoader } from './lender.loaders.js';
 import { lenderConnection } from './lender.queries.js';
@@ -15,7 +15,7 @@ export function registerLenderSchema(builder: TuopinBuilder): void {
     scope: 'public',
     id: { resolve: (lender) => lender.id },
     isTypeOf: (value) => hasProperties(value, 'kind', 'areaCode', 'createdBy') && !hasProperties(value, 'sourceType'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => lenderRefLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => lenderRefLoader(ctx).load(id)),
     fields: (t) => ({
       name: t.exposeString('name', { description: '机构名称 Name, e.g. 保靖县农村信用合作联社' }),
       kind: t.field({ type: LenderKindEnum, resolve: (lender) => lender.kind, description: '机构类型 Kind' }),

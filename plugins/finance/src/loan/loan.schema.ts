@@ -3,6 +3,7 @@ import {
   checkDivisionCode,
   compareMoney,
   householdLoader,
+  loadByDatabaseIds,
   membersByHouseholdLoader,
   numericIdOf,
   registerEnum,
@@ -12,7 +13,7 @@ import {
 import { creditLineLoader } from '../credit/credit-line.loaders.js';
 import { lenderRefLoader } from '../lender/lender.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import { subsidisedInstallmentsLoader } from '../subsidy/subsidy.loaders.js';
 import {
   LOAN_INDUSTRIES,
@@ -69,7 +70,7 @@ export function registerLoanSchema(builder: TuopinBuilder): void {
     id: { resolve: (loan) => loan.id },
     authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'termMonths', 'creditLineId'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => loanLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => loanLoader(ctx).load(id)),
     fields: (t) => ({
       household: t.field({
         type: 'Household',

@@ -1,6 +1,6 @@
-import { householdLoader, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { householdLoader, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import { CREDIT_GRADES, CreditGradeEnum } from './rating-grade.js';
 import { ratingLoader, ratingsByHouseholdLoader } from './rating.loaders.js';
 
@@ -14,7 +14,7 @@ export function registerRatingSchema(builder: TuopinBuilder): void {
     id: { resolve: (rating) => rating.id },
     authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'score', 'grade', 'rater'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => ratingLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => ratingLoader(ctx).load(id)),
     fields: (t) => ({
       grade: t.field({ type: CreditGradeEnum, resolve: (rating) => rating.grade, description: '信用等级 Grade' }),
       score: t.exposeInt('score', { description: '评分（0–100） Score, 0–100' }),

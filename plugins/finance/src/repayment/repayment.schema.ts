@@ -1,7 +1,7 @@
-import type { TuopinBuilder } from '@tuopin/core';
+import { loadByDatabaseIds, type TuopinBuilder } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import { repaymentLoader, repaymentsByLoanLoader } from './repayment.loaders.js';
 
 export function registerRepaymentSchema(builder: TuopinBuilder): void {
@@ -13,7 +13,7 @@ export function registerRepaymentSchema(builder: TuopinBuilder): void {
     id: { resolve: (repayment) => repayment.id },
     authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'repaidOn', 'interest'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => repaymentLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => repaymentLoader(ctx).load(id)),
     fields: (t) => ({
       principal: t.field({ type: 'Money', resolve: (r) => r.principal, description: '还本金 Principal paid' }),
       interest: t.field({ type: 'Money', resolve: (r) => r.interest, description: '付利息 Interest paid' }),

@@ -1,7 +1,7 @@
-import { areaLoader, checkDivisionCode, loaderFields, moneyRatio, subtractMoney, type TuopinBuilder } from '@tuopin/core';
+import { areaLoader, checkDivisionCode, loadByDatabaseIds, loaderFields, moneyRatio, subtractMoney, type TuopinBuilder } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import { claimLoader, claimsByLoanLoader, contributionsByPoolLoader, poolByCountyLoader, poolFiguresLoader, poolLoader } from './risk-pool.loaders.js';
 import { lendingCapacity } from './risk-pool.sql.js';
 
@@ -24,7 +24,7 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
     scope: { area: (pool) => pool.countyCode },
     id: { resolve: (pool) => pool.id },
     isTypeOf: (value) => hasProperties(value, 'leverageMultiple', 'countyCode'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => poolLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => poolLoader(ctx).load(id)),
     fields: (t) => {
       const figures = loaderFields(t, { loader: poolFiguresLoader, key: (pool) => pool.id });
       return {
@@ -78,7 +78,7 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
     id: { resolve: (claim) => claim.id },
     authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'claimedOn', 'poolId'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => claimLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => claimLoader(ctx).load(id)),
     fields: (t) => ({
       amount: t.field({ type: 'Money', resolve: (c) => c.amount, description: '代偿金额 Amount' }),
       claimedOn: t.field({ type: 'Date', resolve: (c) => c.claimedOn, description: '代偿日期 Date' }),

@@ -1,6 +1,3 @@
-/** Loads nodes by the ids Relay decoded; ids that are not database ids cannot exist (core's rule). */
-export { loadByDatabaseIds as loadByNumericIds } from '@tuopin/core';
-
 /** True for an object that has every one of the properties: how a node's `isTypeOf` tells entities apart. */
 export function hasProperties(value: unknown, ...properties: string[]): boolean {
   return typeof value === 'object' && value !== null && properties.every((property) => property in value);

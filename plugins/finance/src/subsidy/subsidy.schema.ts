@@ -1,7 +1,7 @@
-import { ledgerEntryLoader, type TuopinBuilder } from '@tuopin/core';
+import { ledgerEntryLoader, loadByDatabaseIds, type TuopinBuilder } from '@tuopin/core';
 import { loanLoader } from '../loan/loan.loaders.js';
 import { financeRefs } from '../shared/finance-refs.js';
-import { hasProperties, loadByNumericIds } from '../shared/node-ids.js';
+import { hasProperties } from '../shared/node-ids.js';
 import { entryReversedLoader, subsidiesByLoanLoader, subsidyLoader } from './subsidy.loaders.js';
 
 export function registerSubsidySchema(builder: TuopinBuilder): void {
@@ -13,7 +13,7 @@ export function registerSubsidySchema(builder: TuopinBuilder): void {
     id: { resolve: (payment) => payment.id },
     authScopes: { permission: 'core.registry.read' },
     isTypeOf: (value) => hasProperties(value, 'ledgerEntryId', 'installmentSeq'),
-    loadManyWithoutCache: (ids, ctx) => loadByNumericIds(ids, (id) => subsidyLoader(ctx).load(id)),
+    loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => subsidyLoader(ctx).load(id)),
     fields: (t) => ({
       installment: t.exposeInt('installmentSeq', { description: '贴息的期次 Number of the instalment subsidised' }),
       amount: t.field({ type: 'Money', resolve: (s) => s.amount, description: '贴息金额 Amount' }),
