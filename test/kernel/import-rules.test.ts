@@ -73,6 +73,8 @@ describe('import rules', () => {
   it('let a plugin\u2019s tests use the harness and the typed documents, not the root fixtures', () => {
     expect(check('plugins/finance/test/x.test.ts', "import { createTestServer } from '@tuopin/testing';\nimport { graphql } from '../../../schema/generated/index.js';")).toEqual([]);
     expect(check('plugins/finance/test/x.test.ts', "import { AREAS } from '../../../test/fixtures/areas.js';")).toHaveLength(1);
+    expect(check('plugins/finance/codegen.ts', "import { testCodegenConfig } from '@tuopin/testing/codegen';")).toEqual([]);
+    expect(check('plugins/finance/src/loan/x.ts', "import { testCodegenConfig } from '@tuopin/testing/codegen';")).toHaveLength(1);
   });
 
   it('read a plugin\u2019s name and dependencies from its definePlugin call', () => {

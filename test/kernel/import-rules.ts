@@ -26,6 +26,11 @@ export interface PluginPackage {
 
 /** What plugin tests may import beyond the plugin's own rules: the harness and the repository's typed documents. */
 const TEST_ALLOWED_PACKAGES = new Set(['@tuopin/testing', '@tuopin/server']);
+
+/** `@scope/name` of a specifier that may name a subpath export (`@tuopin/testing/codegen`). */
+function packageNameOf(specifier: string): string {
+  return specifier.split('/').slice(0, 2).join('/');
+}
 const GENERATED_DOCUMENTS = 'schema/generated/';
 
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
@@ -74,7 +79,7 @@ function violation(file: string, specifier: string, plugins: readonly PluginPack
     }
     return null;
   }
-  if (specifier.startsWith('@tuopin/') && specifier !== '@tuopin/core' && !(inTests && TEST_ALLOWED_PACKAGES.has(specifier))) {
+  if (specifier.startsWith('@tuopin/') && specifier !== '@tuopin/core' && !(inTests && TEST_ALLOWED_PACKAGES.has(packageNameOf(specifier)))) {
     return `a plugin imports no workspace package but @tuopin/core and its dependencies (${specifier})`;
   }
   return null;
