@@ -161,9 +161,11 @@ export { ledgerEntryAreas, type LedgerEntryRow } from './ledger/ledger-rows.js';
 export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
 
 // What plugins build on: scoped reads by a code column, the fund manager's checks, and the
-// ledger's disbursement, which a plugin calls inside its own transaction to pay through core's ledger.
+// ledger's writes (a fund received, an allocation, a disbursement), which a plugin calls inside its
+// own transaction to move money through core's ledger under core's rules and locks.
 export { assertCanManageFundAt, requireArea } from './project/place-scope.js';
 export { codeInRanges, codeRangeSql } from './kernel/code-range-filters.js';
 export { scopedLoaderByCode } from './kernel/scoped-loader.js';
 export { scopedLoaderBy } from './access/registry-loader.js';
-export { disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';
+export { allocateFunds, disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';
+export { createFund, type CreateFundInput } from './fund/fund.service.js';

@@ -20,7 +20,8 @@ export interface CreateFundInput {
 
 /**
  * Registers a fund. Goods donated in kind are a fund too, at their declared value, so that they
- * are allocated to projects and counted like money; they must say what the goods are.
+ * are allocated to projects and counted like money; they must say what the goods are. A plugin
+ * receiving money into the ledger (paired assistance) calls it inside its own transaction.
  */
 export async function createFund(ctx: TuopinContext, input: CreateFundInput): Promise<number> {
   const fields = {

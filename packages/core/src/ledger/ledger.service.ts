@@ -97,7 +97,11 @@ async function requireProjectStatus(em: EntityManager, projectId: number, allowe
   }
 }
 
-/** Allocates money from a fund to a project (资金安排); returns the allocation's id. */
+/**
+ * Allocates money from a fund to a project (资金安排); returns the allocation's id. Never beyond
+ * the fund's balance, under the fund's row lock. Called with `{ ...ctx, em }` inside a plugin's
+ * `inTransaction`, it joins that transaction as a savepoint (as `disburseFunds` does).
+ */
 export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { fundId: number; projectId: number }): Promise<number> {
   const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: false, memoField: 'memo' }) };
   const fund = await fundLoader(ctx).load(input.fundId);
