@@ -2,7 +2,7 @@
 export { pairingPlugin } from './pairing.plugin.js';
 export { PAIRING_PERMISSIONS } from './access/pairing-access.js';
 
-// Its object types by name and their rows, for plugins that extend them (`builder.objectField('PairingRecord', …)`).
+// Its object types by name and their rows, for plugins that extend them (`builder.objectField('Pairing', …)`).
 import './pairing.types.js';
 export type { PairingObjectTypes } from './pairing.types.js';
-export type { PairingRecord } from './record/record.entity.js';
+export type { Pairing } from './pairing/pairing.entity.js';

@@ -1,4 +1,5 @@
-import { PairingInitMigration } from './pairing_20261130133846_init.js';
+import type { MigrationObject } from '@mikro-orm/core';
+import { PairingInitMigration } from './pairing-20261130133846-init.migration.js';
 
-/** The plugin's migrations, in order; never loaded from a folder. */
-export const pairingMigrations = [{ name: 'pairing_20261130133846_init', class: PairingInitMigration }];
+/** The plugin's migrations, in order; never loaded from a folder. Names are permanent: they are recorded in the database. */
+export const pairingMigrations: readonly MigrationObject[] = [{ name: 'pairing_20261130133846_init', class: PairingInitMigration }];
