@@ -1,0 +1,153 @@
+import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AllocateAid, createPairing, ReceiveAid, RecordAgreement, YUEYANG_BAOJING } from './fixtures.js';
+import { graphql } from './generated/index.js';
+import { CODES, countRows, globalId, grantedOfficer, insertAreas, insertProject, PRINCIPALS } from './world.js';
+
+/**
+ * Aid money goes through core's fund ledger: received as a fund of the paired-assistance source
+ * managed by the helped area, allocated only to the helped area's projects and never beyond what
+ * was received, also when allocations race. A pledge is recorded apart and never counted.
+ */
+let server: TestServer;
+let pairing: string;
+let school: string;
+let elsewhere: string;
+
+const Stats = graphql(`
+  query PairingAidStats($code: String!, $year: Int) {
+    region(code: $code) { stats { pairing(year: $year) { pledged introduced fiscalReceived inKindReceived received allocated projectsFunded } } }
+  }
+`);
+
+const LinkFund = graphql(`
+  mutation PairingLinkFund($input: LinkPairingFundInput!) {
+    linkPairingFund(input: $input) { __typename ... on LinkPairingFundPayload { aid { amount kind } } ... on Error { code field messageZh messageEn } }
+  }
+`);
+
+const RecordGoods = graphql(`
+  mutation PairingRecordGoods($input: RecordPairingGoodsInput!) {
+    recordPairingGoods(input: $input) { __typename ... on RecordPairingGoodsPayload { aid { goods quantity amount } } ... on Error { code field } }
+  }
+`);
+
+const statsOf = async (year?: number) => {
+  const result = await server.execute(Stats, { code: CODES.baojing, year }, { principal: PRINCIPALS.baojingOfficer });
+  expect(result.errors).toBeUndefined();
+  return result.data!.region!.stats.pairing;
+};
+
+const ledgerRows = () => countRows(server, 'ledger_entry');
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await insertAreas(server);
+  pairing = await createPairing(server, YUEYANG_BAOJING);
+  school = await insertProject(server, CODES.villageA, '保靖县岳阳小学教学楼');
+  elsewhere = await insertProject(server, CODES.huayuan, '花垣县教学楼');
+});
+afterAll(() => server.close());
+
+describe('receivePairingAid', () => {
+  it('receives aid into the ledger as a paired-assistance fund of the helped area', async () => {
+    const { aid } = mustSucceed(
+      await server.execute(ReceiveAid, { input: { pairingId: pairing, kind: 'INTRODUCED', year: 2016, amount: '5370000.00', documentNo: '岳保协〔2016〕2号' } }, { principal: PRINCIPALS.baojingOfficer }),
+    );
+    expect(aid).toMatchObject({ kind: 'INTRODUCED', amount: '5370000.00', allocated: '0.00', unallocated: '5370000.00', fund: { sourceType: 'EAST_WEST_COOPERATION', areaCode: CODES.baojing } });
+    expect(await statsOf(2016)).toMatchObject({ introduced: '5370000.00', received: '5370000.00', fiscalReceived: '0.00' });
+  });
+
+  it('keeps a pledge apart: it never counts as received', async () => {
+    const { agreement } = mustSucceed(
+      await server.execute(RecordAgreement, { input: { pairingId: pairing, year: 2016, pledgedAmount: '1800000.00', purpose: '农村饮水' } }, { principal: PRINCIPALS.baojingOfficer }),
+    );
+    expect(agreement).toMatchObject({ pledgedAmount: '1800000.00', actual: { received: '5370000.00' } });
+    expect(await statsOf(2016)).toMatchObject({ pledged: '1800000.00', received: '5370000.00' });
+  });
+
+  it('refuses a second agreement for the same year, naming the field, and writes nothing', async () => {
+    const before = await countRows(server, 'pairing_agreement');
+    const result = await server.execute(RecordAgreement, { input: { pairingId: pairing, year: 2016, pledgedAmount: '1.00' } }, { principal: PRINCIPALS.baojingOfficer });
+    expect(result.data?.recordPairingAgreement).toMatchObject({ __typename: 'ConflictError', field: 'year', messageZh: '该结对关系本年度已有协议', messageEn: 'This pairing has an agreement for that year already' });
+    expect(await countRows(server, 'pairing_agreement')).toBe(before);
+  });
+
+  it('refuses a helper-side officer, whose grant lets him read the aid, not post to the helped area\'s ledger', async () => {
+    const [funds, aid] = [await countRows(server, 'fund'), await countRows(server, 'pairing_aid')];
+    const result = await server.execute(ReceiveAid, { input: { pairingId: pairing, kind: 'FISCAL', year: 2017, amount: '100.00' } }, { principal: grantedOfficer(pairing, ['pairing.records.manage']) });
+    expect(result.data?.receivePairingAid).toMatchObject({ __typename: 'ForbiddenError', field: 'pairingId', messageEn: 'Aid is received into the ledger by the helped area\'s fund managers' });
+    expect([await countRows(server, 'fund'), await countRows(server, 'pairing_aid')]).toEqual([funds, aid]);
+  });
+});
+
+describe('allocatePairingAid', () => {
+  let aid: string;
+  beforeAll(async () => {
+    aid = mustSucceed(await server.execute(ReceiveAid, { input: { pairingId: pairing, kind: 'FISCAL', year: 2017, amount: '1000000.00' } }, { principal: PRINCIPALS.baojingOfficer })).aid.id;
+  });
+
+  it('refuses a project outside the helped area, naming the field, and writes nothing', async () => {
+    const before = await ledgerRows();
+    const result = await server.execute(AllocateAid, { input: { aidId: aid, projectId: elsewhere, amount: '1000.00' } }, { principal: PRINCIPALS.hunanAdmin });
+    expect(result.data?.allocatePairingAid).toEqual({
+      __typename: 'RuleViolationError',
+      code: 'RULE_VIOLATION',
+      field: 'projectId',
+      messageZh: '帮扶资金只能安排到受援地的项目',
+      messageEn: 'Aid is allocated only to projects in the helped area',
+    });
+    expect(await ledgerRows()).toBe(before);
+  });
+
+  it('refuses more than the aid received, naming the field, and writes nothing', async () => {
+    const before = await ledgerRows();
+    const result = await server.execute(AllocateAid, { input: { aidId: aid, projectId: school, amount: '1000000.01' } }, { principal: PRINCIPALS.baojingOfficer });
+    expect(result.data?.allocatePairingAid).toMatchObject({ __typename: 'RuleViolationError', field: 'amount', messageEn: 'The amount exceeds what the fund has left to allocate (1000000.00 yuan)' });
+    expect(await ledgerRows()).toBe(before);
+  });
+
+  it('never allocates beyond the aid received when ten allocations race', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => server.execute(AllocateAid, { input: { aidId: aid, projectId: school, amount: '150000.00', voucherNo: `R-${i}` } }, { principal: PRINCIPALS.baojingOfficer })),
+    );
+    const outcomes = results.map((result) => result.data?.allocatePairingAid.__typename);
+    expect(outcomes.filter((kind) => kind === 'AllocatePairingAidPayload')).toHaveLength(6);
+    expect(outcomes.filter((kind) => kind === 'RuleViolationError')).toHaveLength(4);
+    const [{ total }] = await server.sql<{ total: string }>(
+      `select sum(e.amount)::text as total from ledger_entry e join pairing_aid a on a.fund_id = e.fund_id where a.id = ? and e.kind = 'ALLOCATION'`,
+      [Number(Buffer.from(aid, 'base64').toString().split(':')[1])],
+    );
+    expect(total).toBe('900000.00');
+    expect(await statsOf(2017)).toMatchObject({ fiscalReceived: '1000000.00', allocated: '900000.00', projectsFunded: 1 });
+  });
+});
+
+describe('linkPairingFund and recordPairingGoods', () => {
+  it('links a fund already in the ledger without copying it, once', async () => {
+    const [{ id }] = await server.sql<{ id: number }>(
+      `insert into fund (source_type, name, year, amount, area_code, provider, in_kind_description, created_by)
+       values ('IN_KIND_DONATION', '全民健身路径器材捐赠', 2016, 50000, ?, '市体育局', '体育健身器材一套（14件）', 'test') returning id`,
+      [CODES.baojing],
+    );
+    const input = { pairingId: pairing, fundId: globalId('Fund', id), kind: 'IN_KIND' as const };
+    const { aid } = mustSucceed(await server.execute(LinkFund, { input }, { principal: PRINCIPALS.baojingOfficer }));
+    expect(aid).toEqual({ amount: '50000.00', kind: 'IN_KIND' });
+    await server.sql('update fund set amount = 60000 where id = ?', [id]);
+    expect((await statsOf(2016)).inKindReceived).toBe('60000.00');
+
+    const before = await countRows(server, 'pairing_aid');
+    const again = await server.execute(LinkFund, { input }, { principal: PRINCIPALS.baojingOfficer });
+    expect(again.data?.linkPairingFund).toMatchObject({ __typename: 'ConflictError', field: 'fundId', messageZh: '该资金已登记为帮扶资金', messageEn: 'This fund is recorded as aid already' });
+    const wrongKind = await server.execute(LinkFund, { input: { ...input, kind: 'FISCAL' } }, { principal: PRINCIPALS.baojingOfficer });
+    expect(wrongKind.data?.linkPairingFund).toMatchObject({ __typename: 'RuleViolationError', field: 'kind' });
+    expect(await countRows(server, 'pairing_aid')).toBe(before);
+  });
+
+  it('lists goods without a declared value and never counts them as money', async () => {
+    const before = await statsOf();
+    const { aid } = mustSucceed(await server.execute(RecordGoods, { input: { pairingId: pairing, year: 2016, goods: '衣物', quantity: 200 } }, { principal: PRINCIPALS.baojingOfficer }));
+    expect(aid).toEqual({ goods: '衣物', quantity: 200, amount: null });
+    expect(await statsOf()).toEqual(before);
+  });
+});
