@@ -1,5 +1,6 @@
 import { definePlugin } from '@tuopin/core';
 import { PAIRING_EXTENDS_ROLES, PAIRING_PERMISSION_DECLARATIONS, PAIRING_ROLE_DECLARATIONS } from './access/pairing-access.js';
+import { seedPairingDemo } from './demo/pairing-demo.js';
 import { pairingMigrations } from './migrations/index.js';
 import { pairingEntities } from './pairing.entities.js';
 import { registerAgreementMutations } from './agreement/agreement.mutations.js';
@@ -47,4 +48,5 @@ export const pairingPlugin = definePlugin({
     registerExchangeMutations(builder);
     registerCooperationMutations(builder);
   },
+  seedDemo: seedPairingDemo,
 });

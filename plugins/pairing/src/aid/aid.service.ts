@@ -13,6 +13,7 @@ import {
   RuleViolationError,
   todayOf,
   type EntryFields,
+  type FundSourceType,
   type TuopinContext,
 } from '@tuopin/core';
 import { inHelpedArea, requireRecordablePairing } from '../access/record-access.js';
@@ -39,6 +40,18 @@ function assertCanReceiveFor(ctx: TuopinContext, pairing: Pairing, field: string
   }
 }
 
+/**
+ * The core fund source each kind of aid is received under: the paired-assistance source (东西部协作/
+ * 对口帮扶资金), except goods in kind (core's in-kind donations, which say what the goods are) and a
+ * foundation's or company's donation (core's social donations, as the core demo files them).
+ */
+const FUND_SOURCE_OF: Record<AidKind, FundSourceType> = {
+  FISCAL: 'EAST_WEST_COOPERATION',
+  INTRODUCED: 'EAST_WEST_COOPERATION',
+  IN_KIND: 'IN_KIND_DONATION',
+  SOCIAL_DONATION: 'SOCIAL_DONATION',
+};
+
 export interface ReceiveAidInput {
   pairingId: number;
   kind: AidKind;
@@ -51,8 +64,8 @@ export interface ReceiveAidInput {
 }
 
 /**
- * Receives aid into core's fund ledger: a fund of the paired-assistance source (goods in kind as an
- * in-kind donation at their declared value) managed by the helped area, linked to the pairing.
+ * Receives aid into core's fund ledger: a fund of the source its kind says (`FUND_SOURCE_OF`),
+ * managed by the helped area, linked to the pairing.
  * Core's `createFund` runs inside this transaction, so the fund and its link commit together.
  */
 export async function receiveAid(ctx: TuopinContext, input: ReceiveAidInput): Promise<number> {
@@ -65,7 +78,7 @@ export async function receiveAid(ctx: TuopinContext, input: ReceiveAidInput): Pr
     const fundId = await createFund(
       { ...ctx, em },
       {
-        sourceType: input.kind === 'IN_KIND' ? 'IN_KIND_DONATION' : 'EAST_WEST_COOPERATION',
+        sourceType: FUND_SOURCE_OF[input.kind],
         name: optionalText(input.name) ?? `${pairing.helperName}帮扶${pairing.helpedName}资金（${input.year}年）`,
         documentNo: input.documentNo,
         year: input.year,
