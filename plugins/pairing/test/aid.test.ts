@@ -15,8 +15,8 @@ let school: string;
 let elsewhere: string;
 
 const Stats = graphql(`
-  query PairingAidStats($code: String!, $year: Int) {
-    region(code: $code) { stats { pairing(year: $year) { pledged introduced fiscalReceived inKindReceived received allocated projectsFunded } } }
+  query PairingAidStats($code: String!, $from: Date, $until: Date) {
+    region(code: $code) { stats { pairing(from: $from, until: $until) { pledged introduced fiscalReceived inKindReceived received allocated projectsFunded } } }
   }
 `);
 
@@ -33,7 +33,8 @@ const RecordGoods = graphql(`
 `);
 
 const statsOf = async (year?: number) => {
-  const result = await server.execute(Stats, { code: CODES.baojing, year }, { principal: PRINCIPALS.baojingOfficer });
+  const years = year === undefined ? {} : { from: `${year}-01-01`, until: `${year}-12-31` };
+  const result = await server.execute(Stats, { code: CODES.baojing, ...years }, { principal: PRINCIPALS.baojingOfficer });
   expect(result.errors).toBeUndefined();
   return result.data!.region!.stats.pairing;
 };

@@ -36,10 +36,14 @@ const RecordVisit = graphql(`
   }
 `);
 const Stats = graphql(`
-  query PairingRecordStats($code: String!, $side: PairingSide) {
+  query PairingRecordStats($code: String!) {
     region(code: $code) {
       stats {
-        pairing(side: $side) {
+        pairing {
+          pairings peopleExchanged exchangesByCategory { category direction people }
+          workersPlaced purchases purchaseAmount investments investment jobsForRegistered
+        }
+        pairingAsHelper {
           pairings peopleExchanged exchangesByCategory { category direction people }
           workersPlaced purchases purchaseAmount investments investment jobsForRegistered
         }
@@ -200,8 +204,9 @@ describe('recordPairingInvestment and recordPairingVisit', () => {
     const helped = await server.execute(Stats, { code: CODES.baojing }, { principal: officer });
     expect(helped.data?.region?.stats.pairing).toMatchObject({ pairings: 2, ...expected });
     // 岳阳市 as the helper: its one pairing with 保靖县 (the village twinning's helper is an organisation).
-    const helper = await server.execute(Stats, { code: CODES.yueyang, side: 'HELPER' }, { principal: PRINCIPALS.hunanAdmin });
-    expect(helper.data?.region?.stats.pairing).toMatchObject({ pairings: 1, ...expected, workersPlaced: 0 });
+    const helper = await server.execute(Stats, { code: CODES.yueyang }, { principal: PRINCIPALS.hunanAdmin });
+    expect(helper.data?.region?.stats.pairing).toMatchObject({ pairings: 0 });
+    expect(helper.data?.region?.stats.pairingAsHelper).toMatchObject({ pairings: 1, ...expected, workersPlaced: 0 });
   });
 
   it('protects the figures about people for partners, and shows them money', async () => {

@@ -1,23 +1,16 @@
-import { enumOf, loaderFields, registerEnum, statisticDescription, sumMoney, type TuopinBuilder } from '@tuopin/core';
+import { loaderFields, statisticDescription, sumMoney, type TuopinBuilder } from '@tuopin/core';
 import { ExchangeCategoryEnum, ExchangeDirectionEnum } from '../shared/pairing-enums.js';
 import { pairingRefs } from '../shared/pairing-refs.js';
-import { pairingStatsLoader, statsKey, type ExchangeGroup } from './pairing-stats.loader.js';
-
-const PAIRING_SIDES = {
-  HELPED: '作为受援地 As the helped area',
-  HELPER: '作为帮扶方 As the helper',
-} as const;
-const PairingSideEnum = enumOf(PAIRING_SIDES);
+import { pairingStatsLoader, statsKey, type ExchangeGroup, type PairingSide } from './pairing-stats.loader.js';
 
 /**
- * `RegionStats.pairing`: an area's paired assistance, as the helped area (what it received) or as
- * the helper (what it gave), for a year or all years. Money received and allocated is fund money,
+ * `RegionStats.pairing` and `RegionStats.pairingAsHelper`: an area's paired assistance, as the
+ * helped area (what it received) or as the helper (what it gave), over some years or all of them. Money received and allocated is fund money,
  * public as any fund's notice; pledges are shown apart and never counted as received. Counts of
  * people are protected for partners by the kernel.
  */
 export function registerPairingStats(builder: TuopinBuilder): void {
   const { PairingStats } = pairingRefs(builder);
-  registerEnum(builder, PairingSideEnum, 'PairingSide', '统计口径 Which side of its pairings an area\'s figures are about', PAIRING_SIDES);
 
   const ExchangeGroupRef = builder.objectRef<ExchangeGroup>('PairingExchangeGroup').implement({
     description: '按类别和方向的交流人次 People exchanged in one category and direction',
@@ -37,8 +30,9 @@ export function registerPairingStats(builder: TuopinBuilder): void {
       const money = (zh: string, en: string, value: (f: Parameters<Parameters<typeof figures.field>[0]['value']>[0]) => string) =>
         figures.field({ type: 'Money', statistic: 'public', description: `${zh} ${en}`, value });
       return {
-        year: t.int({ nullable: true, resolve: (s) => s.year, description: '年度（空为全部年度） Year; null for every year' }),
-        side: t.field({ type: PairingSideEnum, resolve: (s) => s.side, description: '统计口径 Side' }),
+        fromYear: t.int({ nullable: true, resolve: (s) => s.fromYear, description: '起始年度（空为不限） First year counted; null for no limit' }),
+        untilYear: t.int({ nullable: true, resolve: (s) => s.untilYear, description: '截止年度（空为不限） Last year counted; null for no limit' }),
+        asHelper: t.boolean({ resolve: (s) => s.side === 'HELPER', description: '是否按帮扶方统计 Whether the figures are the area\'s as the helper' }),
         pairings: figures.field({ type: 'Int', statistic: 'public', description: '结对关系数（公开） Pairings', value: (f) => f.pairings }),
         pledged: money('承诺资金（年度协议，不计入到位资金）', 'Aid pledged in the agreements; never counted as received', (f) => f.pledged),
         fiscalReceived: money('到位财政援助资金', 'Fiscal aid received into the fund ledger', (f) => f.received.FISCAL),
@@ -65,15 +59,22 @@ export function registerPairingStats(builder: TuopinBuilder): void {
     },
   });
 
-  builder.objectField('RegionStats', 'pairing', (t) =>
+  // Only Date arguments: the years are those of the dates (a statistics block takes no other kind).
+  const block = (side: PairingSide, description: string) => (t: any) =>
     t.field({
       type: PairingStats,
-      description: '结对帮扶统计（东西部协作、对口帮扶、定点帮扶、社会帮扶） Paired-assistance figures',
+      description,
       args: {
-        year: t.arg.int({ description: '年度（不填为全部年度） Year; every year if omitted' }),
-        side: t.arg({ type: PairingSideEnum, defaultValue: 'HELPED', description: '统计口径：受援地（默认）或帮扶方 As the helped area (default) or as the helper' }),
+        from: t.arg({ type: 'Date', description: '自该日期所在年度起（不填为不限），如2016-01-01 From the year of this date; no limit if omitted' }),
+        until: t.arg({ type: 'Date', description: '至该日期所在年度止（不填为不限），如2016-12-31 Until the year of this date; no limit if omitted' }),
       },
-      resolve: ({ code }, { year, side }, ctx) => ({ code, year: year ?? null, side: side ?? 'HELPED' }),
-    }),
-  );
+      resolve: ({ code }: { code: string }, { from, until }: { from?: string | null; until?: string | null }) => ({
+        code,
+        side,
+        fromYear: from ? Number(from.slice(0, 4)) : null,
+        untilYear: until ? Number(until.slice(0, 4)) : null,
+      }),
+    });
+  builder.objectField('RegionStats', 'pairing', block('HELPED', '结对帮扶统计：该区划作为受援地（东西部协作、对口帮扶、定点帮扶、社会帮扶） Paired assistance the area received, as the helped area'));
+  builder.objectField('RegionStats', 'pairingAsHelper', block('HELPER', '结对帮扶统计：该区划作为帮扶方 Paired assistance the area gave, as the helper'));
 }
