@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@tuopin/core';
 import { demoExchanges } from './demo-people.js';
+import { seedSyntheticCooperation } from './synthetic-cooperation.js';
 
 /**
  * The plugin's part of the demo data, after core's: the pairings of 保靖县 and 大老爷庙村 as their
@@ -48,9 +49,10 @@ export async function seedPairingDemo(em: EntityManager): Promise<void> {
 
     const yueyang = await pairing({ kind: 'WITHIN_PROVINCE', ...area('430600000000', '岳阳市'), ...helpedCounty, start_year: 2015 });
     await pairing({ kind: 'EAST_WEST', ...area('370100000000', '济南市'), helped_kind: 'AREA', helped_name: '湘西土家族苗族自治州', area_code: xiangxi, start_year: 2017, end_year: 2020 });
+    // 连氏 before the foundations: the scope sweep pages by two, and its agreement must be reached.
+    const lian = await pairing({ kind: 'SOCIAL', ...organisation('新加坡连氏集团'), ...helpedCounty, start_year: 2016 });
     const guo = await pairing({ kind: 'SOCIAL', ...organisation('香港郭氏基金会'), ...helpedCounty, start_year: 2009 });
     const wotu = await pairing({ kind: 'SOCIAL', ...organisation('香港沃土发展社'), ...helpedCounty, start_year: 2010 });
-    const lian = await pairing({ kind: 'SOCIAL', ...organisation('新加坡连氏集团'), ...helpedCounty, start_year: 2016 });
     const cppcc = await pairing({
       kind: 'DESIGNATED_UNIT',
       helper_kind: 'UNIT',
@@ -96,6 +98,7 @@ export async function seedPairingDemo(em: EntityManager): Promise<void> {
         [yueyang, baojing, person.category, person.personName, person.hostInstitution, person.startDate, person.endDate, pgTextArray(person.subjects)],
       );
     }
+    await seedSyntheticCooperation(trx, yueyang, baojing);
     await trx.execute(
       `insert into pairing_visit (pairing_id, area_code, kind, direction, held_on, delegation, host, note, recorded_by)
        values (?, ?, 'VISIT', 'TO_HELPED', '2016-05-16', '岳阳市第十二中学', '保靖县岳阳中学', '来保靖岳阳中学指导交流', 'demo')`,

@@ -1,7 +1,7 @@
 import { loaderFields, statisticDescription, sumMoney, type TuopinBuilder } from '@tuopin/core';
 import { ExchangeCategoryEnum, ExchangeDirectionEnum } from '../shared/pairing-enums.js';
 import { pairingRefs } from '../shared/pairing-refs.js';
-import { pairingStatsLoader, statsKey, type ExchangeGroup, type PairingSide } from './pairing-stats.loader.js';
+import { pairingStatsLoader, statsKey, type ExchangeGroup, type PairingFigures, type PairingSide } from './pairing-stats.loader.js';
 
 /**
  * `RegionStats.pairing` and `RegionStats.pairingAsHelper`: an area's paired assistance, as the
@@ -27,11 +27,11 @@ export function registerPairingStats(builder: TuopinBuilder): void {
     scope: 'contained',
     fields: (t) => {
       const figures = loaderFields(t, { loader: pairingStatsLoader, key: statsKey });
-      const money = (zh: string, en: string, value: (f: Parameters<Parameters<typeof figures.field>[0]['value']>[0]) => string) =>
+      const money = (zh: string, en: string, value: (f: PairingFigures) => string) =>
         figures.field({ type: 'Money', statistic: 'public', description: `${zh} ${en}`, value });
       return {
-        fromYear: t.int({ nullable: true, resolve: (s) => s.fromYear, description: '起始年度（空为不限） First year counted; null for no limit' }),
-        untilYear: t.int({ nullable: true, resolve: (s) => s.untilYear, description: '截止年度（空为不限） Last year counted; null for no limit' }),
+        fromYear: t.int({ nullable: true, statistic: 'public', resolve: (s) => s.fromYear, description: '起始年度（空为不限） First year counted; null for no limit' }),
+        untilYear: t.int({ nullable: true, statistic: 'public', resolve: (s) => s.untilYear, description: '截止年度（空为不限） Last year counted; null for no limit' }),
         asHelper: t.boolean({ resolve: (s) => s.side === 'HELPER', description: '是否按帮扶方统计 Whether the figures are the area\'s as the helper' }),
         pairings: figures.field({ type: 'Int', statistic: 'public', description: '结对关系数（公开） Pairings', value: (f) => f.pairings }),
         pledged: money('承诺资金（年度协议，不计入到位资金）', 'Aid pledged in the agreements; never counted as received', (f) => f.pledged),
