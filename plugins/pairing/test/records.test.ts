@@ -225,6 +225,40 @@ describe('recordPairingInvestment and recordPairingVisit', () => {
   });
 });
 
+describe('statement counts', () => {
+  const Villages = graphql(`
+    query PairingVillagesStats($code: String!) {
+      region(code: $code) { children(first: 10) { edges { node { stats { pairing { pairings peopleExchanged received } pairingAsHelper { pairings } } } } } }
+    }
+  `);
+  const Lists = graphql(`
+    query PairingLists($code: String!) {
+      pairings(regionCode: $code, first: 10) { edges { node { agreements { year } aid { amount } exchanges { personName } purchases { product } investments { enterprise } visits { host } } } }
+    }
+  `);
+
+  it('reads the figures of a page of areas in one statement per block, however many areas', async () => {
+    const { count, statements } = await server.countStatements(async () => {
+      const result = await server.execute(Villages, { code: CODES.qianling }, { principal: officer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.region?.children.edges).toHaveLength(2);
+    });
+    expect(statements.filter((sql) => sql.includes('pairing_relation'))).toHaveLength(2);
+    expect(count).toBeLessThanOrEqual(5);
+  });
+
+  it('reads each list of a page of pairings in one statement', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(Lists, { code: CODES.baojing }, { principal: officer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.pairings.edges.length).toBeGreaterThan(1);
+    });
+    for (const table of ['pairing_agreement', 'pairing_aid', 'pairing_exchange', 'pairing_purchase', 'pairing_investment', 'pairing_visit']) {
+      expect(statements.filter((sql) => new RegExp(`\\b${table}\\b`).test(sql)), table).toHaveLength(1);
+    }
+  });
+});
+
 describe('partner pulls', () => {
   it('list the pairings changed after a moment, in the order of change', async () => {
     const [{ now }] = await server.sql<{ now: string }>(`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`);
