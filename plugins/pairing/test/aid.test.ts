@@ -140,6 +140,12 @@ describe('linkPairingFund and recordPairingGoods', () => {
     const before = await countRows(server, 'pairing_aid');
     const again = await server.execute(LinkFund, { input }, { principal: PRINCIPALS.baojingOfficer });
     expect(again.data?.linkPairingFund).toMatchObject({ __typename: 'ConflictError', field: 'fundId', messageZh: '该资金已登记为帮扶资金', messageEn: 'This fund is recorded as aid already' });
+    const [{ id: lixia }] = await server.sql<{ id: number }>(
+      `insert into fund (source_type, name, year, amount, area_code, provider, created_by) values ('COUNTY_FISCAL', '历下区对口帮扶资金', 2016, 300000, ?, '历下区财政局', 'test') returning id`,
+      [CODES.lixia],
+    );
+    const foreign = await server.execute(LinkFund, { input: { ...input, fundId: globalId('Fund', lixia), kind: 'FISCAL' } }, { principal: grantedOfficer(pairing, ['pairing.records.manage']) });
+    expect(foreign.data?.linkPairingFund).toMatchObject({ __typename: 'RuleViolationError', field: 'fundId', messageEn: 'The fund is managed neither in the helped area nor above it, so it is not this pairing\'s aid' });
     const wrongKind = await server.execute(LinkFund, { input: { ...input, kind: 'FISCAL' } }, { principal: PRINCIPALS.baojingOfficer });
     expect(wrongKind.data?.linkPairingFund).toMatchObject({ __typename: 'RuleViolationError', field: 'kind' });
     expect(await countRows(server, 'pairing_aid')).toBe(before);

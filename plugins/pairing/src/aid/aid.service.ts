@@ -1,5 +1,6 @@
 import {
   allocateFunds,
+  assertCanManageFundAt,
   canManageFunds,
   ConflictError,
   createFund,
@@ -11,6 +12,7 @@ import {
   notFound,
   projectLoader,
   RuleViolationError,
+  significantPrefix,
   todayOf,
   type EntryFields,
   type FundSourceType,
@@ -96,13 +98,19 @@ export async function receiveAid(ctx: TuopinContext, input: ReceiveAidInput): Pr
 
 /**
  * Links a fund already in core's ledger to a pairing as its aid (a designated unit's money that
- * came through the city's departments), without copying its amount. The caller manages the fund.
+ * came through the city's departments), without copying its amount. The caller manages the fund,
+ * which is managed in the helped area or above it: a helper-side officer cannot count his own
+ * province's fund as the helped area's money.
  */
 export async function linkFund(ctx: TuopinContext, input: { pairingId: number; fundId: number; kind: AidKind }): Promise<number> {
   const pairing = await requireRecordablePairing(ctx, input.pairingId);
   const fund = await fundLoader(ctx).load(input.fundId);
   if (!fund) throw notFound('fundId', '资金', 'Fund');
-  if (!canManageFunds(ctx.principal)) throw new ForbiddenError('fundId', '您的角色不能管理资金', 'Your role may not manage funds');
+  assertCanManageFundAt(ctx, fund.areaCode, 'fundId');
+  // Aid of the helped area: a fund managed there, or by an area above it (a city's department paying a village).
+  if (!inHelpedArea(pairing, fund.areaCode) && !isWithinScope(pairing.areaCode, [significantPrefix(fund.areaCode)])) {
+    throw new RuleViolationError('fundId', '该资金不由受援地或其上级管理，不能登记为该结对的帮扶资金', 'The fund is managed neither in the helped area nor above it, so it is not this pairing\'s aid');
+  }
   if ((input.kind === 'IN_KIND') !== (fund.sourceType === 'IN_KIND_DONATION')) {
     throw new RuleViolationError('kind', '实物帮扶须对应实物捐赠资金，反之亦然', 'Aid in kind links a fund of donations in kind, and only such aid does');
   }
