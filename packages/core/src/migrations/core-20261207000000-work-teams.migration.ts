@@ -56,6 +56,8 @@ export class CoreWorkTeamsMigration extends Migration {
       )`);
     this.addSql('create index work_team_village_code_idx on work_team_village (village_code, team_id)');
 
+    // deputy_secretary_of: the township where the cadre also serves as deputy party secretary
+    // (挂职乡镇党委副书记), as 保靖县 appointed 16.
     // A cadre's memberships never overlap (recalled ones end on their recall day): one active
     // team at a time, and so first secretary of one village at a time. A village has one first
     // secretary at a time.
@@ -66,6 +68,7 @@ export class CoreWorkTeamsMigration extends Migration {
         cadre_id integer not null references cadre(id),
         role text not null check (role in ('FIRST_SECRETARY','LEADER','MEMBER','LIAISON')),
         village_code varchar(12) references area(code),
+        deputy_secretary_of varchar(12) references area(code),
         starts_on date not null,
         ends_on date not null,
         recalled_on date,

@@ -86,6 +86,12 @@ export function registerCadreSchema(builder: TuopinBuilder): void {
         description: '任第一书记的村 The village a first secretary serves',
         resolve: (m, _args, ctx) => (m.villageCode ? areaLoader(ctx).load(m.villageCode) : null),
       }),
+      deputySecretaryOf: t.field({
+        type: 'Region',
+        nullable: true,
+        description: '兼任党委副书记的乡镇 The township where he also serves as deputy party secretary',
+        resolve: (m, _args, ctx) => (m.deputySecretaryOf ? areaLoader(ctx).load(m.deputySecretaryOf) : null),
+      }),
       startsOn: t.field({ type: 'Date', resolve: (m) => m.startsOn, description: '任期开始 First day' }),
       endsOn: t.field({ type: 'Date', resolve: (m) => m.endsOn, description: '任期结束 Last day' }),
       recalledOn: t.field({ type: 'Date', nullable: true, resolve: (m) => m.recalledOn, description: '召回日 The day he was recalled' }),

@@ -94,7 +94,7 @@ export interface DispatchTeamInput {
   startsOn: string;
   endsOn: string;
   villages: readonly { villageCode: string; role: CoverageRole }[];
-  members: readonly { cadreId: number; role: TeamRole; villageCode?: string | null }[];
+  members: readonly { cadreId: number; role: TeamRole; villageCode?: string | null; deputySecretaryOf?: string | null }[];
 }
 
 const secondTeam = (field: string) =>
@@ -141,6 +141,10 @@ export async function dispatchWorkTeam(ctx: TuopinContext, input: DispatchTeamIn
       issues.add(`members[${i}].villageCode`, '第一书记须任本队所驻的一个村', 'A first secretary serves one of the team\'s villages');
     }
     if (member.role !== 'FIRST_SECRETARY' && member.villageCode) issues.add(`members[${i}].villageCode`, '只有第一书记任某村', 'Only a first secretary is named to a village');
+    const township = member.deputySecretaryOf;
+    if (township && (!isDivisionCode(township) || levelOfCode(township) !== 'TOWNSHIP' || !township.startsWith(input.countyCode.slice(0, 6)))) {
+      issues.add(`members[${i}].deputySecretaryOf`, '须为本县的乡镇区划代码', 'Must be a township division code of the county');
+    }
     if (input.members.findIndex((m) => m.cadreId === member.cadreId) !== i) issues.add(`members[${i}].cadreId`, '干部重复', 'The cadre is listed twice');
   });
   issues.throwIfAny();
@@ -178,8 +182,8 @@ export async function dispatchWorkTeam(ctx: TuopinContext, input: DispatchTeamIn
       pgTextArray(input.villages.map((v) => v.role)),
     ]);
     await em.execute(
-      `insert into work_team_membership (team_id, cadre_id, role, village_code, starts_on, ends_on)
-       select ?, c, r, nullif(v, ''), ?, ? from unnest(?::int[], ?::text[], ?::text[]) as x(c, r, v)`,
+      `insert into work_team_membership (team_id, cadre_id, role, village_code, deputy_secretary_of, starts_on, ends_on)
+       select ?, c, r, nullif(v, ''), nullif(d, ''), ?, ? from unnest(?::int[], ?::text[], ?::text[], ?::text[]) as x(c, r, v, d)`,
       [
         team.id,
         input.startsOn,
@@ -187,6 +191,7 @@ export async function dispatchWorkTeam(ctx: TuopinContext, input: DispatchTeamIn
         pgIntArray(input.members.map((m) => m.cadreId)),
         pgTextArray(input.members.map((m) => m.role)),
         pgTextArray(input.members.map((m) => m.villageCode ?? '')),
+        pgTextArray(input.members.map((m) => m.deputySecretaryOf ?? '')),
       ],
     );
     return team.id;

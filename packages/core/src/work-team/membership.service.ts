@@ -50,9 +50,9 @@ export async function recallCadre(ctx: TuopinContext, input: RecallInput): Promi
     if (updated.length === 0) throw alreadyRecalled();
     if (input.replacementCadreId == null) return { membershipId: membership.id, replacementId: null };
     const [row] = await em.execute<{ id: number }[]>(
-      `insert into work_team_membership (team_id, cadre_id, role, village_code, starts_on, ends_on, replaces_id)
-       values (?, ?, ?, ?, ?, ?, ?) returning id`,
-      [membership.teamId, input.replacementCadreId, membership.role, membership.villageCode, addDays(input.recalledOn, 1), membership.endsOn, membership.id],
+      `insert into work_team_membership (team_id, cadre_id, role, village_code, deputy_secretary_of, starts_on, ends_on, replaces_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      [membership.teamId, input.replacementCadreId, membership.role, membership.villageCode, membership.deputySecretaryOf, addDays(input.recalledOn, 1), membership.endsOn, membership.id],
     );
     return { membershipId: membership.id, replacementId: row.id };
   }).finally(() => {

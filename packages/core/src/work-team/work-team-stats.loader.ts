@@ -22,6 +22,8 @@ export interface WorkTeamFigures {
   teams: number;
   cadres: number;
   firstSecretaries: number;
+  leadersAndLiaisons: number;
+  deputyTownshipSecretaries: number;
   byUnitLevel: UnitLevelFigures[];
   povertyVillages: number;
   coveredPovertyVillages: number;
@@ -44,13 +46,15 @@ const STATS_SQL = `
     join work_team wt on wt.id = v.team_id and wt.starts_on <= p.to_day and wt.ends_on >= p.from_day
     join dispatch_unit u on u.id = wt.unit_id),
   m as (
-    select t.code, t.level, m.cadre_id, m.role
+    select t.code, t.level, m.cadre_id, m.role, m.deputy_secretary_of
     from t cross join p
     join work_team_membership m on m.team_id = t.id and m.starts_on <= p.to_day and coalesce(m.recalled_on, m.ends_on) >= p.from_day)
   select code, 'teams' as block, level as key, count(*)::int8 as n from t group by code, level
   union all select code, 'cadresByLevel', level, count(distinct cadre_id) from m group by code, level
   union all select code, 'cadres', null, count(distinct cadre_id) from m group by code
   union all select code, 'firstSecretaries', null, count(distinct cadre_id) from m where role = 'FIRST_SECRETARY' group by code
+  union all select code, 'leadersAndLiaisons', null, count(distinct cadre_id) from m where role in ('LEADER', 'LIAISON') group by code
+  union all select code, 'deputyTownshipSecretaries', null, count(distinct cadre_id) from m where deputy_secretary_of is not null group by code
   union all select r.code, 'povertyVillages', null, count(*) from r join area a on a.level = 'VILLAGE' and a.is_poverty_village and a.code between r.lo and r.hi group by r.code
   union all select r.code, 'coveredPovertyVillages', null, count(*) from r cross join p
     join area a on a.level = 'VILLAGE' and a.is_poverty_village and a.code between r.lo and r.hi
@@ -84,6 +88,8 @@ function figuresOf(rows: readonly StatsRow[]): WorkTeamFigures {
     teams: total('teams'),
     cadres: total('cadres'),
     firstSecretaries: total('firstSecretaries'),
+    leadersAndLiaisons: total('leadersAndLiaisons'),
+    deputyTownshipSecretaries: total('deputyTownshipSecretaries'),
     byUnitLevel: (Object.keys(UNIT_LEVELS) as UnitLevel[])
       .map((level) => ({ level, teams: byLevel('teams', level), cadres: byLevel('cadresByLevel', level) }))
       .filter((figures) => figures.teams > 0),

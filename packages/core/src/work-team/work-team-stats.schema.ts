@@ -33,6 +33,8 @@ export function registerWorkTeamStats(builder: TuopinBuilder): void {
         teams: count('驻村工作队数', 'Work teams covering a village in the area', (f) => f.teams),
         cadres: count('驻村干部数', 'Cadres serving on those teams', (f) => f.cadres),
         firstSecretaries: count('第一书记数', 'First secretaries', (f) => f.firstSecretaries),
+        leadersAndLiaisons: count('工作队长或联络员数', 'Team leaders and liaisons', (f) => f.leadersAndLiaisons),
+        deputyTownshipSecretaries: count('兼任乡镇党委副书记的驻村干部数', 'Cadres also serving as deputy party secretary of a township', (f) => f.deputyTownshipSecretaries),
         byUnitLevel: figures.field({
           type: [UnitLevelFiguresRef],
           statistic: { groups: 'teams' },

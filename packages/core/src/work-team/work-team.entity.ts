@@ -70,6 +70,7 @@ export const WorkTeamMembershipSchema = defineEntity({
     cadreId: p.integer(),
     role: p.text(),
     villageCode: p.string().length(12).nullable(),
+    deputySecretaryOf: p.string().length(12).nullable(),
     startsOn: p.date(),
     endsOn: p.date(),
     recalledOn: p.date().nullable(),

@@ -34,7 +34,7 @@ const TEAM_VILLAGES = (team: string) => `array(select v.village_code from work_t
 export const TEAM_SELECT = `select t.id, t.name, t.unit_id as "unitId", t.area_code as "areaCode", t.starts_on as "startsOn", t.ends_on as "endsOn",
   ${TEAM_VILLAGES('t.id')} as "villageCodes" from work_team t`;
 
-const MEMBERSHIP_SELECT = `select m.id, m.team_id as "teamId", m.cadre_id as "cadreId", m.role, m.village_code as "villageCode",
+const MEMBERSHIP_SELECT = `select m.id, m.team_id as "teamId", m.cadre_id as "cadreId", m.role, m.village_code as "villageCode", m.deputy_secretary_of as "deputySecretaryOf",
   m.starts_on as "startsOn", m.ends_on as "endsOn", m.recalled_on as "recalledOn", m.recall_reason as "recallReason",
   m.replaces_id as "replacesId", ${TEAM_VILLAGES('m.team_id')} as "villageCodes" from work_team_membership m`;
 

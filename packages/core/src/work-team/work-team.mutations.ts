@@ -24,6 +24,7 @@ export function registerWorkTeamMutations(builder: TuopinBuilder): void {
       cadreId: t.id({ required: true, description: '干部全局 ID Cadre global ID' }),
       role: t.field({ type: TeamRoleEnum, required: true, description: '职务 Role' }),
       villageCode: t.string({ description: '第一书记所任的村（本队所驻村之一） For a first secretary: the village he serves, one of the team\'s' }),
+      deputySecretaryOf: t.string({ description: '兼任党委副书记的乡镇代码（本县） Code of a township of the county where he also serves as deputy party secretary' }),
     }),
   });
 
