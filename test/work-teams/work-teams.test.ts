@@ -287,3 +287,65 @@ describe('helpers paired with households', () => {
     expect(row.n).toBe('2');
   });
 });
+
+describe('who sees what', () => {
+  const TeamNode = graphql(`
+    query WtTeamNode($id: ID!) { node(id: $id) { ... on WorkTeam { name members { cadre { name phone } } } } }
+  `);
+
+  it('masks cadres\' phone numbers for administrators and records officers\' reads', async () => {
+    const masked = (await server.execute(TeamNode, { id: teamId }, { principal: CALLERS.nationalAdmin })).data!.node as { members: { cadre: { phone: string } }[] };
+    expect(masked.members[0].cadre.phone).toMatch(/^139\*{4}\d{4}$/);
+    const plain = (await server.execute(TeamNode, { id: teamId }, county)).data!.node as { members: { cadre: { phone: string } }[] };
+    expect(plain.members[0].cadre.phone).toMatch(/^139\d{8}$/);
+    const [read] = await server.sql<{ n: string }>(`select count(*) as n from audit_log where action = 'READ' and actor = ? and 'Cadre:' || ? = any(read_objects)`, [
+      CALLERS.baojingOfficer.id,
+      Buffer.from(cadres[0], 'base64').toString().split(':')[1],
+    ]);
+    expect(Number(read.n)).toBeGreaterThan(0);
+  });
+
+  it('shows a team only in its villages\' areas, and to partners not at all', async () => {
+    expect((await server.execute(TeamNode, { id: teamId }, { principal: CALLERS.liaoningOfficer })).data!.node).toBeNull();
+    expect((await server.execute(TeamNode, { id: teamId }, { principal: { ...CALLERS.villageAOfficer, id: 'test:b', areaScopes: [AREAS.villageB] } })).data!.node).toBeNull();
+    expect((await server.execute(TeamNode, { id: teamId }, { principal: CALLERS.villageAOfficer })).data!.node).toMatchObject({ name: '县扶贫办驻甲村工作队' });
+    const partner = await server.execute(TeamNode, { id: teamId }, { principal: CALLERS.baojingNgo });
+    expect(partner.data?.node ?? null).toBeNull();
+  });
+
+  it('gives partners the statistics protected: fewer than five withheld, the rest rounded down', async () => {
+    const exact = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2016 }, county)).data!.region!.stats.workTeams;
+    const partner = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2016 }, { principal: CALLERS.baojingNgo })).data!.region!.stats.workTeams;
+    expect(exact).toMatchObject({ teams: 1, daysInVillage: 49 });
+    for (const key of ['teams', 'cadres', 'firstSecretaries', 'povertyVillages', 'coveredPovertyVillages', 'households', 'pairedHouseholds', 'daysInVillage', 'visits'] as const) {
+      const value = exact[key]!;
+      expect(partner[key], key).toBe(value < 5 ? null : value - (value % 5));
+    }
+    expect(partner.byUnitLevel).toEqual([]);
+    expect(partner.villageCoverage).toBeNull();
+  });
+
+  it('audits every step under its mutation, with the phone number masked', async () => {
+    const rows = await server.sql<{ operation: string; object_type: string; phone: string | null }>(
+      `select operation, object_type, after ->> 'phone' as phone from audit_log where action in ('INSERT', 'UPDATE') and object_type in
+         ('dispatch_unit', 'cadre', 'work_team', 'work_team_village', 'work_team_membership', 'work_team_days', 'work_team_leave', 'work_team_assessment', 'helper_pairing', 'helper_visit')`,
+    );
+    const steps = new Set(rows.map((r) => `${r.operation}:${r.object_type}`));
+    for (const step of [
+      'createDispatchUnit:dispatch_unit',
+      'registerCadre:cadre',
+      'dispatchWorkTeam:work_team',
+      'dispatchWorkTeam:work_team_village',
+      'dispatchWorkTeam:work_team_membership',
+      'recordTeamDays:work_team_days',
+      'recordCadreLeave:work_team_leave',
+      'assessCadre:work_team_assessment',
+      'recallCadre:work_team_membership',
+      'pairHelper:helper_pairing',
+      'recordHelperVisit:helper_visit',
+    ]) {
+      expect(steps).toContain(step);
+    }
+    expect(rows.filter((r) => r.object_type === 'cadre').every((r) => r.phone === '***')).toBe(true);
+  });
+});
