@@ -67,11 +67,11 @@ export const RecordVisit = graphql(`
 `);
 
 export const WorkTeamStats = graphql(`
-  query WtStats($code: String!, $year: Int) {
+  query WtStats($code: String!, $asOf: Date) {
     region(code: $code) {
       stats {
-        workTeams(year: $year) {
-          year teams cadres firstSecretaries byUnitLevel { level teams cadres }
+        workTeams(asOf: $asOf) {
+          asOf teams cadres firstSecretaries byUnitLevel { level teams cadres }
           povertyVillages coveredPovertyVillages villageCoverage households pairedHouseholds helperCoverage daysInVillage visits
         }
       }

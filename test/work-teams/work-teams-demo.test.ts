@@ -10,7 +10,7 @@ const BaojingWorkTeams = graphql(`
     region(code: "433125000000") {
       stats {
         workTeams { teams cadres firstSecretaries leadersAndLiaisons deputyTownshipSecretaries byUnitLevel { level teams cadres } povertyVillages coveredPovertyVillages villageCoverage }
-        year2016: workTeams(year: 2016) { teams cadres }
+        endOf2016: workTeams(asOf: "2016-12-31") { teams cadres }
       }
     }
   }
@@ -38,7 +38,7 @@ describe('the work-team demo', () => {
   it('answers 保靖县\'s 67 teams and 256 cadres, by the level of their units, covering its 130 poverty villages', async () => {
     const result = await server.execute(BaojingWorkTeams, {}, { principal: CALLERS.baojingOfficer });
     expect(result.errors).toBeUndefined();
-    const { workTeams, year2016 } = result.data!.region!.stats;
+    const { workTeams, endOf2016 } = result.data!.region!.stats;
     expect(workTeams).toEqual({
       teams: 67,
       cadres: 256,
@@ -54,7 +54,7 @@ describe('the work-team demo', () => {
       coveredPovertyVillages: 130,
       villageCoverage: 1,
     });
-    expect(year2016).toEqual({ teams: 67, cadres: 256 });
+    expect(endOf2016).toEqual({ teams: 67, cadres: 256 });
     const [units] = await server.sql<{ provincial: string; prefectural: string; county: string }>(
       `select count(*) filter (where level = 'PROVINCIAL') as provincial, count(*) filter (where level = 'PREFECTURAL' and area_code like '4331%') as prefectural,
               count(*) filter (where level = 'COUNTY') as county from dispatch_unit`,

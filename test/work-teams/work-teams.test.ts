@@ -98,7 +98,7 @@ describe('dispatching a work team', () => {
   it('records the team, its villages and members, and counts it in the county, its townships and the year', async () => {
     const { region } = (await server.execute(WorkTeamStats, { code: AREAS.baojing }, county)).data!;
     expect(region!.stats.workTeams).toMatchObject({
-      year: null,
+      asOf: null,
       teams: 1,
       cadres: 3,
       firstSecretaries: 1,
@@ -107,9 +107,9 @@ describe('dispatching a work team', () => {
       coveredPovertyVillages: 2,
       villageCoverage: 1,
     });
-    const township = (await server.execute(WorkTeamStats, { code: AREAS.qianling, year: 2016 }, county)).data!.region!.stats.workTeams;
+    const township = (await server.execute(WorkTeamStats, { code: AREAS.qianling, asOf: '2016-12-31' }, county)).data!.region!.stats.workTeams;
     expect(township).toMatchObject({ teams: 1, cadres: 3, povertyVillages: 1, coveredPovertyVillages: 1 });
-    const before = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2014 }, county)).data!.region!.stats.workTeams;
+    const before = (await server.execute(WorkTeamStats, { code: AREAS.baojing, asOf: '2014-12-31' }, county)).data!.region!.stats.workTeams;
     expect(before).toMatchObject({ teams: 0, cadres: 0, coveredPovertyVillages: 0, villageCoverage: 0 });
   });
 
@@ -204,7 +204,7 @@ describe('days in the village, leave, assessment and recall', () => {
     // A village officer of 乙村 (no village of the team) does not see it.
     const other = { principal: { ...CALLERS.villageAOfficer, id: 'test:village-b', areaScopes: [AREAS.villageB] } };
     await expectRefused(async () => (await server.execute(RecordTeamDays, { input: { teamId, year: 2016, month: 3, days: 5 } }, other)).data!.recordTeamDays, 'NotFoundError', 'teamId');
-    const stats = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2016 }, county)).data!.region!.stats.workTeams;
+    const stats = (await server.execute(WorkTeamStats, { code: AREAS.baojing, asOf: '2016-12-31' }, county)).data!.region!.stats.workTeams;
     expect(stats.daysInVillage).toBe(49);
   });
 
@@ -265,7 +265,7 @@ describe('helpers paired with households', () => {
     expect(pairing.visits).toEqual([{ visitedOn: '2016-03-01', note: '了解春耕和就医情况' }]);
     await expectRefused(async () => (await server.execute(RecordVisit, { input: { pairingId: first.pairing.id, visitedOn: '2016-07-01', note: '未来' } }, village)).data!.recordHelperVisit, 'RuleViolationError', 'visitedOn');
 
-    const stats = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2016 }, county)).data!.region!.stats.workTeams;
+    const stats = (await server.execute(WorkTeamStats, { code: AREAS.baojing, asOf: '2016-12-31' }, county)).data!.region!.stats.workTeams;
     expect(stats).toMatchObject({ households: 4, pairedHouseholds: 2, helperCoverage: 0.5, visits: 1 });
   });
 
@@ -314,8 +314,8 @@ describe('who sees what', () => {
   });
 
   it('gives partners the statistics protected: fewer than five withheld, the rest rounded down', async () => {
-    const exact = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2016 }, county)).data!.region!.stats.workTeams;
-    const partner = (await server.execute(WorkTeamStats, { code: AREAS.baojing, year: 2016 }, { principal: CALLERS.baojingNgo })).data!.region!.stats.workTeams;
+    const exact = (await server.execute(WorkTeamStats, { code: AREAS.baojing, asOf: '2016-12-31' }, county)).data!.region!.stats.workTeams;
+    const partner = (await server.execute(WorkTeamStats, { code: AREAS.baojing, asOf: '2016-12-31' }, { principal: CALLERS.baojingNgo })).data!.region!.stats.workTeams;
     expect(exact).toMatchObject({ teams: 1, daysInVillage: 49 });
     for (const key of ['teams', 'cadres', 'firstSecretaries', 'povertyVillages', 'coveredPovertyVillages', 'households', 'pairedHouseholds', 'daysInVillage', 'visits'] as const) {
       const value = exact[key]!;

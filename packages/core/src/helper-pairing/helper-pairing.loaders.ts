@@ -4,24 +4,10 @@ import { scopedLoaderBy } from '../access/registry-loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
 import { rowsWhereIn } from '../kernel/read/entity-reads.js';
-import { SqlText } from '../kernel/read/read-statement.js';
 import { HelperPairingSchema, HelperVisitSchema, type HelperPairing, type HelperVisit } from './helper-pairing.entity.js';
 
 /** Pairings by id within the caller's areas (by the household's village); partners are refused. */
 export const pairingLoader = scopedLoaderBy(HelperPairingSchema, 'id');
-
-/** The active pairings of households (at most one each). */
-export const activePairingsByHouseholdLoader = createContextCache(
-  (ctx: TuopinContext) =>
-    new DataLoader<number, HelperPairing[]>(async (ids) => {
-      const columns = ctx.db.columns(HelperPairingSchema).select('p');
-      const rows = await ctx.db.entityRows(
-        HelperPairingSchema,
-        new SqlText().append(`select ${columns} from helper_pairing p where p.household_id = any(?::int[]) and p.ended_on is null order by p.household_id, p.id`, ids),
-      );
-      return groupRows(ids, rows, (row) => row.householdId);
-    }),
-);
 
 /** Every pairing of cadres, the oldest first. */
 export const pairingsByCadreLoader = createContextCache(

@@ -2,9 +2,9 @@ import { householdLoader } from '../household/household.loaders.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { loadByDatabaseIds } from '../kernel/global-id.js';
 import { cadreLoader } from '../work-team/work-team.loaders.js';
-import { activePairingsByHouseholdLoader, pairingLoader, visitsByPairingLoader } from './helper-pairing.loaders.js';
+import { pairingLoader, visitsByPairingLoader } from './helper-pairing.loaders.js';
 
-/** Helpers paired with households (结对帮扶), their visits, and a household's helpers. */
+/** Helpers paired with households (结对帮扶) and their visits. */
 export function registerHelperPairingSchema(builder: TuopinBuilder): void {
   builder.objectType('HelperVisit', {
     description: '走访 A helper\'s visit to the household',
@@ -30,12 +30,4 @@ export function registerHelperPairingSchema(builder: TuopinBuilder): void {
       visits: t.field({ type: ['HelperVisit'], description: '走访记录 Visits', resolve: (p, _args, ctx) => visitsByPairingLoader(ctx).load(p.id) }),
     }),
   });
-
-  builder.objectFields('Household', (t) => ({
-    helpers: t.field({
-      type: ['HelperPairing'],
-      description: '帮扶责任人（当前的结对） The household\'s current helper pairings',
-      resolve: (household, _args, ctx) => activePairingsByHouseholdLoader(ctx).load(household.id),
-    }),
-  }));
 }

@@ -5,10 +5,10 @@ import type { TuopinContext } from '../kernel/context.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import { UNIT_LEVELS, type UnitLevel } from './work-team-enums.js';
 
-/** What `RegionStats.workTeams` resolves to: the area and the year asked about (null: every year). */
+/** What `RegionStats.workTeams` resolves to: the area and the day asked about (null: everything on record). */
 export interface WorkTeamStatsSource {
   readonly code: string;
-  readonly year: number | null;
+  readonly asOf: string | null;
 }
 
 export interface UnitLevelFigures {
@@ -17,7 +17,7 @@ export interface UnitLevelFigures {
   cadres: number;
 }
 
-/** An area's work-team figures for a year, or for every year on record. */
+/** An area's work-team figures as of a day, or of everything on record. */
 export interface WorkTeamFigures {
   teams: number;
   cadres: number;
@@ -34,11 +34,13 @@ export interface WorkTeamFigures {
 }
 
 // One statement per batch of areas, over exactly the ranges the caller may see. A team counts in
-// an area when it covers a village there during the period; its members count with it when
-// their term (to a recall) meets the period. Pairings and visits are placed by their household.
+// an area when it covers a village there and its term holds the day (p); its members count with it
+// while their term (to a recall) does; so do pairings. Days in the village and visits are those of
+// the day's year up to the day (a). Pairings and visits are placed by their household.
 const STATS_SQL = `
   with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
   p as (select ?::date as from_day, ?::date as to_day),
+  a as (select ?::date as from_day, ?::date as to_day),
   t as (
     select distinct r.code, wt.id, u.level
     from r cross join p
@@ -65,11 +67,11 @@ const STATS_SQL = `
   union all select r.code, 'pairedHouseholds', null, count(distinct hp.household_id) from r cross join p
     join helper_pairing hp on hp.village_code between r.lo and r.hi and hp.starts_on <= p.to_day and (hp.ended_on is null or hp.ended_on >= p.from_day)
     group by r.code
-  union all select t.code, 'daysInVillage', null, coalesce(sum(d.days), 0) from (select distinct code, id from t) t cross join p
-    join work_team_days d on d.team_id = t.id and make_date(d.year, d.month, 1) between date_trunc('month', p.from_day) and p.to_day
+  union all select t.code, 'daysInVillage', null, coalesce(sum(d.days), 0) from (select distinct code, id from t) t cross join a
+    join work_team_days d on d.team_id = t.id and make_date(d.year, d.month, 1) between date_trunc('month', a.from_day) and a.to_day
     group by t.code
-  union all select r.code, 'visits', null, count(*) from r cross join p
-    join helper_visit hv on hv.village_code between r.lo and r.hi and hv.visited_on between p.from_day and p.to_day
+  union all select r.code, 'visits', null, count(*) from r cross join a
+    join helper_visit hv on hv.village_code between r.lo and r.hi and hv.visited_on between a.from_day and a.to_day
     group by r.code`;
 
 interface StatsRow {
@@ -79,7 +81,8 @@ interface StatsRow {
   n: string;
 }
 
-const statsKey = (code: string, year: number | null) => `${code}:${year ?? ''}`;
+const statsKey = (code: string, asOf: string | null) => `${code}:${asOf ?? ''}`;
+const WHOLE_RECORD = ['1900-01-01', '2100-12-31'] as const;
 
 function figuresOf(rows: readonly StatsRow[]): WorkTeamFigures {
   const total = (block: string) => rows.filter((row) => row.block === block).reduce((sum, row) => sum + Number(row.n), 0);
@@ -102,26 +105,27 @@ function figuresOf(rows: readonly StatsRow[]): WorkTeamFigures {
   };
 }
 
-/** Work-team figures of areas for a year (or all years): one statement per year asked in a request. */
+/** Work-team figures of areas as of a day (or of everything): one statement per day asked in a request. */
 export const workTeamStatsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<WorkTeamStatsSource, WorkTeamFigures, string>(
       async (sources) => {
-        const byYear = new Map<number | null, string[]>();
-        for (const { code, year } of sources) byYear.set(year, [...(byYear.get(year) ?? []), code]);
+        const byDay = new Map<string | null, string[]>();
+        for (const { code, asOf } of sources) byDay.set(asOf, [...(byDay.get(asOf) ?? []), code]);
         const rowsByKey = new Map<string, StatsRow[]>();
-        for (const [year, codes] of byYear) {
+        for (const [asOf, codes] of byDay) {
           const ranges = scopedRanges(ctx, codes);
           if (ranges.length === 0) continue;
-          const [from, to] = year === null ? ['1900-01-01', '2100-12-31'] : [`${year}-01-01`, `${year}-12-31`];
-          const rows = await ctx.db.rows<StatsRow>(new SqlText().append(STATS_SQL, ...rangeParameters(ranges), from, to));
+          const presence = asOf === null ? WHOLE_RECORD : [asOf, asOf];
+          const activity = asOf === null ? WHOLE_RECORD : [`${asOf.slice(0, 4)}-01-01`, asOf];
+          const rows = await ctx.db.rows<StatsRow>(new SqlText().append(STATS_SQL, ...rangeParameters(ranges), ...presence, ...activity));
           for (const row of rows) {
-            const key = statsKey(row.code, year);
+            const key = statsKey(row.code, asOf);
             rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
           }
         }
-        return sources.map(({ code, year }) => figuresOf(rowsByKey.get(statsKey(code, year)) ?? []));
+        return sources.map(({ code, asOf }) => figuresOf(rowsByKey.get(statsKey(code, asOf)) ?? []));
       },
-      { cacheKeyFn: (source) => statsKey(source.code, source.year) },
+      { cacheKeyFn: (source) => statsKey(source.code, source.asOf) },
     ),
 );

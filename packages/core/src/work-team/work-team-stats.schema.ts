@@ -8,8 +8,8 @@ import { workTeamStatsLoader, type UnitLevelFigures } from './work-team-stats.lo
 /**
  * `RegionStats.workTeams`: the figures a county report gives of its resident work teams and
  * paired cadres (67 teams, 256 cadres, by the level of the dispatching unit; every poverty village
- * covered by a team, every registered household paired with a helper), for a year or for every
- * year on record. Partners get them protected like every count.
+ * covered by a team, every registered household paired with a helper), as of a day or for
+ * everything on record. Partners get them protected like every count.
  */
 export function registerWorkTeamStats(builder: TuopinBuilder): void {
   const UnitLevelFiguresRef = builder.objectRef<UnitLevelFigures>('WorkTeamUnitLevelFigures').implement({
@@ -29,7 +29,7 @@ export function registerWorkTeamStats(builder: TuopinBuilder): void {
       const figures = loaderFields(t, { loader: workTeamStatsLoader, key: (source) => source });
       const { count, ratio } = figures;
       return {
-        year: t.int({ nullable: true, resolve: (s) => s.year, statistic: 'public', description: '统计年度（为空则为全部年度） The year of the figures; null for every year on record' }),
+        asOf: t.field({ type: 'Date', nullable: true, resolve: (s) => s.asOf, description: '统计日（为空则为全部记录） The day of the figures; null for everything on record' }),
         teams: count('驻村工作队数', 'Work teams covering a village in the area', (f) => f.teams),
         cadres: count('驻村干部数', 'Cadres serving on those teams', (f) => f.cadres),
         firstSecretaries: count('第一书记数', 'First secretaries', (f) => f.firstSecretaries),
@@ -67,8 +67,14 @@ export function registerWorkTeamStats(builder: TuopinBuilder): void {
     t.field({
       type: 'WorkTeamStats',
       description: '驻村工作队与结对帮扶统计 Work teams and paired cadres (驻村工作队, 第一书记, 结对帮扶)',
-      args: { year: t.arg.int({ description: '统计年度（默认全部年度） The year; every year on record if omitted' }) },
-      resolve: ({ code }, { year }) => ({ code, year: year ?? null }),
+      args: {
+        asOf: t.arg({
+          type: 'Date',
+          description:
+            '统计日：当日在任的工作队、干部和结对，及当年截至该日的驻村天数和走访；不填则为全部记录 The day: teams, cadres and pairings in place that day, and days in the village and visits of its year up to it; everything on record if omitted',
+        }),
+      },
+      resolve: ({ code }, { asOf }) => ({ code, asOf: asOf ?? null }),
     }),
   );
 }
