@@ -160,6 +160,28 @@ describe('dispatching a work team', () => {
     );
   });
 
+  it('refuses a second first secretary of a village, and a village the registry does not hold', async () => {
+    const later = { name: '第二支工作队', startsOn: '2016-01-01', endsOn: '2018-12-31' };
+    await expectRefused(
+      async () =>
+        (
+          await server.execute(
+            DispatchWorkTeam,
+            { input: teamInput([{ cadreId: cadres[3], role: 'FIRST_SECRETARY', villageCode: AREAS.villageA }, { cadreId: cadres[4], role: 'MEMBER' }], later) },
+            county,
+          )
+        ).data!.dispatchWorkTeam,
+      'ConflictError',
+      'members[0].villageCode',
+    );
+    const nowhere = await server.execute(
+      DispatchWorkTeam,
+      { input: teamInput([{ cadreId: cadres[3], role: 'LEADER' }, { cadreId: cadres[4], role: 'MEMBER' }], { ...later, villages: [{ villageCode: '433125100299', role: 'BUILD' }] }) },
+      county,
+    );
+    expect(nowhere.data!.dispatchWorkTeam).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'villages[0].villageCode' }] });
+  });
+
   it('refuses a county outside the caller\'s area, and a caller who does not dispatch', async () => {
     const input = teamInput([{ cadreId: cadres[3], role: 'LEADER' }, { cadreId: cadres[4], role: 'MEMBER' }, { cadreId: cadres[2], role: 'MEMBER' }], { startsOn: '2019-01-01', endsOn: '2021-12-31' });
     await expectRefused(async () => (await server.execute(DispatchWorkTeam, { input }, { principal: CALLERS.liaoningOfficer })).data!.dispatchWorkTeam, 'ForbiddenError', 'countyCode');

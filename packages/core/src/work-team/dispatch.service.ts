@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isDivisionCode, levelOfCode, significantPrefix } from '../area/division-code.js';
+import { areaLoader } from '../area/area.loaders.js';
 import { provinceOf } from '../area/area-tree.js';
+import { loadAll } from '../kernel/load-all.js';
 import { canSeeArea, notFound } from '../kernel/access.js';
 import { isWithinScope } from '../kernel/area-scope.js';
 import type { TuopinContext } from '../kernel/context.js';
@@ -20,6 +22,16 @@ const UNIT_AREA_LEVEL: Record<UnitLevel, string | null> = {
   COUNTY: 'COUNTY',
   TOWNSHIP: 'TOWNSHIP',
 };
+
+/** Refuses codes of areas the registry does not hold (well-formed, but no such county, village…). */
+async function assertAreasExist(ctx: TuopinContext, codes: readonly (readonly [field: string, code: string])[]): Promise<void> {
+  const areas = await loadAll(areaLoader(ctx), codes.map(([, code]) => code));
+  const issues = new IssueCollector();
+  codes.forEach(([field, code], i) => {
+    if (!areas[i]) issues.add(field, `没有代码为${code}的区划`, `There is no area with code ${code}`);
+  });
+  issues.throwIfAny();
+}
 
 function checkName(issues: IssueCollector, field: string, value: string, max: number): void {
   const length = [...value.trim()].length;
@@ -48,6 +60,7 @@ export async function createDispatchUnit(ctx: TuopinContext, input: DispatchUnit
     issues.add('areaCode', `单位所在地须为${level}级区划代码`, `The unit's area must be a ${level} division code`);
   }
   issues.throwIfAny();
+  if (areaCode !== null) await assertAreasExist(ctx, [['areaCode', areaCode]]);
   if (areaCode !== null && !canSeeArea(ctx.principal, areaCode) && !ctx.principal.areaScopes.some((scope) => isWithinScope(scope, [significantPrefix(areaCode)]))) {
     throw new ForbiddenError('areaCode', '该单位所在地既不在您的辖区内也不是其上级', 'The unit\'s area neither lies in your areas nor above them');
   }
@@ -73,6 +86,7 @@ export async function registerCadre(ctx: TuopinContext, input: RegisterCadreInpu
   if (input.phone != null && !/^1\d{10}$/.test(input.phone)) issues.add('phone', '手机号须为以1开头的11位数字', 'The phone number must be 11 digits starting with 1');
   if (!isDivisionCode(input.countyCode) || levelOfCode(input.countyCode) !== 'COUNTY') issues.add('countyCode', '须为县级区划代码', 'Must be a county division code');
   issues.throwIfAny();
+  await assertAreasExist(ctx, [['countyCode', input.countyCode]]);
   assertInArea(ctx, input.countyCode, 'countyCode');
   if (!(await unitLoader(ctx).load(input.unitId))) throw notFound('unitId', '派出单位', 'Dispatching unit');
   return inTransaction(ctx, {}, async (em) => {
@@ -149,7 +163,13 @@ export async function dispatchWorkTeam(ctx: TuopinContext, input: DispatchTeamIn
   });
   issues.throwIfAny();
 
+  await assertAreasExist(ctx, [
+    ['countyCode', input.countyCode],
+    ...input.villages.map((v, i) => [`villages[${i}].villageCode`, v.villageCode] as const),
+    ...input.members.flatMap((m, i) => (m.deputySecretaryOf ? [[`members[${i}].deputySecretaryOf`, m.deputySecretaryOf] as const] : [])),
+  ]);
   assertInArea(ctx, input.countyCode, 'countyCode');
+  input.villages.forEach((v, i) => assertInArea(ctx, v.villageCode, `villages[${i}].villageCode`));
   const rules = workTeamRulesFor(ctx.settings, provinceOf(input.countyCode));
   if (input.members.length < rules.minTeamSize) {
     throw new RuleViolationError('members', `工作队不少于${rules.minTeamSize}人`, `A work team has at least ${rules.minTeamSize} members`);
