@@ -297,6 +297,19 @@ describe('helpers paired with households', () => {
     await expectRefused(async () => (await server.execute(PairHelper, { input: { cadreId: helper, householdId: households[3] } }, outsider)).data!.pairHelper, 'NotFoundError', 'householdId');
   });
 
+  it('moves a household\'s pairing and visits with it', async () => {
+    const Move = graphql(`
+      mutation WtMoveHousehold($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename ... on Error { code field messageZh messageEn } } }
+    `);
+    mustSucceed(await server.execute(Move, { input: { id: households[0], villageCode: AREAS.villageB } }, county));
+    const id = Number(Buffer.from(households[0], 'base64').toString().split(':')[1]);
+    const rows = await server.sql<{ pairing: string; visit: string | null }>(
+      'select p.village_code as pairing, v.village_code as visit from helper_pairing p left join helper_visit v on v.pairing_id = p.id where p.household_id = ?',
+      [id],
+    );
+    expect(rows).toEqual([{ pairing: AREAS.villageB, visit: AREAS.villageB }]);
+  });
+
   it('lets only as many concurrent pairings through as the cap allows', async () => {
     const helper = await cadre('村干部丁', 'VILLAGE_CADRE');
     const extra: string[] = [];
@@ -345,6 +358,18 @@ describe('who sees what', () => {
     }
     expect(partner.byUnitLevel).toEqual([]);
     expect(partner.villageCoverage).toBeNull();
+  });
+
+  it('computes the statistics of a page of areas in one statement, however many areas', async () => {
+    const Page = graphql(`
+      query WtVillagePage($code: String!, $first: Int!) {
+        regions(parentCode: $code, level: VILLAGE, first: $first) { edges { node { code stats { workTeams(asOf: "2016-12-31") { teams cadres pairedHouseholds daysInVillage } } } } }
+      }
+    `);
+    const one = await server.countStatements(async () => expect((await server.execute(Page, { code: AREAS.baojing, first: 1 }, county)).errors).toBeUndefined());
+    const three = await server.countStatements(async () => expect((await server.execute(Page, { code: AREAS.baojing, first: 3 }, county)).errors).toBeUndefined());
+    expect(three.count).toBe(one.count);
+    expect(three.statements.filter((sql) => sql.includes('work_team_village'))).toHaveLength(1);
   });
 
   it('audits every step under its mutation, with the phone number masked', async () => {
