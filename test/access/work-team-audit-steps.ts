@@ -78,4 +78,10 @@ export const workTeamAuditSteps: AuditStep[] = [
     run: (world) => mutate(world, `mutation($input: RecordHelperVisitInput!) { recordHelperVisit(input: $input) { __typename } }`,
       { input: { pairingId: world.ids.pairing, visitedOn: '2016-03-01', note: '了解春耕情况' } }, 'RecordHelperVisitPayload').then(() => {}),
   },
+  {
+    mutation: 'endHelperPairing',
+    table: 'helper_pairing',
+    run: (world) => mutate(world, `mutation($input: EndHelperPairingInput!) { endHelperPairing(input: $input) { __typename } }`,
+      { input: { pairingId: world.ids.pairing, endedOn: '2016-12-31' } }, 'EndHelperPairingPayload').then(() => {}),
+  },
 ];

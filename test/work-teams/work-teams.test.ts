@@ -297,6 +297,27 @@ describe('helpers paired with households', () => {
     await expectRefused(async () => (await server.execute(PairHelper, { input: { cadreId: helper, householdId: households[3] } }, outsider)).data!.pairHelper, 'NotFoundError', 'householdId');
   });
 
+  it('ends a pairing once, and the household may then have another helper', async () => {
+    const EndPairing = graphql(`
+      mutation WtEndPairing($input: EndHelperPairingInput!) {
+        endHelperPairing(input: $input) { __typename ... on EndHelperPairingPayload { pairing { endedOn } } ... on Error { code field messageZh messageEn } }
+      }
+    `);
+    const helper = await cadre('村干部戊', 'VILLAGE_CADRE');
+    const village = { principal: CALLERS.villageAOfficer };
+    const pairings: string[] = [];
+    for (const householdId of [households[2], households[3]]) {
+      pairings.push(mustSucceed(await server.execute(PairHelper, { input: { cadreId: helper, householdId, startsOn: '2016-02-01' } }, village)).pairing.id);
+    }
+    await expectRefused(async () => (await server.execute(EndPairing, { input: { pairingId: pairings[0], endedOn: '2016-01-31' } }, village)).data!.endHelperPairing, 'RuleViolationError', 'endedOn');
+    const ended = mustSucceed(await server.execute(EndPairing, { input: { pairingId: pairings[0], endedOn: '2016-06-01' } }, village));
+    expect(ended.pairing.endedOn).toBe('2016-06-01');
+    await expectRefused(async () => (await server.execute(EndPairing, { input: { pairingId: pairings[0], endedOn: '2016-06-02' } }, village)).data!.endHelperPairing, 'ConflictError', 'pairingId');
+    // Below the cap again: the household whose pairing ended gets a new helper, this one another household.
+    const other = await cadre('科级干部己', 'SECTION_LEVEL');
+    mustSucceed(await server.execute(PairHelper, { input: { cadreId: other, householdId: households[2] } }, village));
+  });
+
   it('moves a household\'s pairing and visits with it', async () => {
     const Move = graphql(`
       mutation WtMoveHousehold($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename ... on Error { code field messageZh messageEn } } }

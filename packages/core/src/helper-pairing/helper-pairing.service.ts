@@ -52,6 +52,28 @@ export async function pairHelper(ctx: TuopinContext, input: { cadreId: number; h
   return pairingId;
 }
 
+/**
+ * Ends a pairing (the helper is moved, the household leaves the registry): from then on the
+ * household needs another helper and the cadre has room for another household. Only a pairing
+ * still active is ended, so of two concurrent ends one wins and the other is a conflict.
+ */
+export async function endHelperPairing(ctx: TuopinContext, input: { pairingId: number; endedOn: string }): Promise<number> {
+  assertCanRecordWorkTeams(ctx, null);
+  const pairing = await pairingLoader(ctx).load(input.pairingId);
+  if (!pairing) throw notFound('pairingId', '结对帮扶', 'Helper pairing');
+  const ended = () => new ConflictError('pairingId', '该结对已结束', 'The pairing has already ended');
+  if (pairing.endedOn != null) throw ended();
+  if (input.endedOn < pairing.startsOn || input.endedOn > todayOf(ctx.settings)) {
+    throw new RuleViolationError('endedOn', '结束日须不早于结对开始且不晚于今天', 'The pairing cannot end before it started or in the future');
+  }
+  await inTransaction(ctx, {}, async (em) => {
+    const rows = await em.execute<{ id: number }[]>('update helper_pairing set ended_on = ? where id = ? and ended_on is null returning id', [input.endedOn, pairing.id]);
+    if (rows.length === 0) throw ended();
+  });
+  pairingLoader(ctx).clear(pairing.id);
+  return pairing.id;
+}
+
 /** 走访: a helper's visit to his household, on a day of the pairing and not in the future. */
 export async function recordHelperVisit(ctx: TuopinContext, input: { pairingId: number; visitedOn: string; note: string }): Promise<number> {
   assertCanRecordWorkTeams(ctx, null);

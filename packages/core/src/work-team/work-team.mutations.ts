@@ -1,7 +1,7 @@
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import { defineMutation } from '../kernel/define-mutation.js';
 import { numericIdOf } from '../kernel/global-id.js';
-import { pairHelper, recordHelperVisit } from '../helper-pairing/helper-pairing.service.js';
+import { endHelperPairing, pairHelper, recordHelperVisit } from '../helper-pairing/helper-pairing.service.js';
 import { pairingLoader } from '../helper-pairing/helper-pairing.loaders.js';
 import { createDispatchUnit, dispatchWorkTeam, registerCadre } from './dispatch.service.js';
 import { assessCadre, recallCadre, recordCadreLeave } from './membership.service.js';
@@ -207,6 +207,26 @@ export function registerWorkTeamMutations(builder: TuopinBuilder): void {
     resolve: async (input, ctx) => ({ pairingId: await pairHelper(ctx, input) }),
     payload: {
       description: '已结对 The pairing made',
+      fields: (t) => ({
+        pairing: t.field({ type: 'HelperPairing', description: '结对帮扶 The pairing', resolve: async (p, _a, ctx) => (await pairingLoader(ctx).load(p.pairingId))! }),
+      }),
+    },
+  });
+
+  defineMutation(builder, 'endHelperPairing', {
+    description: '结束结对帮扶（调整帮扶责任人） End a pairing, when the helper is changed or the household leaves',
+    input: {
+      description: '结束结对 The end of a pairing',
+      argumentDescription: '结束结对 The end',
+      fields: (t) => ({
+        pairingId: t.id({ required: true, description: '结对帮扶全局 ID Pairing global ID' }),
+        endedOn: t.field({ type: 'Date', required: true, description: '结束日（不晚于今天） Last day, not in the future' }),
+      }),
+    },
+    ids: { pairingId: 'HelperPairing' },
+    resolve: async (input, ctx) => ({ pairingId: await endHelperPairing(ctx, input) }),
+    payload: {
+      description: '已结束结对 The pairing ended',
       fields: (t) => ({
         pairing: t.field({ type: 'HelperPairing', description: '结对帮扶 The pairing', resolve: async (p, _a, ctx) => (await pairingLoader(ctx).load(p.pairingId))! }),
       }),
