@@ -2,6 +2,7 @@ import { mutate, type AuditStep } from '@tuopin/testing';
 import { AREAS } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { fundInput, projectInput } from '../fixtures/projects.js';
+import { workTeamAuditSteps } from './work-team-audit-steps.js';
 
 /** A date `days` before today (UTC is close enough: the steps leave days of slack). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -157,4 +158,5 @@ export const coreAuditSteps: AuditStep[] = [
     run: (world) => mutate(world, `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`,
       { input: { id: world.ids.apiKey } }, 'RevokeApiKeyPayload', world.admin).then(() => {}),
   },
+  ...workTeamAuditSteps,
 ];

@@ -20,9 +20,11 @@ import { registerMemberMutations } from './member/member.mutations.js';
 import { registerMemberSchema } from './member/member.schema.js';
 import { coreMigrations } from './migrations/index.js';
 import { projectFundEntities, registerProjectFundSchema } from './project/projects-funds.module.js';
+import { registerWorkTeamModule, workTeamEntities } from './work-team/work-team.module.js';
+import { coreSettingsSchema } from './work-team/work-team.settings.js';
 
 /** Core's entities: the registry every plugin builds on, then projects, funds and their ledger. */
-export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities] as const;
+export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities, ...workTeamEntities] as const;
 
 export { coreMigrations };
 
@@ -43,6 +45,7 @@ function registerCoreSchema(builder: TuopinBuilder): void {
   registerProjectFundSchema(builder);
   registerAuditSchema(builder);
   registerApiKeySchema(builder);
+  registerWorkTeamModule(builder);
 }
 
 /**
@@ -63,5 +66,7 @@ export const corePlugin = defineCorePlugin({
   // Core's roles and permissions are declared like any plugin's (access/core-roles.ts).
   permissions: CORE_PERMISSION_DECLARATIONS,
   roles: CORE_ROLE_DECLARATIONS,
+  // `plugins.core` of tuopin.config.json: the provinces' work-team rules (work-team.settings.ts).
+  settings: coreSettingsSchema,
   registerSchema: registerCoreSchema,
 });

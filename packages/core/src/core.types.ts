@@ -7,6 +7,18 @@ import type { LedgerEntryRow } from './ledger/ledger-rows.js';
 import type { Member } from './member/member.entity.js';
 import type { Project, ProjectStatusChange } from './project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from './project/project-records.entity.js';
+import type { HelperPairing, HelperVisit } from './helper-pairing/helper-pairing.entity.js';
+import type {
+  CadreAssessment,
+  CadreLeave,
+  CadreWithAreas,
+  DispatchUnit,
+  TeamMonthDays,
+  WorkTeam,
+  WorkTeamMembership,
+  WorkTeamVillage,
+} from './work-team/work-team.entity.js';
+import type { WorkTeamStatsSource } from './work-team/work-team-stats.loader.js';
 
 /**
  * Core's GraphQL types by name, with the value each one's resolvers receive: what plugins extend
@@ -31,6 +43,17 @@ declare module './kernel/builder.js' {
     Allocation: LedgerEntryRow;
     Disbursement: LedgerEntryRow;
     Reversal: LedgerEntryRow;
+    DispatchUnit: DispatchUnit;
+    WorkTeam: WorkTeam;
+    WorkTeamVillage: WorkTeamVillage;
+    WorkTeamMonthDays: TeamMonthDays;
+    WorkTeamMembership: WorkTeamMembership;
+    CadreLeave: CadreLeave;
+    CadreAssessment: CadreAssessment;
+    Cadre: CadreWithAreas;
+    HelperPairing: HelperPairing;
+    HelperVisit: HelperVisit;
+    WorkTeamStats: WorkTeamStatsSource;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;

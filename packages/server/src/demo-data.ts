@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Platform } from '@tuopin/core';
 import pg from 'pg';
 import type { Logger } from './log.js';
-import { seedDemo, seedProjectDemo } from './seed/index.js';
+import { seedDemo, seedProjectDemo, seedWorkTeamDemo } from './seed/index.js';
 
 /** True when the registry holds no areas yet: a fresh database. */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
@@ -11,7 +11,7 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
 }
 
 /**
- * Loads core's demo data (the registry, then projects, funds and the ledger), then each enabled
+ * Loads core's demo data (the registry, then projects, funds and the ledger, then work teams), then each enabled
  * plugin's, in dependency order. Each part commits on its own, and refuses a database that
  * already holds its kind of data.
  */
@@ -22,6 +22,7 @@ export async function loadDemoData(orm: MikroORM, platform: Platform, databaseUr
   try {
     log.info('demo registry loaded', { ...(await seedDemo(client, { log: seedLog })) });
     log.info('demo projects and funds loaded', { ...(await seedProjectDemo(client, { log: seedLog })) });
+    log.info('demo work teams loaded', { ...(await seedWorkTeamDemo(client, { log: seedLog })) });
   } finally {
     await client.end();
   }

@@ -20,6 +20,10 @@ export const CORE_PERMISSIONS = {
   administerApiKeys: 'core.api-keys.administer',
   /** Statistics about people exactly, without small-count protection. */
   exactStatistics: 'core.statistics.exact',
+  /** 组织部: register cadres and units, dispatch work teams, recall cadres, record yearly assessments. */
+  manageWorkTeams: 'core.work-teams.manage',
+  /** Record a team's days in the village, leave, helpers' pairings with households and their visits. */
+  recordWorkTeams: 'core.work-teams.record',
 } as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[keyof typeof CORE_PERMISSIONS];
@@ -43,4 +47,6 @@ export const CORE_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
     title: '查看精确统计（不做小数保护） See statistics about people exactly, without small-count protection',
     unlocks: 'exact-statistics',
   },
+  { name: CORE_PERMISSIONS.manageWorkTeams, title: '派驻工作队（登记干部、派驻、召回、年度考核） Dispatch work teams: register cadres, dispatch, recall and assess them' },
+  { name: CORE_PERMISSIONS.recordWorkTeams, title: '记录驻村天数、请假、结对帮扶和走访 Record days in the village, leave, helper pairings and visits' },
 ];

@@ -11,13 +11,19 @@ const ANY_LEVEL: readonly ScopeLevel[] = ['NATION', 'PROVINCE', 'PREFECTURE', 'C
 /** Administrators manage and oversee; they see people with personal data masked. */
 const ADMINISTRATOR = [P.readRegistry, P.writeRegistry, P.readProjects, P.manageProjects, P.manageFunds, P.readAuditLog, P.administerApiKeys, P.exactStatistics];
 /** Officers work with households: they see personal data, and every read of it is recorded. */
-const OFFICER = [P.readRegistry, P.writeRegistry, P.readPersonalData, P.readProjects, P.manageProjects, P.manageFunds, P.exactStatistics];
+const OFFICER = [P.readRegistry, P.writeRegistry, P.readPersonalData, P.readProjects, P.manageProjects, P.manageFunds, P.exactStatistics, P.recordWorkTeams];
+/**
+ * The county dispatches and assesses work teams (its organisation department, 组织部). Tokens carry
+ * the county's officers as COUNTY_OFFICER, so the county's role holds the permission; a deployment
+ * that separates the departments declares a role of its own with it.
+ */
+const COUNTY_OFFICER = [...OFFICER, P.manageWorkTeams];
 
 /** Core's roles: what each holds and where its scopes may point. */
 export const CORE_ROLE_DECLARATIONS: readonly (RoleDeclaration & { name: CoreRole })[] = [
   { name: 'NATIONAL_ADMIN', title: '国家级管理员 National administrator', permissions: ADMINISTRATOR, scopeLevels: ['NATION'] },
   { name: 'PROVINCE_ADMIN', title: '省级管理员 Province administrator', permissions: ADMINISTRATOR, scopeLevels: ['PROVINCE'] },
-  { name: 'COUNTY_OFFICER', title: '县扶贫办干部 County poverty-office officer', permissions: OFFICER, scopeLevels: ['COUNTY'] },
+  { name: 'COUNTY_OFFICER', title: '县扶贫办干部 County poverty-office officer', permissions: COUNTY_OFFICER, scopeLevels: ['COUNTY'] },
   { name: 'TOWNSHIP_OFFICER', title: '乡镇扶贫干部 Township officer', permissions: OFFICER, scopeLevels: ['TOWNSHIP'] },
   { name: 'VILLAGE_OFFICER', title: '村干部 Village officer', permissions: OFFICER, scopeLevels: ['VILLAGE'] },
   {
