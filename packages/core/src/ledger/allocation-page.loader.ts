@@ -97,13 +97,17 @@ export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, ow
   const ownerColumn = OWNER_COLUMN[owner];
   const direction = page.descending ? 'desc' : 'asc';
   sql.append(`, (select count(*)::int from ledger_entry c where c.${ownerColumn} = ${keyColumn} and c.kind = 'ALLOCATION') as "${column}total"`);
+  // The fund's area and the project's place are looked up per entry of the page (by primary key),
+  // not joined: joined, the planner hashes the whole fund table for every parent row.
   sql.append(
-    `, coalesce((select json_agg(a.entry order by a.id ${direction}) from (select e.id, json_build_object('entry', ${ctx.db.columns(LedgerEntrySchema).jsonObject('e')}, 'fundAreaCode', lf.area_code, 'projectPlaceCode', lp.place_code) as entry
-       from ledger_entry e ${LEDGER_ROW_JOINS} where e.${ownerColumn} = ${keyColumn} and e.kind = 'ALLOCATION'`,
+    `, coalesce((select json_agg(json_build_object('entry', ${ctx.db.columns(LedgerEntrySchema).jsonObject('e')},
+         'fundAreaCode', (select lf.area_code from fund lf where lf.id = e.fund_id),
+         'projectPlaceCode', (select lp.place_code from project lp where lp.id = e.project_id)) order by e.id ${direction})
+       from (select * from ledger_entry e where e.${ownerColumn} = ${keyColumn} and e.kind = 'ALLOCATION'`,
   );
   if (page.after !== null) sql.append(' and e.id > ?', page.after);
   if (page.before !== null) sql.append(' and e.id < ?', page.before);
-  sql.append(` order by e.id ${direction} limit ?) a), '[]') as "${column}"`, page.limit);
+  sql.append(` order by e.id ${direction} limit ?) e), '[]') as "${column}"`, page.limit);
 }
 
 /** Takes the columns of `appendAllocationPageColumns` out of the rows and primes the page loader. */
