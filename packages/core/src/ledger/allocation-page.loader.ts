@@ -87,22 +87,29 @@ export function allocationPageRequest(args: ConnectionArgs): PageRequest | undef
   }
 }
 
+/** What an entry's fund area and project place are, from inside a page of its owners (alias `parent`). */
+const ENTRY_PLACES: Record<AllocationOwner, (parent: string) => { fundArea: string; projectPlace: string }> = {
+  project: (parent) => ({ fundArea: '(select lf.area_code from fund lf where lf.id = e.fund_id)', projectPlace: `${parent}.place_code` }),
+  fund: (parent) => ({ fundArea: `${parent}.area_code`, projectPlace: '(select lp.place_code from project lp where lp.id = e.project_id)' }),
+};
+
 /**
- * Two columns for a parent page's statement (alias `parent`, key column `keyColumn`): each
+ * Two columns for a parent page's statement (the owners' table as alias `parent`): each
  * owner's page of allocations as a JSON array, and their count — what `loadPages` reads for a
  * batch, read with the parent page instead. `primeAllocationPages` takes them out and primes the
  * loader that `allocationConnection` reads, so the connection resolves as before.
  */
-export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, owner: AllocationOwner, keyColumn: string, page: PageRequest, column: string): void {
+export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, owner: AllocationOwner, parent: string, page: PageRequest, column: string): void {
   const ownerColumn = OWNER_COLUMN[owner];
+  const keyColumn = `${parent}.id`;
+  const places = ENTRY_PLACES[owner](parent);
   const direction = page.descending ? 'desc' : 'asc';
   sql.append(`, (select count(*)::int from ledger_entry c where c.${ownerColumn} = ${keyColumn} and c.kind = 'ALLOCATION') as "${column}total"`);
-  // The fund's area and the project's place are looked up per entry of the page (by primary key),
-  // not joined: joined, the planner hashes the whole fund table for every parent row.
+  // The owner's own place is the parent's column; the other one is looked up per entry of the page
+  // (by primary key), not joined: joined, the planner hashed the whole fund table for every parent.
   sql.append(
     `, coalesce((select json_agg(json_build_object('entry', ${ctx.db.columns(LedgerEntrySchema).jsonObject('e')},
-         'fundAreaCode', (select lf.area_code from fund lf where lf.id = e.fund_id),
-         'projectPlaceCode', (select lp.place_code from project lp where lp.id = e.project_id)) order by e.id ${direction})
+         'fundAreaCode', ${places.fundArea}, 'projectPlaceCode', ${places.projectPlace}) order by e.id ${direction})
        from (select * from ledger_entry e where e.${ownerColumn} = ${keyColumn} and e.kind = 'ALLOCATION'`,
   );
   if (page.after !== null) sql.append(' and e.id > ?', page.after);

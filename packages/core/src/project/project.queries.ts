@@ -94,7 +94,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         conditions,
         extraColumns: (sql) => {
           if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
-          if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p.id', allocations, 'allocations_');
+          if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_');
         },
         bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
         orderBy: [
