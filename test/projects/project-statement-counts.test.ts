@@ -29,6 +29,26 @@ const ProjectPage = graphql(`
   }
 `);
 
+const AllocationPages = graphql(`
+  query ProjectAllocationPages($regionCode: String!, $after: String) {
+    projects(regionCode: $regionCode, first: 3) {
+      edges {
+        node {
+          name
+          firstTwo: allocations(first: 2) { totalCount edges { cursor node { amount date } } }
+          lastTwo: allocations(last: 2) { edges { node { date } } pageInfo { hasPreviousPage } }
+        }
+      }
+    }
+    later: projects(regionCode: $regionCode, first: 3) {
+      edges { node { allocations(first: 2, after: $after) { totalCount edges { node { date } } } } }
+    }
+    backwards: projects(regionCode: $regionCode, first: 3) {
+      edges { node { allocations(last: 3) { edges { node { date } } pageInfo { hasPreviousPage hasNextPage } } } }
+    }
+  }
+`);
+
 let server: TestServer;
 
 beforeAll(async () => {
@@ -58,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('SQL statements for a page of projects with their funding', () => {
-  it('runs the same five statements for 5 or 20 projects', async () => {
+  it('runs the same four statements for 5 or 20 projects', async () => {
     const counts: number[] = [];
     for (const first of [5, 20]) {
       const { count, statements } = await server.countStatements(async () => {
@@ -78,12 +98,51 @@ describe('SQL statements for a page of projects with their funding', () => {
           expect(node.allocations.edges[0].node).toMatchObject({ amount: '10000.00', date: '2016-04-01', fund: { name: '中央财政专项扶贫资金' } });
         }
       });
-      // count, the page with each project's funding by source (json_agg), areas (places and
-      // counties together), the allocation pages with their counts, and the funds of those allocations
-      expect(count, statements.join('\n')).toBe(5);
+      // count, the page with each project's funding by source and its first allocations with their
+      // count (json_agg), areas (places and counties together), and the funds of those allocations
+      expect(count, statements.join('\n')).toBe(4);
       expect(statements.filter((sql) => sql.includes('json_agg'))).toHaveLength(1);
+      expect(statements.find((sql) => sql.includes('json_agg'))).toMatch(/kind = 'ALLOCATION'/);
       counts.push(count);
     }
     expect(counts[0]).toBe(counts[1]);
+  });
+
+  it('reads a page of allocations with the projects, whatever page is asked, as the allocation loader does', async () => {
+    // The loader's answer for one project, page by page, as the reference.
+    const dates = (await server.sql<{ entry_date: string }>(
+      `select to_char(e.entry_date, 'YYYY-MM-DD') as entry_date from ledger_entry e
+       where e.kind = 'ALLOCATION' and e.project_id = (select min(id) from project where place_code between ? and ?) order by e.id`,
+      [AREAS.baojing.slice(0, 6).padEnd(12, '0'), AREAS.baojing.slice(0, 6).padEnd(12, '9')],
+    )).map((row) => row.entry_date);
+    expect(dates).toHaveLength(7);
+    const first = await server.execute(AllocationPages, { regionCode: AREAS.baojing, after: null });
+    expect(first.errors).toBeUndefined();
+    const project = first.data!.projects.edges[0].node;
+    expect(project.firstTwo.totalCount).toBe(7);
+    expect(project.firstTwo.edges.map((e) => e.node.date)).toEqual(dates.slice(0, 2));
+    expect(project.lastTwo.edges.map((e) => e.node.date)).toEqual(dates.slice(5));
+    expect(project.lastTwo.pageInfo.hasPreviousPage).toBe(true);
+    expect(first.data!.backwards.edges[0].node.allocations.edges.map((e) => e.node.date)).toEqual(dates.slice(4));
+    expect(first.data!.backwards.edges[0].node.allocations.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
+
+    const { count, statements } = await server.countStatements(async () => {
+      const later = await server.execute(AllocationPages, { regionCode: AREAS.baojing, after: project.firstTwo.edges[1].cursor });
+      expect(later.errors).toBeUndefined();
+      expect(later.data!.later.edges[0].node.allocations.totalCount).toBe(7);
+      expect(later.data!.later.edges[0].node.allocations.edges.map((e) => e.node.date)).toEqual(dates.slice(2, 4));
+    });
+    // projects with two different pages of allocations read them by the loader (two batched
+    // statements); the two pages asked alone come with their projects
+    expect(statements.filter((sql) => sql.includes('unnest')), statements.join('\n')).toHaveLength(2);
+    expect(count, statements.join('\n')).toBe(5);
+  });
+
+  it('leaves page arguments it would refuse to the field, which refuses them', async () => {
+    const result = await server.execute(
+      graphql(`query ProjectAllocationsRefused($regionCode: String!) { projects(regionCode: $regionCode, first: 2) { edges { node { allocations(first: 0) { totalCount } } } } }`),
+      { regionCode: AREAS.baojing },
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'first' });
   });
 });

@@ -122,6 +122,7 @@ export { groupRows, pickRows } from './kernel/group-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
 export { SqlText, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
+export { readsProperties, selectedProperties, type PropertiesOfType } from './kernel/read/selected-properties.js';
 export { appendCodeRanges, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
 export { countRowsOf, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
 

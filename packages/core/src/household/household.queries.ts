@@ -7,6 +7,7 @@ import { appendCodeRanges } from '../kernel/read/entity-reads.js';
 import { childListColumn, primeChildLists, type ChildList } from '../kernel/read/child-lists.js';
 import { appendCountColumn, countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodesSelect, selectsPath } from '../kernel/read/selection.js';
+import { selectedProperties } from '../kernel/read/selected-properties.js';
 import { membersByHouseholdLoader } from '../member/member.loaders.js';
 import { MemberSchema, type Member } from '../member/member.entity.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
@@ -64,6 +65,22 @@ const MEMBERS: ChildList<Member> = {
 };
 
 /**
+ * What every member row primed from a page carries, whatever is selected: its key and household
+ * (the loader's), its village (the scope check's and the read audit's) and its relation to the
+ * head (`head` picks the head from the list).
+ */
+const MEMBER_ROWS = { typeName: 'Member', always: ['id', 'householdId', 'villageCode', 'relationToHead'], nodeId: ['id'] } as const;
+
+/**
+ * The member properties a page's child list reads: those the operation selects on members, in a
+ * query. In a mutation every column — a later mutation field of the same operation may load the
+ * same members for a rule that reads any of them.
+ */
+function memberProperties(info: GraphQLResolveInfo): readonly string[] | undefined {
+  return info.operation.operation === 'query' ? selectedProperties(info, MEMBER_ROWS) : undefined;
+}
+
+/**
  * A keyset page of households ordered by (village code, id): the order of the index that also
  * serves the area filter, so a page is one index range scan wherever it starts.
  *
@@ -75,6 +92,7 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
   const conditions = householdConditions(ctx, filter);
   const withMembers = info !== undefined && (nodesSelect(info, 'members') || nodesSelect(info, 'head'));
   const withTotal = info !== undefined && selectsPath(info, ['totalCount']);
+  const members = withMembers ? memberProperties(info) : undefined;
   let total: number | undefined;
   return resolveKeysetConnection<Household>(
     args,
@@ -88,7 +106,7 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
         alias: 'h',
         conditions,
         extraColumns: (sql) => {
-          if (withMembers) sql.append(childListColumn(ctx, MEMBERS, 'members_'));
+          if (withMembers) sql.append(childListColumn(ctx, MEMBERS, 'members_', members));
           if (withTotal) appendCountColumn(ctx, sql, HouseholdSchema, 'h', conditions, 'total_');
         },
         bounds: (sql) => {
@@ -102,7 +120,7 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
         limit,
       });
       if (withTotal) total = takeColumn<number>(rows, 'total_');
-      if (withMembers) primeChildLists(ctx, rows, MEMBERS, 'members_', (household) => household.id, membersByHouseholdLoader(ctx));
+      if (withMembers) primeChildLists(ctx, rows, MEMBERS, 'members_', (household) => household.id, membersByHouseholdLoader(ctx), members);
       return rows;
     },
     // An empty page carries no total: then it is counted on its own.

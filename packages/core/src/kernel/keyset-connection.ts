@@ -89,6 +89,21 @@ export function checkPageArgs(args: ConnectionArgs): void {
 }
 
 /**
+ * The rows `resolveKeysetConnection` asks `fetchPage` for under these arguments (its `limit` and
+ * direction), for a caller that reads the page ahead, in a parent's statement, and primes it.
+ * Undefined for arguments the connection would refuse: those are left to it, to refuse them.
+ */
+export function keysetPageSize(args: ConnectionArgs): { limit: number; descending: boolean } | undefined {
+  try {
+    checkPageArgs(args);
+  } catch {
+    return undefined;
+  }
+  const { limit, inverted } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  return { limit, descending: inverted };
+}
+
+/**
  * Resolves a connection from a keyset query. `shape` says what each position of the sort key
  * holds (`SortKeyPart`; a bare number is the arity alone, checked loosely); `fetchPage` returns
  * rows in the requested direction; `keyOf` gives a row's sort key; `count` is called only if the

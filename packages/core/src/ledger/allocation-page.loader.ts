@@ -2,9 +2,10 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { checkPageArgs, decodeCursor, resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import { checkPageArgs, decodeCursor, keysetPageSize, resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
 import { SqlText } from '../kernel/read/read-statement.js';
+import { LedgerEntrySchema } from './ledger-entry.entity.js';
 import { LEDGER_ROW_JOINS, ledgerRowColumns, ledgerRowOf, type LedgerEntryRow } from './ledger-rows.js';
 
 /**
@@ -15,7 +16,7 @@ import { LEDGER_ROW_JOINS, ledgerRowColumns, ledgerRowOf, type LedgerEntryRow } 
 
 export type AllocationOwner = 'project' | 'fund';
 
-interface PageRequest {
+export interface PageRequest {
   after: number | null;
   before: number | null;
   /** Rows to fetch, one more than the page size. */
@@ -57,15 +58,79 @@ async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readon
 /** One DataLoader per distinct page request, so owners asking for the same page share a batch. */
 const pageLoaders = createContextCache(() => new Map<string, DataLoader<number, LoadedPage>>());
 
-function loadPage(ctx: TuopinContext, owner: AllocationOwner, ownerId: number, page: PageRequest): Promise<LoadedPage> {
-  const key = JSON.stringify([owner, page]);
+function pageLoader(ctx: TuopinContext, owner: AllocationOwner, page: PageRequest): DataLoader<number, LoadedPage> {
+  const key = JSON.stringify([owner, page.after, page.before, page.limit, page.descending]);
   const loaders = pageLoaders(ctx);
   let loader = loaders.get(key);
   if (!loader) {
     loader = new DataLoader((ids) => loadPages(ctx, owner, ids, page));
     loaders.set(key, loader);
   }
-  return loader.load(ownerId);
+  return loader;
+}
+
+function loadPage(ctx: TuopinContext, owner: AllocationOwner, ownerId: number, page: PageRequest): Promise<LoadedPage> {
+  return pageLoader(ctx, owner, page).load(ownerId);
+}
+
+/**
+ * The page an `allocations(…)` field with these arguments reads, or undefined for arguments it
+ * refuses (left to the field, which refuses them with its typed error).
+ */
+export function allocationPageRequest(args: ConnectionArgs): PageRequest | undefined {
+  const size = keysetPageSize(args);
+  if (!size) return undefined;
+  try {
+    return { after: cursorId(args.after, 'after'), before: cursorId(args.before, 'before'), ...size };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an entry's fund area and project place are, from inside a page of its owners (alias `parent`). */
+const ENTRY_PLACES: Record<AllocationOwner, (parent: string) => { fundArea: string; projectPlace: string }> = {
+  project: (parent) => ({ fundArea: '(select lf.area_code from fund lf where lf.id = e.fund_id)', projectPlace: `${parent}.place_code` }),
+  fund: (parent) => ({ fundArea: `${parent}.area_code`, projectPlace: '(select lp.place_code from project lp where lp.id = e.project_id)' }),
+};
+
+/**
+ * Two columns for a parent page's statement (the owners' table as alias `parent`): each
+ * owner's page of allocations as a JSON array, and their count — what `loadPages` reads for a
+ * batch, read with the parent page instead. `primeAllocationPages` takes them out and primes the
+ * loader that `allocationConnection` reads, so the connection resolves as before.
+ */
+export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, owner: AllocationOwner, parent: string, page: PageRequest, column: string): void {
+  const ownerColumn = OWNER_COLUMN[owner];
+  const keyColumn = `${parent}.id`;
+  const places = ENTRY_PLACES[owner](parent);
+  const direction = page.descending ? 'desc' : 'asc';
+  sql.append(`, (select count(*)::int from ledger_entry c where c.${ownerColumn} = ${keyColumn} and c.kind = 'ALLOCATION') as "${column}total"`);
+  // The owner's own place is the parent's column; the other one is looked up per entry of the page
+  // (by primary key), not joined: joined, the planner hashed the whole fund table for every parent.
+  sql.append(
+    `, coalesce((select json_agg(json_build_object('entry', ${ctx.db.columns(LedgerEntrySchema).jsonObject('e')},
+         'fundAreaCode', ${places.fundArea}, 'projectPlaceCode', ${places.projectPlace}) order by e.id ${direction})
+       from (select * from ledger_entry e where e.${ownerColumn} = ${keyColumn} and e.kind = 'ALLOCATION'`,
+  );
+  if (page.after !== null) sql.append(' and e.id > ?', page.after);
+  if (page.before !== null) sql.append(' and e.id < ?', page.before);
+  sql.append(` order by e.id ${direction} limit ?) e), '[]') as "${column}"`, page.limit);
+}
+
+/** Takes the columns of `appendAllocationPageColumns` out of the rows and primes the page loader. */
+export function primeAllocationPages(ctx: TuopinContext, owner: AllocationOwner, rows: readonly { id: number }[], page: PageRequest, column: string): void {
+  const loader = pageLoader(ctx, owner, page);
+  for (const row of rows) {
+    const record = row as unknown as Record<string, unknown>;
+    const entries = record[column] as { entry: Record<string, unknown>; fundAreaCode: string; projectPlaceCode: string }[];
+    const total = record[`${column}total`] as number;
+    delete record[column];
+    delete record[`${column}total`];
+    loader.prime(row.id, {
+      rows: entries.map(({ entry, fundAreaCode, projectPlaceCode }) => ledgerRowOf(ctx, { ...entry, fundAreaCode, projectPlaceCode })),
+      total,
+    });
+  }
 }
 
 function cursorId(cursor: string | null | undefined, field: string): number | null {

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { fundingOf, PROJECT_FUNDING_JSON, projectFundingLoader, type FundingRow } from '../fund/fund-figures.loader.js';
 import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
@@ -8,7 +8,8 @@ import { ProjectSchema, type Project } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
 import { appendCodeRanges } from '../kernel/read/entity-reads.js';
 import { countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
-import { nodesSelect } from '../kernel/read/selection.js';
+import { nodeFieldNodes, nodesSelect } from '../kernel/read/selection.js';
+import { allocationPageRequest, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
 
 export interface ProjectFilter {
@@ -48,14 +49,34 @@ function projectConditions(ctx: TuopinContext, filter: ProjectFilter): Condition
 const FUNDING_FIELDS = ['fundingBySource', 'totalFunded', 'totalDisbursed', 'fundingGap', 'executionRate'];
 
 /**
+ * The page of allocations the nodes of a project page select (`allocations(first: 5)`), when
+ * every place that selects it asks for the same page; undefined otherwise (then each project's
+ * page is read by its loader, batched, as before).
+ */
+function selectedAllocationPage(info: GraphQLResolveInfo): PageRequest | undefined {
+  const nodes = nodeFieldNodes(info, 'allocations');
+  const project = info.schema.getType('Project');
+  const field = isObjectType(project) ? project.getFields().allocations : undefined;
+  if (nodes.length === 0 || !field) return undefined;
+  const requests = nodes.map((node) => allocationPageRequest(getArgumentValues(field, node, info.variableValues)));
+  const [first] = requests;
+  const same = (page: PageRequest | undefined) =>
+    page !== undefined && first !== undefined && page.after === first.after && page.before === first.before && page.limit === first.limit && page.descending === first.descending;
+  return requests.every(same) ? first : undefined;
+}
+
+/**
  * A keyset page of projects: by (place code, id), or by (updated_at, id) when pulling changes.
  * With `info`, funding selected under the nodes comes in the page's statement and primes
- * `projectFundingLoader`, so the funding fields resolve as before without a statement of their own.
+ * `projectFundingLoader`, and so does a page of allocations (`allocations(first: 5)`, its rows and
+ * count), priming the allocation page loader: the fields resolve as before, without a statement
+ * of their own, and the statements per request stay the same whatever the page size.
  */
 export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
   const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
   const conditions = projectConditions(ctx, filter);
   const withFunding = info !== undefined && FUNDING_FIELDS.some((field) => nodesSelect(info, field));
+  const allocations = info !== undefined ? selectedAllocationPage(info) : undefined;
   return resolveKeysetConnection<Project>(
     args,
     ['text', 'id'],
@@ -73,6 +94,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         conditions,
         extraColumns: (sql) => {
           if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
+          if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_');
         },
         bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
         orderBy: [
@@ -87,6 +109,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         takeColumn(rows, 'funding_');
         rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
       }
+      if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_');
       return rows;
     },
     async () => (conditions ? countRowsOf(ctx, ProjectSchema, 'p', conditions) : 0),

@@ -19,9 +19,13 @@ export interface ChildList<Row extends object> {
   orderBy: string;
 }
 
-/** ` , coalesce((select json_agg(…) …), '[]') as "<column>"`, to append to a select list. */
-export function childListColumn<Row extends object>(ctx: TuopinContext, list: ChildList<Row>, column: string): string {
-  const columns = ctx.db.columns(list.entity);
+/**
+ * ` , coalesce((select json_agg(…) …), '[]') as "<column>"`, to append to a select list. With
+ * `properties` (from `selectedProperties`), the children carry only those; pass the same to
+ * `primeChildLists`.
+ */
+export function childListColumn<Row extends object>(ctx: TuopinContext, list: ChildList<Row>, column: string, properties?: readonly string[]): string {
+  const columns = ctx.db.columns(list.entity).subset(properties);
   return `, coalesce((select json_agg(${columns.jsonObject(list.alias)} order by ${list.orderBy}) from ${columns.table} ${list.alias} where ${list.joinsParent}), '[]') as "${column}"`;
 }
 
@@ -36,8 +40,9 @@ export function primeChildLists<Parent extends object, Row extends object, Key>(
   column: string,
   keyOf: (parent: Parent) => Key,
   loader: DataLoader<Key, Row[]>,
+  properties?: readonly string[],
 ): void {
-  const columns = ctx.db.columns(list.entity);
+  const columns = ctx.db.columns(list.entity).subset(properties);
   for (const parent of parents) {
     const record = parent as Record<string, unknown>;
     const children = (record[column] as Record<string, unknown>[]).map((child) => columns.finishRow(child));

@@ -25,6 +25,18 @@ export interface EntityColumns<Row> {
   finish(rows: Record<string, unknown>[]): Row[];
   /** The same conversion for one row (a child row decoded from JSON, say). */
   finishRow(row: Record<string, unknown>): Row;
+  /**
+   * The same entity read with only some of its columns (for rows whose readers need no more: a
+   * child list whose selection names a few fields). Its `select`, `jsonObject` and `finish` cover
+   * just those properties, in the entity's order, so a column set always gives the same text (one
+   * prepared statement per set). The rows it finishes are guarded: reading a property that was
+   * not read throws instead of answering `undefined` — a resolver that needs a column its field did
+   * not declare fails loudly (and in the tests), never shows a missing value as empty.
+   * `undefined` properties means every column (this object itself).
+   */
+  subset(properties: readonly string[] | undefined): EntityColumns<Row>;
+  /** The properties these columns read, in the entity's order. */
+  readonly properties: readonly string[];
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -40,15 +52,61 @@ function isDateProperty(platform: Platform, prop: EntityProperty): boolean {
   return prop.runtimeType === 'Date' && !platform.isNumericProperty(prop);
 }
 
+/** The persisted single-column properties of an entity, in its order. */
+function columnProperties(meta: EntityMetadata): EntityProperty[] {
+  return meta.props.filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false && !prop.formula);
+}
+
+/**
+ * A prototype for rows read with only `read` of an entity's properties: each property left out is
+ * a getter that throws. Setting it as a row's prototype costs nothing per property; `in` still
+ * sees every property (so `isTypeOf` checks keep working), spreading and JSON see what was read.
+ */
+function guardPrototype(meta: EntityMetadata, all: readonly EntityProperty[], read: ReadonlySet<string>): object {
+  const prototype = {};
+  for (const prop of all) {
+    if (read.has(prop.name)) continue;
+    Object.defineProperty(prototype, prop.name, {
+      get() {
+        throw new Error(`${meta.className}.${prop.name} was not read for this selection: declare it in the field's readsProperties`);
+      },
+      enumerable: false,
+    });
+  }
+  return prototype;
+}
+
 export function entityColumns<Row>(meta: EntityMetadata, platform: Platform): EntityColumns<Row> {
-  const props = meta.props.filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false && !prop.formula);
-  const fieldOf = new Map(props.map((prop) => [prop.name, prop.fieldNames[0]]));
+  const subsets = new Map<string, EntityColumns<Row>>();
+  const all = columnProperties(meta);
+  const whole: EntityColumns<Row> = columnsReading<Row>(meta, platform, undefined, (properties) => {
+    if (properties === undefined) return whole;
+    const wanted = new Set(properties);
+    for (const name of wanted) if (!all.some((prop) => prop.name === name)) throw new Error(`${meta.className} has no column for ${name}`);
+    const key = all.filter((prop) => wanted.has(prop.name)).map((prop) => prop.name).join(',');
+    let subset = subsets.get(key);
+    if (subset === undefined) {
+      subset = wanted.size === all.length ? whole : columnsReading<Row>(meta, platform, wanted, (more) => whole.subset(more?.filter((name) => wanted.has(name))));
+      subsets.set(key, subset);
+    }
+    return subset;
+  });
+  return whole;
+}
+
+/** The columns of `only` (every column when undefined); `subset` is the whole entity's. */
+function columnsReading<Row>(meta: EntityMetadata, platform: Platform, only: ReadonlySet<string> | undefined, subset: EntityColumns<Row>['subset']): EntityColumns<Row> {
+  const all = columnProperties(meta);
+  const props = only ? all.filter((prop) => only.has(prop.name)) : all;
+  const fieldOf = new Map(all.map((prop) => [prop.name, prop.fieldNames[0]]));
   const dates = props.filter((prop) => isDateProperty(platform, prop)).map((prop) => prop.name);
+  const guard = only ? guardPrototype(meta, all, only) : undefined;
   const finishRow = (row: Record<string, unknown>) => {
     for (const name of dates) {
       const value = row[name];
       if (value != null && !(value instanceof Date)) row[name] = platform.parseDate(value as string);
     }
+    if (guard) Object.setPrototypeOf(row, guard);
     return row as Row;
   };
   const selects = new Map<string, string>();
@@ -92,10 +150,12 @@ export function entityColumns<Row>(meta: EntityMetadata, platform: Platform): En
       return `${alias}.${quote(field)}`;
     },
     finish(rows) {
-      if (dates.length > 0) for (const row of rows) finishRow(row);
+      if (dates.length > 0 || guard) for (const row of rows) finishRow(row);
       return rows as Row[];
     },
     finishRow,
+    properties: props.map((prop) => prop.name),
+    subset,
   };
 }
 

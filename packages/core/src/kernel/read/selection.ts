@@ -35,3 +35,26 @@ function* fieldsOf(info: GraphQLResolveInfo, selectionSet: SelectionSetNode): Ge
 export function nodesSelect(info: GraphQLResolveInfo, field: string): boolean {
   return selectsPath(info, ['edges', 'node', field]) || selectsPath(info, ['nodes', field]);
 }
+
+/**
+ * The field nodes at a path below the field being resolved (`['edges', 'node', 'allocations']`),
+ * fragments followed: one per place the client asks for it, so that a caller can read their
+ * arguments (`getArgumentValues`) and see whether they agree.
+ */
+export function fieldNodesAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
+  const found: FieldNode[] = [];
+  const walk = (selectionSet: SelectionSetNode, depth: number) => {
+    for (const field of fieldsOf(info, selectionSet)) {
+      if (field.name.value !== path[depth]) continue;
+      if (depth === path.length - 1) found.push(field);
+      else if (field.selectionSet) walk(field.selectionSet, depth + 1);
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) walk(node.selectionSet, 0);
+  return found;
+}
+
+/** `fieldNodesAt` under a connection's nodes, through `edges { node }` and `nodes`. */
+export function nodeFieldNodes(info: GraphQLResolveInfo, field: string): FieldNode[] {
+  return [...fieldNodesAt(info, ['edges', 'node', field]), ...fieldNodesAt(info, ['nodes', field])];
+}

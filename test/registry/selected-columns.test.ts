@@ -1,0 +1,144 @@
+import { definePlugin, MemberSchema, ReadLayer, type Member } from '@tuopin/core';
+import { createTestServer, makeIdNumber, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../schema/generated/index.js';
+import { AREAS, insertAreas } from '../fixtures/areas.js';
+import { CALLERS } from '../fixtures/principals.js';
+
+/**
+ * A household page's members are read with only the columns the operation's member fields need
+ * (plus the loader's key, the scope's village and the head), and every path of the request that
+ * reaches the same members still gets what it selects.
+ */
+const Page = graphql(`
+  query SelectedColumnsPage($regionCode: String!) {
+    households(regionCode: $regionCode, first: 5) { edges { node { householdNo members { name idNumber relationToHead } } } }
+  }
+`);
+
+const PageAndLookup = graphql(`
+  query SelectedColumnsPageAndLookup($regionCode: String!, $id: ID!) {
+    households(regionCode: $regionCode, first: 5) { edges { node { id members { name } } } }
+    node(id: $id) { ... on Household { members { name education health insurance { medical } } } }
+  }
+`);
+
+const PageWithHousehold = graphql(`
+  query SelectedColumnsPageWithHousehold($regionCode: String!) {
+    households(regionCode: $regionCode, first: 5) { edges { node { members { ...MemberHousehold } } } }
+  }
+  fragment MemberHousehold on Member { household { householdNo } }
+`);
+
+let server: TestServer;
+let firstHousehold = 0;
+
+/** The property names in the member JSON object of a page's statement. */
+function memberJsonKeys(statement: string): string[] {
+  const object = /json_agg\(json_build_object\((.*?)\) order by/.exec(statement);
+  expect(object, statement).not.toBeNull();
+  return [...object![1].matchAll(/'(\w+)', /g)].map((match) => match[1]).sort();
+}
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await insertAreas(server);
+  const households = await server.sql<{ id: number }>(
+    `insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count)
+     select ? || lpad(n::text, 4, '0'), ?, 'ORDINARY', 'POOR', 2015, 'ILLNESS', 2 from generate_series(1, 5) n returning id`,
+    [AREAS.villageA, AREAS.villageA],
+  );
+  expect(households).toHaveLength(5);
+  firstHousehold = households[0].id;
+  let sequence = 0;
+  for (const { id } of households) {
+    for (const relation of ['SPOUSE', 'HEAD']) {
+      sequence += 1;
+      const inserted = await server.sql(
+        `insert into member (household_id, village_code, name, id_number, sex, birth_date, relation_to_head, education, health, medical_insurance)
+         values (?, ?, ?, ?, 'MALE', '1980-02-01', ?, 'PRIMARY', 'CHRONIC_ILLNESS', true) returning id`,
+        [id, AREAS.villageA, `成员${sequence}`, makeIdNumber({ birthDate: '1980-02-01', sequence: sequence * 2 + 1 }), relation],
+      );
+      expect(inserted).toHaveLength(1);
+    }
+  }
+});
+afterAll(() => server.close());
+
+describe('columns read for a selection', () => {
+  it('builds the members of a page from the columns its member fields read, not from every column', async () => {
+    const { count, statements } = await server.countStatements(async () => {
+      const result = await server.execute(Page, { regionCode: AREAS.villageA }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      const members = result.data!.households.edges.flatMap((edge) => edge.node.members);
+      expect(members).toHaveLength(10);
+      // The head first, unmasked for the county officer (so the read audit's owner was read too).
+      expect(members[0]).toMatchObject({ relationToHead: 'HEAD', idNumber: expect.stringMatching(/^\d{17}[\dX]$/) });
+    });
+    expect(count, statements.join('\n')).toBeGreaterThanOrEqual(1);
+    expect(memberJsonKeys(statements[0])).toEqual(['householdId', 'id', 'idNumber', 'name', 'relationToHead', 'villageCode']);
+  });
+
+  it('reads what every path of the operation selects on members: a loader primed by the page answers them all', async () => {
+    const id = Buffer.from(`Household:${firstHousehold}`).toString('base64');
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(PageAndLookup, { regionCode: AREAS.villageA, id }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.households.edges[0].node.id).toBe(id);
+      const node = result.data!.node as { members: { name: string; education: string; health: string; insurance: { medical: boolean } }[] };
+      expect(node.members).toHaveLength(2);
+      expect(node.members.every((m) => m.education === 'PRIMARY' && m.health === 'CHRONIC_ILLNESS' && m.insurance.medical)).toBe(true);
+    });
+    const page = statements.find((statement) => statement.includes('json_agg'))!;
+    expect(memberJsonKeys(page)).toEqual(
+      ['criticalIllnessInsurance', 'education', 'health', 'householdId', 'id', 'medicalInsurance', 'name', 'pensionInsurance', 'relationToHead', 'villageCode'].sort(),
+    );
+  });
+
+  it('follows fragments to what a member field reads', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(PageWithHousehold, { regionCode: AREAS.villageA });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.households.edges[0].node.members[0].household.householdNo).toMatch(/^433125/);
+    });
+    expect(memberJsonKeys(statements[0])).toEqual(['householdId', 'id', 'relationToHead', 'villageCode']);
+  });
+
+  it('reads every column when a selected field declares nothing (a plugin field on Member, say)', async () => {
+    const plugin = definePlugin({
+      name: 'initials',
+      title: '姓氏 Initials (test fixture)',
+      entities: [],
+      migrations: [],
+      registerSchema(builder) {
+        builder.objectField('Member', 'initialsSurname', (t) =>
+          t.string({ description: '姓 Surname', resolve: (member) => member.name.slice(0, 1) }),
+        );
+      },
+    });
+    const withPlugin = await createTestServer({ plugins: [plugin], databaseUrl: server.databaseUrl });
+    try {
+      const query = `query { households(regionCode: "${AREAS.villageA}", first: 2) { edges { node { members { initialsSurname } } } } }`;
+      const { statements } = await withPlugin.countStatements(async () => {
+        const response = await withPlugin.app.fetch('http://tuopin.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }, { principal: CALLERS.nationalAdmin });
+        const result = (await response.json()) as { data?: { households: { edges: { node: { members: { initialsSurname: string }[] } }[] } }; errors?: unknown };
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.households.edges[0].node.members[0].initialsSurname).toBe('成');
+      });
+      expect(memberJsonKeys(statements[0])).toEqual([...withPlugin.orm.em.getMetadata().get('Member').props.filter((p) => p.persist !== false).map((p) => p.name)].sort());
+    } finally {
+      await withPlugin.close();
+    }
+  });
+
+  it('guards rows read with some columns: a property not read throws instead of reading as missing', async () => {
+    const columns = new ReadLayer(server.orm.em).columns(MemberSchema).subset(['id', 'name']);
+    const [row] = await server.sql<Record<string, unknown>>('select id, name from member order by id limit 1');
+    const member = columns.finishRow(row) as Member;
+    expect(member.name).toMatch(/^成员/);
+    expect(() => member.health).toThrow(/Member\.health was not read/);
+    expect('idNumber' in member).toBe(true); // isTypeOf checks still see a member
+    expect(Object.keys(member).sort()).toEqual(['id', 'name']);
+    expect(new ReadLayer(server.orm.em).columns(MemberSchema).subset(['name', 'id'])).toBe(columns);
+  });
+});
