@@ -28,6 +28,16 @@ const Township = graphql(`
   }
 `);
 
+const SiteHouseholds = graphql(`
+  query RelocationDemoSiteHouseholds {
+    relocationSites(regionCode: "809901101000", first: 5) {
+      edges { node { flats { unitNo floorArea household { peopleMoved status household { householdNo head { name } } } } } }
+    }
+  }
+`);
+
+const SHIFAN_OFFICER = { id: 'shifan-officer', role: 'COUNTY_OFFICER', areaScopes: ['809901'], provinceCode: '800000000000' };
+
 let server: TestServer;
 
 beforeAll(async () => {
@@ -87,5 +97,19 @@ describe('the relocation demo', () => {
     const result = await server.execute(Township, {}, { principal: PRINCIPALS.ngo });
     expect(result.errors).toBeUndefined();
     expect(result.data!.region!.stats.relocation).toMatchObject({ households: 90, people: 455, centralisedHouseholds: 30, centralisedPeople: 135, retained: null, sites: 1, flats: 32 });
+  });
+
+  it('shows the county officer who lives in each flat of the site, and a partner none of it', async () => {
+    const officer = await server.execute(SiteHouseholds, {}, { principal: SHIFAN_OFFICER });
+    expect(officer.errors).toBeUndefined();
+    const flats = officer.data!.relocationSites.edges[0].node.flats;
+    expect(flats).toHaveLength(32);
+    const held = flats.filter((flat) => flat.household !== null);
+    expect(held).toHaveLength(30);
+    expect(held.reduce((total, flat) => total + flat.household!.peopleMoved, 0)).toBe(135);
+    expect(held.every((flat) => flat.household!.household!.head!.name.length > 0)).toBe(true);
+    const partner = await server.execute(SiteHouseholds, {}, { principal: PRINCIPALS.ngo });
+    expect(partner.data?.relocationSites.edges[0].node.flats.every((flat) => flat.household === null) ?? true).toBe(true);
+    expect(partner.errors?.length ?? 0).toBeGreaterThan(0);
   });
 });
