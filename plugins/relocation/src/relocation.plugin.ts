@@ -33,7 +33,8 @@ export const relocationPlugin = definePlugin({
   extendRoles: RELOCATION_EXTENDS_ROLES,
   auditObjectTypes: {
     relocation_site: 'RelocationSite',
-    relocation_site_project: 'RelocationSite',
+    // A site's link to a core project is recorded under the project's id: a change to the project.
+    relocation_site_project: 'Project',
     relocation_flat: 'RelocationFlat',
     relocation_household: 'RelocatedHousehold',
     relocation_support: 'RelocationSupport',

@@ -30,9 +30,8 @@ export const RelocationSiteProjectSchema = defineEntity({
   name: 'RelocationSiteProject',
   tableName: 'relocation_site_project',
   properties: (p) => ({
-    id: p.integer().primary().autoincrement(),
-    siteId: p.integer(),
-    projectId: p.integer(),
+    siteId: p.integer().primary(),
+    projectId: p.integer().primary(),
     areaCode: p.string().length(12),
   }),
 });

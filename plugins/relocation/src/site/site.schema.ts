@@ -14,7 +14,7 @@ const projectIdsOfSiteLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, number[]>(async (ids) => {
       const rows = await ctx.db.rows<{ siteId: number; projectId: number }>(
-        new SqlText().append('select site_id as "siteId", project_id as "projectId" from relocation_site_project where site_id = any(?) order by id', ids),
+        new SqlText().append('select site_id as "siteId", project_id as "projectId" from relocation_site_project where site_id = any(?) order by project_id', ids),
       );
       return ids.map((id) => rows.filter((row) => row.siteId === id).map((row) => row.projectId));
     }),
