@@ -152,6 +152,8 @@ export * from './project/project-enums.js';
 export { allowedTargets, transition, type ProjectState } from './project/project-status.js';
 export { earliestNoticeStart, noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
 export { projectLoader } from './project/project.loaders.js';
+/** Keyset orders for lists partners pull with `updatedAfter` (by place code, or by (updated_at, id)). */
+export { checkPullCursor, keysetBound, pullKey, type PullOrder } from './project/pull-order.js';
 export { FundSchema, type Fund } from './fund/fund.entity.js';
 export * from './fund/fund-enums.js';
 export { fundLoader } from './fund/fund.loaders.js';
