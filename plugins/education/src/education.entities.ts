@@ -1,0 +1,5 @@
+import { EnrolmentSchema } from './enrolment/enrolment.entity.js';
+import { SchoolSchema } from './school/school.entity.js';
+
+/** The plugin's entities, each the row of one education_… table. */
+export const educationEntities = [SchoolSchema, EnrolmentSchema];

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { EducationInitMigration } from './education-20261130140000-init.migration.js';
+
+/** The education plugin's migrations in the order they run. Names are permanent: they are recorded in the database. */
+export const educationMigrations: readonly MigrationObject[] = [
+  { name: 'education_20261130140000_init', class: EducationInitMigration },
+];
