@@ -1,4 +1,8 @@
 import { definePlugin } from '@tuopin/core';
+import { registerAidMutations } from './aid/aid.mutations.js';
+import { registerApplicationSchema } from './aid/application.schema.js';
+import { registerPaymentSchema } from './aid/payment.schema.js';
+import { registerSchemeSchema } from './aid/scheme.schema.js';
 import { EDUCATION_EXTENDS_ROLES, EDUCATION_PERMISSION_DECLARATIONS, EDUCATION_ROLE_DECLARATIONS } from './access/education-access.js';
 import { seedEducationDemo } from './demo/education-demo.js';
 import { educationEntities } from './education.entities.js';
@@ -8,6 +12,7 @@ import { educationMigrations } from './migrations/index.js';
 import { registerSchoolMutations } from './school/school.mutations.js';
 import { registerSchoolSchema } from './school/school.schema.js';
 import { educationSettingsSchema } from './settings/education-settings.js';
+import { registerEducationStatsSchema } from './stats/education-stats.schema.js';
 
 /**
  * 教育扶贫 and 雨露计划: schools, enrolments of household members, aid schemes by year and
@@ -27,12 +32,19 @@ export const educationPlugin = definePlugin({
   auditObjectTypes: {
     education_school: 'School',
     education_enrolment: 'Enrolment',
+    education_aid_application: 'AidApplication',
+    education_aid_payment: 'AidPayment',
   },
   registerSchema(builder) {
     registerSchoolSchema(builder);
     registerEnrolmentSchema(builder);
+    registerSchemeSchema(builder);
+    registerApplicationSchema(builder);
+    registerPaymentSchema(builder);
+    registerEducationStatsSchema(builder);
     registerSchoolMutations(builder);
     registerEnrolmentMutations(builder);
+    registerAidMutations(builder);
   },
   seedDemo: seedEducationDemo,
 });

@@ -1,10 +1,16 @@
+import type { Application } from './aid/application.entity.js';
+import type { Payment } from './aid/payment.entity.js';
 import type { Enrolment } from './enrolment/enrolment.entity.js';
 import type { School } from './school/school.entity.js';
+import type { EducationStatsSource } from './stats/stats-source.js';
 
 /** The plugin's object types by name, with the value their resolvers receive. */
 export interface EducationObjectTypes {
   School: School;
   Enrolment: Enrolment;
+  AidApplication: Application;
+  AidPayment: Payment;
+  EducationStats: EducationStatsSource;
 }
 
 // Declaration merging: `builder.objectField('School', …)` is typed in every plugin that loads this entry.

@@ -8,3 +8,5 @@ import './education.types.js';
 export type { EducationObjectTypes } from './education.types.js';
 export type { School } from './school/school.entity.js';
 export type { Enrolment } from './enrolment/enrolment.entity.js';
+export type { Application } from './aid/application.entity.js';
+export type { Payment } from './aid/payment.entity.js';

@@ -111,9 +111,9 @@ export async function insertHousehold(
   const villageCode = options.villageCode ?? CODES.villageA;
   const birthDates = options.birthDates ?? ['1972-05-01', '1998-02-20'];
   const [household] = await server.sql<{ id: number }>(
-    `insert into household (household_no, village_code, category, status, year_identified, primary_cause, member_count)
-     values (?, ?, 'ORDINARY', ?, 2014, 'EDUCATION', ?) returning id`,
-    [`${villageCode}${String(nextHousehold++).padStart(4, '0')}`, villageCode, options.status ?? 'POOR', birthDates.length],
+    `insert into household (household_no, village_code, category, status, exit_year, year_identified, primary_cause, member_count)
+     values (?, ?, 'ORDINARY', ?, ?, 2014, 'EDUCATION', ?) returning id`,
+    [`${villageCode}${String(nextHousehold++).padStart(4, '0')}`, villageCode, options.status ?? 'POOR', options.status === 'EXITED' ? 2019 : null, birthDates.length],
   );
   const members: TestHousehold['members'] = [];
   for (const [i, birthDate] of birthDates.entries()) {

@@ -27,8 +27,9 @@ export const EDUCATION_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[]
 export const EDUCATION_ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
   {
     // 县教育局: manages the county's schools, reviews and pays aid from the county's education
-    // funds (core's ledger needs a fund manager), reads students' account numbers to pay them,
-    // and registers or changes no household.
+    // funds, reads students' account numbers to pay them, and registers or changes no household.
+    // Core's ledger pays only for a caller who manages both the fund and the project, hence
+    // core.funds.manage and core.projects.manage in its county.
     name: 'EDUCATION_BUREAU_OFFICER',
     title: '县教育局干部 County education-bureau officer',
     permissions: [
@@ -36,6 +37,7 @@ export const EDUCATION_ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
       'core.personal-data.read',
       'core.funds.manage',
       'core.projects.read',
+      'core.projects.manage',
       EDUCATION_PERMISSIONS.manageSchools,
       EDUCATION_PERMISSIONS.recordEnrolments,
       EDUCATION_PERMISSIONS.manageAid,

@@ -4,9 +4,8 @@ import { seedBaojingAid } from './baojing-aid.demo.js';
 /** 保靖县 (433125000000) and the township its county seat is in, 迁陵镇. */
 export const BAOJING = { county: '433125000000', qianling: '433125100000', year: 2016 } as const;
 
-/** "125万 for 304 poor university students" (篇6): how many, and by how much each (about 4,112 on average). */
+/** "125万 for 304 poor university students" (篇6): how many (about 4,112 yuan each on average). */
 export const UNIVERSITY_STUDENTS = 304;
-export const UNIVERSITY_GRANTS_TOTAL = '1250000.00';
 
 /**
  * The county's two secondary schools in its seat (synthetic figures: the report gives none), and

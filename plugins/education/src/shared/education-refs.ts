@@ -1,4 +1,6 @@
 import { perBuilder, type TuopinBuilder } from '@tuopin/core';
+import type { Application } from '../aid/application.entity.js';
+import type { Payment } from '../aid/payment.entity.js';
 import type { Enrolment } from '../enrolment/enrolment.entity.js';
 import type { School } from '../school/school.entity.js';
 
@@ -9,4 +11,6 @@ import type { School } from '../school/school.entity.js';
 export const educationRefs = perBuilder((builder: TuopinBuilder) => ({
   School: builder.objectRef<School>('School'),
   Enrolment: builder.objectRef<Enrolment>('Enrolment'),
+  AidApplication: builder.objectRef<Application>('AidApplication'),
+  AidPayment: builder.objectRef<Payment>('AidPayment'),
 }));

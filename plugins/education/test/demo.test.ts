@@ -1,0 +1,47 @@
+import { loadDemoData, silentLogger } from '@tuopin/server';
+import { createTestServer, type TestServer } from '@tuopin/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import { PRINCIPALS } from './world.js';
+
+/**
+ * The demo answers 保靖县's 雨露计划 figures as its 2016 report gives them (篇6): "125万 for 304 poor
+ * university students".
+ */
+const CountyFigures = graphql(`
+  query EducationDemoCounty($code: String!) {
+    region(code: $code) {
+      stats {
+        education(from: "2016-01-01", until: "2016-12-31") {
+          aidedStudents aidPayments aidPaid
+          aidByScheme { scheme stage students amount }
+          schools pupils
+        }
+      }
+    }
+  }
+`);
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await createTestServer({ principal: PRINCIPALS.baojingOfficer });
+  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
+}, 300_000);
+afterAll(() => server.close());
+
+describe('the education demo', () => {
+  it('answers 保靖县 with 304 university students aided for 1,250,000.00 yuan in 2016', async () => {
+    const result = await server.execute(CountyFigures, { code: '433125000000' });
+    expect(result.errors).toBeUndefined();
+    const figures = result.data!.region!.stats.education;
+    expect(figures.aidByScheme).toContainEqual({ scheme: 'UNIVERSITY_ENTRANT_GRANT', stage: 'UNDERGRADUATE', students: 304, amount: '1250000.00' });
+    expect(figures).toMatchObject({ aidedStudents: 304, aidPayments: 304, aidPaid: '1250000.00' });
+  });
+
+  it('gives a partner the same figures rounded: 300 students and 125万', async () => {
+    const result = await server.execute(CountyFigures, { code: '433125000000' }, { principal: PRINCIPALS.ngo });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.region!.stats.education).toMatchObject({ aidedStudents: 300, aidPaid: '1250000.00' });
+  });
+});
