@@ -13,6 +13,9 @@ import { registerSchoolMutations } from './school/school.mutations.js';
 import { registerSchoolSchema } from './school/school.schema.js';
 import { educationSettingsSchema } from './settings/education-settings.js';
 import { registerEducationStatsSchema } from './stats/education-stats.schema.js';
+import { registerTrainingStats } from './stats/training-stats.schema.js';
+import { registerTrainingMutations } from './training/training.mutations.js';
+import { registerTrainingSchema } from './training/training.schema.js';
 
 /**
  * 教育扶贫 and 雨露计划: schools, enrolments of household members, aid schemes by year and
@@ -34,6 +37,8 @@ export const educationPlugin = definePlugin({
     education_enrolment: 'Enrolment',
     education_aid_application: 'AidApplication',
     education_aid_payment: 'AidPayment',
+    education_course: 'TrainingCourse',
+    education_trainee: 'Trainee',
   },
   registerSchema(builder) {
     registerSchoolSchema(builder);
@@ -41,10 +46,13 @@ export const educationPlugin = definePlugin({
     registerSchemeSchema(builder);
     registerApplicationSchema(builder);
     registerPaymentSchema(builder);
+    registerTrainingSchema(builder);
     registerEducationStatsSchema(builder);
+    registerTrainingStats(builder);
     registerSchoolMutations(builder);
     registerEnrolmentMutations(builder);
     registerAidMutations(builder);
+    registerTrainingMutations(builder);
   },
   seedDemo: seedEducationDemo,
 });

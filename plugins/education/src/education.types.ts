@@ -3,6 +3,7 @@ import type { Payment } from './aid/payment.entity.js';
 import type { Enrolment } from './enrolment/enrolment.entity.js';
 import type { School } from './school/school.entity.js';
 import type { EducationStatsSource } from './stats/stats-source.js';
+import type { Course, Trainee } from './training/training.entity.js';
 
 /** The plugin's object types by name, with the value their resolvers receive. */
 export interface EducationObjectTypes {
@@ -11,6 +12,8 @@ export interface EducationObjectTypes {
   AidApplication: Application;
   AidPayment: Payment;
   EducationStats: EducationStatsSource;
+  TrainingCourse: Course;
+  Trainee: Trainee;
 }
 
 // Declaration merging: `builder.objectField('School', …)` is typed in every plugin that loads this entry.

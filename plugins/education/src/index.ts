@@ -10,3 +10,4 @@ export type { School } from './school/school.entity.js';
 export type { Enrolment } from './enrolment/enrolment.entity.js';
 export type { Application } from './aid/application.entity.js';
 export type { Payment } from './aid/payment.entity.js';
+export type { Course, Trainee } from './training/training.entity.js';

@@ -16,6 +16,7 @@ const CountyFigures = graphql(`
           aidedStudents aidPayments aidPaid
           aidByScheme { scheme stage students amount }
           schools pupils
+          trainees completedTrainees employedTrainees traineesByKind { kind trainees }
         }
       }
     }
@@ -37,6 +38,22 @@ describe('the education demo', () => {
     const figures = result.data!.region!.stats.education;
     expect(figures.aidByScheme).toContainEqual({ scheme: 'UNIVERSITY_ENTRANT_GRANT', stage: 'UNDERGRADUATE', students: 304, amount: '1250000.00' });
     expect(figures).toMatchObject({ aidedStudents: 304, aidPayments: 304, aidPaid: '1250000.00' });
+  });
+
+  it('answers the 雨露计划 training of 2016: 104 leaders, large growers and village secretaries trained in 长沙 and 安江', async () => {
+    const result = await server.execute(CountyFigures, { code: '433125000000' });
+    expect(result.data!.region!.stats.education).toMatchObject({
+      trainees: 104,
+      completedTrainees: 98,
+      employedTrainees: 56,
+      traineesByKind: [
+        { kind: 'LARGE_GROWERS', trainees: 36 },
+        { kind: 'LEADERS', trainees: 40 },
+        { kind: 'VILLAGE_CADRES', trainees: 28 },
+      ],
+    });
+    const [costs] = await server.sql<{ total: string; venues: string[] }>('select sum(cost)::text as total, array_agg(distinct venue order by venue) as venues from education_course');
+    expect(costs).toEqual({ total: '1900000.00', venues: ['安江', '长沙'] });
   });
 
   it('gives a partner the same figures rounded: 300 students and 125万', async () => {

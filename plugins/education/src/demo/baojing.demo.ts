@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedBaojingAid } from './baojing-aid.demo.js';
+import { seedBaojingTraining } from './baojing-training.demo.js';
 
 /** 保靖县 (433125000000) and the township its county seat is in, 迁陵镇. */
 export const BAOJING = { county: '433125000000', qianling: '433125100000', year: 2016 } as const;
@@ -42,4 +43,5 @@ export async function seedBaojingEducation(em: EntityManager): Promise<void> {
     [BAOJING.year],
   );
   await seedBaojingAid(em);
+  await seedBaojingTraining(em);
 }

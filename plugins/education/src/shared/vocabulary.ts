@@ -65,3 +65,24 @@ export const AID_SCHEMES = {
 export type AidScheme = keyof typeof AID_SCHEMES;
 export const AidSchemeEnum = enumOf(AID_SCHEMES);
 export const AID_SCHEME_KEYS = Object.keys(AID_SCHEMES) as AidScheme[];
+
+/** 培训类别 Kinds of short-term training course. */
+export const COURSE_KINDS = {
+  LEADERS: '致富带头人 Leaders who get others out of poverty',
+  LARGE_GROWERS: '产业大户 Large growers and breeders',
+  VILLAGE_CADRES: '村书记、村干部 Village party secretaries and cadres',
+  PRACTICAL_SKILLS: '实用技术 Practical farming skills',
+  VOCATIONAL_SKILLS: '职业技能、转移就业 Vocational skills for jobs away from home',
+  ENTREPRENEURSHIP: '创业 Entrepreneurship',
+} as const;
+export type CourseKind = keyof typeof COURSE_KINDS;
+export const CourseKindEnum = enumOf(COURSE_KINDS);
+
+/** 学员状态 Where a trainee stands. */
+export const TRAINEE_STATUSES = {
+  ENROLLED: '在训 Enrolled',
+  COMPLETED: '结业 Completed',
+  NOT_COMPLETED: '未结业 Did not complete',
+} as const;
+export type TraineeStatus = keyof typeof TRAINEE_STATUSES;
+export const TraineeStatusEnum = enumOf(TRAINEE_STATUSES);
