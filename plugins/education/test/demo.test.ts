@@ -23,6 +23,13 @@ const CountyFigures = graphql(`
   }
 `);
 
+const TownshipSchools = graphql(`
+  query EducationDemoTownship {
+    region(code: "809901101000") { name stats { education { schools teachersServing teachersRetired pupils floorArea unsafeFloorArea } } }
+    schools(regionCode: "809901101000", first: 20) { edges { node { kind pupilsByStage { stage pupils } } } }
+  }
+`);
+
 let server: TestServer;
 
 beforeAll(async () => {
@@ -54,6 +61,20 @@ describe('the education demo', () => {
     });
     const [costs] = await server.sql<{ total: string; venues: string[] }>('select sum(cost)::text as total, array_agg(distinct venue order by venue) as venues from education_course');
     expect(costs).toEqual({ total: '1900000.00', venues: ['安江', '长沙'] });
+  });
+
+  it('answers the school inventory of 示范镇 (篇5)', async () => {
+    const result = await server.execute(TownshipSchools, {}, { principal: PRINCIPALS.admin });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.region).toMatchObject({
+      name: '示范镇',
+      stats: { education: { schools: 13, teachersServing: 86, teachersRetired: 35, pupils: 1302, floorArea: 11400, unsafeFloorArea: 3600 } },
+    });
+    const schools = result.data!.schools.edges.map((edge) => edge.node);
+    const kinds = schools.map((school) => school.kind);
+    expect([kinds.filter((k) => k === 'NINE_YEAR').length, kinds.filter((k) => k === 'MIDDLE').length, kinds.filter((k) => k === 'TEACHING_POINT').length, kinds.filter((k) => k === 'KINDERGARTEN').length]).toEqual([1, 1, 5, 6]);
+    const pupils = (stage: string) => schools.flatMap((school) => school.pupilsByStage).filter((entry) => entry.stage === stage).reduce((total, entry) => total + entry.pupils, 0);
+    expect([pupils('JUNIOR_SECONDARY'), pupils('PRIMARY'), pupils('PRESCHOOL')]).toEqual([266, 662, 374]);
   });
 
   it('gives a partner the same figures rounded: 300 students and 125万', async () => {
