@@ -54,7 +54,7 @@ const CourseTrainees = graphql(`
 const clock = new TestClock();
 let server: TestServer;
 let households: TestHousehold[];
-let course: string;
+let course: { id: string };
 
 const courseInput = { name: '致富带头人培训班', kind: 'LEADERS' as const, areaCode: CODES.baojing, venue: '长沙', provider: '湖南农业大学', startDate: '2016-04-11', endDate: '2016-04-25', cost: '80000.00' };
 const count = async (table: string) => Number((await server.sql<{ n: string }>(`select count(*) as n from ${table}`))[0].n);
