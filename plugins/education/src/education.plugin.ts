@@ -5,6 +5,7 @@ import { registerPaymentSchema } from './aid/payment.schema.js';
 import { registerSchemeSchema } from './aid/scheme.schema.js';
 import { EDUCATION_EXTENDS_ROLES, EDUCATION_PERMISSION_DECLARATIONS, EDUCATION_ROLE_DECLARATIONS } from './access/education-access.js';
 import { seedEducationDemo } from './demo/education-demo.js';
+import { registerDropoutSchema } from './dropout/dropout.schema.js';
 import { educationEntities } from './education.entities.js';
 import { registerEnrolmentMutations } from './enrolment/enrolment.mutations.js';
 import { registerEnrolmentSchema } from './enrolment/enrolment.schema.js';
@@ -13,6 +14,7 @@ import { registerSchoolMutations } from './school/school.mutations.js';
 import { registerSchoolSchema } from './school/school.schema.js';
 import { educationSettingsSchema } from './settings/education-settings.js';
 import { registerEducationStatsSchema } from './stats/education-stats.schema.js';
+import { registerDropoutStats } from './stats/dropout-stats.schema.js';
 import { registerTrainingStats } from './stats/training-stats.schema.js';
 import { registerTrainingMutations } from './training/training.mutations.js';
 import { registerTrainingSchema } from './training/training.schema.js';
@@ -39,6 +41,8 @@ export const educationPlugin = definePlugin({
     education_aid_payment: 'AidPayment',
     education_course: 'TrainingCourse',
     education_trainee: 'Trainee',
+    education_dropout_case: 'DropoutCase',
+    education_persuasion_visit: 'PersuasionVisit',
   },
   registerSchema(builder) {
     registerSchoolSchema(builder);
@@ -47,8 +51,10 @@ export const educationPlugin = definePlugin({
     registerApplicationSchema(builder);
     registerPaymentSchema(builder);
     registerTrainingSchema(builder);
+    registerDropoutSchema(builder);
     registerEducationStatsSchema(builder);
     registerTrainingStats(builder);
+    registerDropoutStats(builder);
     registerSchoolMutations(builder);
     registerEnrolmentMutations(builder);
     registerAidMutations(builder);

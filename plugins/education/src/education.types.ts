@@ -4,6 +4,7 @@ import type { Enrolment } from './enrolment/enrolment.entity.js';
 import type { School } from './school/school.entity.js';
 import type { EducationStatsSource } from './stats/stats-source.js';
 import type { Course, Trainee } from './training/training.entity.js';
+import type { DropoutCase } from './dropout/dropout.entity.js';
 
 /** The plugin's object types by name, with the value their resolvers receive. */
 export interface EducationObjectTypes {
@@ -14,6 +15,7 @@ export interface EducationObjectTypes {
   EducationStats: EducationStatsSource;
   TrainingCourse: Course;
   Trainee: Trainee;
+  DropoutCase: DropoutCase;
 }
 
 // Declaration merging: `builder.objectField('School', …)` is typed in every plugin that loads this entry.

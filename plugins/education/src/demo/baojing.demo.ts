@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedBaojingAid } from './baojing-aid.demo.js';
+import { seedBaojingDropouts } from './baojing-dropout.demo.js';
 import { seedBaojingTraining } from './baojing-training.demo.js';
 
 /** 保靖县 (433125000000) and the township its county seat is in, 迁陵镇. */
@@ -44,4 +45,5 @@ export async function seedBaojingEducation(em: EntityManager): Promise<void> {
   );
   await seedBaojingAid(em);
   await seedBaojingTraining(em);
+  await seedBaojingDropouts(em);
 }

@@ -86,3 +86,13 @@ export const TRAINEE_STATUSES = {
 } as const;
 export type TraineeStatus = keyof typeof TRAINEE_STATUSES;
 export const TraineeStatusEnum = enumOf(TRAINEE_STATUSES);
+
+/** 控辍保学 Where a dropout case stands; the last two close it. */
+export const DROPOUT_STATUSES = {
+  SUSPECTED: '疑似辍学 Suspected dropout',
+  CONFIRMED: '确认辍学 Confirmed dropout',
+  RETURNED_TO_SCHOOL: '已劝返复学 Returned to school',
+  HOME_TEACHING: '送教上门 Taught at home',
+} as const;
+export type DropoutStatus = keyof typeof DROPOUT_STATUSES;
+export const DropoutStatusEnum = enumOf(DROPOUT_STATUSES);
