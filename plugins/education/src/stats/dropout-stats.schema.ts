@@ -7,15 +7,16 @@ interface DropoutRow {
   closed: string;
 }
 
-// Cases placed by the child's village: open on the period's last day (today when open-ended), and
+// Cases placed by the child's village: open on the period's last day (today by the settings' clock when open-ended), and
 // closed within the period.
 const DROPOUT_SQL = `
   with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
-  p as (select ?::date as from_day, coalesce(?::date, current_date) as until_day)
+  p as (select ?::date as from_day, ?::date as given_until, ?::date as today),
+  q as (select from_day, coalesce(given_until, today) as until_day from p)
   select r.code,
          count(*) filter (where d.opened_on <= p.until_day and (d.closed_on is null or d.closed_on > p.until_day))::int8 as open,
          count(*) filter (where d.closed_on <= p.until_day and (p.from_day is null or d.closed_on >= p.from_day))::int8 as closed
-  from r cross join p join education_dropout_case d on d.village_code between r.lo and r.hi
+  from r cross join q p join education_dropout_case d on d.village_code between r.lo and r.hi
   group by r.code`;
 
 const dropoutStatsLoader = blockLoader<DropoutRow, { open: number; closed: number }>(DROPOUT_SQL, ([row]) => ({ open: Number(row?.open ?? 0), closed: Number(row?.closed ?? 0) }));

@@ -25,7 +25,7 @@ interface TrainingRow {
 
 // Trainees placed by their village, of courses that started in the period, by kind and in total.
 const TRAINING_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])), p as (select ?::date as from_day, ?::date as until_day)
+  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])), p as (select ?::date as from_day, ?::date as until_day, ?::date as today)
   select r.code, c.kind, count(*)::int8 as trainees,
          count(*) filter (where t.status = 'COMPLETED')::int8 as completed,
          count(*) filter (where t.employed)::int8 as employed
