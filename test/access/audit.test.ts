@@ -30,7 +30,7 @@ describe('the audit sweep', () => {
   });
 
   it('records every mutation, in its own transaction, with who, what and which object', async () => {
-    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, ids: {} };
+    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, actors: [CALLERS.villageAOfficer, CALLERS.qianlingOfficer], ids: {} };
     await runAuditSteps(world, steps);
   });
 });

@@ -2,6 +2,7 @@ import { mutate, type AuditStep } from '@tuopin/testing';
 import { AREAS } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { fundInput, projectInput } from '../fixtures/projects.js';
+import { CALLERS } from '../fixtures/principals.js';
 
 /** A date `days` before today (UTC is close enough: the steps leave days of slack). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -156,5 +157,47 @@ export const coreAuditSteps: AuditStep[] = [
     table: 'api_key',
     run: (world) => mutate(world, `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`,
       { input: { id: world.ids.apiKey } }, 'RevokeApiKeyPayload', world.admin).then(() => {}),
+  },
+  {
+    mutation: 'openMonitoringCase',
+    table: 'monitoring_case',
+    async run(world) {
+      // A sudden hardship: no income test, so no monitoring range is needed for this year.
+      const out = await mutate(world, `mutation($input: OpenMonitoringCaseInput!) { openMonitoringCase(input: $input) { __typename ... on OpenMonitoringCasePayload { monitoringCase { id } } } }`,
+        { input: { category: 'SUDDEN_HARDSHIP', householdId: world.ids.household, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: daysAgo(0) } },
+        'OpenMonitoringCasePayload', CALLERS.villageAOfficer);
+      world.ids.monitoringCase = out.monitoringCase.id;
+    },
+  },
+  {
+    mutation: 'takeMonitoringStep',
+    table: 'workflow_step',
+    async run(world) {
+      const take = (step: string, version: number, principal: typeof CALLERS.villageAOfficer, extra: object = {}) =>
+        mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename
+          ... on TakeMonitoringStepPayload { monitoringCase { notices { id } } } } }`,
+          { input: { caseId: world.ids.monitoringCase, version, step, ...extra } }, 'TakeMonitoringStepPayload', principal);
+      await take('HOME_CHECK', 1, CALLERS.villageAOfficer);
+      await take('CONSENT', 2, CALLERS.villageAOfficer, { consentSignedOn: daysAgo(0) });
+      await take('CROSS_CHECK', 3, world.officer);
+      await take('VILLAGE_ASSESSMENT', 4, CALLERS.villageAOfficer);
+      const out = await take('VILLAGE_NOTICE', 5, CALLERS.villageAOfficer, { notice: { startDate: daysAgo(0), endDate: daysAgo(-4), location: '村委会公示栏' } });
+      world.ids.notice = out.monitoringCase.notices[0].id;
+    },
+  },
+  {
+    mutation: 'raiseWorkflowObjection',
+    table: 'workflow_objection',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: RaiseWorkflowObjectionInput!) { raiseWorkflowObjection(input: $input) { __typename
+        ... on RaiseWorkflowObjectionPayload { objection { id } } } }`, { input: { noticeId: world.ids.notice, content: '异议 An objection' } }, 'RaiseWorkflowObjectionPayload', CALLERS.villageAOfficer);
+      world.ids.objection = out.objection.id;
+    },
+  },
+  {
+    mutation: 'resolveWorkflowObjection',
+    table: 'workflow_objection',
+    run: (world) => mutate(world, `mutation($input: ResolveWorkflowObjectionInput!) { resolveWorkflowObjection(input: $input) { __typename } }`,
+      { input: { objectionId: world.ids.objection, resolution: '经核实 Checked' } }, 'ResolveWorkflowObjectionPayload', CALLERS.villageAOfficer).then(() => {}),
   },
 ];

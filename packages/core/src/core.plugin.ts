@@ -20,9 +20,10 @@ import { registerMemberMutations } from './member/member.mutations.js';
 import { registerMemberSchema } from './member/member.schema.js';
 import { coreMigrations } from './migrations/index.js';
 import { projectFundEntities, registerProjectFundSchema } from './project/projects-funds.module.js';
+import { lifecycleEntities, registerLifecycleSchema } from './lifecycle.module.js';
 
 /** Core's entities: the registry every plugin builds on, then projects, funds and their ledger. */
-export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities] as const;
+export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities, ...lifecycleEntities] as const;
 
 export { coreMigrations };
 
@@ -43,6 +44,7 @@ function registerCoreSchema(builder: TuopinBuilder): void {
   registerProjectFundSchema(builder);
   registerAuditSchema(builder);
   registerApiKeySchema(builder);
+  registerLifecycleSchema(builder);
 }
 
 /**

@@ -7,6 +7,8 @@ import type { LedgerEntryRow } from './ledger/ledger-rows.js';
 import type { Member } from './member/member.entity.js';
 import type { Project, ProjectStatusChange } from './project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from './project/project-records.entity.js';
+import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
+import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
 
 /**
  * Core's GraphQL types by name, with the value each one's resolvers receive: what plugins extend
@@ -31,9 +33,14 @@ declare module './kernel/builder.js' {
     Allocation: LedgerEntryRow;
     Disbursement: LedgerEntryRow;
     Reversal: LedgerEntryRow;
+    WorkflowStepRecord: WorkflowStep;
+    WorkflowNotice: WorkflowNotice;
+    WorkflowObjection: WorkflowObjection;
+    MonitoringCase: MonitoringCaseRow;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;
     LedgerEntry: LedgerEntryRow;
+    WorkflowCase: WorkflowCaseView;
   }
 }

@@ -20,6 +20,12 @@ export const CORE_PERMISSIONS = {
   administerApiKeys: 'core.api-keys.administer',
   /** Statistics about people exactly, without small-count protection. */
   exactStatistics: 'core.statistics.exact',
+  /** The village's steps of a household's workflows: apply, assess, post the village notice. */
+  villageCaseSteps: 'core.cases.village',
+  /** The township's steps: review, the township notice. */
+  townshipCaseSteps: 'core.cases.township',
+  /** The county's steps: recheck, announce, approve. */
+  countyCaseSteps: 'core.cases.county',
 } as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[keyof typeof CORE_PERMISSIONS];
@@ -43,4 +49,7 @@ export const CORE_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
     title: '查看精确统计（不做小数保护） See statistics about people exactly, without small-count protection',
     unlocks: 'exact-statistics',
   },
+  { name: CORE_PERMISSIONS.villageCaseSteps, title: '办理村级流程环节（申请、评议、村内公示） Take a workflow\'s village steps: apply, assess, post the village notice' },
+  { name: CORE_PERMISSIONS.townshipCaseSteps, title: '办理乡镇流程环节（审核、乡镇公示） Take a workflow\'s township steps: review and the township notice' },
+  { name: CORE_PERMISSIONS.countyCaseSteps, title: '办理县级流程环节（复核、公告、审批） Take a workflow\'s county steps: recheck, announce, approve' },
 ];

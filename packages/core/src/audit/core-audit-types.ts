@@ -17,4 +17,10 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   fund: 'Fund',
   ledger_entry: 'LedgerEntry',
   api_key: 'ApiKey',
+  // A case of any workflow shows as the interface its types implement; its records as theirs.
+  workflow_case: 'WorkflowCase',
+  workflow_step: 'WorkflowStepRecord',
+  workflow_notice: 'WorkflowNotice',
+  workflow_objection: 'WorkflowObjection',
+  monitoring_case: 'MonitoringCase',
 };

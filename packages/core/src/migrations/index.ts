@@ -7,6 +7,7 @@ import { CoreVillageRollupMigration } from './core-20261204000000-village-rollup
 import { CoreHouseholdAreaFollowsMigration } from './core-20261205000000-household-area-follows.migration.js';
 import { CoreAuditRowsAndMasksMigration } from './core-20261205100000-audit-rows-and-masks.migration.js';
 import { CoreAuditReadsPerRequestMigration } from './core-20261206000000-audit-reads-per-request.migration.js';
+import { CoreWorkflowsMigration } from './core-20261207000000-workflows.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -18,4 +19,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261205000000_household_area_follows', class: CoreHouseholdAreaFollowsMigration },
   { name: 'core_20261205100000_audit_rows_and_masks', class: CoreAuditRowsAndMasksMigration },
   { name: 'core_20261206000000_audit_reads_per_request', class: CoreAuditReadsPerRequestMigration },
+  { name: 'core_20261207000000_workflows', class: CoreWorkflowsMigration },
 ];
