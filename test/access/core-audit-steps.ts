@@ -1,3 +1,4 @@
+import type { Principal } from '@tuopin/core';
 import { mutate, type AuditStep } from '@tuopin/testing';
 import { AREAS } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
@@ -173,7 +174,7 @@ export const coreAuditSteps: AuditStep[] = [
     mutation: 'takeMonitoringStep',
     table: 'workflow_step',
     async run(world) {
-      const take = (step: string, version: number, principal: typeof CALLERS.villageAOfficer, extra: object = {}) =>
+      const take = (step: string, version: number, principal: Principal, extra: object = {}) =>
         mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename
           ... on TakeMonitoringStepPayload { monitoringCase { notices { id } } } } }`,
           { input: { caseId: world.ids.monitoringCase, version, step, ...extra } }, 'TakeMonitoringStepPayload', principal);
