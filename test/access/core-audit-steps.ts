@@ -165,7 +165,7 @@ export const coreAuditSteps: AuditStep[] = [
     async run(world) {
       // A sudden hardship: no income test, so no monitoring range is needed for this year.
       const out = await mutate(world, `mutation($input: OpenMonitoringCaseInput!) { openMonitoringCase(input: $input) { __typename ... on OpenMonitoringCasePayload { monitoringCase { id } } } }`,
-        { input: { category: 'SUDDEN_HARDSHIP', householdId: world.ids.household, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: daysAgo(0) } },
+        { input: { category: 'SUDDEN_HARDSHIP', householdId: world.ids.household, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: daysAgo(20) } },
         'OpenMonitoringCasePayload', CALLERS.villageAOfficer);
       world.ids.monitoringCase = out.monitoringCase.id;
     },
@@ -178,11 +178,12 @@ export const coreAuditSteps: AuditStep[] = [
         mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename
           ... on TakeMonitoringStepPayload { monitoringCase { notices { id } } } } }`,
           { input: { caseId: world.ids.monitoringCase, version, step, ...extra } }, 'TakeMonitoringStepPayload', principal);
-      await take('HOME_CHECK', 1, CALLERS.villageAOfficer);
-      await take('CONSENT', 2, CALLERS.villageAOfficer, { consentSignedOn: daysAgo(0) });
-      await take('CROSS_CHECK', 3, world.officer);
-      await take('VILLAGE_ASSESSMENT', 4, CALLERS.villageAOfficer);
-      const out = await take('VILLAGE_NOTICE', 5, CALLERS.villageAOfficer, { notice: { startDate: daysAgo(0), endDate: daysAgo(-4), location: '村委会公示栏' } });
+      // Dated as they were taken, three weeks ago (the test allows notices recorded 30 days late).
+      await take('HOME_CHECK', 1, CALLERS.villageAOfficer, { date: daysAgo(20) });
+      await take('CONSENT', 2, CALLERS.villageAOfficer, { date: daysAgo(19), consentSignedOn: daysAgo(19) });
+      await take('CROSS_CHECK', 3, world.officer, { date: daysAgo(18) });
+      await take('VILLAGE_ASSESSMENT', 4, CALLERS.villageAOfficer, { date: daysAgo(17) });
+      const out = await take('VILLAGE_NOTICE', 5, CALLERS.villageAOfficer, { date: daysAgo(15), notice: { startDate: daysAgo(15), endDate: daysAgo(11), location: '村委会公示栏' } });
       world.ids.notice = out.monitoringCase.notices[0].id;
     },
   },
@@ -191,7 +192,7 @@ export const coreAuditSteps: AuditStep[] = [
     table: 'workflow_objection',
     async run(world) {
       const out = await mutate(world, `mutation($input: RaiseWorkflowObjectionInput!) { raiseWorkflowObjection(input: $input) { __typename
-        ... on RaiseWorkflowObjectionPayload { objection { id } } } }`, { input: { noticeId: world.ids.notice, content: '异议 An objection' } }, 'RaiseWorkflowObjectionPayload', CALLERS.villageAOfficer);
+        ... on RaiseWorkflowObjectionPayload { objection { id } } } }`, { input: { noticeId: world.ids.notice, content: '异议 An objection', raisedOn: daysAgo(13) } }, 'RaiseWorkflowObjectionPayload', CALLERS.villageAOfficer);
       world.ids.objection = out.objection.id;
     },
   },
@@ -200,5 +201,21 @@ export const coreAuditSteps: AuditStep[] = [
     table: 'workflow_objection',
     run: (world) => mutate(world, `mutation($input: ResolveWorkflowObjectionInput!) { resolveWorkflowObjection(input: $input) { __typename } }`,
       { input: { objectionId: world.ids.objection, resolution: '经核实 Checked' } }, 'ResolveWorkflowObjectionPayload', CALLERS.villageAOfficer).then(() => {}),
+  },
+  {
+    mutation: 'recordMonitoringMeasure',
+    table: 'monitoring_measure',
+    async run(world) {
+      for (const [step, version, principal, extra] of [
+        ['TOWNSHIP_REVIEW', 6, CALLERS.qianlingOfficer, {}],
+        ['COUNTY_DECISION', 7, world.officer, { decision: 'IDENTIFIED' }],
+      ] as const) {
+        await mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename } }`,
+          { input: { caseId: world.ids.monitoringCase, version, step, date: daysAgo(10), ...extra } }, 'TakeMonitoringStepPayload', principal);
+      }
+      await mutate(world, `mutation($input: RecordMonitoringMeasureInput!) { recordMonitoringMeasure(input: $input) { __typename } }`,
+        { input: { caseId: world.ids.monitoringCase, measureType: 'TEMPORARY_RELIEF', description: '临时救助 Temporary relief', amount: '20000.00', startedOn: daysAgo(10) } },
+        'RecordMonitoringMeasurePayload', CALLERS.villageAOfficer);
+    },
   },
 ];

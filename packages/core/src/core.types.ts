@@ -7,6 +7,7 @@ import type { LedgerEntryRow } from './ledger/ledger-rows.js';
 import type { Member } from './member/member.entity.js';
 import type { Project, ProjectStatusChange } from './project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from './project/project-records.entity.js';
+import type { MonitoringMeasure } from './monitoring/measure.entity.js';
 import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
 import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
 
@@ -37,6 +38,7 @@ declare module './kernel/builder.js' {
     WorkflowNotice: WorkflowNotice;
     WorkflowObjection: WorkflowObjection;
     MonitoringCase: MonitoringCaseRow;
+    MonitoringMeasure: MonitoringMeasure;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;

@@ -23,4 +23,5 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   workflow_notice: 'WorkflowNotice',
   workflow_objection: 'WorkflowObjection',
   monitoring_case: 'MonitoringCase',
+  monitoring_measure: 'MonitoringMeasure',
 };

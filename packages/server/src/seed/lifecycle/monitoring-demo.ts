@@ -5,7 +5,7 @@ import type pg from 'pg';
  *
  * - 大老爷庙村 (篇1): the fire of 13 March as a sudden-hardship case (突发严重困难户), through all
  *   nine steps, with an objection to its village notice resolved before the township's review, and
- *   the county's decision ten days after the fire, when 2万 of temporary relief was granted.
+ *   the county's decision ten days after the fire with its measure: 2万 of temporary relief.
  * - 保靖县: an exited household at risk of illness, its village notice running with an objection
  *   still open, so the demo shows a case waiting for its objection.
  *
@@ -91,7 +91,7 @@ export async function seedMonitoringDemo(client: pg.ClientBase): Promise<number>
   const burnt = await firstHousehold(client, '211382108201', 'EXITED');
   const v = burnt.village_code;
   const step = (name: string, on: string, by: string, role: string, note?: string): CaseStep => ({ step: name, on, by, role, note });
-  await writeCase(client, {
+  const fire = await writeCase(client, {
     householdId: burnt.id,
     villageCode: v,
     people: burnt.member_count,
@@ -121,6 +121,12 @@ export async function seedMonitoringDemo(client: pg.ClientBase): Promise<number>
     },
     decision: { decision: 'IDENTIFIED', on: '2021-03-23' },
   });
+  // "2万 of relief ten days later".
+  await client.query(
+    `insert into monitoring_measure (case_id, village_code, measure_type, description, amount, started_on, carried_out_on, recorded_by)
+     values ($1, $2, 'TEMPORARY_RELIEF', '火灾临时救助', '20000.00', '2021-03-23', '2021-03-23', $3)`,
+    [fire, v, COUNTY(v)],
+  );
 
   const atRisk = await firstHousehold(client, '433125', 'EXITED');
   const b = atRisk.village_code;
