@@ -30,6 +30,22 @@ const Dalaoyemiao = graphql(`
   }
 `);
 
+const Township = graphql(`
+  query DemoTownship($code: String!) {
+    region(code: $code) {
+      name level
+      parent { name parent { name } }
+      children(first: 10) { totalCount edges { node { name level } } }
+      stats { households people poorHouseholds poorPeople ruralPopulation povertyIncidence }
+    }
+    villages: regions(parentCode: $code, level: VILLAGE, first: 10) { totalCount }
+    households(regionCode: $code, first: 3) {
+      totalCount
+      edges { node { members { idNumber relationToHead } } }
+    }
+  }
+`);
+
 let server: TestServer;
 
 beforeAll(async () => {
@@ -47,16 +63,37 @@ describe('the demo data', () => {
     expect(county.children.totalCount).toBe(12);
     expect(result.data!.villages.totalCount).toBe(196);
     // 2.1万 registered households and 8.53万 people in the report.
-    expect(county.stats.households).toBeGreaterThan(20_500);
-    expect(county.stats.households).toBeLessThan(21_500);
-    expect(county.stats.people).toBeGreaterThan(82_000);
-    expect(county.stats.people).toBeLessThan(88_000);
+    // 2.1万 registered households and 8.53万 people, 13,800 out of poverty, 393,000 rural residents:
+    // exactly what the demo had before 示范镇 joined it.
+    expect(county.stats).toMatchObject({ households: 21_011, people: 85_300, poorPeople: 85_300 - 13_800, ruralPopulation: 393_000 });
     expect(county.stats.povertyIncidence).toBeGreaterThan(0.15);
     expect(county.stats.povertyIncidence).toBeLessThan(0.25);
     expect(result.data!.households.totalCount).toBe(county.stats.households);
     for (const { node } of result.data!.households.edges) {
       expect(node.members.filter((m) => m.relationToHead === 'HEAD')).toHaveLength(1);
       expect(node.members.every((m) => m.idNumber.startsWith('433125'))).toBe(true);
+    }
+  });
+
+  it('answers 示范镇 with the 813 households and 2,930 people of its report (篇2 and 篇5)', async () => {
+    const result = await server.execute(Township, { code: '809901101000' });
+    expect(result.errors).toBeUndefined();
+    const township = result.data!.region!;
+    expect(township).toMatchObject({
+      name: '示范镇',
+      level: 'TOWNSHIP',
+      parent: { name: '示范县', parent: { name: '合成省 Synthetic benchmark province' } },
+      children: { totalCount: 6 },
+      // "全镇仍有贫困人口2930人占22.4%": every registered person still poor.
+      stats: { households: 813, people: 2_930, poorHouseholds: 813, poorPeople: 2_930, ruralPopulation: 13_080 },
+    });
+    expect(township.stats.povertyIncidence).toBeCloseTo(0.224, 3);
+    expect(township.children.edges.every(({ node }) => node.level === 'VILLAGE')).toBe(true);
+    expect(result.data!.villages.totalCount).toBe(6);
+    expect(result.data!.households.totalCount).toBe(813);
+    for (const { node } of result.data!.households.edges) {
+      expect(node.members.filter((m) => m.relationToHead === 'HEAD')).toHaveLength(1);
+      expect(node.members.every((m) => m.idNumber.startsWith('809901'))).toBe(true);
     }
   });
 

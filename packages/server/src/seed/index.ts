@@ -1,5 +1,5 @@
 /**
- * Seeders: the demo registry (保靖县 and 大老爷庙村, after the county reports) and a large
+ * Seeders: the demo registry (保靖县, 大老爷庙村 and 示范镇, after the reports) and a large
  * synthetic province for benchmarks. Both write synthetic people only.
  */
 export { DEMO_SEED, seedDemo, type DemoSummary, type SeedOptions } from './demo/index.js';

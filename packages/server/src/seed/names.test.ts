@@ -59,6 +59,12 @@ describe('place names', () => {
   it('numbers groups 一组, 二组 …', () => {
     expect(groupNames(3)).toEqual(['一组', '二组', '三组']);
     expect(groupNames(10).at(-1)).toBe('十组');
+    // 示范镇's hill villages have twenty-odd groups.
+    expect(groupNames(25).slice(9, 12)).toEqual(['十组', '十一组', '十二组']);
+    expect(groupNames(25).slice(19)).toEqual(['二十组', '二十一组', '二十二组', '二十三组', '二十四组', '二十五组']);
+    expect(new Set(groupNames(99)).size).toBe(99);
+    expect(groupNames(99).at(-1)).toBe('九十九组');
+    expect(() => groupNames(100)).toThrow(/1 to 99/);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The seeders against a real PostgreSQL: an embedded cluster of our own in a temporary
  * directory, two databases migrated like production, the demo in both (to compare digests),
- * then the synthetic province on top of one of them.
+ * then the synthetic province on top of one of them, and a third with the synthetic province
+ * first and the demo on top (the two share 合成省).
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { createOrm, migrate } from '../orm.js';
 import { BAOJING_CODE, BAOJING_EXITED_PEOPLE, BAOJING_HOUSEHOLDS, BAOJING_PEOPLE, BAOJING_RURAL_POPULATION } from './demo/baojing.js';
 import { DALAOYEMIAO_CODE } from './demo/dalaoyemiao.js';
 import { NAMES_FROM_REPORTS } from './demo/names.js';
+import { SHIFAN_CODE, SHIFAN_HOUSEHOLDS, SHIFAN_PEOPLE, SHIFAN_RURAL_POPULATION } from './demo/shifan.js';
 import { seedDemo, seedScale, SCALE_PROVINCE_CODE, type DemoSummary } from './index.js';
 
 let base: string;
@@ -121,7 +123,7 @@ describe('seedDemo and seedScale', () => {
     const lines: string[] = [];
     summary = await seedDemo(first, { log: (line) => lines.push(line) });
     expect(lines.length).toBeGreaterThan(2);
-    expect(summary).toMatchObject({ areas: 222, villages: 203, groups: expect.any(Number), households: expect.any(Number) });
+    expect(summary).toMatchObject({ areas: 231, villages: 209, groups: expect.any(Number), households: expect.any(Number) });
     expect(summary.households).toBe(Number(await one<string>(first, 'select count(*) from household')));
     expect(summary.members).toBe(Number(await one<string>(first, 'select count(*) from member')));
     expect(summary.incomes).toBe(Number(await one<string>(first, 'select count(*) from household_income')));
@@ -169,6 +171,32 @@ describe('seedDemo and seedScale', () => {
     );
   });
 
+  it('builds 示范镇 after 篇2 and 篇5: 813 households, 2,930 people, six villages', async () => {
+    expect(await one<string>(first, `select string_agg(name || '<' || coalesce(parent_code, '-'), ',' order by code) from area where code in ('800000000000', '809901000000', $1)`, [SHIFAN_CODE])).toBe(
+      '合成省 Synthetic benchmark province<-,示范县<800000000000,示范镇<809901000000',
+    );
+    const { rows: villages } = await first.query(
+      `select count(*)::int as villages, count(*) filter (where is_poverty_village)::int as poverty, sum(rural_population)::int as rural,
+              count(distinct name)::int as names,
+              (select count(*) from village_group g join area v on v.code = g.village_code where v.parent_code = $1 and v.is_poverty_village)::int as poverty_groups
+         from area a where level = 'VILLAGE' and parent_code = $1`,
+      [SHIFAN_CODE],
+    );
+    expect(villages[0]).toEqual({ villages: 6, poverty: 3, rural: SHIFAN_RURAL_POPULATION, names: 6, poverty_groups: 71 });
+    const { rows: figures } = await first.query(
+      `select count(*)::int as households, sum(member_count)::int as people,
+              sum(member_count) filter (where status in ('POOR', 'RETURNED'))::int as poor,
+              count(*) filter (where status = 'RETURNED')::int as returned,
+              (select count(*) from member where village_code like '809901101%' and id_number like '809901%')::int as local_ids
+         from household where village_code like '809901101%'`,
+    );
+    expect(figures[0]).toMatchObject({ households: SHIFAN_HOUSEHOLDS, people: SHIFAN_PEOPLE, poor: SHIFAN_PEOPLE, local_ids: SHIFAN_PEOPLE });
+    // "返贫现象比较突出": some households fell back into poverty.
+    expect(figures[0].returned).toBeGreaterThan(10);
+    // "全镇仍有贫困人口2930人占22.4%".
+    expect((SHIFAN_PEOPLE / SHIFAN_RURAL_POPULATION).toFixed(3)).toBe('0.224');
+  });
+
   it('keeps the invariants and writes only synthetic, valid people', async () => {
     await expectInvariants(first);
     const { rows } = await first.query<{ name: string; id_number: string; sex: string; birth_date: string }>(
@@ -202,7 +230,8 @@ describe('seedDemo and seedScale', () => {
     const scale = await seedScale(first, { households: 5_000, seed: 7, bulkLoad: true, log: (line) => lines.push(line) });
     expect(scale.households).toBe(5_000);
     expect(scale.villages).toBe(50);
-    const range = ['800000000000', '809999999999'];
+    // The benchmark's own codes: its province and prefectures 8001–8098 (8099 holds the demo's 示范县).
+    const range = ['800000000000', '809899999999'];
     const counted = await first.query(
       `select (select count(*) from household where village_code between $1 and $2)::int as households,
               (select count(*) from member where village_code between $1 and $2)::int as members,
@@ -234,9 +263,26 @@ describe('seedDemo and seedScale', () => {
     expect(rural.rows[0].ratio).toBeLessThan(5);
     await expectInvariants(first);
     expect(await schemaShape(first)).toEqual(shape);
-    // The demo is untouched.
+    // The demo is untouched, 示范镇 in the same province too.
     expect(Number(await one<string>(first, `select count(*) from household where village_code like '433125%'`))).toBe(BAOJING_HOUSEHOLDS);
+    expect(Number(await one<string>(first, `select count(*) from household where village_code like '809901%'`))).toBe(SHIFAN_HOUSEHOLDS);
     // The same province cannot be added twice.
     await expect(seedScale(first, { households: 10 })).rejects.toThrow(/already exists/);
+  });
+
+  it('seeds the synthetic province first and the demo after it into the same data', { timeout: 180_000 }, async () => {
+    const third = await freshDatabase('seed_third');
+    await seedScale(third, { households: 5_000, seed: 7, bulkLoad: true });
+    const demo = await seedDemo(third);
+    expect(demo.households).toBe(summary.households);
+    // Apart from ids, the same rows as the demo first and the province after.
+    expect(await digest(third)).toBe(await digest(first));
+    await expectInvariants(third);
+    expect(Number(await one<string>(third, 'select count(*) from area where code = $1', [SCALE_PROVINCE_CODE]))).toBe(1);
+    // Each refuses to come twice, writing nothing.
+    const before = await digest(third);
+    await expect(seedDemo(third)).rejects.toThrow(/empty registry/);
+    await expect(seedScale(third, { households: 10 })).rejects.toThrow(/already exists/);
+    expect(await digest(third)).toBe(before);
   });
 });

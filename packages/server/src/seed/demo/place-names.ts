@@ -51,10 +51,19 @@ export function villageNames(rng: Random, count: number, style: PlaceStyle, take
   return names;
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 一组, 二组 … for a village's `count` groups (up to 12). */
+/** 1–99 in Chinese numerals: 一, 十, 十一, 二十, 二十四. */
+function numeral(n: number): string {
+  const tens = Math.floor(n / 10);
+  return (tens > 1 ? DIGITS[tens] : '') + (tens > 0 ? '十' : '') + DIGITS[n % 10];
+}
+
+/**
+ * 一组, 二组 … for a village's `count` groups (up to 99: a large hill village of the south may
+ * have twenty-odd 村民小组).
+ */
 export function groupNames(count: number): string[] {
-  if (count > NUMERALS.length) throw new Error(`at most ${NUMERALS.length} numbered groups`);
-  return NUMERALS.slice(0, count).map((numeral) => `${numeral}组`);
+  if (!Number.isInteger(count) || count < 1 || count > 99) throw new Error(`a village has 1 to 99 numbered groups, not ${count}`);
+  return Array.from({ length: count }, (_, i) => `${numeral(i + 1)}组`);
 }

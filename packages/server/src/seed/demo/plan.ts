@@ -4,6 +4,7 @@
  * report's totals exactly (households, people, people out of poverty).
  */
 import type { AreaLevel, HouseholdStatus } from '@tuopin/core';
+import type pg from 'pg';
 import type { RegionProfile } from './profiles.js';
 import type { Random } from './random.js';
 
@@ -41,6 +42,16 @@ export const AREA_COLUMNS = ['code', 'name', 'level', 'parent_code', 'is_poverty
 
 export function areaValues(area: AreaRow): unknown[] {
   return [area.code, area.name, area.level, area.parentCode, area.isPovertyVillage, area.exitYear, area.ruralPopulation];
+}
+
+/**
+ * Writes a province unless it is there already: 合成省 holds both the scale seed's benchmark
+ * areas and the demo's 示范县, and whichever seed runs first creates it (with the same name).
+ */
+export async function insertProvince(client: pg.ClientBase, province: AreaRow): Promise<void> {
+  if (province.level !== 'PROVINCE') throw new Error(`${province.code} is not a province`);
+  const placeholders = AREA_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  await client.query(`insert into area (${AREA_COLUMNS.join(', ')}) values (${placeholders}) on conflict (code) do nothing`, areaValues(province));
 }
 
 /** An area above village level. */

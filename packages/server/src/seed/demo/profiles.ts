@@ -41,6 +41,19 @@ export const LINGYUAN_PROFILE: RegionProfile = {
   migrantShare: 0.35,
 };
 
+/**
+ * 示范镇, the township of the reports 篇2 and 篇5: a hill township of the south (mandarin oranges
+ * and navel oranges, bamboo, a 中央苏区 county), Han with a few She (畲族), households of 3.6
+ * people (2,930 ÷ 813), and 0.46 亩 of usable farmland a head ("人均可用耕地0.46亩").
+ */
+export const SHIFAN_PROFILE: RegionProfile = {
+  surnames: NATIONAL_SURNAMES,
+  ethnicities: new Weighted([['汉族', 97], ['畲族', 3]]),
+  familySizes: new Weighted([[1, 8], [2, 16], [3, 22], [4, 25], [5, 17], [6, 8], [7, 3], [8, 1]]),
+  arableLand: [0.5, 3],
+  migrantShare: 0.5,
+};
+
 /** The synthetic benchmark province: national surnames, about 3 people per household. */
 export const SYNTHETIC_PROFILE: RegionProfile = {
   surnames: NATIONAL_SURNAMES,

@@ -9,6 +9,9 @@
  * copy keeps flowing). For large loads the foreign keys and plain indexes of the three big
  * tables are dropped and recreated at the end (see ../demo/bulk-load.ts).
  *
+ * 合成省 is shared with core's demo (示范镇, prefecture digits 99): either seed may run first, the
+ * other adds its part to the province (see SCALE_AREA_RANGE).
+ *
  * Transactions: everything happens in one transaction that seedScale opens and commits itself
  * (ROLLBACK on failure, so a failed run writes nothing); pass a client with no transaction open.
  * The registry tables are locked against other writers for the duration, and, when indexes are
@@ -23,14 +26,14 @@ import { generateHousehold, HOUSEHOLD_COLUMNS, INCOME_COLUMNS, MEMBER_COLUMNS, t
 import { IdNumberAllocator } from '../demo/id-numbers.js';
 import { REGISTRY_TABLES } from '../demo/index.js';
 import { groupNames } from '../demo/place-names.js';
-import { AREA_COLUMNS, areaValues } from '../demo/plan.js';
+import { AREA_COLUMNS, areaValues, insertProvince } from '../demo/plan.js';
 import { SYNTHETIC_PROFILE } from '../demo/profiles.js';
 import { Random } from '../demo/random.js';
 import { relaxForBulkLoad } from '../demo/bulk-load.js';
-import { planScaleTree, SCALE_PROVINCE_CODE } from './tree.js';
+import { planScaleTree, SCALE_AREA_RANGE, SCALE_PROVINCE_CODE } from './tree.js';
 import { beginBulkLoad } from '../bulk-transaction.js';
 
-export { SCALE_PROVINCE_CODE, SCALE_PROVINCE_NAME } from './tree.js';
+export { SCALE_AREA_RANGE, SCALE_PROVINCE_CODE, SCALE_PROVINCE_NAME } from './tree.js';
 
 export interface ScaleOptions {
   /** Households to create (members will be about three times as many). */
@@ -99,14 +102,22 @@ export async function seedScale(client: pg.ClientBase, options: ScaleOptions): P
   let committed = false;
   try {
     await client.query(`lock table ${REGISTRY_TABLES} in share row exclusive mode`);
-    const { rows } = await client.query<{ taken: boolean }>('select exists (select 1 from area where code = $1) as taken', [SCALE_PROVINCE_CODE]);
-    if (rows[0].taken) throw new Error(`seedScale: the synthetic province ${SCALE_PROVINCE_CODE} already exists; seed a database without it`);
+    // The province itself may be there already: core's demo puts its township 示范镇 in it (under 8099).
+    const { rows } = await client.query<{ taken: boolean }>('select exists (select 1 from area where code between $1 and $2) as taken', [
+      SCALE_AREA_RANGE.lo,
+      SCALE_AREA_RANGE.hi,
+    ]);
+    if (rows[0].taken) {
+      throw new Error(`seedScale: the synthetic province ${SCALE_PROVINCE_CODE} already exists with benchmark areas (${SCALE_AREA_RANGE.lo}–${SCALE_AREA_RANGE.hi}); seed a database without them`);
+    }
     await client.query('set local synchronous_commit = off');
     await client.query(`set local maintenance_work_mem = '512MB'`);
 
     const rng = new Random(options.seed ?? 1);
     const tree = planScaleTree(rng.fork(), total);
-    await insertRows(client, 'area', AREA_COLUMNS, tree.areas.map(areaValues));
+    const [province, ...below] = tree.areas;
+    await insertProvince(client, province);
+    await insertRows(client, 'area', AREA_COLUMNS, below.map(areaValues));
     log(`areas: ${tree.areas.length} (${tree.villages.length} villages), planned ${total} households with ${tree.people} members (${seconds()} s)`);
 
     let groupId = await nextId(client, 'village_group');

@@ -14,6 +14,14 @@ import { SYNTHETIC_PROFILE } from '../demo/profiles.js';
 export const SCALE_PROVINCE_CODE = '800000000000';
 export const SCALE_PROVINCE_NAME = '合成省 Synthetic benchmark province';
 
+/**
+ * Prefectures 8001–8098 are the benchmark's; 8099 is kept for core's demo (示范县 809901 and its
+ * township 示范镇, ../demo/shifan.ts), so the two seeds never write the same code or ID number.
+ */
+export const SCALE_MAX_PREFECTURES = 98;
+/** Every code the benchmark writes below its province. */
+export const SCALE_AREA_RANGE = { lo: '800100000000', hi: `80${SCALE_MAX_PREFECTURES}99999999` } as const;
+
 export const HOUSEHOLDS_PER_VILLAGE = 100;
 export const VILLAGES_PER_TOWNSHIP = 20;
 export const TOWNSHIPS_PER_COUNTY = 15;
@@ -48,7 +56,9 @@ export function planScaleTree(rng: Random, households: number): ScaleTree {
   const townshipCount = Math.ceil(villageCount / VILLAGES_PER_TOWNSHIP);
   const countyCount = Math.ceil(townshipCount / TOWNSHIPS_PER_COUNTY);
   const prefectureCount = Math.ceil(countyCount / COUNTIES_PER_PREFECTURE);
-  if (prefectureCount > 99) throw new Error(`${households} households need ${prefectureCount} prefectures; at most 99 fit in the codes`);
+  if (prefectureCount > SCALE_MAX_PREFECTURES) {
+    throw new Error(`${households} households need ${prefectureCount} prefectures; at most ${SCALE_MAX_PREFECTURES} fit in the codes (8099 is the demo's)`);
+  }
 
   // Villages differ in size (±40 % around the mean); the total is exact.
   const perVillage = apportion(households, Array.from({ length: villageCount }, () => rng.between(0.6, 1.4)));
