@@ -16,8 +16,12 @@ const steps = coreAuditSteps;
 let server: TestServer;
 
 beforeAll(async () => {
-  // The steps record a project notice that went up twelve days ago, then approve the project.
-  server = await createTestServer({ plugins: [], settings: { ...loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')), noticeRecordingGraceDays: 30 } });
+  // The steps record a project notice that went up twelve days ago, then approve the project; a
+  // monitoring case's notice of months ago, and eliminate its risk a month after its decision.
+  server = await createTestServer({
+    plugins: [],
+    settings: { ...loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')), noticeRecordingGraceDays: 90, riskEliminationMonths: 1 },
+  });
   await insertAreas(server);
 });
 afterAll(() => server.close());

@@ -165,7 +165,7 @@ export const coreAuditSteps: AuditStep[] = [
     async run(world) {
       // A sudden hardship: no income test, so no monitoring range is needed for this year.
       const out = await mutate(world, `mutation($input: OpenMonitoringCaseInput!) { openMonitoringCase(input: $input) { __typename ... on OpenMonitoringCasePayload { monitoringCase { id } } } }`,
-        { input: { category: 'SUDDEN_HARDSHIP', householdId: world.ids.household, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: daysAgo(20) } },
+        { input: { category: 'SUDDEN_HARDSHIP', householdId: world.ids.household, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: daysAgo(80) } },
         'OpenMonitoringCasePayload', CALLERS.villageAOfficer);
       world.ids.monitoringCase = out.monitoringCase.id;
     },
@@ -178,12 +178,13 @@ export const coreAuditSteps: AuditStep[] = [
         mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename
           ... on TakeMonitoringStepPayload { monitoringCase { notices { id } } } } }`,
           { input: { caseId: world.ids.monitoringCase, version, step, ...extra } }, 'TakeMonitoringStepPayload', principal);
-      // Dated as they were taken, three weeks ago (the test allows notices recorded 30 days late).
-      await take('HOME_CHECK', 1, CALLERS.villageAOfficer, { date: daysAgo(20) });
-      await take('CONSENT', 2, CALLERS.villageAOfficer, { date: daysAgo(19), consentSignedOn: daysAgo(19) });
-      await take('CROSS_CHECK', 3, world.officer, { date: daysAgo(18) });
-      await take('VILLAGE_ASSESSMENT', 4, CALLERS.villageAOfficer, { date: daysAgo(17) });
-      const out = await take('VILLAGE_NOTICE', 5, CALLERS.villageAOfficer, { date: daysAgo(15), notice: { startDate: daysAgo(15), endDate: daysAgo(11), location: '村委会公示栏' } });
+      // Dated as they were taken, months ago (the test allows notices recorded 90 days late), so that
+      // the risk can be eliminated today (the test's riskEliminationMonths is 1).
+      await take('HOME_CHECK', 1, CALLERS.villageAOfficer, { date: daysAgo(80) });
+      await take('CONSENT', 2, CALLERS.villageAOfficer, { date: daysAgo(79), consentSignedOn: daysAgo(79) });
+      await take('CROSS_CHECK', 3, world.officer, { date: daysAgo(78) });
+      await take('VILLAGE_ASSESSMENT', 4, CALLERS.villageAOfficer, { date: daysAgo(77) });
+      const out = await take('VILLAGE_NOTICE', 5, CALLERS.villageAOfficer, { date: daysAgo(75), notice: { startDate: daysAgo(75), endDate: daysAgo(71), location: '村委会公示栏' } });
       world.ids.notice = out.monitoringCase.notices[0].id;
     },
   },
@@ -192,7 +193,7 @@ export const coreAuditSteps: AuditStep[] = [
     table: 'workflow_objection',
     async run(world) {
       const out = await mutate(world, `mutation($input: RaiseWorkflowObjectionInput!) { raiseWorkflowObjection(input: $input) { __typename
-        ... on RaiseWorkflowObjectionPayload { objection { id } } } }`, { input: { noticeId: world.ids.notice, content: '异议 An objection', raisedOn: daysAgo(13) } }, 'RaiseWorkflowObjectionPayload', CALLERS.villageAOfficer);
+        ... on RaiseWorkflowObjectionPayload { objection { id } } } }`, { input: { noticeId: world.ids.notice, content: '异议 An objection', raisedOn: daysAgo(73) } }, 'RaiseWorkflowObjectionPayload', CALLERS.villageAOfficer);
       world.ids.objection = out.objection.id;
     },
   },
@@ -211,11 +212,32 @@ export const coreAuditSteps: AuditStep[] = [
         ['COUNTY_DECISION', 7, world.officer, { decision: 'IDENTIFIED' }],
       ] as const) {
         await mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename } }`,
-          { input: { caseId: world.ids.monitoringCase, version, step, date: daysAgo(10), ...extra } }, 'TakeMonitoringStepPayload', principal);
+          { input: { caseId: world.ids.monitoringCase, version, step, date: daysAgo(40), ...extra } }, 'TakeMonitoringStepPayload', principal);
       }
       await mutate(world, `mutation($input: RecordMonitoringMeasureInput!) { recordMonitoringMeasure(input: $input) { __typename } }`,
-        { input: { caseId: world.ids.monitoringCase, measureType: 'TEMPORARY_RELIEF', description: '临时救助 Temporary relief', amount: '20000.00', startedOn: daysAgo(10) } },
+        { input: { caseId: world.ids.monitoringCase, measureType: 'TEMPORARY_RELIEF', description: '临时救助 Temporary relief', amount: '20000.00', startedOn: daysAgo(40) } },
         'RecordMonitoringMeasurePayload', CALLERS.villageAOfficer);
     },
+  },
+  {
+    mutation: 'proposeRiskElimination',
+    table: 'monitoring_elimination',
+    async run(world) {
+      await mutate(world, `mutation($input: RecordMonitoringMeasureInput!) { recordMonitoringMeasure(input: $input) { __typename } }`,
+        { input: { caseId: world.ids.monitoringCase, measureType: 'PUBLIC_WELFARE_POST', description: '公益岗位 A public-welfare post', startedOn: daysAgo(40), carriedOutOn: daysAgo(40) } },
+        'RecordMonitoringMeasurePayload', CALLERS.villageAOfficer);
+      const out = await mutate(world, `mutation($input: ProposeRiskEliminationInput!) { proposeRiskElimination(input: $input) { __typename
+        ... on ProposeRiskEliminationPayload { riskElimination { id } } } }`,
+        { input: { monitoringCaseId: world.ids.monitoringCase, incomeStable: true, rigidSpendingResolved: true, assurancesSecured: true } },
+        'ProposeRiskEliminationPayload', CALLERS.villageAOfficer);
+      world.ids.riskElimination = out.riskElimination.id;
+    },
+  },
+  {
+    mutation: 'takeRiskEliminationStep',
+    table: 'workflow_notice',
+    run: (world) => mutate(world, `mutation($input: TakeRiskEliminationStepInput!) { takeRiskEliminationStep(input: $input) { __typename } }`,
+      { input: { caseId: world.ids.riskElimination, version: 1, step: 'VILLAGE_NOTICE', notice: { startDate: daysAgo(0), endDate: daysAgo(-4), location: '村委会公示栏' } } },
+      'TakeRiskEliminationStepPayload', CALLERS.villageAOfficer).then(() => {}),
   },
 ];

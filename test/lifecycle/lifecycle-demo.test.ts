@@ -8,7 +8,7 @@ const MonitoringCases = graphql(`
     monitoringCases(regionCode: $code, first: 10) {
       totalCount
       edges { node {
-        category riskTypes leadSource leadDate state step decision decidedOn daysToDecision decisionOverdue openObjections villageNotice
+        category riskTypes leadSource leadDate state step decision decidedOn eliminatedOn daysToDecision decisionOverdue openObjections villageNotice
         measures { measureType amount startedOn carriedOutOn }
         notices { days objections { content resolvedOn } }
       } }
@@ -38,6 +38,7 @@ describe('the life cycle demo', () => {
       state: 'COMPLETED',
       decision: 'IDENTIFIED',
       decidedOn: '2021-03-23',
+      eliminatedOn: '2021-10-15',
       daysToDecision: 10,
       decisionOverdue: false,
       openObjections: 0,

@@ -102,3 +102,71 @@ describe('measures of help', () => {
     expect(() => buildPlatform({ plugins: [corePlugin, stray] })).toThrowError(/measure type 'FOLLOW_UP' must be upper case and start with 'NOTES_'/);
   });
 });
+
+const Propose = documentOf(`mutation($input: ProposeRiskEliminationInput!) { proposeRiskElimination(input: $input) { __typename
+  ... on ProposeRiskEliminationPayload { riskElimination { id step version state monitoringCase { eliminatedOn } } }
+  ... on Error { code field messageEn } } }`);
+const TakeElimination = documentOf(`mutation($input: TakeRiskEliminationStepInput!) { takeRiskEliminationStep(input: $input) { __typename
+  ... on TakeRiskEliminationStepPayload { riskElimination { step version state history { step takenRole } monitoringCase { eliminatedOn } } }
+  ... on Error { code field messageEn } } }`);
+
+describe('risk elimination (风险消除)', () => {
+  const findings = { incomeStable: true, rigidSpendingResolved: true, assurancesSecured: true };
+  const relief = (caseId: string, carriedOutOn: string | null) =>
+    server.execute(RecordMeasure, { input: { caseId, measureType: 'EMPLOYMENT', description: '公益岗位', startedOn: '2021-03-08', carriedOutOn } }, { principal: ACTORS.VILLAGE });
+
+  it('ends a monitored household\'s risk after six months and a measure carried out, through the village, its notice, the township and the county', async () => {
+    const home = await household();
+    const kase = await identifiedCase(home.id);
+    clock.setToday('2021-04-01');
+    mustSucceed(await relief(kase.id, '2021-04-01'));
+    clock.setToday('2021-09-10');
+    const proposed = mustSucceed(await server.execute(Propose, { input: { monitoringCaseId: kase.id, ...findings } }, { principal: ACTORS.VILLAGE })).riskElimination;
+    expect(proposed).toMatchObject({ step: 'VILLAGE_ASSESSMENT', version: 1, state: 'OPEN', monitoringCase: { eliminatedOn: null } });
+    const take = async (step: string, version: number, principal: Principal, extra = {}) =>
+      mustSucceed(await server.execute(TakeElimination, { input: { caseId: proposed.id, version, step, ...extra } }, { principal })).riskElimination;
+    await take('VILLAGE_NOTICE', 1, ACTORS.VILLAGE, { notice: { startDate: '2021-09-10', endDate: '2021-09-14', location: '村委会公示栏' } });
+    clock.setToday('2021-09-15');
+    await take('TOWNSHIP_REVIEW', 2, ACTORS.TOWNSHIP);
+    const done = await take('COUNTY_DECISION', 3, ACTORS.COUNTY);
+    expect(done).toMatchObject({ state: 'COMPLETED', monitoringCase: { eliminatedOn: '2021-09-15' } });
+    expect(done.history.map((s: { takenRole: string }) => s.takenRole)).toEqual(['VILLAGE_OFFICER', 'VILLAGE_OFFICER', 'TOWNSHIP_OFFICER', 'COUNTY_OFFICER']);
+    // The record stays; no more measures, and no second elimination.
+    expect((await relief(kase.id, null)).data.recordMonitoringMeasure).toMatchObject({ __typename: 'RuleViolationError', field: 'caseId' });
+    expect((await server.execute(Propose, { input: { monitoringCaseId: kase.id, ...findings } }, { principal: ACTORS.VILLAGE })).data.proposeRiskElimination).toMatchObject({
+      __typename: 'RuleViolationError',
+      field: 'monitoringCaseId',
+    });
+  });
+
+  it('refuses too soon, without a measure carried out, a finding not met, a household without labour, the wrong level, writing nothing', async () => {
+    const home = await household();
+    const kase = await identifiedCase(home.id);
+    const idle = await household({ members: registrationInput().members.map((member) => ({ ...member, labourAbility: 'NONE' })) });
+    const idleCase = await identifiedCase(idle.id);
+    mustSucceed(await relief(idleCase.id, '2021-03-08'));
+    mustSucceed(await relief(kase.id, null));
+    clock.setToday('2021-09-01');
+    const snapshot = async () => [await server.sql('select * from workflow_case order by id'), await server.sql('select * from monitoring_elimination'), await server.sql('select count(*)::int as n from audit_log')];
+    const before = await snapshot();
+    const refusals: [Record<string, unknown>, string, string, Principal?][] = [
+      [{ monitoringCaseId: kase.id, ...findings }, 'RuleViolationError', 'monitoringCaseId'],
+      [{ monitoringCaseId: kase.id, ...findings, date: '2021-09-08' }, 'ValidationError', 'date'],
+      [{ monitoringCaseId: idleCase.id, ...findings }, 'RuleViolationError', 'monitoringCaseId'],
+      [{ monitoringCaseId: kase.id, ...findings, incomeStable: false }, 'ValidationError', 'incomeStable'],
+      [{ monitoringCaseId: kase.id, ...findings, assurancesSecured: false }, 'ValidationError', 'assurancesSecured'],
+      [{ monitoringCaseId: kase.id, ...findings }, 'ForbiddenError', 'monitoringCaseId', ACTORS.COUNTY],
+    ];
+    for (const [input, typename, field, principal] of refusals) {
+      const result = await server.execute(Propose, { input }, { principal: principal ?? ACTORS.VILLAGE });
+      expect(result.data.proposeRiskElimination, JSON.stringify(input)).toMatchObject({ __typename: typename, field });
+    }
+    clock.setToday('2021-09-20');
+    // Six months have passed, but the only measure is not carried out yet.
+    expect((await server.execute(Propose, { input: { monitoringCaseId: kase.id, ...findings } }, { principal: ACTORS.VILLAGE })).data.proposeRiskElimination).toMatchObject({
+      __typename: 'RuleViolationError',
+      field: 'monitoringCaseId',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});

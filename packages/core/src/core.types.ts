@@ -7,6 +7,7 @@ import type { LedgerEntryRow } from './ledger/ledger-rows.js';
 import type { Member } from './member/member.entity.js';
 import type { Project, ProjectStatusChange } from './project/project.entity.js';
 import type { ProjectNotice, ProjectOutput } from './project/project-records.entity.js';
+import type { RiskEliminationRow } from './monitoring/elimination.entity.js';
 import type { MonitoringMeasure } from './monitoring/measure.entity.js';
 import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
 import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
@@ -39,6 +40,7 @@ declare module './kernel/builder.js' {
     WorkflowObjection: WorkflowObjection;
     MonitoringCase: MonitoringCaseRow;
     MonitoringMeasure: MonitoringMeasure;
+    RiskElimination: RiskEliminationRow;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;

@@ -175,12 +175,15 @@ export { WorkflowCaseSchema, WorkflowNoticeSchema, WorkflowObjectionSchema, Work
 export { MonitoringCaseSchema, type MonitoringCase, type MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
 export * from './monitoring/monitoring-enums.js';
 export { MONITORING_WORKFLOW, type MonitoringStep } from './monitoring/monitoring.workflow.js';
+export { RISK_ELIMINATION_WORKFLOW } from './monitoring/elimination.workflow.js';
 export { CORE_MEASURE_TYPES, type MeasureTypeDeclaration } from './monitoring/measure-types.js';
 export { MonitoringMeasureSchema, type MonitoringMeasure } from './monitoring/measure.entity.js';
 export { pluginsOfBuilder } from './kernel/builder-plugins.js';
 export {
   DEFAULT_MONITORING_DECISION_DAYS,
   DEFAULT_MONITORING_NOTICE_DAYS,
+  DEFAULT_RISK_ELIMINATION_MONTHS,
+  riskEliminationMonthsOf,
   monitoringDecisionDaysOf,
   monitoringNoticeDaysOf,
   monitoringRangeFor,

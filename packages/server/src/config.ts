@@ -10,6 +10,7 @@ import {
   DEFAULT_MONITORING_NOTICE_DAYS,
   DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
   DEFAULT_PROJECT_NOTICE_DAYS,
+  DEFAULT_RISK_ELIMINATION_MONTHS,
   normalizeMoney,
   parseMoney,
   type PlatformSettings,
@@ -78,6 +79,7 @@ export function loadSettings(file: string): PlatformSettings {
     provinceMonitoringRanges?: Record<string, unknown>;
     monitoringNoticeDays?: unknown;
     monitoringDecisionDays?: unknown;
+    riskEliminationMonths?: unknown;
     queryLimits?: unknown;
     suppression?: unknown;
     plugins?: unknown;
@@ -102,6 +104,7 @@ export function loadSettings(file: string): PlatformSettings {
     provinceMonitoringRanges: checkProvinceLines(raw.provinceMonitoringRanges, 'provinceMonitoringRanges'),
     monitoringNoticeDays: checkDays(raw.monitoringNoticeDays, 'monitoringNoticeDays', DEFAULT_MONITORING_NOTICE_DAYS, 5, 30),
     monitoringDecisionDays: checkDays(raw.monitoringDecisionDays, 'monitoringDecisionDays', DEFAULT_MONITORING_DECISION_DAYS, 1, 90),
+    riskEliminationMonths: checkDays(raw.riskEliminationMonths, 'riskEliminationMonths', DEFAULT_RISK_ELIMINATION_MONTHS, 1, 36, 'months'),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
@@ -167,11 +170,11 @@ function checkProvinceLines(value: Record<string, unknown> | undefined, where: s
   );
 }
 
-/** A whole number of days between `min` and `max`; `fallback` when absent. */
-function checkDays(value: unknown, name: string, fallback: number, min: number, max: number): number {
+/** A whole number of days (or `unit`) between `min` and `max`; `fallback` when absent. */
+function checkDays(value: unknown, name: string, fallback: number, min: number, max: number, unit = 'days'): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(`${name} must be a whole number of days between ${min} and ${max}, got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(`${name} must be a whole number of ${unit} between ${min} and ${max}, got ${JSON.stringify(value)}`);
   }
   return value;
 }

@@ -24,4 +24,5 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   workflow_objection: 'WorkflowObjection',
   monitoring_case: 'MonitoringCase',
   monitoring_measure: 'MonitoringMeasure',
+  monitoring_elimination: 'RiskElimination',
 };

@@ -15,6 +15,8 @@ declare module '../kernel/settings.js' {
     readonly monitoringNoticeDays?: number;
     /** Most days from a lead to the county's decision; 15 when absent. */
     readonly monitoringDecisionDays?: number;
+    /** Months after identification before a risk may be eliminated; 6 when absent. */
+    readonly riskEliminationMonths?: number;
   }
 }
 
@@ -32,4 +34,10 @@ export function monitoringNoticeDaysOf(settings: PlatformSettings): number {
 
 export function monitoringDecisionDaysOf(settings: PlatformSettings): number {
   return settings.monitoringDecisionDays ?? DEFAULT_MONITORING_DECISION_DAYS;
+}
+
+export const DEFAULT_RISK_ELIMINATION_MONTHS = 6;
+
+export function riskEliminationMonthsOf(settings: PlatformSettings): number {
+  return settings.riskEliminationMonths ?? DEFAULT_RISK_ELIMINATION_MONTHS;
 }

@@ -86,6 +86,34 @@ async function firstHousehold(client: pg.ClientBase, prefix: string, status: str
   return rows[0];
 }
 
+/**
+ * The fire case's risk eliminated (风险消除) in October, once the house was rebuilt: more than six
+ * months after the decision, its relief carried out; village assessment and notice, township,
+ * county.
+ */
+async function eliminateRisk(client: pg.ClientBase, monitoringCaseId: number, householdId: number, v: string): Promise<void> {
+  const steps: CaseStep[] = [
+    { step: 'VILLAGE_ASSESSMENT', on: '2021-10-08', by: VILLAGE(v), role: 'VILLAGE_OFFICER', note: '住房已重建，收入恢复' },
+    { step: 'VILLAGE_NOTICE', on: '2021-10-08', by: VILLAGE(v), role: 'VILLAGE_OFFICER' },
+    { step: 'TOWNSHIP_REVIEW', on: '2021-10-13', by: TOWNSHIP(v), role: 'TOWNSHIP_OFFICER' },
+    { step: 'COUNTY_DECISION', on: '2021-10-15', by: COUNTY(v), role: 'COUNTY_OFFICER' },
+  ];
+  const { rows } = await client.query<{ id: number }>(
+    `insert into workflow_case (kind, household_id, village_code, step, state, version, opened_on, closed_on)
+     values ('RISK_ELIMINATION', $1, $2, 'COUNTY_DECISION', 'COMPLETED', 4, '2021-10-08', '2021-10-15') returning id`,
+    [householdId, v],
+  );
+  const id = rows[0].id;
+  for (const s of steps) {
+    await client.query(`insert into workflow_step (case_id, village_code, step, taken_on, taken_by, taken_role, note) values ($1, $2, $3, $4, $5, $6, $7)`, [
+      id, v, s.step, s.on, s.by, s.role, s.note ?? null,
+    ]);
+  }
+  await client.query(`insert into workflow_notice (case_id, village_code, step, start_date, end_date, location, recorded_by) values ($1, $2, 'VILLAGE_NOTICE', '2021-10-08', '2021-10-12', '大老爷庙村村委会公示栏', $3)`, [id, v, VILLAGE(v)]);
+  await client.query(`insert into monitoring_elimination (id, monitoring_case_id, village_code) values ($1, $2, $3)`, [id, monitoringCaseId, v]);
+  await client.query(`update monitoring_case set eliminated_on = '2021-10-15' where id = $1`, [monitoringCaseId]);
+}
+
 /** Writes the demo monitoring cases; returns how many. Runs inside the caller's transaction. */
 export async function seedMonitoringDemo(client: pg.ClientBase): Promise<number> {
   const burnt = await firstHousehold(client, '211382108201', 'EXITED');
@@ -127,6 +155,8 @@ export async function seedMonitoringDemo(client: pg.ClientBase): Promise<number>
      values ($1, $2, 'TEMPORARY_RELIEF', '火灾临时救助', '20000.00', '2021-03-23', '2021-03-23', $3)`,
     [fire, v, COUNTY(v)],
   );
+
+  await eliminateRisk(client, fire, burnt.id, v);
 
   const atRisk = await firstHousehold(client, '433125', 'EXITED');
   const b = atRisk.village_code;
