@@ -16,8 +16,12 @@ const steps = coreAuditSteps;
 let server: TestServer;
 
 beforeAll(async () => {
-  // The steps record a project notice that went up twelve days ago, then approve the project.
-  server = await createTestServer({ plugins: [], settings: { ...loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')), noticeRecordingGraceDays: 30 } });
+  // The steps record a project notice that went up twelve days ago, then approve the project; a
+  // monitoring case's notice of months ago, and eliminate its risk a month after its decision.
+  server = await createTestServer({
+    plugins: [],
+    settings: { ...loadSettings(path.join(REPO_ROOT, 'tuopin.config.json')), noticeRecordingGraceDays: 90, riskEliminationMonths: 1 },
+  });
   await insertAreas(server);
 });
 afterAll(() => server.close());
@@ -30,7 +34,7 @@ describe('the audit sweep', () => {
   });
 
   it('records every mutation, in its own transaction, with who, what and which object', async () => {
-    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, ids: {} };
+    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, actors: [CALLERS.villageAOfficer, CALLERS.qianlingOfficer], ids: {} };
     await runAuditSteps(world, steps);
   });
 });

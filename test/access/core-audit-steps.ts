@@ -1,8 +1,10 @@
+import type { Principal } from '@tuopin/core';
 import { mutate, type AuditStep } from '@tuopin/testing';
 import { AREAS } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { fundInput, projectInput } from '../fixtures/projects.js';
 import { workTeamAuditSteps } from './work-team-audit-steps.js';
+import { CALLERS } from '../fixtures/principals.js';
 
 /** A date `days` before today (UTC is close enough: the steps leave days of slack). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -159,4 +161,85 @@ export const coreAuditSteps: AuditStep[] = [
       { input: { id: world.ids.apiKey } }, 'RevokeApiKeyPayload', world.admin).then(() => {}),
   },
   ...workTeamAuditSteps,
+  {
+    mutation: 'openMonitoringCase',
+    table: 'monitoring_case',
+    async run(world) {
+      // A sudden hardship: no income test, so no monitoring range is needed for this year.
+      const out = await mutate(world, `mutation($input: OpenMonitoringCaseInput!) { openMonitoringCase(input: $input) { __typename ... on OpenMonitoringCasePayload { monitoringCase { id } } } }`,
+        { input: { category: 'SUDDEN_HARDSHIP', householdId: world.ids.household, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: daysAgo(80) } },
+        'OpenMonitoringCasePayload', CALLERS.villageAOfficer);
+      world.ids.monitoringCase = out.monitoringCase.id;
+    },
+  },
+  {
+    mutation: 'takeMonitoringStep',
+    table: 'workflow_step',
+    async run(world) {
+      const take = (step: string, version: number, principal: Principal, extra: object = {}) =>
+        mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename
+          ... on TakeMonitoringStepPayload { monitoringCase { notices { id } } } } }`,
+          { input: { caseId: world.ids.monitoringCase, version, step, ...extra } }, 'TakeMonitoringStepPayload', principal);
+      // Dated as they were taken, months ago (the test allows notices recorded 90 days late), so that
+      // the risk can be eliminated today (the test's riskEliminationMonths is 1).
+      await take('HOME_CHECK', 1, CALLERS.villageAOfficer, { date: daysAgo(80) });
+      await take('CONSENT', 2, CALLERS.villageAOfficer, { date: daysAgo(79), consentSignedOn: daysAgo(79) });
+      await take('CROSS_CHECK', 3, world.officer, { date: daysAgo(78) });
+      await take('VILLAGE_ASSESSMENT', 4, CALLERS.villageAOfficer, { date: daysAgo(77) });
+      const out = await take('VILLAGE_NOTICE', 5, CALLERS.villageAOfficer, { date: daysAgo(75), notice: { startDate: daysAgo(75), endDate: daysAgo(71), location: '村委会公示栏' } });
+      world.ids.notice = out.monitoringCase.notices[0].id;
+    },
+  },
+  {
+    mutation: 'raiseWorkflowObjection',
+    table: 'workflow_objection',
+    async run(world) {
+      const out = await mutate(world, `mutation($input: RaiseWorkflowObjectionInput!) { raiseWorkflowObjection(input: $input) { __typename
+        ... on RaiseWorkflowObjectionPayload { objection { id } } } }`, { input: { noticeId: world.ids.notice, content: '异议 An objection', raisedOn: daysAgo(73) } }, 'RaiseWorkflowObjectionPayload', CALLERS.villageAOfficer);
+      world.ids.objection = out.objection.id;
+    },
+  },
+  {
+    mutation: 'resolveWorkflowObjection',
+    table: 'workflow_objection',
+    run: (world) => mutate(world, `mutation($input: ResolveWorkflowObjectionInput!) { resolveWorkflowObjection(input: $input) { __typename } }`,
+      { input: { objectionId: world.ids.objection, resolution: '经核实 Checked' } }, 'ResolveWorkflowObjectionPayload', CALLERS.villageAOfficer).then(() => {}),
+  },
+  {
+    mutation: 'recordMonitoringMeasure',
+    table: 'monitoring_measure',
+    async run(world) {
+      for (const [step, version, principal, extra] of [
+        ['TOWNSHIP_REVIEW', 6, CALLERS.qianlingOfficer, {}],
+        ['COUNTY_DECISION', 7, world.officer, { decision: 'IDENTIFIED' }],
+      ] as const) {
+        await mutate(world, `mutation($input: TakeMonitoringStepInput!) { takeMonitoringStep(input: $input) { __typename } }`,
+          { input: { caseId: world.ids.monitoringCase, version, step, date: daysAgo(40), ...extra } }, 'TakeMonitoringStepPayload', principal);
+      }
+      await mutate(world, `mutation($input: RecordMonitoringMeasureInput!) { recordMonitoringMeasure(input: $input) { __typename } }`,
+        { input: { caseId: world.ids.monitoringCase, measureType: 'TEMPORARY_RELIEF', description: '临时救助 Temporary relief', amount: '20000.00', startedOn: daysAgo(40) } },
+        'RecordMonitoringMeasurePayload', CALLERS.villageAOfficer);
+    },
+  },
+  {
+    mutation: 'proposeRiskElimination',
+    table: 'monitoring_elimination',
+    async run(world) {
+      await mutate(world, `mutation($input: RecordMonitoringMeasureInput!) { recordMonitoringMeasure(input: $input) { __typename } }`,
+        { input: { caseId: world.ids.monitoringCase, measureType: 'PUBLIC_WELFARE_POST', description: '公益岗位 A public-welfare post', startedOn: daysAgo(40), carriedOutOn: daysAgo(40) } },
+        'RecordMonitoringMeasurePayload', CALLERS.villageAOfficer);
+      const out = await mutate(world, `mutation($input: ProposeRiskEliminationInput!) { proposeRiskElimination(input: $input) { __typename
+        ... on ProposeRiskEliminationPayload { riskElimination { id } } } }`,
+        { input: { monitoringCaseId: world.ids.monitoringCase, incomeStable: true, rigidSpendingResolved: true, assurancesSecured: true } },
+        'ProposeRiskEliminationPayload', CALLERS.villageAOfficer);
+      world.ids.riskElimination = out.riskElimination.id;
+    },
+  },
+  {
+    mutation: 'takeRiskEliminationStep',
+    table: 'workflow_notice',
+    run: (world) => mutate(world, `mutation($input: TakeRiskEliminationStepInput!) { takeRiskEliminationStep(input: $input) { __typename } }`,
+      { input: { caseId: world.ids.riskElimination, version: 1, step: 'VILLAGE_NOTICE', notice: { startDate: daysAgo(0), endDate: daysAgo(-4), location: '村委会公示栏' } } },
+      'TakeRiskEliminationStepPayload', CALLERS.villageAOfficer).then(() => {}),
+  },
 ];

@@ -33,11 +33,12 @@ async function registered(overrides = {}) {
 }
 
 describe('updateHousehold', () => {
-  it('records an exit, changes only what was sent, and clears what was nulled', async () => {
-    const household = await registered({ bankAccount: '6230123412341234123' });
+  it('changes only what was sent, and clears what was nulled', async () => {
+    const household = await registered({ bankAccount: '6230123412341234123', status: 'EXITED', exitYear: 2019 });
     const result = await server.execute(UpdateHousehold, {
       input: {
         id: household.id,
+        // The values it has: sending them is not a change of status.
         status: 'EXITED',
         exitYear: 2019,
         assurances: { basicMedicalCare: true, safeHousing: true },
@@ -76,7 +77,6 @@ describe('updateHousehold', () => {
     const snapshot = async () => [await registryCounts(server), await server.sql('select * from household order by id'), await server.sql('select * from member order by id')];
     const before = await snapshot();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ status: 'EXITED' }, 'ValidationError', 'exitYear'],
       [{ householdNo: other.householdNo }, 'ConflictError', 'householdNo'],
       [{ villageCode: '433125101299' }, 'NotFoundError', 'villageCode'],
       [{ groupId: groups[AREAS.villageB][0] }, 'NotFoundError', 'groupId'],
@@ -86,6 +86,26 @@ describe('updateHousehold', () => {
     for (const [patch, typename, field] of cases) {
       const result = await server.execute(UpdateHousehold, { input: { id: household.id, ...patch } });
       expect(result.data!.updateHousehold, JSON.stringify(patch)).toMatchObject({ __typename: typename, field });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a status or exit year changed outside its workflow, naming the field, writing nothing', async () => {
+    const poor = await registered();
+    const exited = await registered({ status: 'EXITED', exitYear: 2018 });
+    const snapshot = async () => [await server.sql('select * from household order by id'), await server.sql('select count(*)::int as n from audit_log')];
+    const before = await snapshot();
+    const cases: [string, Record<string, unknown>, string][] = [
+      [poor.id, { status: 'EXITED', exitYear: 2019 }, 'status'],
+      [poor.id, { status: 'RETURNED' }, 'status'],
+      [exited.id, { status: 'RETURNED' }, 'status'],
+      [exited.id, { status: 'POOR', exitYear: null }, 'status'],
+      [exited.id, { exitYear: 2019 }, 'exitYear'],
+      [exited.id, { exitYear: null, arableLand: 3 }, 'exitYear'],
+    ];
+    for (const [id, patch, field] of cases) {
+      const result = await server.execute(UpdateHousehold, { input: { id, ...patch } });
+      expect(result.data!.updateHousehold, JSON.stringify(patch)).toMatchObject({ __typename: 'RuleViolationError', code: 'RULE_VIOLATION', field });
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -43,7 +43,9 @@ describe('the village rollup', () => {
 
     const update = documentOf(`mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { __typename ... on Error { code field messageEn } } }`);
     const add = documentOf(`mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on Error { code field messageEn } } }`);
-    mustSucceed(await server.execute(update, { input: { id: ids[0], status: 'EXITED', exitYear: 2019 } }));
+    // A status changes only through a workflow (updateHousehold refuses it): written as the exit's removal step writes it.
+    const exitedId = Number(Buffer.from(ids[0], 'base64').toString('utf8').split(':')[1]);
+    await server.sql("update household set status = 'EXITED', exit_year = 2019 where id = ?", [exitedId]);
     mustSucceed(await server.execute(update, { input: { id: ids[1], villageCode: AREAS.villageC } }));
     mustSucceed(await server.execute(add, { input: { householdId: ids[2], member: memberInput() } }, { principal: TEST_REGISTRAR }));
     await expectRollupExact();

@@ -22,9 +22,10 @@ import { coreMigrations } from './migrations/index.js';
 import { projectFundEntities, registerProjectFundSchema } from './project/projects-funds.module.js';
 import { registerWorkTeamModule, workTeamEntities } from './work-team/work-team.module.js';
 import { coreSettingsSchema } from './work-team/work-team.settings.js';
+import { lifecycleEntities, registerLifecycleSchema } from './lifecycle.module.js';
 
-/** Core's entities: the registry every plugin builds on, then projects, funds and their ledger. */
-export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities, ...workTeamEntities] as const;
+/** Core's entities: the registry every plugin builds on, then projects, funds and their ledger, work teams, and the household's workflows. */
+export const coreEntities = [AreaSchema, VillageGroupSchema, HouseholdSchema, MemberSchema, HouseholdIncomeSchema, ...projectFundEntities, ...workTeamEntities, ...lifecycleEntities] as const;
 
 export { coreMigrations };
 
@@ -46,6 +47,7 @@ function registerCoreSchema(builder: TuopinBuilder): void {
   registerAuditSchema(builder);
   registerApiKeySchema(builder);
   registerWorkTeamModule(builder);
+  registerLifecycleSchema(builder);
 }
 
 /**

@@ -19,6 +19,10 @@ import type {
   WorkTeamVillage,
 } from './work-team/work-team.entity.js';
 import type { WorkTeamStatsSource } from './work-team/work-team-stats.loader.js';
+import type { RiskEliminationRow } from './monitoring/elimination.entity.js';
+import type { MonitoringMeasure } from './monitoring/measure.entity.js';
+import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
+import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
 
 /**
  * Core's GraphQL types by name, with the value each one's resolvers receive: what plugins extend
@@ -54,9 +58,16 @@ declare module './kernel/builder.js' {
     HelperPairing: HelperPairing;
     HelperVisit: HelperVisit;
     WorkTeamStats: WorkTeamStatsSource;
+    WorkflowStepRecord: WorkflowStep;
+    WorkflowNotice: WorkflowNotice;
+    WorkflowObjection: WorkflowObjection;
+    MonitoringCase: MonitoringCaseRow;
+    MonitoringMeasure: MonitoringMeasure;
+    RiskElimination: RiskEliminationRow;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;
     LedgerEntry: LedgerEntryRow;
+    WorkflowCase: WorkflowCaseView;
   }
 }

@@ -172,3 +172,24 @@ export { scopedLoaderByCode } from './kernel/scoped-loader.js';
 export { scopedLoaderBy } from './access/registry-loader.js';
 export { allocateFunds, disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';
 export { createFund, type CreateFundInput } from './fund/fund.service.js';
+
+// The household's life cycle: the workflow mechanism every workflow runs on, and monitoring
+export { defineWorkflow, stepAfter, stepOf, type WorkflowActor, type WorkflowDefinition, type WorkflowStepDefinition } from './workflow/workflow-definition.js';
+export { WORKFLOW_ACTOR_PERMISSIONS, assertCanAct } from './workflow/workflow-actors.js';
+export { WorkflowCaseSchema, WorkflowNoticeSchema, WorkflowObjectionSchema, WorkflowStepSchema, type WorkflowCase, type WorkflowNotice, type WorkflowObjection, type WorkflowStep } from './workflow/workflow.entity.js';
+export { MonitoringCaseSchema, type MonitoringCase, type MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
+export * from './monitoring/monitoring-enums.js';
+export { MONITORING_WORKFLOW, type MonitoringStep } from './monitoring/monitoring.workflow.js';
+export { RISK_ELIMINATION_WORKFLOW } from './monitoring/elimination.workflow.js';
+export { CORE_MEASURE_TYPES, type MeasureTypeDeclaration } from './monitoring/measure-types.js';
+export { MonitoringMeasureSchema, type MonitoringMeasure } from './monitoring/measure.entity.js';
+export { pluginsOfBuilder } from './kernel/builder-plugins.js';
+export {
+  DEFAULT_MONITORING_DECISION_DAYS,
+  DEFAULT_MONITORING_NOTICE_DAYS,
+  DEFAULT_RISK_ELIMINATION_MONTHS,
+  riskEliminationMonthsOf,
+  monitoringDecisionDaysOf,
+  monitoringNoticeDaysOf,
+  monitoringRangeFor,
+} from './monitoring/monitoring.settings.js';

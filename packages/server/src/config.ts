@@ -5,7 +5,18 @@ import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
-import { DEFAULT_NOTICE_RECORDING_GRACE_DAYS, DEFAULT_PROJECT_NOTICE_DAYS, normalizeMoney, parseMoney, type PlatformSettings, type QueryLimits, type SuppressionRule } from '@tuopin/core';
+import {
+  DEFAULT_MONITORING_DECISION_DAYS,
+  DEFAULT_MONITORING_NOTICE_DAYS,
+  DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
+  DEFAULT_PROJECT_NOTICE_DAYS,
+  DEFAULT_RISK_ELIMINATION_MONTHS,
+  normalizeMoney,
+  parseMoney,
+  type PlatformSettings,
+  type QueryLimits,
+  type SuppressionRule,
+} from '@tuopin/core';
 import { loadInstalledPlugins } from './installed-plugins.js';
 import { REPO_ROOT } from './paths.js';
 
@@ -64,6 +75,11 @@ export function loadSettings(file: string): PlatformSettings {
     provincePovertyLines?: Record<string, unknown>;
     projectNoticeDays?: unknown;
     noticeRecordingGraceDays?: unknown;
+    monitoringRanges?: unknown;
+    provinceMonitoringRanges?: Record<string, unknown>;
+    monitoringNoticeDays?: unknown;
+    monitoringDecisionDays?: unknown;
+    riskEliminationMonths?: unknown;
     queryLimits?: unknown;
     suppression?: unknown;
     plugins?: unknown;
@@ -84,6 +100,11 @@ export function loadSettings(file: string): PlatformSettings {
     ),
     projectNoticeDays: checkNoticeDays(raw.projectNoticeDays),
     noticeRecordingGraceDays: checkGraceDays(raw.noticeRecordingGraceDays),
+    monitoringRanges: checkLines(raw.monitoringRanges, 'monitoringRanges'),
+    provinceMonitoringRanges: checkProvinceLines(raw.provinceMonitoringRanges, 'provinceMonitoringRanges'),
+    monitoringNoticeDays: checkDays(raw.monitoringNoticeDays, 'monitoringNoticeDays', DEFAULT_MONITORING_NOTICE_DAYS, 5, 30),
+    monitoringDecisionDays: checkDays(raw.monitoringDecisionDays, 'monitoringDecisionDays', DEFAULT_MONITORING_DECISION_DAYS, 1, 90),
+    riskEliminationMonths: checkDays(raw.riskEliminationMonths, 'riskEliminationMonths', DEFAULT_RISK_ELIMINATION_MONTHS, 1, 36, 'months'),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
@@ -137,6 +158,25 @@ function checkPluginSettings(value: unknown): Record<string, Record<string, unkn
     throw new ConfigurationError('plugins must map plugin names to settings objects, e.g. { "finance": { "maxPrincipal": "50000.00" } }');
   }
   return value as Record<string, Record<string, unknown>>;
+}
+
+/** Lines or ranges by province code, each a year → amount object. */
+function checkProvinceLines(value: Record<string, unknown> | undefined, where: string): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(value ?? {}).map(([code, lines]) => {
+      if (!/^\d{2}0{10}$/.test(code)) throw new ConfigurationError(`${where}: '${code}' is not a 12-digit province code`);
+      return [code, checkLines(lines, `${where}.${code}`)];
+    }),
+  );
+}
+
+/** A whole number of days (or `unit`) between `min` and `max`; `fallback` when absent. */
+function checkDays(value: unknown, name: string, fallback: number, min: number, max: number, unit = 'days'): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(`${name} must be a whole number of ${unit} between ${min} and ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** `projectNoticeDays`: the minimum project-plan notice period in days, 7 unless configured. */

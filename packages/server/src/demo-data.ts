@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Platform } from '@tuopin/core';
 import pg from 'pg';
 import type { Logger } from './log.js';
-import { seedDemo, seedProjectDemo, seedWorkTeamDemo } from './seed/index.js';
+import { seedDemo, seedLifecycleDemo, seedProjectDemo, seedWorkTeamDemo } from './seed/index.js';
 
 /** True when the registry holds no areas yet: a fresh database. */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
@@ -23,6 +23,7 @@ export async function loadDemoData(orm: MikroORM, platform: Platform, databaseUr
     log.info('demo registry loaded', { ...(await seedDemo(client, { log: seedLog })) });
     log.info('demo projects and funds loaded', { ...(await seedProjectDemo(client, { log: seedLog })) });
     log.info('demo work teams loaded', { ...(await seedWorkTeamDemo(client, { log: seedLog })) });
+    log.info('demo life cycle loaded', { ...(await seedLifecycleDemo(client)) });
   } finally {
     await client.end();
   }

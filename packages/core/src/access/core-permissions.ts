@@ -24,6 +24,12 @@ export const CORE_PERMISSIONS = {
   manageWorkTeams: 'core.work-teams.manage',
   /** Record a team's days in the village, leave, helpers' pairings with households and their visits. */
   recordWorkTeams: 'core.work-teams.record',
+  /** The village's steps of a household's workflows: apply, assess, post the village notice. */
+  villageCaseSteps: 'core.cases.village',
+  /** The township's steps: review, the township notice. */
+  townshipCaseSteps: 'core.cases.township',
+  /** The county's steps: recheck, announce, approve. */
+  countyCaseSteps: 'core.cases.county',
 } as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[keyof typeof CORE_PERMISSIONS];
@@ -49,4 +55,7 @@ export const CORE_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
   },
   { name: CORE_PERMISSIONS.manageWorkTeams, title: '派驻工作队（登记干部、派驻、召回、年度考核） Dispatch work teams: register cadres, dispatch, recall and assess them' },
   { name: CORE_PERMISSIONS.recordWorkTeams, title: '记录驻村天数、请假、结对帮扶和走访 Record days in the village, leave, helper pairings and visits' },
+  { name: CORE_PERMISSIONS.villageCaseSteps, title: '办理村级流程环节（申请、评议、村内公示） Take a workflow\'s village steps: apply, assess, post the village notice' },
+  { name: CORE_PERMISSIONS.townshipCaseSteps, title: '办理乡镇流程环节（审核、乡镇公示） Take a workflow\'s township steps: review and the township notice' },
+  { name: CORE_PERMISSIONS.countyCaseSteps, title: '办理县级流程环节（复核、公告、审批） Take a workflow\'s county steps: recheck, announce, approve' },
 ];

@@ -23,9 +23,11 @@ const COUNTY_OFFICER = [...OFFICER, P.manageWorkTeams];
 export const CORE_ROLE_DECLARATIONS: readonly (RoleDeclaration & { name: CoreRole })[] = [
   { name: 'NATIONAL_ADMIN', title: '国家级管理员 National administrator', permissions: ADMINISTRATOR, scopeLevels: ['NATION'] },
   { name: 'PROVINCE_ADMIN', title: '省级管理员 Province administrator', permissions: ADMINISTRATOR, scopeLevels: ['PROVINCE'] },
-  { name: 'COUNTY_OFFICER', title: '县扶贫办干部 County poverty-office officer', permissions: COUNTY_OFFICER, scopeLevels: ['COUNTY'] },
-  { name: 'TOWNSHIP_OFFICER', title: '乡镇扶贫干部 Township officer', permissions: OFFICER, scopeLevels: ['TOWNSHIP'] },
-  { name: 'VILLAGE_OFFICER', title: '村干部 Village officer', permissions: OFFICER, scopeLevels: ['VILLAGE'] },
+  // Each level takes its own steps of a household's workflows: the village applies and assesses,
+  // the township reviews, the county approves (workflow/workflow-actors.ts).
+  { name: 'COUNTY_OFFICER', title: '县扶贫办干部 County poverty-office officer', permissions: [...COUNTY_OFFICER, P.countyCaseSteps], scopeLevels: ['COUNTY'] },
+  { name: 'TOWNSHIP_OFFICER', title: '乡镇扶贫干部 Township officer', permissions: [...OFFICER, P.townshipCaseSteps], scopeLevels: ['TOWNSHIP'] },
+  { name: 'VILLAGE_OFFICER', title: '村干部 Village officer', permissions: [...OFFICER, P.villageCaseSteps], scopeLevels: ['VILLAGE'] },
   {
     name: 'AUDITOR',
     title: '审计人员（只读） Auditor, read-only',

@@ -27,4 +27,12 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   work_team_assessment: 'CadreAssessment',
   helper_pairing: 'HelperPairing',
   helper_visit: 'HelperVisit',
+  // A case of any workflow shows as the interface its types implement; its records as theirs.
+  workflow_case: 'WorkflowCase',
+  workflow_step: 'WorkflowStepRecord',
+  workflow_notice: 'WorkflowNotice',
+  workflow_objection: 'WorkflowObjection',
+  monitoring_case: 'MonitoringCase',
+  monitoring_measure: 'MonitoringMeasure',
+  monitoring_elimination: 'RiskElimination',
 };

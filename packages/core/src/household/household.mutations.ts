@@ -45,9 +45,16 @@ export function registerHouseholdMutations(builder: TuopinBuilder): void {
     villageCode: t.string({ required, description: '行政村代码 12-digit code of the administrative village' }),
     groupId: t.int({ description: '组/屯编号 Id of a group of that village' }),
     category: t.field({ type: HouseholdCategoryEnum, required, description: '贫困户属性 Category' }),
-    status: t.field({ type: HouseholdStatusEnum, description: '户状态（登记时默认未脱贫） Status; POOR when registering if omitted' }),
+    status: t.field({
+      type: HouseholdStatusEnum,
+      description: required
+        ? '户状态（登记时默认未脱贫） Status; POOR when registering if omitted'
+        : '户状态（只能通过识别、退出、返贫流程改变，填写不同的值将被拒绝） Status; it changes only through its workflows, and a different value is refused',
+    }),
     yearIdentified: t.int({ required, description: '识别年度 Year identified' }),
-    exitYear: t.int({ description: '脱贫年度 Exit year' }),
+    exitYear: t.int({
+      description: required ? '脱贫年度 Exit year' : '脱贫年度（由退出流程记录，填写不同的值将被拒绝） Exit year; recorded by the exit workflow, and a different value is refused',
+    }),
     primaryCause: t.field({ type: PovertyCauseEnum, required, description: '主要致贫原因 Main cause' }),
     otherCauses: t.field({ type: [PovertyCauseEnum], description: '其他致贫原因（最多两项） Other causes, at most two' }),
     assurances: t.field({ type: AssurancesInput, description: '两不愁三保障 Assurances' }),

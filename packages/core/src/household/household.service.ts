@@ -4,7 +4,7 @@ import { notFound } from '../kernel/access.js';
 import { assertCanWriteVillage } from '../access/registry-access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { assertCanUsePersonalData } from '../kernel/personal-data.js';
-import { IssueCollector } from '../kernel/errors.js';
+import { IssueCollector, RuleViolationError } from '../kernel/errors.js';
 import { inTransaction } from '../kernel/transaction.js';
 import { MemberSchema } from '../member/member.entity.js';
 import { checkMemberFields, type CheckedIdentity, type MemberFields } from '../member/member.validation.js';
@@ -93,6 +93,7 @@ export async function updateHousehold(ctx: TuopinContext, input: UpdateHousehold
   const current = await householdLoader(ctx).load(input.id);
   if (!current) throw notFound('id', '户', 'Household');
   assertCanWriteVillage(ctx, current.villageCode, 'id');
+  assertStatusUnchanged(current, input);
 
   const next = applyHouseholdPatch(current, input);
   const issues = new IssueCollector();
@@ -115,6 +116,24 @@ export async function updateHousehold(ctx: TuopinContext, input: UpdateHousehold
     await em.nativeUpdate(HouseholdSchema, { id: current.id }, { ...householdColumns(next), updatedAt: new Date() });
   });
   return current.id;
+}
+
+/**
+ * A household's status and exit year change only through its workflows — identification makes it
+ * poor, exit removes it (销号), a return to poverty brings it back — each step taken by the level
+ * the rules name and audited. An update that sends the value the household already has is fine.
+ */
+function assertStatusUnchanged(current: Household, patch: HouseholdPatch): void {
+  if (patch.status != null && patch.status !== current.status) {
+    throw new RuleViolationError(
+      'status',
+      '户状态只能通过识别、退出或返贫流程改变，不能直接修改',
+      'A household\'s status changes only through its workflows (identification, exit, return to poverty), never by an update',
+    );
+  }
+  if (patch.exitYear !== undefined && patch.exitYear !== (current.exitYear ?? null)) {
+    throw new RuleViolationError('exitYear', '脱贫年度由退出流程记录，不能直接修改', 'The exit year is recorded by the exit workflow, never by an update');
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { assembleAccess, checkGrantableTypes, checkRequiredPermissions, makeAcce
 import { auditVocabularyExtension, buildAuditVocabulary, type AuditVocabulary } from './audit-vocabulary.js';
 import { registerBaseSchema } from './base-schema.js';
 import { createBuilder } from './builder.js';
+import { setBuilderPlugins } from './builder-plugins.js';
 import { CORE_PLUGIN_NAME, isCorePlugin, pluginNamespaceOf, tableNameOf } from './define-plugin.js';
 import { PluginConfigurationError, type TuopinPlugin } from './plugin.js';
 import { orderPlugins } from './plugin-set.js';
@@ -90,6 +91,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
   useAreaCodes(areaCodesOf(ordered));
   const access = assembleAccess(ordered);
   const builder = createBuilder();
+  setBuilderPlugins(builder, ordered);
   registerBaseSchema(builder);
   for (const plugin of ordered) plugin.registerSchema(builder);
   const auditVocabulary = buildAuditVocabulary(ordered);

@@ -8,6 +8,8 @@ import { CoreHouseholdAreaFollowsMigration } from './core-20261205000000-househo
 import { CoreAuditRowsAndMasksMigration } from './core-20261205100000-audit-rows-and-masks.migration.js';
 import { CoreAuditReadsPerRequestMigration } from './core-20261206000000-audit-reads-per-request.migration.js';
 import { CoreWorkTeamsMigration } from './core-20261207000000-work-teams.migration.js';
+import { CoreWorkflowsMigration } from './core-20261208000000-workflows.migration.js';
+import { CoreMonitoringMeasuresMigration } from './core-20261208100000-monitoring-measures.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -20,4 +22,6 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261205100000_audit_rows_and_masks', class: CoreAuditRowsAndMasksMigration },
   { name: 'core_20261206000000_audit_reads_per_request', class: CoreAuditReadsPerRequestMigration },
   { name: 'core_20261207000000_work_teams', class: CoreWorkTeamsMigration },
+  { name: 'core_20261208000000_workflows', class: CoreWorkflowsMigration },
+  { name: 'core_20261208100000_monitoring_measures', class: CoreMonitoringMeasuresMigration },
 ];

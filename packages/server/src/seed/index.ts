@@ -6,3 +6,4 @@ export { DEMO_SEED, seedDemo, type DemoSummary, type SeedOptions } from './demo/
 export { SCALE_PROVINCE_CODE, SCALE_PROVINCE_NAME, seedScale, type ScaleOptions, type ScaleSummary } from './scale/index.js';
 export { PROJECT_DEMO_SEED, seedProjectDemo, type ProjectDemoSummary } from './projects/index.js';
 export { WORK_TEAM_DEMO_SEED, seedWorkTeamDemo, type WorkTeamDemoSummary } from './work-teams/index.js';
+export { seedLifecycleDemo, type LifecycleDemoSummary } from './lifecycle/index.js';

@@ -1,0 +1,20 @@
+import type { TuopinBuilder } from './kernel/builder.js';
+import { MonitoringEliminationSchema } from './monitoring/elimination.entity.js';
+import { registerEliminationSchema } from './monitoring/elimination.schema.js';
+import { MonitoringMeasureSchema } from './monitoring/measure.entity.js';
+import { registerMeasureSchema } from './monitoring/measure.schema.js';
+import { MonitoringCaseSchema } from './monitoring/monitoring-case.entity.js';
+import { registerMonitoringSchema } from './monitoring/monitoring.schema.js';
+import { workflowEntities } from './workflow/workflow.entity.js';
+import { registerWorkflowSchema } from './workflow/workflow.schema.js';
+
+/** The entities of the household's life cycle: the workflow mechanism and each workflow's own records. */
+export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema] as const;
+
+/** Registers the household's life cycle: the shared workflow records, then each workflow. */
+export function registerLifecycleSchema(builder: TuopinBuilder): void {
+  registerWorkflowSchema(builder);
+  registerMonitoringSchema(builder);
+  registerMeasureSchema(builder);
+  registerEliminationSchema(builder);
+}

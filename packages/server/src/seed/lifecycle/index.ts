@@ -1,0 +1,23 @@
+import type pg from 'pg';
+import { beginBulkLoad } from '../bulk-transaction.js';
+import { seedMonitoringDemo } from './monitoring-demo.js';
+
+export interface LifecycleDemoSummary {
+  monitoringCases: number;
+}
+
+/**
+ * Seeds the demo of the household's life cycle (identification, exit, monitoring) over the demo
+ * registry, in one transaction of its own (nothing written on failure). Run after `seedDemo`.
+ */
+export async function seedLifecycleDemo(client: pg.ClientBase): Promise<LifecycleDemoSummary> {
+  await beginBulkLoad(client);
+  try {
+    const monitoringCases = await seedMonitoringDemo(client);
+    await client.query('commit');
+    return { monitoringCases };
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  }
+}
