@@ -37,7 +37,11 @@ export function useDocumentLimits(limits: { maxTokens: number; maxAliases: numbe
   };
 }
 
-/** A limit error as a GraphQL error that reaches the client with its code, values and messages. */
-function limitError(error: LimitExceededError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: error.toExtensions(), originalError: error });
+/**
+ * A limit error as a GraphQL error that reaches the client with its code, values and messages, and
+ * HTTP 400: the request is the client's to fix. Without the status, yoga reads the error's
+ * original (non-GraphQL) error as a server fault and answers 500.
+ */
+export function limitError(error: LimitExceededError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...error.toExtensions(), http: { status: 400 } }, originalError: error });
 }

@@ -2,6 +2,7 @@ import { operationCost, queryLimitExceeded, queryLimitsOf, type TuopinContext } 
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { refusalError, type LimitRefusal } from './caller-limits.js';
+import { limitError } from './document-limits.js';
 
 /** Spends a query's estimated cost from its caller's budget; the gateway supplies it per request. */
 export type SpendCost = (cost: number) => LimitRefusal | null;
@@ -21,7 +22,7 @@ export function useQueryCost(): Plugin<TuopinContext & { spendCost?: SpendCost }
       const context = args.contextValue;
       const exceeded = queryLimitExceeded(cost, queryLimitsOf(context.settings));
       if (exceeded) {
-        setResultAndStopExecution({ errors: [new GraphQLError(exceeded.message, { extensions: exceeded.toExtensions(), originalError: exceeded })] });
+        setResultAndStopExecution({ errors: [limitError(exceeded)] });
         return;
       }
       const refusal = context.spendCost?.(cost.complexity);
