@@ -84,16 +84,6 @@ describe('allocateFunds refuses', () => {
     await expectRefused(server, () => allocate({ projectId: planned }), 'RuleViolationError', 'projectId');
   });
 
-  it('a project outside the area that manages the fund, even for a caller who manages both', async () => {
-    // The national administrator manages 保靖县's fund and 凌源市's project alike; the fund is still 保靖县's money.
-    const elsewhere = await projectUnderConstruction(server, clock, { placeCode: AREAS.dalaoyemiao, responsibleUnit: '四官营子镇人民政府' });
-    await expectRefused(server, () => allocate({ projectId: elsewhere }), 'RuleViolationError', 'projectId');
-    const xiangxiFund = await createFund(server, { areaCode: AREAS.xiangxi, name: '州级财政专项扶贫资金', sourceType: 'CITY_FISCAL' });
-    await expectRefused(server, () => allocate({ fundId: xiangxiFund, projectId: elsewhere }), 'RuleViolationError', 'projectId');
-    // A prefecture's fund pays for projects of its counties.
-    mustSucceed(await allocate({ fundId: xiangxiFund, amount: '100.00' }));
-  });
-
   it('callers without the role, or with the fund or the project outside their scope', async () => {
     await expectRefused(server, () => allocate({}, PRINCIPALS.ngo), 'ForbiddenError', 'fundId');
     await expectRefused(server, () => allocate({}, PRINCIPALS.auditor), 'ForbiddenError', 'fundId');

@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../kernel/access.js';
-import { isWithinScope } from '../kernel/area-scope.js';
-import { significantPrefix } from '../area/division-code.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ConflictError, IssueCollector, RuleViolationError, ValidationError } from '../kernel/errors.js';
 import { compareMoney, formatMoney, parseMoney, subtractMoney } from '../kernel/money.js';
@@ -112,12 +110,6 @@ export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { f
   if (!project) throw notFound('projectId', '项目', 'Project');
   assertCanManageFundAt(ctx, fund.areaCode, 'fundId');
   assertCanManageProjectAt(ctx, project.placeCode, 'projectId');
-  // A fund is the money of the area that manages it: it pays for projects inside that area only,
-  // whatever else the caller manages (a province officer managing two counties cannot move one
-  // county's fund, or aid received for it, into the other's projects).
-  if (!isWithinScope(project.placeCode, [significantPrefix(fund.areaCode)])) {
-    throw new RuleViolationError('projectId', '项目不在资金管理地区内，不能安排该资金', "The project lies outside the area that manages the fund, so the fund cannot pay for it");
-  }
 
   return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
     await em.execute('select id from fund where id = ? for update', [fund.id]);
