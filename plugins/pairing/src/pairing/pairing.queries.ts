@@ -1,8 +1,19 @@
-import { countRowsOf, isDatabaseId, pageRowsOf, readableRanges, resolveKeysetConnection, ValidationError, appendCodeRanges, type ConnectionArgs, type Conditions, type TuopinContext } from '@tuopin/core';
+import {
+  appendCodeRanges,
+  checkPullCursor,
+  countRowsOf,
+  keysetBound,
+  pageRowsOf,
+  pullKey,
+  readableRanges,
+  resolveKeysetConnection,
+  type ConnectionArgs,
+  type Conditions,
+  type PullOrder,
+  type TuopinContext,
+} from '@tuopin/core';
 import type { PairingKind, PairingStatus } from '../shared/pairing-enums.js';
 import { PairingSchema, type Pairing } from './pairing.entity.js';
-
-type SortKey = readonly (string | number)[];
 
 export interface PairingFilter {
   /** Pairings helping this area or an area under it; null for everywhere the caller may see. */
@@ -25,39 +36,22 @@ function pairingConditions(ctx: TuopinContext, filter: PairingFilter): Condition
   };
 }
 
-type Order = 'code' | 'updated';
-
-/** A cursor's key, checked against the order in use: a cursor of the other order is refused, naming the field. */
-function checkedKey(order: Order, key: SortKey | null, field: string): [string, number] | null {
-  if (key === null) return null;
-  const [first, id] = key;
-  const valid =
-    typeof id === 'number' &&
-    isDatabaseId(String(id)) &&
-    typeof first === 'string' &&
-    (order === 'updated' ? first.includes('T') && !Number.isNaN(Date.parse(first)) : /^\d{12}$/.test(first));
-  if (!valid) throw ValidationError.of(field, '分页游标与当前排序不符（是否增减了 updatedAfter？）', 'The cursor belongs to another ordering (was updatedAfter added or removed?)');
-  return [first, id];
-}
-
 /**
  * A keyset page of pairings: by (helped area, id), or by (updatedAt, id) when a partner pulls
  * changes with `updatedAfter` (overlap pulls a few minutes and de-duplicate by id, as for funds).
  */
 export function pairingConnection(ctx: TuopinContext, filter: PairingFilter, args: ConnectionArgs) {
-  const order: Order = filter.updatedAfter ? 'updated' : 'code';
+  const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
   const conditions = pairingConditions(ctx, filter);
-  const column = order === 'updated' ? 'p.updated_at' : 'p.area_code';
-  const cast = order === 'updated' ? '::timestamptz' : '';
   return resolveKeysetConnection<Pairing>(
     args,
     ['text', 'id'],
-    (pairing) => (order === 'updated' ? [pairing.updatedAt.toISOString(), pairing.id] : [pairing.areaCode, pairing.id]),
+    (pairing) => pullKey(order, pairing.areaCode, pairing.updatedAt, pairing.id),
     async ({ after, before, limit, descending }) => {
       if (!conditions) return [];
       const bounds = ([[after, '>', 'after'], [before, '<', 'before']] as const).flatMap(([key, op, field]) => {
-        const checked = checkedKey(order, key, field);
-        return checked ? [{ sql: `(${column}, p.id) ${op} (?${cast}, ?)`, params: checked }] : [];
+        const checked = checkPullCursor(order, key, field);
+        return checked ? [keysetBound(order, 'p', 'area_code', checked, op)] : [];
       });
       const direction = descending ? 'desc' : 'asc';
       return pageRowsOf(ctx, {
