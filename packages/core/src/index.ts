@@ -193,3 +193,10 @@ export {
   monitoringNoticeDaysOf,
   monitoringRangeFor,
 } from './monitoring/monitoring.settings.js';
+
+// Identification (识别): its workflow, records and settings, and the one function that changes a registered household's status
+export { IDENTIFICATION_WORKFLOW, type IdentificationStep } from './identification/identification.workflow.js';
+export { IdentificationApplicationSchema, IdentificationExclusionCheckSchema, type IdentificationApplication, type IdentificationExclusionCheck } from './identification/identification.entity.js';
+export * from './identification/identification-enums.js';
+export { DEFAULT_IDENTIFICATION_NOTICE_DAYS, identificationNoticeDaysOf } from './identification/identification.settings.js';
+export { setHouseholdStatus, type HouseholdStatusSubject, type StatusChange } from './household/household-status.js';

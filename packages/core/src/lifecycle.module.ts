@@ -1,3 +1,5 @@
+import { identificationEntities } from './identification/identification.entity.js';
+import { registerIdentificationSchema } from './identification/identification.schema.js';
 import type { TuopinBuilder } from './kernel/builder.js';
 import { MonitoringEliminationSchema } from './monitoring/elimination.entity.js';
 import { registerEliminationSchema } from './monitoring/elimination.schema.js';
@@ -9,7 +11,7 @@ import { workflowEntities } from './workflow/workflow.entity.js';
 import { registerWorkflowSchema } from './workflow/workflow.schema.js';
 
 /** The entities of the household's life cycle: the workflow mechanism and each workflow's own records. */
-export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema] as const;
+export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema, ...identificationEntities] as const;
 
 /** Registers the household's life cycle: the shared workflow records, then each workflow. */
 export function registerLifecycleSchema(builder: TuopinBuilder): void {
@@ -17,4 +19,5 @@ export function registerLifecycleSchema(builder: TuopinBuilder): void {
   registerMonitoringSchema(builder);
   registerMeasureSchema(builder);
   registerEliminationSchema(builder);
+  registerIdentificationSchema(builder);
 }

@@ -7,6 +7,7 @@ import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
 import {
   DEFAULT_MONITORING_DECISION_DAYS,
+  DEFAULT_IDENTIFICATION_NOTICE_DAYS,
   DEFAULT_MONITORING_NOTICE_DAYS,
   DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
   DEFAULT_PROJECT_NOTICE_DAYS,
@@ -80,6 +81,8 @@ export function loadSettings(file: string): PlatformSettings {
     monitoringNoticeDays?: unknown;
     monitoringDecisionDays?: unknown;
     riskEliminationMonths?: unknown;
+    identificationNoticeDays?: unknown;
+    provinceIdentificationNoticeDays?: Record<string, unknown>;
     queryLimits?: unknown;
     suppression?: unknown;
     plugins?: unknown;
@@ -105,6 +108,8 @@ export function loadSettings(file: string): PlatformSettings {
     monitoringNoticeDays: checkDays(raw.monitoringNoticeDays, 'monitoringNoticeDays', DEFAULT_MONITORING_NOTICE_DAYS, 5, 30),
     monitoringDecisionDays: checkDays(raw.monitoringDecisionDays, 'monitoringDecisionDays', DEFAULT_MONITORING_DECISION_DAYS, 1, 90),
     riskEliminationMonths: checkDays(raw.riskEliminationMonths, 'riskEliminationMonths', DEFAULT_RISK_ELIMINATION_MONTHS, 1, 36, 'months'),
+    identificationNoticeDays: checkDays(raw.identificationNoticeDays, 'identificationNoticeDays', DEFAULT_IDENTIFICATION_NOTICE_DAYS, 3, 30),
+    provinceIdentificationNoticeDays: checkProvinceDays(raw.provinceIdentificationNoticeDays, 'provinceIdentificationNoticeDays', 3, 30),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
@@ -171,6 +176,17 @@ function checkProvinceLines(value: Record<string, unknown> | undefined, where: s
 }
 
 /** A whole number of days (or `unit`) between `min` and `max`; `fallback` when absent. */
+/** `{ "<province code>": days }`: a per-province override of a length in days. */
+function checkProvinceDays(value: Record<string, unknown> | undefined, where: string, min: number, max: number): Record<string, number> {
+  if (value !== undefined && (typeof value !== 'object' || value === null)) throw new ConfigurationError(`${where} must be an object of province code → days`);
+  return Object.fromEntries(
+    Object.entries(value ?? {}).map(([code, days]) => {
+      if (!/^\d{2}0{10}$/.test(code)) throw new ConfigurationError(`${where}: '${code}' is not a 12-digit province code`);
+      return [code, checkDays(days, `${where}.${code}`, min, min, max)];
+    }),
+  );
+}
+
 function checkDays(value: unknown, name: string, fallback: number, min: number, max: number, unit = 'days'): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {

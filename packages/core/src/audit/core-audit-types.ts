@@ -35,4 +35,6 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   monitoring_case: 'MonitoringCase',
   monitoring_measure: 'MonitoringMeasure',
   monitoring_elimination: 'RiskElimination',
+  identification_application: 'IdentificationApplication',
+  identification_exclusion: 'IdentificationExclusionCheck',
 };

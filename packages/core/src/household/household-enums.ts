@@ -46,7 +46,33 @@ export const HOUSING_SAFETY_GRADES = {
 } as const;
 export type HousingSafetyGrade = keyof typeof HOUSING_SAFETY_GRADES;
 
+/** 识别标准: the line a household was identified under, the national one or its province's higher one. */
+export const POVERTY_STANDARDS = {
+  NATIONAL: '国家标准 The national poverty line',
+  PROVINCIAL: '省定标准 The province\'s own, higher line',
+} as const;
+export type PovertyStandard = keyof typeof POVERTY_STANDARDS;
+
+/**
+ * 帮扶分类: how a household is to be lifted out, in either vocabulary the policy used — 五个一批
+ * (production, relocation, ecological compensation, education, social-security floor) or 四个一批
+ * (production and employment, relocation, 低保 floor, medical assistance). The two share their
+ * first two classes.
+ */
+export const ASSISTANCE_CLASSES = {
+  PRODUCTION_EMPLOYMENT: '发展生产和就业脱贫一批（五个一批、四个一批） Production and employment (both vocabularies)',
+  RELOCATION: '易地搬迁脱贫一批（五个一批、四个一批） Relocation (both vocabularies)',
+  ECOLOGICAL_COMPENSATION: '生态补偿脱贫一批（五个一批） Ecological compensation (五个一批)',
+  EDUCATION: '发展教育脱贫一批（五个一批） Education (五个一批)',
+  SOCIAL_SECURITY: '社会保障兜底一批（五个一批） Social-security floor (五个一批)',
+  MINIMUM_LIVING_ALLOWANCE: '低保政策兜底一批（四个一批） Minimum living allowance floor (四个一批)',
+  MEDICAL_ASSISTANCE: '医疗救助扶持一批（四个一批） Medical assistance (四个一批)',
+} as const;
+export type AssistanceClass = keyof typeof ASSISTANCE_CLASSES;
+
 export const HouseholdCategoryEnum = enumOf(HOUSEHOLD_CATEGORIES);
+export const PovertyStandardEnum = enumOf(POVERTY_STANDARDS);
+export const AssistanceClassEnum = enumOf(ASSISTANCE_CLASSES);
 export const HouseholdStatusEnum = enumOf(HOUSEHOLD_STATUSES);
 export const PovertyCauseEnum = enumOf(POVERTY_CAUSES);
 export const HousingSafetyGradeEnum = enumOf(HOUSING_SAFETY_GRADES);

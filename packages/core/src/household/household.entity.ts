@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { enumKeys, timestamps } from '../kernel/entity-helpers.js';
-import { HOUSEHOLD_CATEGORIES, HOUSEHOLD_STATUSES, HOUSING_SAFETY_GRADES, POVERTY_CAUSES, type PovertyCause } from './household-enums.js';
+import { ASSISTANCE_CLASSES, HOUSEHOLD_CATEGORIES, HOUSEHOLD_STATUSES, POVERTY_STANDARDS, HOUSING_SAFETY_GRADES, POVERTY_CAUSES, type PovertyCause } from './household-enums.js';
 
 /** 建档立卡户: a registered poor household. */
 export const HouseholdSchema = defineEntity({
@@ -15,6 +15,9 @@ export const HouseholdSchema = defineEntity({
     status: p.enum(enumKeys(HOUSEHOLD_STATUSES)).columnType('text'),
     yearIdentified: p.smallint(),
     exitYear: p.smallint().nullable(),
+    /** Set by identification's approval; null for households entered from older rolls. */
+    povertyStandard: p.enum(enumKeys(POVERTY_STANDARDS)).columnType('text').nullable(),
+    assistanceClass: p.enum(enumKeys(ASSISTANCE_CLASSES)).columnType('text').nullable(),
     primaryCause: p.enum(enumKeys(POVERTY_CAUSES)).columnType('text'),
     otherCauses: p.array<PovertyCause>().columnType('text[]').default([]),
     // 两不愁三保障: 不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障.

@@ -22,7 +22,8 @@ export interface RegisterHouseholdInput extends HouseholdFieldsInput {
 /** Households have a handful of members; a roll with dozens is a data-entry mistake. */
 const MAX_MEMBERS = 30;
 
-const HOUSEHOLD_CONSTRAINT_ERRORS = {
+/** The unique constraints a registration may meet, as the typed errors its checks give. */
+export const HOUSEHOLD_CONSTRAINT_ERRORS = {
   household_household_no_unique: duplicateHouseholdNo,
   ...MEMBER_CONSTRAINT_ERRORS,
 };
@@ -55,6 +56,15 @@ function checkRegistration(state: HouseholdState, members: MemberFields[]): Chec
 
 /** Registers a household with its members in one transaction; nothing is written on any error. */
 export async function registerHousehold(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<number> {
+  return inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, await prepareHouseholdRegistration(ctx, input));
+}
+
+/**
+ * Checks a registration as `registerHousehold` does and returns the write, for a workflow step
+ * that registers a household inside its own transaction (identification's approval). Run the
+ * write under `HOUSEHOLD_CONSTRAINT_ERRORS`, so that a race on a unique number answers the same.
+ */
+export async function prepareHouseholdRegistration(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<(em: EntityManager) => Promise<number>> {
   // ID numbers are unique in the country: "already registered" would tell a caller who sees them
   // masked which of a masked number's candidates is real. Refused first, whatever the input.
   assertCanEnterIdNumbers(ctx, 'members[0].idNumber');
@@ -69,12 +79,12 @@ export async function registerHousehold(ctx: TuopinContext, input: RegisterHouse
   });
 
   // Plain inserts: nothing here is read back through the unit of work, so it need not track them.
-  return inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, async (em) => {
+  return async (em) => {
     const id = Number(await em.insert(HouseholdSchema, { ...householdColumns(state), memberCount: input.members.length }));
     const household = { id, villageCode: state.villageCode };
     await em.insertMany(MemberSchema, input.members.map((member, i) => memberRow(household, member, identities[i])));
     return id;
-  });
+  };
 }
 
 export interface UpdateHouseholdInput extends HouseholdPatch {
@@ -150,7 +160,8 @@ export async function throwIfAnyRegistered(em: EntityManager, idNumbers: string[
   throwIfRegistered(await findRegisteredIdNumbers(em, idNumbers), idNumbers, fieldOf);
 }
 
-function householdColumns(state: HouseholdState): Omit<Household, 'id' | 'memberCount' | 'createdAt' | 'updatedAt'> {
+/** The columns registration and update write; the identification's standard and class are the approval's alone. */
+function householdColumns(state: HouseholdState): Omit<Household, 'id' | 'memberCount' | 'createdAt' | 'updatedAt' | 'povertyStandard' | 'assistanceClass'> {
   return {
     ...state,
     housingArea: state.housingArea === null ? null : state.housingArea.toFixed(2),

@@ -16,9 +16,10 @@ export interface WorkflowStepDefinition<Step extends string = string> {
   readonly actor: WorkflowActor;
   /**
    * A notice (公示/公告) is posted at this step; the next step may be taken only after it has run
-   * at least this many days (counted inclusively), and while no objection to it is open.
+   * at least this many days (counted inclusively), and while no objection to it is open. Given
+   * the case's village, so that a length may differ by province.
    */
-  readonly noticeDays?: (settings: PlatformSettings) => number;
+  readonly noticeDays?: (settings: PlatformSettings, villageCode: string) => number;
 }
 
 export interface WorkflowDefinition<Step extends string = string> {

@@ -38,7 +38,7 @@ export interface StepEffects {
 const MAX_NOTICE_DAYS = 366;
 
 /** Checks a step's date and note, and its notice against the step's rule; returns the date. */
-function checkRequest(ctx: TuopinContext, step: WorkflowStepDefinition, request: StepRequest): string {
+function checkRequest(ctx: TuopinContext, step: WorkflowStepDefinition, kase: WorkflowCase, request: StepRequest): string {
   const today = todayOf(ctx.settings);
   const date = request.date ?? today;
   const issues = new IssueCollector();
@@ -54,7 +54,7 @@ function checkRequest(ctx: TuopinContext, step: WorkflowStepDefinition, request:
     }
     if (notice.endDate < notice.startDate) issues.add('notice.endDate', '公示结束日期不能早于开始日期', 'The notice cannot end before it starts');
     else if (noticeLengthInDays(notice) > MAX_NOTICE_DAYS) issues.add('notice.endDate', '公示期不能超过一年', 'A notice period is at most a year');
-    const days = step.noticeDays(ctx.settings);
+    const days = step.noticeDays(ctx.settings, kase.villageCode);
     if (notice.endDate >= notice.startDate && noticeLengthInDays(notice) < days) {
       issues.add('notice.endDate', `公示期不少于${days}天`, `The notice runs at least ${days} days`);
     }
@@ -99,7 +99,7 @@ const staleVersion = () =>
  */
 export async function takeStep(em: EntityManager, ctx: TuopinContext, workflow: WorkflowDefinition, kase: WorkflowCase, request: StepRequest, effects: StepEffects = {}): Promise<number> {
   const step = checkStepAllowed(ctx, workflow, kase, request);
-  const date = checkRequest(ctx, step, request);
+  const date = checkRequest(ctx, step, kase, request);
   const last = stepAfter(workflow, step.key) === null;
   const state = effects.closes ? 'CLOSED' : last ? 'COMPLETED' : 'OPEN';
 
@@ -134,6 +134,41 @@ export async function takeStep(em: EntityManager, ctx: TuopinContext, workflow: 
     );
   }
   await effects.apply?.(em, date);
+  return moved[0].version;
+}
+
+/** What a client sends to reject a case at the step it waits for. */
+export interface RejectRequest {
+  version: number;
+  /** The step the case waits for: its level decides against the case. */
+  step: string;
+  date?: string | null;
+  reason: string;
+}
+
+/**
+ * Rejects a case at the step it waits for (不予通过): taken by that step's level, with the version
+ * read and a reason, the case is CLOSED at its current step and stays on record with the step
+ * that rejected it and why. A rejection waits neither for a notice to end nor for an objection to
+ * be resolved: an objection found well-founded is the commonest reason to reject.
+ */
+export async function rejectCase(em: EntityManager, ctx: TuopinContext, workflow: WorkflowDefinition, kase: WorkflowCase, request: RejectRequest): Promise<number> {
+  const step = checkStepAllowed(ctx, workflow, kase, request);
+  const date = request.date ?? todayOf(ctx.settings);
+  const issues = new IssueCollector();
+  if (date > todayOf(ctx.settings)) issues.add('date', '办理日期不能晚于今天', 'The date of a step cannot be in the future');
+  if (!request.reason.trim() || request.reason.length > 2000) issues.add('reason', '驳回理由须为1–2000个字符', 'A rejection gives its reason in 1–2,000 characters');
+  issues.throwIfAny();
+  const moved = await em.execute<{ version: number }[]>(
+    `update workflow_case set state = 'CLOSED', closed_on = ?, rejected_step = ?, rejection_reason = ?, version = version + 1, updated_at = now()
+     where id = ? and version = ? and state = 'OPEN' returning version`,
+    [date, step.key, request.reason.trim(), kase.id, request.version],
+  );
+  if (moved.length === 0) throw staleVersion();
+  const [previous] = await em.execute<{ taken_on: string }[]>(`select to_char(max(taken_on), 'YYYY-MM-DD') as taken_on from workflow_step where case_id = ?`, [kase.id]);
+  if (previous.taken_on && date < previous.taken_on) {
+    throw ValidationError.of('date', `办理日期不能早于上一环节（${previous.taken_on}）`, `A step cannot be dated before the previous one (${previous.taken_on})`);
+  }
   return moved[0].version;
 }
 

@@ -15,6 +15,9 @@ export const WorkflowCaseSchema = defineEntity({
     version: p.integer(),
     openedOn: p.date(),
     closedOn: p.date().nullable(),
+    /** The step whose level rejected the case (it was waiting for it), when one did. */
+    rejectedStep: p.text().nullable(),
+    rejectionReason: p.text().nullable(),
     ...timestamps(p),
   }),
 });

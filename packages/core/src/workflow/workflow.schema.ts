@@ -37,6 +37,12 @@ export function registerWorkflowSchema(builder: TuopinBuilder): void {
       version: t.int({ description: '版本（每办理一个环节加一；办理时须提交） Version; every step adds one, and a step names the version it read', resolve: (c) => c.workflow.version }),
       openedOn: t.field({ type: 'Date', description: '立案日期 Opened on', resolve: (c) => c.workflow.openedOn }),
       closedOn: t.field({ type: 'Date', nullable: true, description: '办结日期 Finished on', resolve: (c) => c.workflow.closedOn ?? null }),
+      rejectedStep: t.string({
+        nullable: true,
+        description: '驳回环节（该环节的办理层级不予通过，事项终止） The step whose level rejected the case, which closed it; null unless rejected',
+        resolve: (c) => c.workflow.rejectedStep ?? null,
+      }),
+      rejectionReason: t.string({ nullable: true, description: '驳回理由 Why it was rejected', resolve: (c) => c.workflow.rejectionReason ?? null }),
       history: t.field({ type: ['WorkflowStepRecord'], description: '已办理环节 Steps taken, in order', resolve: (c, _args, ctx) => stepsOfCaseLoader(ctx).load(c.id) }),
       notices: t.field({ type: ['WorkflowNotice'], description: '公示与公告 Notices posted, in order', resolve: (c, _args, ctx) => noticesOfCaseLoader(ctx).load(c.id) }),
       openObjections: t.int({
