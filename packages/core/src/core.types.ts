@@ -22,6 +22,7 @@ import type { WorkTeamStatsSource } from './work-team/work-team-stats.loader.js'
 import type { RiskEliminationRow } from './monitoring/elimination.entity.js';
 import type { MonitoringMeasure } from './monitoring/measure.entity.js';
 import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
+import type { IdentificationStatsSource } from './identification/identification-stats.loader.js';
 import type { IdentificationApplicationRow, IdentificationExclusionCheck } from './identification/identification.entity.js';
 import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
 
@@ -65,6 +66,7 @@ declare module './kernel/builder.js' {
     MonitoringCase: MonitoringCaseRow;
     IdentificationApplication: IdentificationApplicationRow;
     IdentificationExclusionCheck: IdentificationExclusionCheck;
+    IdentificationStats: IdentificationStatsSource;
     MonitoringMeasure: MonitoringMeasure;
     RiskElimination: RiskEliminationRow;
   }

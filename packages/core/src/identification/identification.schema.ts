@@ -20,6 +20,7 @@ import {
 import type { IdentificationApplication, IdentificationApplicationRow, IdentificationExclusionCheck } from './identification.entity.js';
 import { exclusionsOfApplicationLoader, freshApplication, loadApplication } from './identification.loaders.js';
 import { applicationConnection } from './identification.queries.js';
+import { registerIdentificationStats } from './identification-stats.schema.js';
 import { applyForIdentification, rejectIdentification, takeIdentificationStep } from './identification.service.js';
 import { IDENTIFICATION_WORKFLOW } from './identification.workflow.js';
 
@@ -32,6 +33,7 @@ export function registerIdentificationSchema(builder: TuopinBuilder): void {
   registerEnum(builder, IdentificationExclusionEnum, 'IdentificationExclusion', '十个不纳入 The ten exclusions', IDENTIFICATION_EXCLUSIONS);
   registerEnum(builder, ExclusionExceptionEnum, 'ExclusionException', '不纳入情形的例外 An exception the rules allow to an exclusion', EXCLUSION_EXCEPTIONS);
   registerEnum(builder, IdentificationOutcomeEnum, 'IdentificationOutcome', '识别结果 How an application stands', IDENTIFICATION_OUTCOMES);
+  registerIdentificationStats(builder);
   const StepEnum = builder.enumType('IdentificationStep', {
     description: '贫困户识别环节（按顺序） The seven steps of identification, in order',
     values: Object.fromEntries(IDENTIFICATION_WORKFLOW.steps.map((step) => [step.key, { description: step.title }])),

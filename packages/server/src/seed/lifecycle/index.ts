@@ -1,9 +1,11 @@
 import type pg from 'pg';
 import { beginBulkLoad } from '../bulk-transaction.js';
+import { seedIdentificationDemo } from './identification-demo.js';
 import { seedMonitoringDemo } from './monitoring-demo.js';
 
 export interface LifecycleDemoSummary {
   monitoringCases: number;
+  identificationApplications: number;
 }
 
 /**
@@ -14,8 +16,9 @@ export async function seedLifecycleDemo(client: pg.ClientBase): Promise<Lifecycl
   await beginBulkLoad(client);
   try {
     const monitoringCases = await seedMonitoringDemo(client);
+    const identificationApplications = await seedIdentificationDemo(client);
     await client.query('commit');
-    return { monitoringCases };
+    return { monitoringCases, identificationApplications };
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;
