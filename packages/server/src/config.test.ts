@@ -30,3 +30,28 @@ describe('the suppression settings', () => {
     }
   });
 });
+
+describe('the identification notice settings', () => {
+  it('default to 7 days, and take a province\'s own length over the national one', async () => {
+    const { identificationNoticeDaysOf } = await import('@tuopin/core');
+    const none = settingsFrom({});
+    expect(none.identificationNoticeDays).toBe(7);
+    const set = settingsFrom({ identificationNoticeDays: 5, provinceIdentificationNoticeDays: { '430000000000': 10 } });
+    expect(identificationNoticeDaysOf(set, '433125100201')).toBe(10);
+    expect(identificationNoticeDaysOf(set, '211382108201')).toBe(5);
+    expect(identificationNoticeDaysOf(none, '433125100201')).toBe(7);
+  });
+
+  it('refuse a length out of range or a key that is no province code, naming the key', () => {
+    for (const [config, key] of [
+      [{ identificationNoticeDays: 2 }, 'identificationNoticeDays'],
+      [{ identificationNoticeDays: '7' }, 'identificationNoticeDays'],
+      [{ provinceIdentificationNoticeDays: { '433125000000': 7 } }, "provinceIdentificationNoticeDays: '433125000000'"],
+      [{ provinceIdentificationNoticeDays: { '430000000000': 40 } }, 'provinceIdentificationNoticeDays.430000000000'],
+      [{ provinceIdentificationNoticeDays: 7 }, 'provinceIdentificationNoticeDays must be an object'],
+    ] as const) {
+      expect(() => settingsFrom(config), key).toThrowError(ConfigurationError);
+      expect(() => settingsFrom(config), key).toThrowError(key);
+    }
+  });
+});
