@@ -80,6 +80,8 @@ describe('measures of help', () => {
       [{ ...base, memberId: other.members[0].id }, 'NotFoundError', 'memberId'],
       [{ ...base, caseId: undecided.id }, 'RuleViolationError', 'caseId'],
       [{ ...base, startedOn: '2021-03-10' }, 'ValidationError', 'startedOn'],
+      // Before the case's lead (2021-03-01): a slip of the keyboard, 1921 for 2021.
+      [{ ...base, startedOn: '1921-03-09' }, 'ValidationError', 'startedOn'],
       [base, 'ForbiddenError', 'caseId', ACTORS.COUNTY],
     ];
     for (const [input, typename, field, principal] of refusals) {
