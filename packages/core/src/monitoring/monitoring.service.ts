@@ -1,5 +1,6 @@
 import { requireVillage } from '../area/area.lookup.js';
 import { provinceOf } from '../area/area-tree.js';
+import { isDivisionCode, levelOfCode } from '../area/division-code.js';
 import { householdLoader } from '../household/household.loaders.js';
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
@@ -48,6 +49,10 @@ async function placeOf(ctx: TuopinContext, input: OpenMonitoringCaseInput) {
   }
   const issues = new IssueCollector();
   if (!input.villageCode) issues.add('villageCode', '未建档立卡的农户须填写所在行政村', 'A household not in the registry needs its village');
+  // A code padded or cut short in a spreadsheet is a slip, told as such, not an area outside the scope.
+  else if (!isDivisionCode(input.villageCode) || levelOfCode(input.villageCode) !== 'VILLAGE') {
+    issues.add('villageCode', '须为12位行政村区划代码', 'Must be the 12-digit division code of a village');
+  }
   if (input.people == null || !Number.isInteger(input.people) || input.people < 1 || input.people > 30) {
     issues.add('people', '家庭人口须为1–30人', 'The household has 1–30 people');
   }
