@@ -43,7 +43,7 @@ export function useNameBadValues(): Plugin {
       };
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const bad = badVariables(args.schema, args.document, args.variableValues ?? {});
+      const bad = badVariables(args.schema, args.document, args.operationName ?? null, args.variableValues ?? {});
       if (bad.length > 0) setResultAndStopExecution({ errors: bad });
     },
   };
@@ -106,12 +106,13 @@ function checkLiteral(value: ValueNode, type: GraphQLInputType, path: string, fo
   }
 }
 
-/** Every variable value (or part of one) its leaf type refuses, named by the variable and the path inside it. */
-function badVariables(schema: GraphQLSchema, document: DocumentNode, values: Readonly<Record<string, unknown>>): GraphQLError[] {
+/** Every variable value (or part of one) its leaf type refuses, named by the variable and the path inside it; of the operation that runs. */
+function badVariables(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, values: Readonly<Record<string, unknown>>): GraphQLError[] {
   const errors: GraphQLError[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const variable of definition.variableDefinitions ?? []) {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((op) => op.name?.value === operationName);
+  if (operation) {
+    for (const variable of operation.variableDefinitions ?? []) {
       const name = variable.variable.name.value;
       const type = typeFromAST(schema, variable.type) as GraphQLInputType | undefined;
       if (!type || values[name] === undefined || values[name] === null) continue;
