@@ -272,3 +272,26 @@ describe('partner pulls', () => {
     expect(pulled.data?.pairings.edges.map((edge) => edge.node.id)).toEqual([pairing]);
   });
 });
+
+describe('a household\'s sale seen by a partner', () => {
+  it('places a household\'s sale in its county for a partner, who reads no registry: its village would single the household out', async () => {
+    const Purchases = graphql(`
+      query PairingPurchasePlaces($id: ID!) { node(id: $id) { ... on Pairing { purchases { producerKind producerAreaCode amount } } } }
+    `);
+    mustSucceed(
+      await server.execute(
+        RecordPurchase,
+        { input: { pairingId: pairing, year: 2017, product: '保靖黄金茶（农户）', amount: '6000.00', producerKind: 'HOUSEHOLD', householdId: villageA.household } },
+        { principal: officer },
+      ),
+    );
+    const places = async (principal: (typeof PRINCIPALS)[keyof typeof PRINCIPALS]) => {
+      const result = await server.execute(Purchases, { id: pairing }, { principal });
+      expect(result.errors).toBeUndefined();
+      const purchases = (result.data?.node as { purchases: { producerKind: string; producerAreaCode: string; amount: string }[] }).purchases;
+      return Object.fromEntries(purchases.map((p) => [p.producerKind + ' ' + p.amount, p.producerAreaCode]));
+    };
+    expect(await places(PRINCIPALS.ngo)).toMatchObject({ 'HOUSEHOLD 6000.00': CODES.baojing, 'COOPERATIVE 120000.00': CODES.villageB });
+    expect(await places(officer)).toMatchObject({ 'HOUSEHOLD 6000.00': CODES.villageA, 'COOPERATIVE 120000.00': CODES.villageB });
+  });
+});
