@@ -295,3 +295,15 @@ describe('a household\'s sale seen by a partner', () => {
     expect(await places(officer)).toMatchObject({ 'HOUSEHOLD 6000.00': CODES.villageA, 'COOPERATIVE 120000.00': CODES.villageB });
   });
 });
+
+describe('a placement sent twice', () => {
+  it('records a placement once: the same form sent twice, or twice at once, is a conflict on memberId', async () => {
+    const input = { pairingId: village, memberId: villageA.member, destination: '岳阳市', employer: '岳阳某电子厂', startMonth: '2017-03-01', monthsWorked: 9, organised: true };
+    const before = await countRows(server, 'pairing_labour');
+    const again = await server.execute(RecordLabour, { input }, { principal: officer });
+    expect(again.data?.recordPairingLabour).toMatchObject({ __typename: 'ConflictError', field: 'memberId', messageZh: expect.stringMatching(/已登记/), messageEn: expect.stringMatching(/recorded already/) });
+    const racing = await Promise.all([0, 1, 2].map(() => server.execute(RecordLabour, { input: { ...input, startMonth: '2017-05-01' } }, { principal: officer })));
+    expect(racing.map((r) => r.data?.recordPairingLabour.__typename).sort()).toEqual(['ConflictError', 'ConflictError', 'RecordPairingLabourPayload']);
+    expect(await countRows(server, 'pairing_labour')).toBe(before + 1);
+  });
+});
