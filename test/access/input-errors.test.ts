@@ -141,3 +141,50 @@ describe('timestamps and dates', () => {
     expect(response.body.errors[0].message).toMatch(/1900-01-01.*2100-12-31/);
   });
 });
+
+describe('values from a spreadsheet', () => {
+  const ALLOCATE = `allocateFunds(input: { fundId: "${globalId('Fund', 1)}", projectId: "${globalId('Project', 1)}", amount: AMOUNT, date: "2016-05-01" }) { __typename }`;
+
+  it.each([
+    ['three decimals', '"1000.001"', /两位小数/],
+    ['full-width digits', '"１０００.00"', /两位小数/],
+    ['a Chinese thousands separator', '"1，000.00"', /两位小数/],
+    ['a number instead of a string', '1000.5', /字符串/],
+  ])('an amount with %s written in the query is refused naming input.amount', async (_what, amount, zh) => {
+    const response = await server.post({ query: `mutation { ${ALLOCATE.replace('AMOUNT', amount)} }` }, await as(CALLERS.baojingOfficer));
+    expectTypedError(response.body, 'BAD_USER_INPUT', 'input.amount');
+    expect(response.body.errors[0].extensions.messageZh).toMatch(zh);
+  });
+
+  it('an amount with full-width digits sent as a variable is refused naming input.amount', async () => {
+    const response = await server.post(
+      {
+        query: 'mutation($input: AllocateFundsInput!) { allocateFunds(input: $input) { __typename } }',
+        variables: { input: { fundId: globalId('Fund', 1), projectId: globalId('Project', 1), amount: '５００.00' } },
+      },
+      await as(CALLERS.baojingOfficer),
+    );
+    expectTypedError(response.body, 'BAD_USER_INPUT', 'input.amount');
+  });
+
+  it.each([
+    ['a 13th month in a member\'s birth date', (input: any) => (input.members[1].birthDate = '1970-13-02'), 'input.members[1].birthDate'],
+    ['a year typed as text', (input: any) => (input.yearIdentified = '2016'), 'input.yearIdentified'],
+    ['a category padded with a space', (input: any) => (input.category = 'ORDINARY '), 'input.category'],
+  ])('a registration with %s is refused naming the field, and nothing is written', async (_what, spoil, field) => {
+    const input = registrationInput({ householdNo: `${AREAS.villageA}0888` });
+    spoil(input);
+    const response = await server.post({ query: REGISTER, variables: { input } }, await as(CALLERS.baojingOfficer));
+    expectTypedError(response.body, 'BAD_USER_INPUT', field);
+    expect(await server.sql('select 1 from household where household_no = ?', [input.householdNo])).toEqual([]);
+  });
+
+  it('a day that does not exist in a query argument is refused naming the argument', async () => {
+    const response = await server.post(
+      { query: '{ region(code: "433125000000") { stats { finance(asOf: "2016-02-30") { loanCount } } } }' },
+      await as(CALLERS.baojingOfficer),
+    );
+    expectTypedError(response.body, 'BAD_USER_INPUT', 'asOf');
+    expect(response.body.errors[0].extensions.messageEn).toMatch(/YYYY-MM-DD/);
+  });
+});

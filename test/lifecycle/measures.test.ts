@@ -7,6 +7,7 @@ import { globalId, registrationInput } from '../fixtures/households.js';
 import { ACTORS, openCase, stepOk, throughVillageNotice } from '../fixtures/monitoring.js';
 import { makeNotesPlugin } from '../fixtures/notes-plugin.js';
 import { RegisterHousehold } from '../fixtures/operations.js';
+import { CALLERS } from '../fixtures/principals.js';
 import { settingsWith, TestClock } from '../fixtures/projects.js';
 
 /**
@@ -80,6 +81,8 @@ describe('measures of help', () => {
       [{ ...base, memberId: other.members[0].id }, 'NotFoundError', 'memberId'],
       [{ ...base, caseId: undecided.id }, 'RuleViolationError', 'caseId'],
       [{ ...base, startedOn: '2021-03-10' }, 'ValidationError', 'startedOn'],
+      // Before the case's lead (2021-03-01): a slip of the keyboard, 1921 for 2021.
+      [{ ...base, startedOn: '1921-03-09' }, 'ValidationError', 'startedOn'],
       [base, 'ForbiddenError', 'caseId', ACTORS.COUNTY],
     ];
     for (const [input, typename, field, principal] of refusals) {
@@ -87,6 +90,33 @@ describe('measures of help', () => {
       expect(result.data.recordMonitoringMeasure, JSON.stringify(input)).toMatchObject({ __typename: typename, field });
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('hides from masked roles whom a health measure helps and what it is, and shows officers both', async () => {
+    const home = await household();
+    const kase = await identifiedCase(home.id);
+    const ill = home.members[1].id;
+    mustSucceed(await server.execute(RecordMeasure, {
+      input: { caseId: kase.id, measureType: 'HEALTH', memberId: ill, description: '慢性病家庭医生签约，门诊慢特病报销', startedOn: '2021-03-08' },
+    }, { principal: ACTORS.VILLAGE }));
+    mustSucceed(await server.execute(RecordMeasure, {
+      input: { caseId: kase.id, measureType: 'EMPLOYMENT', memberId: home.members[0].id, description: '公益岗位', startedOn: '2021-03-08' },
+    }, { principal: ACTORS.VILLAGE }));
+    const Measures = documentOf(`query($id: ID!) { node(id: $id) { ... on MonitoringCase { measures { measureType memberId description } } } }`);
+    const seen = async (principal: Principal) => {
+      const result = await server.execute(Measures, { id: kase.id }, { principal });
+      expect(result.errors).toBeUndefined();
+      return (result.data.node as { measures: unknown[] }).measures;
+    };
+    // Member.health is masked for administrators: a health measure naming the member, or saying what it treats, would tell it.
+    expect(await seen(CALLERS.nationalAdmin)).toEqual([
+      { measureType: 'HEALTH', memberId: null, description: '***' },
+      { measureType: 'EMPLOYMENT', memberId: home.members[0].id, description: '公益岗位' },
+    ]);
+    expect(await seen(ACTORS.VILLAGE)).toEqual([
+      { measureType: 'HEALTH', memberId: ill, description: '慢性病家庭医生签约，门诊慢特病报销' },
+      { measureType: 'EMPLOYMENT', memberId: home.members[0].id, description: '公益岗位' },
+    ]);
   });
 
   it('lists a plugin\'s measure types only where the plugin runs, and refuses one outside its namespace', () => {

@@ -130,8 +130,15 @@ describe('return-to-poverty monitoring', () => {
       [{ ...lead(exited.id), income12Months: '20000.00', compliantSpending: '1000.00' }, 'RuleViolationError', 'income12Months'],
       [{ ...lead(exited.id), leadDate: '2020-12-01' }, 'RuleViolationError', 'leadDate'],
       [{ ...lead(exited.id), leadDate: '2021-06-02' }, 'ValidationError', 'leadDate'],
+      // A typing slip of a century (1921 for 2021): monitoring began in 2020, even for a sudden hardship, which needs no range.
+      [{ category: 'SUDDEN_HARDSHIP', householdId: poor.id, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: '1921-03-13' }, 'ValidationError', 'leadDate'],
+      [{ category: 'SUDDEN_HARDSHIP', householdId: poor.id, riskTypes: ['DISASTER'], leadSource: 'SELF_REPORT', leadDate: '2019-12-31' }, 'ValidationError', 'leadDate'],
       [{ ...lead(exited.id), riskTypes: [] }, 'ValidationError', 'riskTypes'],
       [{ category: 'EDGE', riskTypes: ['OTHER'], leadSource: 'COMPLAINT', leadDate: '2021-06-01', income12Months: '1.00' }, 'ValidationError', 'villageCode'],
+      // Codes from a spreadsheet: padded with a space, or cut short; a township's code. Each is a slip, not an area outside the scope.
+      ...[` ${AREAS.villageA}`, `${AREAS.villageA} `, AREAS.villageA.slice(0, 10), AREAS.qianling].map(
+        (villageCode) => [{ category: 'EDGE', villageCode, people: 3, riskTypes: ['OTHER'], leadSource: 'COMPLAINT', leadDate: '2021-06-01', income12Months: '1.00' }, 'ValidationError', 'villageCode'] as [Parameters<typeof openCase>[1], string, string],
+      ),
       [lead(exited.id), 'ForbiddenError', 'householdId', CALLERS.qianlingOfficer],
       [lead(exited.id), 'NotFoundError', 'householdId', CALLERS.liaoningOfficer],
       [lead(exited.id), 'ForbiddenError', null as never, CALLERS.baojingNgo],

@@ -96,6 +96,24 @@ describe('members', () => {
     expect(badId.data!.addMember).toMatchObject({ __typename: 'ValidationError', field: 'member.idNumber' });
   });
 
+  it('never grows a household past the 30 members a registration may have, one member at a time or at once', async () => {
+    const full = mustSucceed(
+      await server.execute(RegisterHousehold, {
+        input: registrationInput({
+          members: [memberInput({ name: '彭大家', relationToHead: 'HEAD' }), ...Array.from({ length: 29 }, () => memberInput({ relationToHead: 'OTHER' }))],
+        }),
+      }),
+    ).household;
+    const added = await expectNothingWritten(() => server.execute(AddMember, { input: { householdId: full.id, member: memberInput({ relationToHead: 'OTHER' }) } }));
+    expect(added.data!.addMember).toMatchObject({ __typename: 'RuleViolationError', field: 'householdId', messageEn: expect.stringMatching(/30/) });
+    // Two clerks adding the 30th member of a household of 29 at once: one lands.
+    const [removed] = full.members.slice(-1);
+    mustSucceed(await server.execute(RemoveMember, { input: { id: removed.id } }));
+    const racing = await Promise.all([0, 1].map(() => server.execute(AddMember, { input: { householdId: full.id, member: memberInput({ relationToHead: 'OTHER' }) } })));
+    expect(racing.map((r) => r.data!.addMember.__typename).sort()).toEqual(['AddMemberPayload', 'RuleViolationError']);
+    expect((await server.sql<{ n: number }>('select member_count as n from household where id = ?', [Number(Buffer.from(full.id, 'base64').toString().split(':')[1])]))[0].n).toBe(30);
+  });
+
   it('updates a member, re-deriving birth date and sex from a corrected ID number', async () => {
     const corrected = freshIdNumber({ birthDate: '1971-01-20', sex: 'FEMALE' });
     const result = await server.execute(UpdateMember, {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
-import { DispatchWorkTeam, WorkTeamStats } from './operations.js';
-import { cadre, cadres, county, expectRefused, server, teamInput, useWorkTeamWorld } from './world.js';
+import { DispatchWorkTeam, RegisterCadre, WorkTeamStats } from './operations.js';
+import { cadre, cadres, county, expectRefused, server, teamInput, unitId, useWorkTeamWorld } from './world.js';
 
 /** Dispatching a work team through GraphQL: what is recorded, and every refusal a typed error naming the field, with nothing written. */
 
@@ -126,5 +126,17 @@ describe('dispatching a work team', () => {
     expect(outcomes.filter((t) => t === 'ConflictError')).toHaveLength(7);
     const [row] = await server.sql<{ n: string }>(`select count(*) as n from work_team where name like '并发工作队%'`);
     expect(row.n).toBe('1');
+  });
+
+  it('registers a cadre once in his county: the same form sent twice, or twice at once, is a conflict on phone', async () => {
+    const input = { name: '龙登记', phone: '13712345678', rank: 'STAFF' as const, unitId, countyCode: AREAS.baojing };
+    const first = (await server.execute(RegisterCadre, { input }, county)).data!.registerCadre;
+    expect(first.__typename).toBe('RegisterCadrePayload');
+    await expectRefused(async () => (await server.execute(RegisterCadre, { input }, county)).data!.registerCadre, 'ConflictError', 'phone');
+    const racing = { ...input, phone: '13787654321' };
+    const outcomes = await Promise.all(Array.from({ length: 4 }, async () => (await server.execute(RegisterCadre, { input: racing }, county)).data!.registerCadre.__typename));
+    expect(outcomes.sort()).toEqual(['ConflictError', 'ConflictError', 'ConflictError', 'RegisterCadrePayload']);
+    const [row] = await server.sql<{ n: string }>(`select count(*) as n from cadre where phone in ('13712345678', '13787654321')`);
+    expect(row.n).toBe('2');
   });
 });

@@ -36,6 +36,8 @@ describe('helpers paired with households', () => {
     const { pairing } = mustSucceed(await server.execute(RecordVisit, { input: { pairingId: first.pairing.id, visitedOn: '2016-03-01', note: '了解春耕和就医情况' } }, village));
     expect(pairing.visits).toEqual([{ visitedOn: '2016-03-01', note: '了解春耕和就医情况' }]);
     await expectRefused(async () => (await server.execute(RecordVisit, { input: { pairingId: first.pairing.id, visitedOn: '2016-07-01', note: '未来' } }, village)).data!.recordHelperVisit, 'RuleViolationError', 'visitedOn');
+    // A note pasted from a long report: longer than the column holds (2,000 characters) is refused on note, not an internal error.
+    await expectRefused(async () => (await server.execute(RecordVisit, { input: { pairingId: first.pairing.id, visitedOn: '2016-03-02', note: '访'.repeat(2001) } }, village)).data!.recordHelperVisit, 'ValidationError', 'note');
 
     const stats = (await server.execute(WorkTeamStats, { code: AREAS.baojing, asOf: '2016-12-31' }, county)).data!.region!.stats.workTeams;
     expect(stats).toMatchObject({ households: 4, pairedHouseholds: 2, helperCoverage: 0.5, visits: 1 });

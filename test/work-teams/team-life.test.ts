@@ -41,6 +41,14 @@ describe('days in the village, leave, assessment and recall', () => {
     );
   });
 
+  it('refuses a leave reason or approver longer than its column holds, naming the field, rather than failing inside', async () => {
+    const village = { principal: CALLERS.villageAOfficer };
+    const leave = (reason: string, approver: string) => async () =>
+      (await server.execute(RecordLeave, { input: { membershipId: firstSecretaryMembership, startsOn: '2016-05-10', endsOn: '2016-05-11', reason, approver } }, village)).data!.recordCadreLeave;
+    await expectRefused(leave('病'.repeat(501), '书记'), 'ValidationError', 'reason');
+    await expectRefused(leave('病假', '书'.repeat(129)), 'ValidationError', 'approver');
+  });
+
   it('assesses once a year, by the county only', async () => {
     const { membership } = mustSucceed(await server.execute(AssessCadre, { input: { membershipId: firstSecretaryMembership, year: 2015, grade: 'EXCELLENT' } }, county));
     expect(membership.assessments).toEqual([{ year: 2015, grade: 'EXCELLENT' }]);

@@ -75,6 +75,32 @@ describe('a loan repaid, late once', () => {
   });
 });
 
+describe('a repayment sent twice', () => {
+  let loanId: string;
+
+  beforeAll(async () => {
+    clock.setToday('2016-03-01');
+    const household = await householdWithLine(server, lenderId, { amount: '10000.00' });
+    loanId = (await disburse(server, household, { principal: '10000.00', termMonths: 12 })).id;
+    clock.setToday('2016-04-01');
+  });
+
+  const repayWith = (voucherNo: string, principal: string) =>
+    server.execute(RecordRepayment, { input: { loanId, principal, interest: '0.00', voucherNo } }).then((r) => r.data!.recordRepayment);
+
+  it('is recorded once: the same voucher on the same loan again is a conflict on voucherNo, and nothing is written', async () => {
+    expect(await repayWith('HK-2016-0401', '1000.00')).toMatchObject({ loan: { outstandingPrincipal: '9000.00' } });
+    await expectRefused(server, () => repayWith('HK-2016-0401', '1000.00'), 'ConflictError', 'voucherNo');
+    expect(await stateOf(loanId)).toMatchObject({ outstandingPrincipal: '9000.00' });
+  });
+
+  it('lands once when sent twice at once', async () => {
+    const outcomes = await Promise.all([0, 1, 2].map(() => repayWith('HK-2016-0402', '500.00')));
+    expect(outcomes.map((o) => o.__typename).sort()).toEqual(['ConflictError', 'ConflictError', 'RecordRepaymentPayload']);
+    expect(await stateOf(loanId)).toMatchObject({ outstandingPrincipal: '8500.00' });
+  });
+});
+
 describe('a loan defaulted, compensated from the pool and written off', () => {
   let loanId: string;
 

@@ -272,3 +272,38 @@ describe('partner pulls', () => {
     expect(pulled.data?.pairings.edges.map((edge) => edge.node.id)).toEqual([pairing]);
   });
 });
+
+describe('a household\'s sale seen by a partner', () => {
+  it('places a household\'s sale in its county for a partner, who reads no registry: its village would single the household out', async () => {
+    const Purchases = graphql(`
+      query PairingPurchasePlaces($id: ID!) { node(id: $id) { ... on Pairing { purchases { producerKind producerAreaCode amount } } } }
+    `);
+    mustSucceed(
+      await server.execute(
+        RecordPurchase,
+        { input: { pairingId: pairing, year: 2017, product: '保靖黄金茶（农户）', amount: '6000.00', producerKind: 'HOUSEHOLD', householdId: villageA.household } },
+        { principal: officer },
+      ),
+    );
+    const places = async (principal: (typeof PRINCIPALS)[keyof typeof PRINCIPALS]) => {
+      const result = await server.execute(Purchases, { id: pairing }, { principal });
+      expect(result.errors).toBeUndefined();
+      const purchases = (result.data?.node as { purchases: { producerKind: string; producerAreaCode: string; amount: string }[] }).purchases;
+      return Object.fromEntries(purchases.map((p) => [p.producerKind + ' ' + p.amount, p.producerAreaCode]));
+    };
+    expect(await places(PRINCIPALS.ngo)).toMatchObject({ 'HOUSEHOLD 6000.00': CODES.baojing, 'COOPERATIVE 120000.00': CODES.villageB });
+    expect(await places(officer)).toMatchObject({ 'HOUSEHOLD 6000.00': CODES.villageA, 'COOPERATIVE 120000.00': CODES.villageB });
+  });
+});
+
+describe('a placement sent twice', () => {
+  it('records a placement once: the same form sent twice, or twice at once, is a conflict on memberId', async () => {
+    const input = { pairingId: village, memberId: villageA.member, destination: '岳阳市', employer: '岳阳某电子厂', startMonth: '2017-03-01', monthsWorked: 9, organised: true };
+    const before = await countRows(server, 'pairing_labour');
+    const again = await server.execute(RecordLabour, { input }, { principal: officer });
+    expect(again.data?.recordPairingLabour).toMatchObject({ __typename: 'ConflictError', field: 'memberId', messageZh: expect.stringMatching(/已登记/), messageEn: expect.stringMatching(/recorded already/) });
+    const racing = await Promise.all([0, 1, 2].map(() => server.execute(RecordLabour, { input: { ...input, startMonth: '2017-05-01' } }, { principal: officer })));
+    expect(racing.map((r) => r.data?.recordPairingLabour.__typename).sort()).toEqual(['ConflictError', 'ConflictError', 'RecordPairingLabourPayload']);
+    expect(await countRows(server, 'pairing_labour')).toBe(before + 1);
+  });
+});

@@ -111,6 +111,12 @@ describe('scope', () => {
     await expectRefused(() => apply({ concurrentHousehold: { villageCode: CODES.dalaoyemiao, headName: '外', memberCount: 3 } }), 'ForbiddenError', 'concurrentHousehold.villageCode');
   });
 
+  it('tells a village code padded, cut short or of a township from a spreadsheet as a slip, not as outside the caller\'s areas', async () => {
+    for (const villageCode of [` ${CODES.villageA}`, `${CODES.villageA} `, CODES.villageA.slice(0, 10), CODES.qianling]) {
+      await expectRefused(() => apply({ concurrentHousehold: { villageCode, headName: '表', memberCount: 3 } }), 'ValidationError', 'concurrentHousehold.villageCode');
+    }
+  });
+
   it('refuses a site outside the caller\'s areas as one that does not exist', async () => {
     const householdId = await insertHousehold(server, CODES.dalaoyemiao);
     await expectRefused(() => apply({ householdId, mode: 'CENTRALISED', siteId }, PRINCIPALS.lingyuanOfficer), 'NotFoundError', 'siteId');

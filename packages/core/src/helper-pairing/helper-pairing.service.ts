@@ -74,10 +74,14 @@ export async function endHelperPairing(ctx: TuopinContext, input: { pairingId: n
   return pairing.id;
 }
 
+const VISIT_NOTE_MAX = 2000;
+
 /** 走访: a helper's visit to his household, on a day of the pairing and not in the future. */
 export async function recordHelperVisit(ctx: TuopinContext, input: { pairingId: number; visitedOn: string; note: string }): Promise<number> {
   assertCanRecordWorkTeams(ctx, null);
   if (input.note.trim() === '') throw ValidationError.of('note', '走访记录不能为空', 'The note cannot be empty');
+  // The column holds 2,000 characters (helper_visit_note_check): say so, rather than fail inside.
+  if (input.note.trim().length > VISIT_NOTE_MAX) throw ValidationError.of('note', `走访记录不能超过${VISIT_NOTE_MAX}个字符`, `The note is at most ${VISIT_NOTE_MAX} characters`);
   const pairing = await pairingLoader(ctx).load(input.pairingId);
   if (!pairing) throw notFound('pairingId', '结对帮扶', 'Helper pairing');
   if (input.visitedOn < pairing.startsOn || (pairing.endedOn != null && input.visitedOn > pairing.endedOn) || input.visitedOn > todayOf(ctx.settings)) {

@@ -19,8 +19,8 @@ export interface RegisterHouseholdInput extends HouseholdFieldsInput {
   members: MemberFields[];
 }
 
-/** Households have a handful of members; a roll with dozens is a data-entry mistake. */
-const MAX_MEMBERS = 30;
+/** Households have a handful of members; a roll with dozens is a data-entry mistake (registration and addMember both hold it). */
+export const MAX_MEMBERS = 30;
 
 /** The unique constraints a registration may meet, as the typed errors its checks give. */
 export const HOUSEHOLD_CONSTRAINT_ERRORS = {

@@ -3,13 +3,17 @@ import { fitsOneAmount, formatMoney, normalizeMoney, parseMoney } from './money.
 
 /**
  * Scalars shared by every module. Errors name the scalar and the reason in Chinese and English,
- * because they reach clients before any resolver runs.
+ * because they reach clients before any resolver runs; the server adds the field they were given
+ * in (`packages/server/src/http/name-bad-scalars.ts`), which a scalar cannot know.
  */
 
+/** A refused scalar value: `BAD_USER_INPUT` with the scalar's name and the reason in both languages. */
+function scalarError(scalar: string, zh: string, en: string): GraphQLError {
+  return new GraphQLError(`${zh} / ${en}`, { extensions: { code: 'BAD_USER_INPUT', scalar, messageZh: zh, messageEn: en } });
+}
+
 function literalString(ast: ValueNode, scalar: string): string {
-  if (ast.kind !== Kind.STRING) {
-    throw new GraphQLError(`${scalar} 必须是字符串 / ${scalar} must be given as a string`);
-  }
+  if (ast.kind !== Kind.STRING) throw scalarError(scalar, `${scalar} 必须是字符串`, `${scalar} must be given as a string`);
   return ast.value;
 }
 
@@ -20,16 +24,10 @@ function literalString(ast: ValueNode, scalar: string): string {
 function parseMoneyValue(value: unknown): string {
   const fen = typeof value === 'string' ? parseMoney(value) : null;
   if (fen === null) {
-    throw new GraphQLError(
-      `金额格式无效，应为最多两位小数的元金额字符串，如 "1234.50" / Money must be a yuan amount string with at most two decimals, e.g. "1234.50"`,
-      { extensions: { code: 'BAD_USER_INPUT', scalar: 'Money' } },
-    );
+    throw scalarError('Money', '金额格式无效，应为最多两位小数的元金额字符串，如 "1234.50"', 'Money must be a yuan amount string with at most two decimals, e.g. "1234.50"');
   }
   if (!fitsOneAmount(fen)) {
-    throw new GraphQLError(
-      '单笔金额不能超过 999999999999.99 元 / One amount is at most 999999999999.99 yuan (sums returned by the API have no such limit)',
-      { extensions: { code: 'BAD_USER_INPUT', scalar: 'Money' } },
-    );
+    throw scalarError('Money', '单笔金额不能超过 999999999999.99 元', 'One amount is at most 999999999999.99 yuan (sums returned by the API have no such limit)');
   }
   return formatMoney(fen);
 }
@@ -71,14 +69,10 @@ const inDateRange = (day: string) => day >= DATE_RANGE.first && day <= DATE_RANG
 
 function parseDateValue(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError('日期格式无效，应为 YYYY-MM-DD / Date must be a calendar date written YYYY-MM-DD', {
-      extensions: { code: 'BAD_USER_INPUT', scalar: 'Date' },
-    });
+    throw scalarError('Date', '日期格式无效，应为 YYYY-MM-DD', 'Date must be a calendar date written YYYY-MM-DD');
   }
   if (!inDateRange(value)) {
-    throw new GraphQLError(`日期须在${DATE_RANGE.first}至${DATE_RANGE.last}之间 / A date must lie between ${DATE_RANGE.first} and ${DATE_RANGE.last}`, {
-      extensions: { code: 'BAD_USER_INPUT', scalar: 'Date' },
-    });
+    throw scalarError('Date', `日期须在${DATE_RANGE.first}至${DATE_RANGE.last}之间`, `A date must lie between ${DATE_RANGE.first} and ${DATE_RANGE.last}`);
   }
   return value;
 }
@@ -104,15 +98,14 @@ function parseDateTimeValue(value: unknown): Date {
   const valid = match !== null && isRealDay(y, mo, d) && h <= 23 && mi <= 59 && sec <= 59 && zh <= 14 && zm <= 59;
   const date = valid ? new Date(value as string) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(
-      '时间格式无效，应为带时区的 ISO 8601 时间，如 2026-03-01T08:00:00+08:00 / DateTime must be an ISO 8601 timestamp with its zone, e.g. 2026-03-01T08:00:00+08:00 or …Z',
-      { extensions: { code: 'BAD_USER_INPUT', scalar: 'DateTime' } },
+    throw scalarError(
+      'DateTime',
+      '时间格式无效，应为带时区的 ISO 8601 时间，如 2026-03-01T08:00:00+08:00',
+      'DateTime must be an ISO 8601 timestamp with its zone, e.g. 2026-03-01T08:00:00+08:00 or …Z',
     );
   }
   if (!inDateRange(date.toISOString().slice(0, 10))) {
-    throw new GraphQLError(`时间须在${DATE_RANGE.first}至${DATE_RANGE.last}之间 / A timestamp must lie between ${DATE_RANGE.first} and ${DATE_RANGE.last}`, {
-      extensions: { code: 'BAD_USER_INPUT', scalar: 'DateTime' },
-    });
+    throw scalarError('DateTime', `时间须在${DATE_RANGE.first}至${DATE_RANGE.last}之间`, `A timestamp must lie between ${DATE_RANGE.first} and ${DATE_RANGE.last}`);
   }
   return date;
 }
@@ -127,7 +120,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 
 function parseJsonObject(value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new GraphQLError('须为 JSON 对象 / JSONObject must be a JSON object', { extensions: { code: 'BAD_USER_INPUT', scalar: 'JSONObject' } });
+    throw scalarError('JSONObject', '须为 JSON 对象', 'JSONObject must be a JSON object');
   }
   return value as Record<string, unknown>;
 }
@@ -138,6 +131,6 @@ export const JSONObjectScalar = new GraphQLScalarType<Record<string, unknown>, R
   serialize: (value) => parseJsonObject(value),
   parseValue: parseJsonObject,
   parseLiteral: () => {
-    throw new GraphQLError('JSONObject 只能通过变量传入 / JSONObject is accepted through variables only');
+    throw scalarError('JSONObject', 'JSONObject 只能通过变量传入', 'JSONObject is accepted through variables only');
   },
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HouseholdSchema } from '../household/household.entity.js';
 import { householdLoader } from '../household/household.loaders.js';
-import { assertCanEnterIdNumbers, throwIfAnyRegistered } from '../household/household.service.js';
+import { assertCanEnterIdNumbers, MAX_MEMBERS, throwIfAnyRegistered } from '../household/household.service.js';
 import { notFound } from '../kernel/access.js';
 import { assertCanWriteVillage } from '../access/registry-access.js';
 import { assertCanUsePersonalData } from '../kernel/personal-data.js';
@@ -53,7 +53,11 @@ export async function addMember(ctx: TuopinContext, input: { householdId: number
   await throwIfAnyRegistered(ctx.em, [identity!.idNumber], () => 'member.idNumber');
 
   return inTransaction(ctx, MEMBER_CONSTRAINT_ERRORS, async (em) => {
-    await lockHousehold(em, household.id);
+    // Counted under the household's lock, so two clerks adding the last member at once cannot both land.
+    const [{ member_count }] = await em.execute<{ member_count: number }[]>('select member_count from household where id = ? for update', [household.id]);
+    if (member_count >= MAX_MEMBERS) {
+      throw new RuleViolationError('householdId', `每户最多${MAX_MEMBERS}名成员`, `At most ${MAX_MEMBERS} members per household`);
+    }
     const member = em.create(MemberSchema, memberRow(household, input.member, identity!));
     await em.flush();
     await adjustMemberCount(em, household.id, 1);

@@ -6,6 +6,7 @@ import { pluginsOfBuilder } from '../kernel/builder-plugins.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { defineMutation } from '../kernel/define-mutation.js';
 import { groupRows } from '../kernel/group-rows.js';
+import { hidden, personalValue } from '../kernel/personal-data.js';
 import { rowsWhereIn } from '../kernel/read/entity-reads.js';
 import { MonitoringMeasureSchema, type MonitoringMeasure } from './measure.entity.js';
 import { recordMeasure } from './measure.service.js';
@@ -20,6 +21,16 @@ const measuresOfCaseLoader = createContextCache(
     ),
 );
 
+/**
+ * A health measure's member and content are health details (Member.health is personal data): the
+ * kernel shows them to those who read personal data, recording the read, and masks them for the
+ * others. That the household gets health help at all stays visible, as its poverty cause 因病 does.
+ */
+function healthDetail<T, M>(ctx: TuopinContext, measure: MonitoringMeasure, field: string, value: T | null, masked: (value: T) => M): T | M | null {
+  if (measure.measureType !== 'HEALTH') return value;
+  return personalValue(ctx, { objectType: 'MonitoringCase', objectId: measure.caseId, areaCode: measure.villageCode }, `measures.${field}`, value, masked);
+}
+
 /** Measures of help: their types (core's and the enabled plugins'), the records, the mutation. */
 export function registerMeasureSchema(builder: TuopinBuilder): void {
   const types = measureTypesOf(pluginsOfBuilder(builder));
@@ -33,8 +44,15 @@ export function registerMeasureSchema(builder: TuopinBuilder): void {
     scope: 'contained',
     fields: (t) => ({
       measureType: t.field({ type: MeasureTypeEnum, resolve: (m) => m.measureType as never, description: '措施类型 Kind of help' }),
-      memberId: t.id({ nullable: true, resolve: (m) => (m.memberId == null ? null : encodeGlobalID('Member', m.memberId)), description: '受益成员（为空则为全户） The member helped; null for the whole household' }),
-      description: t.exposeString('description', { description: '措施内容 What is done' }),
+      memberId: t.id({
+        nullable: true,
+        resolve: (m, _args, ctx) => healthDetail(ctx, m, 'memberId', m.memberId == null ? null : encodeGlobalID('Member', m.memberId), hidden),
+        description: '受益成员（为空则为全户；健康帮扶的成员对看不到个人信息的角色遮蔽为空） The member helped; null for the whole household, and for a health measure to roles that see personal data masked',
+      }),
+      description: t.string({
+        resolve: (m, _args, ctx) => healthDetail(ctx, m, 'description', m.description, () => '***')!,
+        description: '措施内容（健康帮扶的内容对看不到个人信息的角色遮蔽为 ***） What is done; a health measure\'s is *** to roles that see personal data masked',
+      }),
       amount: t.field({ type: 'Money', nullable: true, resolve: (m) => m.amount ?? null, description: '金额 Amount' }),
       startedOn: t.field({ type: 'Date', resolve: (m) => m.startedOn, description: '开始日期 Started on' }),
       carriedOutOn: t.field({ type: 'Date', nullable: true, resolve: (m) => m.carriedOutOn ?? null, description: '落实日期 Carried out on; null while under way' }),

@@ -38,6 +38,9 @@ export async function recordMeasure(ctx: TuopinContext, types: ReadonlyMap<strin
   if (!input.description.trim() || input.description.length > 500) issues.add('description', '措施内容须为1–500个字符', 'The description is 1–500 characters');
   if (input.amount != null && parseMoney(input.amount)! < 0n) issues.add('amount', '金额不能为负数', 'The amount cannot be negative');
   if (input.startedOn > today) issues.add('startedOn', '开始日期不能晚于今天', 'A measure cannot start in the future');
+  if (input.startedOn < kase.leadDate) {
+    issues.add('startedOn', `措施开始日期不能早于监测线索日期（${kase.leadDate}）`, `A measure cannot start before the case's lead (${kase.leadDate})`);
+  }
   if (input.carriedOutOn && (input.carriedOutOn < input.startedOn || input.carriedOutOn > today)) {
     issues.add('carriedOutOn', '落实日期须在开始日期与今天之间', 'A measure is carried out between its start and today');
   }

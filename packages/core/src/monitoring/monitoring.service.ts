@@ -1,5 +1,6 @@
 import { requireVillage } from '../area/area.lookup.js';
 import { provinceOf } from '../area/area-tree.js';
+import { isDivisionCode, levelOfCode } from '../area/division-code.js';
 import { householdLoader } from '../household/household.loaders.js';
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
@@ -27,6 +28,13 @@ export interface OpenMonitoringCaseInput {
   note?: string | null;
 }
 
+/**
+ * The first day a lead can have: the monitoring mechanism (防止返贫监测和帮扶机制) began in 2020. A lead
+ * before it is a slip of the keyboard (1921 for 2021), which a sudden hardship, needing no year's
+ * range, would otherwise take.
+ */
+const MONITORING_SINCE = '2020-01-01';
+
 /** A household has at most one open monitoring case; two opened at once meet this index. */
 const ONE_OPEN_CASE = {
   workflow_case_one_open: () => new RuleViolationError('householdId', '该户已有办理中的监测事项', 'This household already has an open monitoring case'),
@@ -41,6 +49,10 @@ async function placeOf(ctx: TuopinContext, input: OpenMonitoringCaseInput) {
   }
   const issues = new IssueCollector();
   if (!input.villageCode) issues.add('villageCode', '未建档立卡的农户须填写所在行政村', 'A household not in the registry needs its village');
+  // A code padded or cut short in a spreadsheet is a slip, told as such, not an area outside the scope.
+  else if (!isDivisionCode(input.villageCode) || levelOfCode(input.villageCode) !== 'VILLAGE') {
+    issues.add('villageCode', '须为12位行政村区划代码', 'Must be the 12-digit division code of a village');
+  }
   if (input.people == null || !Number.isInteger(input.people) || input.people < 1 || input.people > 30) {
     issues.add('people', '家庭人口须为1–30人', 'The household has 1–30 people');
   }
@@ -85,6 +97,9 @@ export async function openMonitoringCase(ctx: TuopinContext, input: OpenMonitori
   const issues = new IssueCollector();
   const today = todayOf(ctx.settings);
   if (input.leadDate > today) issues.add('leadDate', '线索日期不能晚于今天', 'The lead cannot be dated in the future');
+  if (input.leadDate < MONITORING_SINCE) {
+    issues.add('leadDate', `防返贫监测自2020年起实施，线索日期不能早于${MONITORING_SINCE}`, `Return-to-poverty monitoring began in 2020: a lead cannot be dated before ${MONITORING_SINCE}`);
+  }
   if (input.riskTypes.length === 0 || input.riskTypes.length > 5 || new Set(input.riskTypes).size !== input.riskTypes.length) {
     issues.add('riskTypes', '风险类型须为1–5项且不重复', 'Give 1–5 distinct risk types');
   }

@@ -78,6 +78,11 @@ export interface RegisterCadreInput {
   countyCode: string;
 }
 
+/** One record a cadre in his county: his phone names him (the same form sent twice, or two clerks at once, meet this index). */
+const CADRE_CONSTRAINTS = {
+  cadre_phone_per_county: () => new ConflictError('phone', '本县已登记使用该手机号的干部', 'A cadre with this phone number is already registered in the county'),
+};
+
 /** Registers a cadre with the county that will keep his record. */
 export async function registerCadre(ctx: TuopinContext, input: RegisterCadreInput): Promise<number> {
   assertCanManageWorkTeams(ctx, null);
@@ -89,7 +94,7 @@ export async function registerCadre(ctx: TuopinContext, input: RegisterCadreInpu
   await assertAreasExist(ctx, [['countyCode', input.countyCode]]);
   assertInArea(ctx, input.countyCode, 'countyCode');
   if (!(await unitLoader(ctx).load(input.unitId))) throw notFound('unitId', '派出单位', 'Dispatching unit');
-  return inTransaction(ctx, {}, async (em) => {
+  return inTransaction(ctx, CADRE_CONSTRAINTS, async (em) => {
     const [row] = await em.execute<{ id: number }[]>('insert into cadre (name, phone, rank, unit_id, area_code) values (?, ?, ?, ?, ?) returning id', [
       input.name.trim(),
       input.phone ?? null,

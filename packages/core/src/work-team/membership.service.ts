@@ -2,6 +2,7 @@ import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ConflictError, IssueCollector, RuleViolationError, ValidationError } from '../kernel/errors.js';
 import { inTransaction } from '../kernel/transaction.js';
+import { checkText } from '../project/project.validation.js';
 import { addDays } from './dates.js';
 import { MEMBERSHIP_CONSTRAINTS } from './dispatch.service.js';
 import { assertCanManageWorkTeams, assertCanRecordWorkTeams } from './work-team-access.js';
@@ -95,6 +96,9 @@ export async function recordCadreLeave(ctx: TuopinContext, input: LeaveInput): P
   if (input.endsOn < input.startsOn) issues.add('endsOn', '请假结束日不能早于开始日', 'The leave cannot end before it starts');
   if (input.reason.trim() === '') issues.add('reason', '请假事由不能为空', 'The reason cannot be empty');
   if (input.approver.trim() === '') issues.add('approver', '须写明批准人', 'Name who approved the leave');
+  // What the columns hold (work_team_leave_reason_check, …_approver_check): said here, rather than failing inside.
+  checkText(issues, 'reason', input.reason.trim(), 500, false);
+  checkText(issues, 'approver', input.approver.trim(), 128, false);
   issues.throwIfAny();
   const membership = await visibleMembership(ctx, input.membershipId);
   if (input.startsOn < membership.startsOn || input.endsOn > (membership.recalledOn ?? membership.endsOn)) {

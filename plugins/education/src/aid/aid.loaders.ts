@@ -1,14 +1,23 @@
 import { createContextCache } from '@pothos/core';
-import { groupRows, LedgerEntrySchema, rowsWhereIn, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { groupRows, LedgerEntrySchema, pickRows, rowsWhereIn, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { ApplicationSchema, type Application } from './application.entity.js';
 import { PaymentSchema, type Payment } from './payment.entity.js';
+import { paymentRanges } from './payment-scope.js';
 
 /** Applications by id within the caller's areas; others load as null. */
 export const applicationLoader = scopedLoaderByCode(ApplicationSchema, 'id', 'villageCode');
 
-/** Payments by id within the caller's areas; others load as null. */
-export const paymentLoader = scopedLoaderByCode(PaymentSchema, 'id', 'villageCode');
+/** Payments by id as the caller sees them (`paymentRanges`: a partner only through a county or larger); others load as null. */
+export const paymentLoader = createContextCache(
+  (ctx: TuopinContext) =>
+    new DataLoader<number, Payment | null>(async (ids) => {
+      const ranges = paymentRanges(ctx, null);
+      if (ranges.length === 0) return ids.map(() => null);
+      const rows = await rowsWhereIn(ctx, PaymentSchema, 'id', ids, { within: { property: 'villageCode', ranges } });
+      return pickRows(ids, rows, (row) => row.id);
+    }),
+);
 
 /** Each application's payments, reversed ones included, in the order paid; reached from an application the caller sees. */
 export const paymentsByApplicationLoader = createContextCache(

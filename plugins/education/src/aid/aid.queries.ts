@@ -1,4 +1,5 @@
 import { appendCodeRanges, readableRanges, type Conditions, type TuopinContext } from '@tuopin/core';
+import { paymentRanges } from './payment-scope.js';
 
 export interface AidFilter {
   regionCode: string | null;
@@ -20,9 +21,9 @@ export function applicationConditions(ctx: TuopinContext, filter: AidFilter): Co
   };
 }
 
-/** The payments `p` a list shows: in the caller's areas under the region, filtered, changed after a moment. Null: none. */
+/** The payments `p` a list shows: those the caller sees under the region (`paymentRanges`), filtered, changed after a moment. Null: none. */
 export function paymentConditions(ctx: TuopinContext, filter: AidFilter): Conditions | null {
-  const ranges = readableRanges(ctx, filter.regionCode);
+  const ranges = paymentRanges(ctx, filter.regionCode);
   if (ranges.length === 0) return null;
   return (sql) => {
     appendCodeRanges(sql, 'p.village_code', ranges);

@@ -6,6 +6,7 @@ import { scopedConnection } from '../shared/scoped-connection.js';
 import { AidSchemeEnum, StageEnum, TermEnum } from '../shared/vocabulary.js';
 import { applicationLoader, entryReversedLoader, paymentLoader } from './aid.loaders.js';
 import { paymentConditions } from './aid.queries.js';
+import { readsStudents } from './payment-scope.js';
 import { PaymentSchema } from './payment.entity.js';
 
 const REGISTRY = { permission: 'core.registry.read' } as const;
@@ -63,7 +64,7 @@ export function registerPaymentSchema(builder: TuopinBuilder): void {
       {
         type: AidPayment,
         description:
-          '教育资助发放（区划及其下级），按村代码排序；给出 updatedAfter 时按修改时间排序，供合作机构拉取变更 Aid payments in an area and everything under it, by village; with updatedAfter, those changed after that moment in the order they changed, for partners\' pulls',
+          '教育资助发放（区划及其下级），按村代码排序；给出 updatedAfter 时按修改时间排序，供合作机构拉取变更（合作机构按县及以上区划查询，始终按修改时间排序） Aid payments in an area and everything under it, by village; with updatedAfter, those changed after that moment in the order they changed, for partners\' pulls (partners ask by county or a larger area, and always get the order of change)',
         args: {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
           scheme: t.arg({ type: AidSchemeEnum, description: '资助项目 Only this scheme' }),
@@ -76,7 +77,8 @@ export function registerPaymentSchema(builder: TuopinBuilder): void {
             entity: PaymentSchema,
             alias: 'p',
             conditions: paymentConditions(ctx, { regionCode, scheme: args.scheme, year: args.year, updatedAfter: args.updatedAfter }),
-            order: args.updatedAfter ? 'updated' : 'code',
+            // A partner's pages are in the order payments changed: a cursor by village would name the village.
+            order: args.updatedAfter || !readsStudents(ctx) ? 'updated' : 'code',
             code: { property: 'villageCode', column: 'village_code' },
           }, args);
         },

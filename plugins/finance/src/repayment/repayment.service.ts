@@ -1,5 +1,6 @@
 import {
   compareMoney,
+  ConflictError,
   inTransaction,
   IssueCollector,
   notFound,
@@ -25,6 +26,11 @@ export interface RecordRepaymentInput {
   repaidOn?: string | null;
   voucherNo?: string | null;
 }
+
+/** One repayment a voucher on a loan: the form sent twice, or twice at once, meets this index. */
+const REPAYMENT_ONCE = {
+  finance_repayment_voucher_once: () => new ConflictError('voucherNo', '该贷款已登记此凭证号的还款', 'A repayment with this voucher number is recorded for the loan already'),
+};
 
 /**
  * 还款: records what a borrower paid. Neither part may exceed what is outstanding — the principal
@@ -52,7 +58,7 @@ export async function recordRepayment(ctx: TuopinContext, input: RecordRepayment
     throw ValidationError.of('repaidOn', `还款日期不能早于放款日期（${loan.disbursedOn}）`, `A repayment cannot be dated before the loan was disbursed (${loan.disbursedOn})`);
   }
 
-  return inTransaction(ctx, {}, async (em) => {
+  return inTransaction(ctx, REPAYMENT_ONCE, async (em) => {
     await lockLoan(em, loan.id);
     const position = (await positionsAsOf(ctx, [loan.id], ALL_RECORDED, financeSettingsOf(ctx.settings).defaultAfterDays)).get(loan.id)!;
     if (position.status === 'WRITTEN_OFF') {

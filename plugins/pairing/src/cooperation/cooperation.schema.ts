@@ -1,4 +1,4 @@
-import { householdLoader, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { hasPermission, householdLoader, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { pairingLoader } from '../pairing/pairing.loaders.js';
 import { hasProperties } from '../shared/node-ids.js';
 import { ExchangeDirectionEnum, PRODUCER_KINDS, ProducerKindEnum, VISIT_KINDS, VisitKindEnum } from '../shared/pairing-enums.js';
@@ -57,7 +57,13 @@ export function registerCooperationSchema(builder: TuopinBuilder): void {
       amount: t.field({ type: 'Money', resolve: (row) => row.amount, description: '金额 Amount' }),
       producerKind: t.field({ type: ProducerKindEnum, resolve: (row) => row.producerKind as never, description: '生产者类型 Kind of producer' }),
       producerName: t.exposeString('producerName', { nullable: true, description: '合作社或企业名称（农户不显示） Name of the cooperative or enterprise; null for a household' }),
-      producerAreaCode: t.exposeString('producerAreaCode', { description: '生产者所在地代码 12-digit code of where the producer is' }),
+      producerAreaCode: t.string({
+        description:
+          '生产者所在地代码（农户生产者：不能查看建档立卡数据的角色只见其所在县） 12-digit code of where the producer is; of a household producer, those who may not read the registry see its county',
+        // A household's village with its sale would single the household out, which partners never see.
+        resolve: (row, _args, ctx) =>
+          row.producerKind === 'HOUSEHOLD' && !hasPermission(ctx.principal, 'core.registry.read') ? row.producerAreaCode.slice(0, 6).padEnd(12, '0') : row.producerAreaCode,
+      }),
       household: t.field({
         type: 'Household',
         nullable: true,

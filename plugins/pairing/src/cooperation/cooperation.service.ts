@@ -1,4 +1,4 @@
-import { canReadRegistry, householdLoader, IssueCollector, isWithinScope, notFound, requireArea, RuleViolationError, SqlText, todayOf, type TuopinContext } from '@tuopin/core';
+import { canReadRegistry, ConflictError, householdLoader, IssueCollector, isWithinScope, notFound, requireArea, RuleViolationError, SqlText, todayOf, type TuopinContext } from '@tuopin/core';
 import { inHelpedArea, requireRecordablePairing } from '../access/record-access.js';
 import { checkAmount, checkCount, checkNotFuture, checkText, checkWithinYears, checkYear, optionalText } from '../shared/checks.js';
 import type { ExchangeDirection, ProducerKind, VisitKind } from '../shared/pairing-enums.js';
@@ -26,6 +26,11 @@ async function memberVillage(ctx: TuopinContext, memberId: number): Promise<stri
   return row.village_code;
 }
 
+/** One placement of a person on a pairing from a month: the form sent twice, or twice at once, meets this constraint. */
+const LABOUR_ONCE = {
+  pairing_labour_once: () => new ConflictError('memberId', '该成员自该月起的务工已登记', 'This person\'s placement from that month is recorded already'),
+};
+
 /** Records a registered person of the helped area placed in a job (劳务协作). */
 export async function recordLabour(ctx: TuopinContext, input: LabourInput): Promise<number> {
   const destination = optionalText(input.destination);
@@ -51,7 +56,7 @@ export async function recordLabour(ctx: TuopinContext, input: LabourInput): Prom
     start_month: input.startMonth,
     months_worked: input.monthsWorked,
     organised: input.organised,
-  });
+  }, LABOUR_ONCE);
 }
 
 export interface PurchaseInput {

@@ -2,7 +2,9 @@ import {
   ConflictError,
   householdLoader,
   inTransaction,
+  isDivisionCode,
   IssueCollector,
+  levelOfCode,
   notFound,
   requireArea,
   RuleViolationError,
@@ -47,6 +49,10 @@ async function whoMoves(ctx: TuopinContext, input: ApplyInput) {
     return { householdId: household.id, villageCode: household.villageCode, headName: null, memberCount: household.memberCount };
   }
   const concurrent = input.concurrentHousehold!;
+  // A code padded or cut short in a spreadsheet is a slip, told as such, not an area outside the scope.
+  if (!isDivisionCode(concurrent.villageCode) || levelOfCode(concurrent.villageCode) !== 'VILLAGE') {
+    throw ValidationError.of('concurrentHousehold.villageCode', '须为12位行政村区划代码', 'Must be the 12-digit division code of a village');
+  }
   assertWithinScope(ctx, concurrent.villageCode, 'concurrentHousehold.villageCode');
   const issues = new IssueCollector();
   checkText(issues, 'concurrentHousehold.headName', concurrent.headName, 50, '户主姓名', 'The head\'s name');
