@@ -22,6 +22,9 @@ import type { WorkTeamStatsSource } from './work-team/work-team-stats.loader.js'
 import type { RiskEliminationRow } from './monitoring/elimination.entity.js';
 import type { MonitoringMeasure } from './monitoring/measure.entity.js';
 import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
+import type { CountyExitRow, ReductionTarget, VillageExitRow } from './poverty-exit/area-exit.entity.js';
+import type { ExitStatsSource } from './poverty-exit/exit-stats.loader.js';
+import type { HouseholdExitRow, HouseholdReturn } from './poverty-exit/household-exit.entity.js';
 import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
 
 /**
@@ -64,6 +67,12 @@ declare module './kernel/builder.js' {
     MonitoringCase: MonitoringCaseRow;
     MonitoringMeasure: MonitoringMeasure;
     RiskElimination: RiskEliminationRow;
+    HouseholdExit: HouseholdExitRow;
+    HouseholdReturn: HouseholdReturn;
+    VillageExit: VillageExitRow;
+    CountyExit: CountyExitRow;
+    ReductionTarget: ReductionTarget;
+    ExitStats: ExitStatsSource;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;

@@ -193,3 +193,17 @@ export {
   monitoringNoticeDaysOf,
   monitoringRangeFor,
 } from './monitoring/monitoring.settings.js';
+
+// Exit (退出) and return to poverty (返贫): the three exit workflows and their settings
+export { COUNTY_EXIT_WORKFLOW, HOUSEHOLD_EXIT_WORKFLOW, VILLAGE_EXIT_WORKFLOW } from './poverty-exit/exit.workflows.js';
+export { HouseholdExitSchema, HouseholdReturnSchema, type HouseholdExit, type HouseholdReturn } from './poverty-exit/household-exit.entity.js';
+export { CountyExitSchema, ReductionTargetSchema, VillageExitSchema, type CountyExit, type ReductionTarget, type VillageExit } from './poverty-exit/area-exit.entity.js';
+export {
+  DEFAULT_COUNTY_EXIT_RATES,
+  DEFAULT_EXIT_INCIDENCE_THRESHOLD,
+  DEFAULT_EXIT_NOTICE_DAYS,
+  countyExitRatesOf,
+  exitIncidenceThresholdFor,
+  exitNoticeDaysOf,
+  type CountyExitRates,
+} from './poverty-exit/exit.settings.js';

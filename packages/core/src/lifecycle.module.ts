@@ -5,11 +5,12 @@ import { MonitoringMeasureSchema } from './monitoring/measure.entity.js';
 import { registerMeasureSchema } from './monitoring/measure.schema.js';
 import { MonitoringCaseSchema } from './monitoring/monitoring-case.entity.js';
 import { registerMonitoringSchema } from './monitoring/monitoring.schema.js';
+import { povertyExitEntities, registerPovertyExitSchema } from './poverty-exit/poverty-exit.module.js';
 import { workflowEntities } from './workflow/workflow.entity.js';
 import { registerWorkflowSchema } from './workflow/workflow.schema.js';
 
 /** The entities of the household's life cycle: the workflow mechanism and each workflow's own records. */
-export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema] as const;
+export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema, ...povertyExitEntities] as const;
 
 /** Registers the household's life cycle: the shared workflow records, then each workflow. */
 export function registerLifecycleSchema(builder: TuopinBuilder): void {
@@ -17,4 +18,5 @@ export function registerLifecycleSchema(builder: TuopinBuilder): void {
   registerMonitoringSchema(builder);
   registerMeasureSchema(builder);
   registerEliminationSchema(builder);
+  registerPovertyExitSchema(builder);
 }

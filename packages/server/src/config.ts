@@ -17,6 +17,7 @@ import {
   type QueryLimits,
   type SuppressionRule,
 } from '@tuopin/core';
+import { checkExitSettings, type RawExitSettings } from './exit-config.js';
 import { loadInstalledPlugins } from './installed-plugins.js';
 import { REPO_ROOT } from './paths.js';
 
@@ -70,7 +71,7 @@ function checkLines(lines: unknown, where: string): Record<string, string> {
 
 /** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
 export function loadSettings(file: string): PlatformSettings {
-  let raw: {
+  let raw: RawExitSettings & {
     povertyLines?: unknown;
     provincePovertyLines?: Record<string, unknown>;
     projectNoticeDays?: unknown;
@@ -105,6 +106,7 @@ export function loadSettings(file: string): PlatformSettings {
     monitoringNoticeDays: checkDays(raw.monitoringNoticeDays, 'monitoringNoticeDays', DEFAULT_MONITORING_NOTICE_DAYS, 5, 30),
     monitoringDecisionDays: checkDays(raw.monitoringDecisionDays, 'monitoringDecisionDays', DEFAULT_MONITORING_DECISION_DAYS, 1, 90),
     riskEliminationMonths: checkDays(raw.riskEliminationMonths, 'riskEliminationMonths', DEFAULT_RISK_ELIMINATION_MONTHS, 1, 36, 'months'),
+    ...checkExitSettings(raw),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),

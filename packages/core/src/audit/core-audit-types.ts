@@ -35,4 +35,9 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   monitoring_case: 'MonitoringCase',
   monitoring_measure: 'MonitoringMeasure',
   monitoring_elimination: 'RiskElimination',
+  household_exit: 'HouseholdExit',
+  household_return: 'HouseholdReturn',
+  village_exit: 'VillageExit',
+  county_exit: 'CountyExit',
+  reduction_target: 'ReductionTarget',
 };
