@@ -1,4 +1,5 @@
 import { createTestServer, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
+import type { Principal } from '@tuopin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { registrationInput } from '../fixtures/households.js';
@@ -64,7 +65,7 @@ describe('village exit (贫困村出列)', () => {
     clock.setToday('2020-02-10');
     await poorHouseholds(AREAS.villageC, 9); // 27 of 1,200: 2.25 %
     const before = await snapshot();
-    const propose = (input: Record<string, unknown>, principal = { ...ACTORS.VILLAGE, id: 'test:village-c', areaScopes: [AREAS.villageC] }) =>
+    const propose = (input: Record<string, unknown>, principal: Principal = { ...ACTORS.VILLAGE, id: 'test:village-c', areaScopes: [AREAS.villageC] }) =>
       server.execute(ProposeVillageExit, { input: { villageCode: AREAS.villageC, exitYear: 2019, checklist: fullChecklist(), ...input } as never }, { principal });
     const over = outcome(await propose({}));
     expect(over).toMatchObject({ __typename: 'RuleViolationError', field: 'villageCode' });
