@@ -4,6 +4,7 @@ import { AREAS } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { fundInput, projectInput } from '../fixtures/projects.js';
 import { workTeamAuditSteps } from './work-team-audit-steps.js';
+import { exitAuditSteps } from './exit-audit-steps.js';
 import { CALLERS } from '../fixtures/principals.js';
 
 /** A date `days` before today (UTC is close enough: the steps leave days of slack). */
@@ -242,4 +243,5 @@ export const coreAuditSteps: AuditStep[] = [
       { input: { caseId: world.ids.riskElimination, version: 1, step: 'VILLAGE_NOTICE', notice: { startDate: daysAgo(0), endDate: daysAgo(-4), location: '村委会公示栏' } } },
       'TakeRiskEliminationStepPayload', CALLERS.villageAOfficer).then(() => {}),
   },
+  ...exitAuditSteps,
 ];

@@ -1,4 +1,6 @@
 import { areaLoader } from '../area/area.loaders.js';
+import { checkDivisionCode } from '../area/area.schema.js';
+import { countyExitConnection, villageExitConnection } from './area-exit.queries.js';
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import { defineMutation } from '../kernel/define-mutation.js';
 import { registerEnum } from '../kernel/enum-values.js';
@@ -72,6 +74,35 @@ export function registerAreaExitSchema(builder: TuopinBuilder): void {
       approvedOn: t.field({ type: 'Date', nullable: true, resolve: (e) => e.approvedOn ?? null, description: '省级批准日期 Day the province approved' }),
     }),
   });
+
+  const VillageExitConnection = builder.connectionObject({ type: 'VillageExit', name: 'VillageExitConnection', description: '贫困村出列事项分页列表 A page of village exits' });
+  const CountyExitConnection = builder.connectionObject({ type: 'CountyExit', name: 'CountyExitConnection', description: '贫困县摘帽事项分页列表 A page of county exits' });
+  const listArgs = (t: PothosSchemaTypes.QueryFieldBuilder<TuopinTypes, object>) => ({
+    regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
+    open: t.arg.boolean({ description: '是否办理中 true: cases being processed; false: finished ones' }),
+  });
+  builder.queryFields((t) => ({
+    villageExits: t.connection(
+      {
+        type: 'VillageExit',
+        authScopes: { permission: 'core.registry.read' },
+        description: '贫困村出列事项，按村代码排序 Village exits of an area and everything under it, ordered by village',
+        args: listArgs(t),
+        resolve: (_root, args, ctx) => villageExitConnection(ctx, { open: args.open, regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode') }, args) as never,
+      },
+      VillageExitConnection,
+    ),
+    countyExits: t.connection(
+      {
+        type: 'CountyExit',
+        authScopes: { permission: 'core.registry.read' },
+        description: '贫困县摘帽事项，按县代码排序 County exits of an area and everything under it, ordered by county',
+        args: listArgs(t),
+        resolve: (_root, args, ctx) => countyExitConnection(ctx, { open: args.open, regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode') }, args) as never,
+      },
+      CountyExitConnection,
+    ),
+  }));
 
   builder.objectField('Village', 'exitCases', (t) =>
     t.field({ type: ['VillageExit'], description: '出列事项 The village\'s exit cases, oldest first', resolve: (v, _args, ctx) => exitsOfVillageLoader(ctx).load(v.code) as never }),

@@ -4,10 +4,10 @@ import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 
-/** What `RegionStats.exits` resolves to: the area and the year asked about. */
+/** What `RegionStats.exits` resolves to: the area and the year asked about (null: every year on record). */
 export interface ExitStatsSource {
   readonly code: string;
-  readonly year: number;
+  readonly year: number | null;
 }
 
 /** A township's year: the people its county's target asks for, and the people who exited. */
@@ -37,22 +37,22 @@ const STATS_SQL = `
   with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
   y as (select ?::int2 as year)
   select r.code, 'households' as block, null as key, null as name, count(*)::int8 as n, 0::int8 as m from r cross join y
-    join household h on h.village_code between r.lo and r.hi and h.status = 'EXITED' and h.exit_year = y.year group by r.code
+    join household h on h.village_code between r.lo and r.hi and h.status = 'EXITED' and (y.year is null or h.exit_year = y.year) group by r.code
   union all select r.code, 'people', null, null, coalesce(sum(h.member_count), 0), 0 from r cross join y
-    join household h on h.village_code between r.lo and r.hi and h.status = 'EXITED' and h.exit_year = y.year group by r.code
+    join household h on h.village_code between r.lo and r.hi and h.status = 'EXITED' and (y.year is null or h.exit_year = y.year) group by r.code
   union all select r.code, 'returnedHouseholds', null, null, count(distinct hr.household_id), 0 from r cross join y
-    join household_return hr on hr.village_code between r.lo and r.hi and hr.year = y.year group by r.code
+    join household_return hr on hr.village_code between r.lo and r.hi and (y.year is null or hr.year = y.year) group by r.code
   union all select r.code, 'returnedNow', null, null, count(*), 0 from r
     join household h on h.village_code between r.lo and r.hi and h.status = 'RETURNED' group by r.code
   union all select r.code, 'villagesExited', null, null, count(*), 0 from r cross join y
-    join area a on a.level = 'VILLAGE' and a.code between r.lo and r.hi and a.exit_year = y.year group by r.code
+    join area a on a.level = 'VILLAGE' and a.code between r.lo and r.hi and (y.year is null and a.exit_year is not null or a.exit_year = y.year) group by r.code
   union all select r.code, 'countiesExited', null, null, count(*), 0 from r cross join y
-    join county_exit c on c.area_code between r.lo and r.hi and c.exit_year = y.year and c.approved_on is not null group by r.code
+    join county_exit c on c.area_code between r.lo and r.hi and (y.year is null or c.exit_year = y.year) and c.approved_on is not null group by r.code
   union all select r.code, 'township', t.code, t.name,
-      coalesce((select sum(rt.target_people) from reduction_target rt where rt.area_code = t.code and rt.year = y.year), 0),
+      coalesce((select sum(rt.target_people) from reduction_target rt where rt.area_code = t.code and (y.year is null or rt.year = y.year)), 0),
       coalesce((select sum(h.member_count) from household h
                 where h.village_code between t.code and substr(t.code, 1, 9) || '999' and h.village_code between r.lo and r.hi
-                  and h.status = 'EXITED' and h.exit_year = y.year), 0)
+                  and h.status = 'EXITED' and (y.year is null or h.exit_year = y.year)), 0)
     from r cross join y join area t on t.level = 'TOWNSHIP' and t.code between r.lo and r.hi`;
 
 interface StatsRow {
@@ -64,7 +64,7 @@ interface StatsRow {
   m: string;
 }
 
-const statsKey = (code: string, year: number) => `${code}:${year}`;
+const statsKey = (code: string, year: number | null) => `${code}:${year ?? ''}`;
 
 function figuresOf(rows: readonly StatsRow[]): ExitFigures {
   const total = (block: string) => rows.filter((row) => row.block === block).reduce((sum, row) => sum + Number(row.n), 0);
@@ -89,12 +89,12 @@ function figuresOf(rows: readonly StatsRow[]): ExitFigures {
   };
 }
 
-/** Exit figures of areas for a year: one statement per year asked in a request. */
+/** Exit figures of areas for a year (or every year): one statement per year asked in a request. */
 export const exitStatsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<ExitStatsSource, ExitFigures, string>(
       async (sources) => {
-        const byYear = new Map<number, string[]>();
+        const byYear = new Map<number | null, string[]>();
         for (const { code, year } of sources) byYear.set(year, [...(byYear.get(year) ?? []), code]);
         const rowsByKey = new Map<string, StatsRow[]>();
         for (const [year, codes] of byYear) {

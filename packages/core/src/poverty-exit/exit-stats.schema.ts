@@ -35,7 +35,7 @@ export function registerExitStats(builder: TuopinBuilder): void {
       const figures = loaderFields(t, { loader: exitStatsLoader, key: (source: ExitStatsSource) => source });
       const { count } = figures;
       return {
-        year: t.int({ statistic: 'public', resolve: (s) => s.year, description: '年度 The year' }),
+        year: t.int({ nullable: true, statistic: 'public', resolve: (s) => s.year, description: '年度（为空则为全部年度） The year; null for every year on record' }),
         households: count('脱贫户数', 'Households that exited poverty in the year', (f) => f.households),
         people: count('脱贫人数', 'People in those households', (f) => f.people),
         targetPeople: count('减贫目标人数（各乡镇责任书合计）', 'People the townships\' reduction targets ask for, summed', (f) => f.targetPeople),
@@ -58,10 +58,10 @@ export function registerExitStats(builder: TuopinBuilder): void {
     t.field({
       type: 'ExitStats',
       description: '脱贫退出统计 Exits from poverty in a year: households, villages, counties, against the townships\' reduction targets',
-      args: { year: t.arg.int({ required: true, description: '年度 The year' }) },
+      args: { year: t.arg.int({ description: '年度（不填则为全部年度，目标按年合计） The year; every year on record if omitted, targets summed over the years' }) },
       resolve: ({ code }, { year }) => {
-        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.of('year', '年度须在2000–2100之间', 'The year lies between 2000 and 2100');
-        return { code, year };
+        if (year != null && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw ValidationError.of('year', '年度须在2000–2100之间', 'The year lies between 2000 and 2100');
+        return { code, year: year ?? null };
       },
     }),
   );

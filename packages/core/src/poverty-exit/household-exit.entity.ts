@@ -10,7 +10,8 @@ export const HouseholdExitSchema = defineEntity({
     householdId: p.integer(),
     villageCode: p.string().length(12),
     exitYear: p.smallint(),
-    perCapitaIncome: p.decimal('string').precision(14).scale(2),
+    /** Null only for a historical exit entered without its assessment's figures. */
+    perCapitaIncome: p.decimal('string').precision(14).scale(2).nullable(),
     povertyLine: p.decimal('string').precision(14).scale(2),
     consentSignedOn: p.date().nullable(),
   }),

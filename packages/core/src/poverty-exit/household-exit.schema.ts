@@ -44,7 +44,12 @@ export function registerHouseholdExitSchema(builder: TuopinBuilder): void {
     fields: (t) => ({
       household: t.field({ type: 'Household', description: '退出的户 The household', resolve: async (e, _args, ctx) => (await householdLoader(ctx).load(e.householdId))! }),
       exitYear: t.exposeInt('exitYear', { description: '脱贫年度 The year it leaves poverty' }),
-      perCapitaIncome: t.field({ type: 'Money', resolve: (e) => e.perCapitaIncome, description: '评议时该年度人均纯收入 Per-capita net income of the exit year, as assessed' }),
+      perCapitaIncome: t.field({
+        type: 'Money',
+        nullable: true,
+        resolve: (e) => e.perCapitaIncome ?? null,
+        description: '评议时该年度人均纯收入（补录的历史退出为空） Per-capita net income of the exit year, as assessed; null for a historical exit entered without it',
+      }),
       povertyLine: t.field({ type: 'Money', resolve: (e) => e.povertyLine, description: '该年度贫困线 That year\'s poverty line in the province' }),
       consentSignedOn: t.field({ type: 'Date', nullable: true, resolve: (e) => e.consentSignedOn ?? null, description: '户签字认可日期 Day the household signed its agreement' }),
       villageNotice: t.string({

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { beginBulkLoad } from '../bulk-transaction.js';
+import { seedExitDemo, type ExitDemoSummary } from './exit-demo.js';
 import { seedMonitoringDemo } from './monitoring-demo.js';
 
-export interface LifecycleDemoSummary {
+export interface LifecycleDemoSummary extends ExitDemoSummary {
   monitoringCases: number;
 }
 
@@ -14,8 +15,9 @@ export async function seedLifecycleDemo(client: pg.ClientBase): Promise<Lifecycl
   await beginBulkLoad(client);
   try {
     const monitoringCases = await seedMonitoringDemo(client);
+    const exits = await seedExitDemo(client);
     await client.query('commit');
-    return { monitoringCases };
+    return { monitoringCases, ...exits };
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;
