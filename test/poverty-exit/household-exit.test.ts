@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { exitReadyHousehold, exitStep, exitStepOk, proposeExit, RecordExitIncome, ReturnHouseholdToPoverty } from '../fixtures/exit.js';
-import { ACTORS, RaiseObjection, ResolveObjection } from '../fixtures/monitoring.js';
+import { ACTORS, openCase, RaiseObjection, ResolveObjection, stepOk, throughVillageNotice } from '../fixtures/monitoring.js';
 import { CALLERS } from '../fixtures/principals.js';
 import { settingsWith, TestClock } from '../fixtures/projects.js';
 
@@ -196,5 +196,18 @@ describe('return to poverty (返贫)', () => {
     expect(n).toBe(2);
     clock.setToday('2021-03-02');
     expect((await proposeExit(server, household.id)).data!.proposeHouseholdExit).toMatchObject({ __typename: 'ProposeHouseholdExitPayload' });
+  });
+
+  it('brings back a household a monitoring case identified, linking the case', async () => {
+    clock.setToday('2021-03-01');
+    const household = await exitReadyHousehold(server, { status: 'EXITED', exitYear: 2019 });
+    const kase = await openCase(server, { category: 'UNSTABLE_EXITED', householdId: household.id, riskTypes: ['ILLNESS'], leadSource: 'CADRE_VISIT', leadDate: '2021-03-01', income12Months: '10000.00' });
+    const noticed = await throughVillageNotice(server, clock, kase.id, '2021-03-01', '2021-03-02');
+    clock.setToday('2021-03-07');
+    const reviewed = await stepOk(server, { caseId: kase.id, version: noticed.version, step: 'TOWNSHIP_REVIEW' });
+    const decided = await stepOk(server, { caseId: kase.id, version: reviewed.version, step: 'COUNTY_DECISION', decision: 'IDENTIFIED' });
+    expect(decided.decision).toBe('IDENTIFIED');
+    const out = (await server.execute(ReturnHouseholdToPoverty, { input: { householdId: household.id, year: 2021, reason: 'MONITORING_DECISION', monitoringCaseId: kase.id } }, { principal: CALLERS.baojingOfficer })).data!.returnHouseholdToPoverty;
+    expect(out).toMatchObject({ __typename: 'ReturnHouseholdToPovertyPayload', householdReturn: { reason: 'MONITORING_DECISION', perCapitaIncome: null, monitoringCase: { id: kase.id }, household: { status: 'RETURNED', exitYear: 2019 } } });
   });
 });
