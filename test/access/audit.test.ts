@@ -8,6 +8,7 @@ import { freshIdNumber, memberInput, registrationInput } from '../fixtures/house
 import { RegisterHousehold } from '../fixtures/operations.js';
 import { CALLERS } from '../fixtures/principals.js';
 import { coreAuditSteps } from './core-audit-steps.js';
+import { PREFECTURE_ACTOR } from './exit-audit-steps.js';
 
 // Core's own mutations, on core alone. Each plugin proves its own in its suite; the contract
 // sweeps (contract-sweeps.test.ts) check every installed plugin's tables and mutations for the trail.
@@ -34,7 +35,7 @@ describe('the audit sweep', () => {
   });
 
   it('records every mutation, in its own transaction, with who, what and which object', async () => {
-    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, actors: [CALLERS.villageAOfficer, CALLERS.qianlingOfficer], ids: {} };
+    const world: AuditWorld = { server, officer: CALLERS.baojingOfficer, admin: CALLERS.nationalAdmin, actors: [CALLERS.villageAOfficer, CALLERS.qianlingOfficer, PREFECTURE_ACTOR], ids: {} };
     await runAuditSteps(world, steps);
   });
 });

@@ -5,6 +5,7 @@ import { freshIdNumber, memberInput, registrationInput } from '../fixtures/house
 import { fundInput, projectInput } from '../fixtures/projects.js';
 import { workTeamAuditSteps } from './work-team-audit-steps.js';
 import { identificationAuditSteps } from './identification-audit-steps.js';
+import { exitAuditSteps } from './exit-audit-steps.js';
 import { CALLERS } from '../fixtures/principals.js';
 
 /** A date `days` before today (UTC is close enough: the steps leave days of slack). */
@@ -244,4 +245,5 @@ export const coreAuditSteps: AuditStep[] = [
       'TakeRiskEliminationStepPayload', CALLERS.villageAOfficer).then(() => {}),
   },
   ...identificationAuditSteps,
+  ...exitAuditSteps,
 ];

@@ -24,6 +24,9 @@ import type { MonitoringMeasure } from './monitoring/measure.entity.js';
 import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
 import type { IdentificationStatsSource } from './identification/identification-stats.loader.js';
 import type { IdentificationApplicationRow, IdentificationExclusionCheck } from './identification/identification.entity.js';
+import type { CountyExitRow, ReductionTarget, VillageExitRow } from './poverty-exit/area-exit.entity.js';
+import type { ExitStatsSource } from './poverty-exit/exit-stats.loader.js';
+import type { HouseholdExitRow, HouseholdReturn } from './poverty-exit/household-exit.entity.js';
 import type { WorkflowCaseView, WorkflowNotice, WorkflowObjection, WorkflowStep } from './workflow/workflow.entity.js';
 
 /**
@@ -69,6 +72,12 @@ declare module './kernel/builder.js' {
     IdentificationStats: IdentificationStatsSource;
     MonitoringMeasure: MonitoringMeasure;
     RiskElimination: RiskEliminationRow;
+    HouseholdExit: HouseholdExitRow;
+    HouseholdReturn: HouseholdReturn;
+    VillageExit: VillageExitRow;
+    CountyExit: CountyExitRow;
+    ReductionTarget: ReductionTarget;
+    ExitStats: ExitStatsSource;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;

@@ -200,3 +200,16 @@ export { IdentificationApplicationSchema, IdentificationExclusionCheckSchema, ty
 export * from './identification/identification-enums.js';
 export { DEFAULT_IDENTIFICATION_NOTICE_DAYS, identificationNoticeDaysOf } from './identification/identification.settings.js';
 export { setHouseholdStatus, type HouseholdStatusSubject, type StatusChange } from './household/household-status.js';
+// Exit (退出) and return to poverty (返贫): the three exit workflows and their settings
+export { COUNTY_EXIT_WORKFLOW, HOUSEHOLD_EXIT_WORKFLOW, VILLAGE_EXIT_WORKFLOW } from './poverty-exit/exit.workflows.js';
+export { HouseholdExitSchema, HouseholdReturnSchema, type HouseholdExit, type HouseholdReturn } from './poverty-exit/household-exit.entity.js';
+export { CountyExitSchema, ReductionTargetSchema, VillageExitSchema, type CountyExit, type ReductionTarget, type VillageExit } from './poverty-exit/area-exit.entity.js';
+export {
+  DEFAULT_COUNTY_EXIT_RATES,
+  DEFAULT_EXIT_INCIDENCE_THRESHOLD,
+  DEFAULT_EXIT_NOTICE_DAYS,
+  countyExitRatesOf,
+  exitIncidenceThresholdFor,
+  exitNoticeDaysOf,
+  type CountyExitRates,
+} from './poverty-exit/exit.settings.js';

@@ -7,11 +7,12 @@ import { MonitoringMeasureSchema } from './monitoring/measure.entity.js';
 import { registerMeasureSchema } from './monitoring/measure.schema.js';
 import { MonitoringCaseSchema } from './monitoring/monitoring-case.entity.js';
 import { registerMonitoringSchema } from './monitoring/monitoring.schema.js';
+import { povertyExitEntities, registerPovertyExitSchema } from './poverty-exit/poverty-exit.module.js';
 import { workflowEntities } from './workflow/workflow.entity.js';
 import { registerWorkflowSchema } from './workflow/workflow.schema.js';
 
 /** The entities of the household's life cycle: the workflow mechanism and each workflow's own records. */
-export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema, ...identificationEntities] as const;
+export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, MonitoringMeasureSchema, MonitoringEliminationSchema, ...identificationEntities, ...povertyExitEntities] as const;
 
 /** Registers the household's life cycle: the shared workflow records, then each workflow. */
 export function registerLifecycleSchema(builder: TuopinBuilder): void {
@@ -20,4 +21,5 @@ export function registerLifecycleSchema(builder: TuopinBuilder): void {
   registerMeasureSchema(builder);
   registerEliminationSchema(builder);
   registerIdentificationSchema(builder);
+  registerPovertyExitSchema(builder);
 }

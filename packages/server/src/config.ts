@@ -18,6 +18,7 @@ import {
   type QueryLimits,
   type SuppressionRule,
 } from '@tuopin/core';
+import { checkExitSettings, type RawExitSettings } from './exit-config.js';
 import { loadInstalledPlugins } from './installed-plugins.js';
 import { REPO_ROOT } from './paths.js';
 
@@ -71,7 +72,7 @@ function checkLines(lines: unknown, where: string): Record<string, string> {
 
 /** Reads the deployment settings file (TUOPIN_CONFIG, or tuopin.config.json at the repository root). */
 export function loadSettings(file: string): PlatformSettings {
-  let raw: {
+  let raw: RawExitSettings & {
     povertyLines?: unknown;
     provincePovertyLines?: Record<string, unknown>;
     projectNoticeDays?: unknown;
@@ -110,6 +111,7 @@ export function loadSettings(file: string): PlatformSettings {
     riskEliminationMonths: checkDays(raw.riskEliminationMonths, 'riskEliminationMonths', DEFAULT_RISK_ELIMINATION_MONTHS, 1, 36, 'months'),
     identificationNoticeDays: checkDays(raw.identificationNoticeDays, 'identificationNoticeDays', DEFAULT_IDENTIFICATION_NOTICE_DAYS, 3, 30),
     provinceIdentificationNoticeDays: checkProvinceDays(raw.provinceIdentificationNoticeDays, 'provinceIdentificationNoticeDays', 3, 30),
+    ...checkExitSettings(raw),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),

@@ -30,6 +30,10 @@ export const CORE_PERMISSIONS = {
   townshipCaseSteps: 'core.cases.township',
   /** The county's steps: recheck, announce, approve. */
   countyCaseSteps: 'core.cases.county',
+  /** The prefecture's steps: check a county's exit (摘帽). */
+  prefectureCaseSteps: 'core.cases.prefecture',
+  /** The province's steps: check, announce and approve a county's exit. */
+  provinceCaseSteps: 'core.cases.province',
 } as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[keyof typeof CORE_PERMISSIONS];
@@ -58,4 +62,6 @@ export const CORE_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
   { name: CORE_PERMISSIONS.villageCaseSteps, title: '办理村级流程环节（申请、评议、村内公示） Take a workflow\'s village steps: apply, assess, post the village notice' },
   { name: CORE_PERMISSIONS.townshipCaseSteps, title: '办理乡镇流程环节（审核、乡镇公示） Take a workflow\'s township steps: review and the township notice' },
   { name: CORE_PERMISSIONS.countyCaseSteps, title: '办理县级流程环节（复核、公告、审批） Take a workflow\'s county steps: recheck, announce, approve' },
+  { name: CORE_PERMISSIONS.prefectureCaseSteps, title: '办理市州流程环节（县级退出初审） Take a workflow\'s prefecture steps: check a county\'s exit' },
+  { name: CORE_PERMISSIONS.provinceCaseSteps, title: '办理省级流程环节（县级退出核查、公示、批准） Take a workflow\'s province steps: check, announce and approve a county\'s exit' },
 ];

@@ -2,8 +2,8 @@ import type { AccessDeclarations, RoleDeclaration } from '../kernel/access-decla
 import type { ScopeLevel } from '../kernel/principal.js';
 import { CORE_PERMISSIONS as P, CORE_PERMISSION_DECLARATIONS } from './core-permissions.js';
 
-/** Core's seven roles. A plugin adds its own (prefixed with its name) through the same contract. */
-export const ROLES = ['NATIONAL_ADMIN', 'PROVINCE_ADMIN', 'COUNTY_OFFICER', 'TOWNSHIP_OFFICER', 'VILLAGE_OFFICER', 'AUDITOR', 'NGO_PARTNER'] as const;
+/** Core's eight roles. A plugin adds its own (prefixed with its name) through the same contract. */
+export const ROLES = ['NATIONAL_ADMIN', 'PROVINCE_ADMIN', 'PREFECTURE_OFFICER', 'COUNTY_OFFICER', 'TOWNSHIP_OFFICER', 'VILLAGE_OFFICER', 'AUDITOR', 'NGO_PARTNER'] as const;
 export type CoreRole = (typeof ROLES)[number];
 
 const ANY_LEVEL: readonly ScopeLevel[] = ['NATION', 'PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP', 'VILLAGE'];
@@ -22,7 +22,14 @@ const COUNTY_OFFICER = [...OFFICER, P.manageWorkTeams];
 /** Core's roles: what each holds and where its scopes may point. */
 export const CORE_ROLE_DECLARATIONS: readonly (RoleDeclaration & { name: CoreRole })[] = [
   { name: 'NATIONAL_ADMIN', title: '国家级管理员 National administrator', permissions: ADMINISTRATOR, scopeLevels: ['NATION'] },
-  { name: 'PROVINCE_ADMIN', title: '省级管理员 Province administrator', permissions: ADMINISTRATOR, scopeLevels: ['PROVINCE'] },
+  // The province checks, announces and approves a county's exit (摘帽); the prefecture checks it first.
+  { name: 'PROVINCE_ADMIN', title: '省级管理员 Province administrator', permissions: [...ADMINISTRATOR, P.provinceCaseSteps], scopeLevels: ['PROVINCE'] },
+  {
+    name: 'PREFECTURE_OFFICER',
+    title: '市州扶贫办干部 Prefecture poverty-office officer',
+    permissions: [P.readRegistry, P.readProjects, P.exactStatistics, P.prefectureCaseSteps],
+    scopeLevels: ['PREFECTURE'],
+  },
   // Each level takes its own steps of a household's workflows: the village applies and assesses,
   // the township reviews, the county approves (workflow/workflow-actors.ts).
   { name: 'COUNTY_OFFICER', title: '县扶贫办干部 County poverty-office officer', permissions: [...COUNTY_OFFICER, P.countyCaseSteps], scopeLevels: ['COUNTY'] },

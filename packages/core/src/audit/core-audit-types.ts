@@ -37,4 +37,9 @@ export const CORE_AUDIT_OBJECT_TYPES: Readonly<Record<string, string>> = {
   monitoring_elimination: 'RiskElimination',
   identification_application: 'IdentificationApplication',
   identification_exclusion: 'IdentificationExclusionCheck',
+  household_exit: 'HouseholdExit',
+  household_return: 'HouseholdReturn',
+  village_exit: 'VillageExit',
+  county_exit: 'CountyExit',
+  reduction_target: 'ReductionTarget',
 };

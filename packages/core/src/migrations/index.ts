@@ -12,6 +12,7 @@ import { CoreWorkflowsMigration } from './core-20261208000000-workflows.migratio
 import { CoreMonitoringMeasuresMigration } from './core-20261208100000-monitoring-measures.migration.js';
 import { CoreCadrePhoneMigration } from './core-20261208200000-cadre-phone.migration.js';
 import { CoreIdentificationMigration } from './core-20261210000000-identification.migration.js';
+import { CorePovertyExitMigration } from './core-20261211000000-poverty-exit.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -28,4 +29,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261208100000_monitoring_measures', class: CoreMonitoringMeasuresMigration },
   { name: 'core_20261208200000_cadre_phone', class: CoreCadrePhoneMigration },
   { name: 'core_20261210000000_identification', class: CoreIdentificationMigration },
+  { name: 'core_20261211000000_poverty_exit', class: CorePovertyExitMigration },
 ];

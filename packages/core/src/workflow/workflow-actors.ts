@@ -10,13 +10,15 @@ export const WORKFLOW_ACTOR_PERMISSIONS: Readonly<Record<WorkflowActor, string>>
   VILLAGE: CORE_PERMISSIONS.villageCaseSteps,
   TOWNSHIP: CORE_PERMISSIONS.townshipCaseSteps,
   COUNTY: CORE_PERMISSIONS.countyCaseSteps,
+  PREFECTURE: CORE_PERMISSIONS.prefectureCaseSteps,
+  PROVINCE: CORE_PERMISSIONS.provinceCaseSteps,
 };
 
-const ACTOR_ZH: Readonly<Record<WorkflowActor, string>> = { VILLAGE: '村级', TOWNSHIP: '乡镇', COUNTY: '县级' };
+const ACTOR_ZH: Readonly<Record<WorkflowActor, string>> = { VILLAGE: '村级', TOWNSHIP: '乡镇', COUNTY: '县级', PREFECTURE: '市州', PROVINCE: '省级' };
 
 /**
  * Refuses a step to a caller whose role does not take that level's steps, or whose scope does not
- * hold the case's village. Callers load the case through a scoped loader first, so a case outside
+ * hold the case's area (a village's code, or the code of the county whose exit it is). Callers load the case through a scoped loader first, so a case outside
  * the scope is already "not found" and this never tells whether it exists.
  */
 export function assertCanAct(ctx: TuopinContext, actor: WorkflowActor, villageCode: string, field: string, stepTitle: string): void {

@@ -7,7 +7,8 @@ import type { PlatformSettings } from '../kernel/settings.js';
  */
 
 /** Who takes a step: the officers of that level, through the permission of `WORKFLOW_ACTOR_PERMISSIONS`. */
-export type WorkflowActor = 'VILLAGE' | 'TOWNSHIP' | 'COUNTY';
+/** Household workflows stop at the county; a county's exit (摘帽) goes on to the prefecture and the province. */
+export type WorkflowActor = 'VILLAGE' | 'TOWNSHIP' | 'COUNTY' | 'PREFECTURE' | 'PROVINCE';
 
 export interface WorkflowStepDefinition<Step extends string = string> {
   readonly key: Step;

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import { beginBulkLoad } from '../bulk-transaction.js';
 import { seedIdentificationDemo } from './identification-demo.js';
+import { seedExitDemo, type ExitDemoSummary } from './exit-demo.js';
 import { seedMonitoringDemo } from './monitoring-demo.js';
 
-export interface LifecycleDemoSummary {
+export interface LifecycleDemoSummary extends ExitDemoSummary {
   monitoringCases: number;
   identificationApplications: number;
 }
@@ -17,8 +18,9 @@ export async function seedLifecycleDemo(client: pg.ClientBase): Promise<Lifecycl
   try {
     const monitoringCases = await seedMonitoringDemo(client);
     const identificationApplications = await seedIdentificationDemo(client);
+    const exits = await seedExitDemo(client);
     await client.query('commit');
-    return { monitoringCases, identificationApplications };
+    return { monitoringCases, identificationApplications, ...exits };
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;
