@@ -282,5 +282,16 @@ describe('RegionStats.finance, compiled from the selection', () => {
     expect(stats[0]).not.toContain('finance_credit_rating');
     expect(stats[0]).not.toContain('finance_credit_line');
     expect(stats[0]).not.toContain('finance_risk_pool');
+    // Credit lines without their people look up no household.
+    const lines = await server.countStatements(async () => {
+      const result = await server.execute(
+        documentOf(`query FinanceLinesOnly($code: String!) { region(code: $code) { stats { finance { creditLineHouseholds creditGranted } } } }`),
+        { code: CODES.baojing },
+      );
+      expect(result.data.region.stats.finance).toEqual({ creditLineHouseholds: 3, creditGranted: '60000.00' });
+    });
+    const linesSql = lines.statements.filter((sql) => sql.includes('finance_credit_line'));
+    expect(linesSql).toHaveLength(1);
+    expect(linesSql[0]).not.toContain('join household');
   });
 });

@@ -45,7 +45,7 @@ export interface FinanceFigures {
 
 interface StatsRow {
   code: string;
-  block: 'households' | 'grade' | 'lines' | 'loans' | 'borrowers' | 'subsidies' | 'pools' | 'claims';
+  block: FinanceBlock;
   key: string | null;
   n: string;
   m: string;
@@ -54,7 +54,7 @@ interface StatsRow {
 }
 
 /** The blocks of the statistics statement: each a `union all` branch with its own rows. */
-export const FINANCE_BLOCKS = ['households', 'grade', 'lines', 'loans', 'borrowers', 'subsidies', 'pools', 'claims'] as const;
+export const FINANCE_BLOCKS = ['households', 'grade', 'lines', 'linePeople', 'loans', 'borrowers', 'subsidies', 'pools', 'claims'] as const;
 export type FinanceBlock = (typeof FINANCE_BLOCKS)[number];
 
 // One statement per batch of areas, over exactly the ranges the caller may see (core's
@@ -81,7 +81,13 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   ) g on true
   group by r.code, g.grade`,
   lines: `
-  select r.code, 'lines' as block, null::text as key, count(*)::int8 as n, coalesce(sum(h.member_count), 0)::int8 as m, sum(cl.amount)::text as a, null::text as b
+  select r.code, 'lines' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(cl.amount)::text as a, null::text as b
+  from r cross join lp_params
+  join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
+  group by r.code`,
+  // The people of the line holders: a household lookup per line, only when asked for.
+  linePeople: `
+  select r.code, 'linePeople' as block, null::text as key, 0::int8 as n, coalesce(sum(h.member_count), 0)::int8 as m, null::text as a, null::text as b
   from r cross join lp_params
   join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
   join household h on h.id = cl.household_id
@@ -165,8 +171,10 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
         break;
       case 'lines':
         figures.creditLineHouseholds += n;
-        figures.creditLinePeople += Number(row.m);
         figures.creditGranted = sumMoney(figures.creditGranted, a);
+        break;
+      case 'linePeople':
+        figures.creditLinePeople += Number(row.m);
         break;
       case 'loans': {
         const status = row.key as LoanStatus;

@@ -15,7 +15,7 @@ const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   householdsByGrade: ['grade'],
   creditLineHouseholds: ['lines'],
   creditLineRate: ['lines', 'households'],
-  creditLinePeople: ['lines'],
+  creditLinePeople: ['linePeople'],
   creditGranted: ['lines'],
   loanCount: ['loans'],
   borrowingHouseholds: ['borrowers'],
