@@ -11,6 +11,8 @@ import {
 } from '@tuopin/core';
 import { loadDemoData, silentLogger } from '@tuopin/server';
 import { createTestServer, type TestServer } from '@tuopin/testing';
+import type { EntityMetadata } from '@mikro-orm/core';
+import { entityColumns } from '../../packages/core/src/kernel/read/entity-columns.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -81,7 +83,7 @@ describe('the read layer', () => {
     expect(await server.sql('select code from area where code = ?', [village])).toEqual([]);
   });
 
-  it('gives every entity the rows the ORM mapped, as rows and as JSON: property names, Date for datetimes, text for money and dates', async () => {
+  it('gives every entity the rows the ORM mapped, as rows, as JSON objects and as JSON arrays: property names, Date for datetimes, text for money and dates', async () => {
     const ctx = contextOf(server);
     const compared: string[] = [];
     for (const entity of server.platform.entities) {
@@ -99,6 +101,11 @@ describe('the read layer', () => {
         new SqlText().append(`select json_agg(${columns.jsonObject('e')} order by ${columns.column(key as never, 'e')}) as list from ${columns.table} e where ${columns.column(key as never, 'e')} = any(?)`, keys),
       );
       expect(list.map((row) => columns.finishRow(row)), `${entity.meta.className} as JSON`).toEqual(viaOrm);
+      // And as JSON arrays of values, the form child lists take now.
+      const [{ arrays }] = await ctx.db.rows<{ arrays: unknown[][] }>(
+        new SqlText().append(`select json_agg(${columns.jsonArray('e')} order by ${columns.column(key as never, 'e')}) as arrays from ${columns.table} e where ${columns.column(key as never, 'e')} = any(?)`, keys),
+      );
+      expect(arrays.map((values) => columns.fromJsonArray(values)), `${entity.meta.className} as JSON arrays`).toEqual(viaOrm);
       compared.push(entity.meta.className);
     }
     // The demo data fills the registry, projects, ledger and finance: the comparison covers them.
@@ -114,6 +121,19 @@ describe('the read layer', () => {
     expect(few.count).toBe(1);
     expect(many.statements).toEqual(few.statements);
     expect(many.statements[0]).toContain('= any($1)');
+  });
+
+  it('reads a row wider than json_build_array takes (100 values) as an array of arrays, decoded in order', async () => {
+    const ctx = contextOf(server);
+    // 130 integer columns c1…c130 of a made-up entity, whose values are their numbers.
+    const props = Array.from({ length: 130 }, (_, i) => ({ name: `p${i + 1}`, fieldNames: [`c${i + 1}`], columnTypes: ['int'], runtimeType: 'number' }));
+    const meta = { className: 'Wide', tableName: 'wide', props } as unknown as EntityMetadata;
+    const columns = entityColumns<Record<string, number>>(meta, server.orm.em.getPlatform());
+    expect(columns.jsonArray('e')).toMatch(/^json_build_array\(json_build_array\(/);
+    const [{ value }] = await ctx.db.rows<{ value: unknown[] }>(
+      new SqlText().append(`select ${columns.jsonArray('e')} as value from (select ${props.map((_, i) => `${i + 1} as c${i + 1}`).join(', ')}) e`),
+    );
+    expect(columns.fromJsonArray(value)).toEqual(Object.fromEntries(props.map((prop, i) => [prop.name, i + 1])));
   });
 
   it('numbers placeholders as fragments are appended, and refuses a fragment whose values do not match', () => {

@@ -33,11 +33,12 @@ const PageWithHousehold = graphql(`
 let server: TestServer;
 let firstHousehold = 0;
 
-/** The property names in the member JSON object of a page's statement. */
+/** The properties of the member columns in the members' JSON arrays of a page's statement. */
 function memberJsonKeys(statement: string): string[] {
-  const object = /json_agg\(json_build_object\((.*?)\) order by/.exec(statement);
-  expect(object, statement).not.toBeNull();
-  return [...object![1].matchAll(/'(\w+)', /g)].map((match) => match[1]).sort();
+  const array = /json_agg\(json_build_array\((.*?)\) order by/.exec(statement);
+  expect(array, statement).not.toBeNull();
+  const propertyOf = new Map(server.orm.em.getMetadata().get('Member').props.map((prop) => [prop.fieldNames?.[0], prop.name]));
+  return [...array![1].matchAll(/m\."(\w+)"/g)].map((match) => propertyOf.get(match[1]) ?? match[1]).sort();
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ export {
   type TuopinTypes,
 } from './kernel/builder.js';
 export { buildPlatform, type Platform } from './kernel/platform.js';
-export { PluginConfigurationError, type TuopinPlugin } from './kernel/plugin.js';
+export { PluginConfigurationError, type ScaleSeedAreas, type TuopinPlugin } from './kernel/plugin.js';
 export { definePlugin, PLUGIN_NAME_PATTERN, pluginNamespaceOf } from './kernel/define-plugin.js';
 /** zod, for plugins' settings schemas: one version for the whole platform, through core's entry. */
 export { z } from 'zod';

@@ -4,6 +4,7 @@ import { registerCreditLineMutations } from './credit/credit-line.mutations.js';
 import { registerCreditLineSchema } from './credit/credit-line.schema.js';
 import { financeSettingsSchema } from './settings/finance-settings.js';
 import { seedFinanceDemo } from './demo/finance-demo.js';
+import { seedFinanceScale } from './demo/finance-scale.js';
 import { financeEntities } from './finance.entities.js';
 import { registerLenderMutations } from './lender/lender.mutations.js';
 import { registerLenderSchema } from './lender/lender.schema.js';
@@ -70,4 +71,5 @@ export const financePlugin = definePlugin({
     registerRiskPoolMutations(builder);
   },
   seedDemo: seedFinanceDemo,
+  seedScale: seedFinanceScale,
 });

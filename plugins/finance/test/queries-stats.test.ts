@@ -1,4 +1,5 @@
-import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import { createTestServer, documentOf, mustSucceed, type TestServer } from '@tuopin/testing';
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/index.js';
 import { createLender, disburse, fundPool, householdWithLine } from './fixtures/finance-flow.js';
@@ -232,5 +233,65 @@ describe('RegionStats.finance', () => {
   it('covers only what the caller may see', async () => {
     const result = await server.execute(CountyFinance, { code: CODES.baojing }, { principal: PRINCIPALS.lingyuanOfficer });
     expect(result.data!.region!.stats.finance).toMatchObject({ registeredHouseholds: 0, ratedRate: null, loanCount: 0, lendingCapacityUsed: null });
+  });
+});
+
+describe('RegionStats.finance, compiled from the selection', () => {
+  /** Every field of FinanceStats, lists with their scalar fields. */
+  function financeFields(): [string, string][] {
+    const type = server.platform.schema.getType('FinanceStats') as GraphQLObjectType;
+    return Object.values(type.getFields()).map((field) => {
+      const named = getNamedType(field.type);
+      return [field.name, isObjectType(named) ? `{ ${Object.keys(named.getFields()).join(' ')} }` : ''];
+    });
+  }
+
+  it('gives each figure selected alone as in the whole block, to an administrator and to a partner', async () => {
+    const fields = financeFields();
+    expect(fields.length).toBeGreaterThan(25);
+    for (const principal of [PRINCIPALS.admin, PRINCIPALS.ngo]) {
+      const whole = await server.execute(
+        documentOf(`query FinanceWholeBlock($code: String!) { region(code: $code) { stats { finance { ${fields.map((f) => f.join(' ')).join(' ')} } } } }`),
+        { code: CODES.baojing },
+        { principal },
+      );
+      expect(whole.errors).toBeUndefined();
+      const figures = whole.data.region.stats.finance as Record<string, unknown>;
+      for (const [field, selection] of fields) {
+        const alone = await server.execute(
+          documentOf(`query FinanceOneFigure($code: String!) { region(code: $code) { stats { finance { ${field} ${selection} } } } }`),
+          { code: CODES.baojing },
+          { principal },
+        );
+        expect(alone.errors, field).toBeUndefined();
+        expect(alone.data.region.stats.finance[field], `${field} for ${principal.role}`).toEqual(figures[field]);
+      }
+    }
+  });
+
+  it('computes only the blocks the selected figures read: a report of loans ranks no rating and looks up no credit line', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(
+        documentOf(`query FinanceLoansOnly($code: String!) { region(code: $code) { stats { finance { loanCount outstanding overdueRate } } } }`),
+        { code: CODES.baojing },
+      );
+      expect(result.data.region.stats.finance).toEqual({ loanCount: 3, outstanding: '45000.00', overdueRate: 0.5556 });
+    });
+    const stats = statements.filter((sql) => sql.includes('finance_loan'));
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).not.toContain('finance_credit_rating');
+    expect(stats[0]).not.toContain('finance_credit_line');
+    expect(stats[0]).not.toContain('finance_risk_pool');
+    // Credit lines without their people look up no household.
+    const lines = await server.countStatements(async () => {
+      const result = await server.execute(
+        documentOf(`query FinanceLinesOnly($code: String!) { region(code: $code) { stats { finance { creditLineHouseholds creditGranted } } } }`),
+        { code: CODES.baojing },
+      );
+      expect(result.data.region.stats.finance).toEqual({ creditLineHouseholds: 3, creditGranted: '60000.00' });
+    });
+    const linesSql = lines.statements.filter((sql) => sql.includes('finance_credit_line'));
+    expect(linesSql).toHaveLength(1);
+    expect(linesSql[0]).not.toContain('join household');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The bench database: the demo data plus a synthetic province of N households (the server's own
  * `seed` commands), plus projects, funds and ledger entries for that province (scale-projects.ts).
- * A seeded database is kept between runs, named by size and a key over the migrations and the
- * bench's own data SQL, so a second run of the same size starts in seconds.
+ * A seeded database is kept between runs, named by size and a key over the migrations, the
+ * seeders' sources and the bench's own data SQL, so a second run of the same size starts in seconds.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -53,9 +53,30 @@ export function listMigrations(serverDir: string): { name: string; sha: string }
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function cacheKey(households: number, migrations: { name: string; sha: string }[]): string {
+/**
+ * A hash of the seeders' sources: core's (`packages/server/src/seed`) and the plugins' demo and
+ * scale data (`plugins/<name>/src/demo`, where `seedScale` lives), so that a change to what
+ * `seed --households` writes seeds the database afresh.
+ */
+export function seedSourcesSha(serverDir: string): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir).sort()) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.ts') && !entry.endsWith('.test.ts')) hash.update(path.relative(serverDir, full)).update(readFileSync(full));
+    }
+  };
+  walk(path.join(serverDir, 'packages', 'server', 'src', 'seed'));
+  const plugins = path.join(serverDir, 'plugins');
+  if (existsSync(plugins)) for (const name of readdirSync(plugins).sort()) walk(path.join(plugins, name, 'src', 'demo'));
+  return hash.digest('hex').slice(0, 12);
+}
+
+function cacheKey(households: number, migrations: { name: string; sha: string }[], seeders: string): string {
   return createHash('sha1')
-    .update(JSON.stringify({ households, migrations, projects: SCALE_PROJECTS_VERSION }))
+    .update(JSON.stringify({ households, migrations, seeders, projects: SCALE_PROJECTS_VERSION }))
     .digest('hex')
     .slice(0, 10);
 }
@@ -78,7 +99,7 @@ function progress(log: (line: string) => void) {
 
 export async function prepareDataset(cluster: Cluster, options: BenchOptions, log: (line: string) => void): Promise<Dataset> {
   const migrations = listMigrations(options.serverDir);
-  const key = cacheKey(options.households, migrations);
+  const key = cacheKey(options.households, migrations, seedSourcesSha(options.serverDir));
   const database = `bench_${options.households}_${key}`;
   const writeDatabase = 'bench_write';
 

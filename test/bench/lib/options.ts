@@ -80,6 +80,7 @@ const USAGE = `usage: pnpm bench [--full] [options]
   --duration S         seconds per measured run
   --only Q1,Q4         run only these questions
   --no-profile         skip the CPU profile of our server
+  --profile S          profile our server for S seconds per question (quick mode too; full: 6)
   --server-dir DIR     run our server from another tuopin checkout (also TUOPIN_BENCH_SERVER_DIR)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -107,6 +108,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (arg === '--duration') options.durationSec = positive(value());
     else if (arg === '--only') options.only = value().split(',').map((q) => q.trim());
     else if (arg === '--no-profile') options.profileSec = 0;
+    else if (arg === '--profile') options.profileSec = positive(value());
     else if (arg === '--server-dir') options.serverDir = path.resolve(value());
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);

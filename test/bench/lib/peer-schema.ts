@@ -117,6 +117,42 @@ begin
 end
 $$;
 comment on function bench_pg.register_household(text, text, text, int, text, text[], bench_pg.new_member[]) is '@name register_household';
+
+-- Computed column Area.finance(asOf) (Q8): the finance plugin's figures of the area and everything
+-- under it as of a day, from its tables as the plugin defines them: a loan's principal still owed
+-- is its principal less the principal repaid by that day, nothing once repaid or written off; it is
+-- past due (overdue or defaulted) when an instalment whose running principal or interest the
+-- repayments do not reach fell due before that day. The pools' balance: contributions less claims.
+create type bench_pg.finance_figures as (
+  rated_households int, credit_line_households int, credit_granted numeric, loan_count int, borrowing_households int,
+  amount_lent numeric, outstanding numeric, overdue_loans int, risk_pool_balance numeric
+);
+create function bench_pg.area_finance(a public.area, as_of date) returns bench_pg.finance_figures language sql stable as $$
+  with r as (select rpad(bench_pg.code_prefix(a.code), 12, '0') as lo, rpad(bench_pg.code_prefix(a.code), 12, '9') as hi),
+  loans as (
+    select l.id, l.household_id, l.principal, p.repaid,
+           exists (select 1 from public.finance_loan_write_off w where w.loan_id = l.id and w.written_off_on <= as_of) as written_off,
+           (select min(i.due_date) from public.finance_loan_installment i
+             where i.loan_id = l.id and (i.principal_through > p.repaid or i.interest_through > p.interest)) as first_unpaid_due
+    from r join public.finance_loan l on l.village_code between r.lo and r.hi and l.disbursed_on <= as_of
+    cross join lateral (select coalesce(sum(x.principal), 0) as repaid, coalesce(sum(x.interest), 0) as interest
+                        from public.finance_repayment x where x.loan_id = l.id and x.repaid_on <= as_of) p
+  ),
+  owing as (select *, not written_off and repaid < principal as owes from loans)
+  select (select count(distinct c.household_id) from r join public.finance_credit_rating c on c.village_code between r.lo and r.hi and c.rated_on <= as_of)::int,
+         (select count(*) from r join public.finance_credit_line c on c.village_code between r.lo and r.hi and as_of between c.valid_from and c.valid_until)::int,
+         (select coalesce(sum(c.amount), 0) from r join public.finance_credit_line c on c.village_code between r.lo and r.hi and as_of between c.valid_from and c.valid_until),
+         (select count(*) from owing)::int,
+         (select count(distinct household_id) from owing)::int,
+         (select coalesce(sum(principal), 0) from owing),
+         (select coalesce(sum(principal - repaid) filter (where owes), 0) from owing),
+         (select count(*) filter (where owes and first_unpaid_due < as_of) from owing)::int,
+         (select coalesce(sum((select coalesce(sum(c.amount), 0) from public.finance_risk_pool_contribution c where c.pool_id = p.id and c.funded_on <= as_of)
+                            - (select coalesce(sum(x.amount), 0) from public.finance_risk_claim x where x.pool_id = p.id and x.claimed_on <= as_of)), 0)
+            from r join public.finance_risk_pool p on p.county_code between r.lo and r.hi)
+  from r
+$$;
+comment on function bench_pg.area_finance(public.area, date) is '@name finance';
 `;
 
 export async function installPeerSchema(client: pg.ClientBase): Promise<void> {

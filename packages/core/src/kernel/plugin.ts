@@ -1,7 +1,7 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PermissionDeclaration, RoleDeclaration } from './access-declarations.js';
-import type { AreaCodeModel } from './area-codes.js';
+import type { AreaCodeModel, CodeRange } from './area-codes.js';
 import type { TuopinBuilder } from './builder.js';
 import type { PluginSettingsSchema } from './plugin-settings.js';
 
@@ -77,6 +77,24 @@ export interface TuopinPlugin {
   registerSchema(builder: TuopinBuilder): void;
   /** Adds the plugin's part of the demo data; runs after core's demo data, in dependency order. */
   seedDemo?(em: EntityManager): Promise<void>;
+  /**
+   * Adds the plugin's rows for the synthetic benchmark province that `seed --households N` has
+   * just loaded (areas, households, members and incomes, committed): `seed --households` calls it
+   * for every enabled plugin, in dependency order. Deterministic (the same households give the
+   * same rows), set-based SQL in one transaction, and refusing a province that has the plugin's
+   * rows already — a benchmark's question about the plugin's figures reads what it writes.
+   */
+  seedScale?(em: EntityManager, areas: ScaleSeedAreas): Promise<void>;
+}
+
+/** The synthetic province `seed --households` loaded, as a plugin's `seedScale` receives it. */
+export interface ScaleSeedAreas {
+  /** The province's code (合成省). */
+  readonly provinceCode: string;
+  /** The codes of the synthetic areas under it (core's own demo shares the province, outside this range). */
+  readonly range: CodeRange;
+  /** Its counties, in code order. */
+  readonly countyCodes: readonly string[];
 }
 
 /** A misconfigured plugin set: unknown, missing or cyclic dependencies, or a broken namespace. */

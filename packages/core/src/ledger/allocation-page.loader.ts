@@ -108,8 +108,8 @@ export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, ow
   // The owner's own place is the parent's column; the other one is looked up per entry of the page
   // (by primary key), not joined: joined, the planner hashed the whole fund table for every parent.
   sql.append(
-    `, coalesce((select json_agg(json_build_object('entry', ${ctx.db.columns(LedgerEntrySchema).jsonObject('e')},
-         'fundAreaCode', ${places.fundArea}, 'projectPlaceCode', ${places.projectPlace}) order by e.id ${direction})
+    `, coalesce((select json_agg(json_build_array(${ctx.db.columns(LedgerEntrySchema).jsonArray('e')},
+         ${places.fundArea}, ${places.projectPlace}) order by e.id ${direction})
        from (select * from ledger_entry e where e.${ownerColumn} = ${keyColumn} and e.kind = 'ALLOCATION'`,
   );
   if (page.after !== null) sql.append(' and e.id > ?', page.after);
@@ -120,14 +120,16 @@ export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, ow
 /** Takes the columns of `appendAllocationPageColumns` out of the rows and primes the page loader. */
 export function primeAllocationPages(ctx: TuopinContext, owner: AllocationOwner, rows: readonly { id: number }[], page: PageRequest, column: string): void {
   const loader = pageLoader(ctx, owner, page);
+  const columns = ctx.db.columns(LedgerEntrySchema);
   for (const row of rows) {
     const record = row as unknown as Record<string, unknown>;
-    const entries = record[column] as { entry: Record<string, unknown>; fundAreaCode: string; projectPlaceCode: string }[];
+    // Each entry is [the entry's values, its fund's area, its project's place] (jsonArray).
+    const entries = record[column] as [entry: unknown[], fundAreaCode: string, projectPlaceCode: string][];
     const total = record[`${column}total`] as number;
     delete record[column];
     delete record[`${column}total`];
     loader.prime(row.id, {
-      rows: entries.map(({ entry, fundAreaCode, projectPlaceCode }) => ledgerRowOf(ctx, { ...entry, fundAreaCode, projectPlaceCode })),
+      rows: entries.map(([entry, fundAreaCode, projectPlaceCode]) => ledgerRowOf(ctx, { ...columns.fromJsonArray(entry), fundAreaCode, projectPlaceCode })),
       total,
     });
   }

@@ -12,6 +12,7 @@ import { createOrm, migrate } from '../orm.js';
 import { platformFor } from '../platform-for.js';
 import { writeSchemaFiles } from '../schema-files.js';
 import { seedScale } from '../seed/scale/index.js';
+import { scaleSeedAreas, seedPluginsScale } from '../seed/scale/plugin-scale.js';
 
 /**
  * Checks every enabled plugin's settings, opens the database and a migrated ORM, runs `work`, and
@@ -49,7 +50,7 @@ export function seedCommand(config: ServerConfig, log: Logger, args: string[]): 
   if (flag >= 0) {
     const households = Number(args[flag + 1]);
     if (!Number.isInteger(households) || households <= 0) throw new ConfigurationError('--households needs a positive whole number');
-    return withMigratedDatabase(config, log, async (_orm, url) => {
+    return withMigratedDatabase(config, log, async (orm, url) => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
@@ -62,6 +63,8 @@ export function seedCommand(config: ServerConfig, log: Logger, args: string[]): 
         const summary = await seedScale(client, { households, log: line, onProgress: (copied) => progress.update(copied) });
         progress.finish();
         log.info('synthetic province loaded', { ...summary });
+        // Then each enabled plugin's rows for it (finance's loans, say), so a benchmark can ask about them.
+        await seedPluginsScale(orm, platformFor(config), await scaleSeedAreas(client), (text, fields) => log.info(text, { component: 'seed', ...fields }));
       } finally {
         await client.end();
       }

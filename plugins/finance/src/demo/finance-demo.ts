@@ -7,9 +7,10 @@ import { seedCreditLines, seedRatings } from './ratings-lines.demo.js';
 import { seedSubsidies } from './subsidies.demo.js';
 
 /** The tables the demo fills by the ten thousand. */
-const BULK_TABLES = ['finance_credit_rating', 'finance_credit_line', 'finance_loan', 'finance_loan_installment', 'finance_repayment', 'finance_subsidy_payment'];
+export const BULK_TABLES = ['finance_credit_rating', 'finance_credit_line', 'finance_loan', 'finance_loan_installment', 'finance_repayment', 'finance_subsidy_payment'];
 
-async function seedCampaign(em: EntityManager, plan: CampaignPlan): Promise<void> {
+/** One county's 金融扶贫 as a plan describes it: lenders, pool, ratings, lines, loans, repayments, subsidies. */
+export async function seedCampaign(em: EntityManager, plan: CampaignPlan): Promise<void> {
   const lenderIds: number[] = [];
   for (const lender of plan.lenders) {
     const [row] = await em.execute<{ id: number }[]>(

@@ -45,7 +45,7 @@ export interface FinanceFigures {
 
 interface StatsRow {
   code: string;
-  block: 'households' | 'grade' | 'lines' | 'loans' | 'borrowers' | 'subsidies' | 'pools' | 'claims';
+  block: FinanceBlock;
   key: string | null;
   n: string;
   m: string;
@@ -53,61 +53,82 @@ interface StatsRow {
   b: string | null;
 }
 
-// Every block in one statement per batch of areas, over exactly the ranges the caller may see
-// (core's `scopedRanges`), so the figures agree with the rows a caller can list. Ratings, lines,
-// loans, subsidies and claims are placed by their own village code, pools by their county's.
-const STATS_SQL = `
+/** The blocks of the statistics statement: each a `union all` branch with its own rows. */
+export const FINANCE_BLOCKS = ['households', 'grade', 'lines', 'linePeople', 'loans', 'borrowers', 'subsidies', 'pools', 'claims'] as const;
+export type FinanceBlock = (typeof FINANCE_BLOCKS)[number];
+
+// One statement per batch of areas, over exactly the ranges the caller may see (core's
+// `scopedRanges`), so the figures agree with the rows a caller can list. Ratings, lines, loans,
+// subsidies and claims are placed by their own village code, pools by their county's. Only the
+// blocks the request's fields read are in it (`blocksRead`): a report of loans does not rank
+// every rating by date, nor look up the household of every credit line.
+const STATS_WITH = `
   with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
-  lp_params as (select ?::date as as_of, ?::int as default_days)
+  lp_params as (select ?::date as as_of, ?::int as default_days)`;
+
+const BLOCK_SQL: Record<FinanceBlock, string> = {
+  households: `
   select r.code, 'households' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
   from r join household h on h.village_code between r.lo and r.hi
-  group by r.code
-  union all
-  select r.code, 'grade', g.grade, count(*), 0, null, null
+  group by r.code`,
+  grade: `
+  select r.code, 'grade' as block, g.grade::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
   from r cross join lp_params
   join lateral (
     select distinct on (cr.household_id) cr.grade from finance_credit_rating cr
     where cr.village_code between r.lo and r.hi and cr.rated_on <= lp_params.as_of
     order by cr.household_id, cr.rated_on desc, cr.id desc
   ) g on true
-  group by r.code, g.grade
-  union all
-  select r.code, 'lines', null, count(*), coalesce(sum(h.member_count), 0), sum(cl.amount)::text, null
+  group by r.code, g.grade`,
+  lines: `
+  select r.code, 'lines' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(cl.amount)::text as a, null::text as b
+  from r cross join lp_params
+  join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
+  group by r.code`,
+  // The people of the line holders: a household lookup per line, only when asked for.
+  linePeople: `
+  select r.code, 'linePeople' as block, null::text as key, 0::int8 as n, coalesce(sum(h.member_count), 0)::int8 as m, null::text as a, null::text as b
   from r cross join lp_params
   join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
   join household h on h.id = cl.household_id
-  group by r.code
-  union all
-  select r.code, 'loans', lp.status, count(*), 0, sum(l.principal)::text, sum(lp.outstanding)::text
+  group by r.code`,
+  loans: `
+  select r.code, 'loans' as block, lp.status::text as key, count(*)::int8 as n, 0::int8 as m, sum(l.principal)::text as a, sum(lp.outstanding)::text as b
   from r cross join lp_params
   join finance_loan l on l.village_code between r.lo and r.hi and l.disbursed_on <= lp_params.as_of
   ${LOAN_POSITION_JOINS}
-  group by r.code, lp.status
-  union all
-  select r.code, 'borrowers', null, count(distinct l.household_id), 0, null, null
+  group by r.code, lp.status`,
+  borrowers: `
+  select r.code, 'borrowers' as block, null::text as key, count(distinct l.household_id)::int8 as n, 0::int8 as m, null::text as a, null::text as b
   from r cross join lp_params
   join finance_loan l on l.village_code between r.lo and r.hi and l.disbursed_on <= lp_params.as_of
-  group by r.code
-  union all
-  select r.code, 'subsidies', null, count(*), 0, sum(s.amount)::text, null
+  group by r.code`,
+  subsidies: `
+  select r.code, 'subsidies' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(s.amount)::text as a, null::text as b
   from r cross join lp_params
   join finance_subsidy_payment s on s.village_code between r.lo and r.hi and s.paid_on <= lp_params.as_of
   where not exists (select 1 from ledger_entry rev where rev.reverses_id = s.ledger_entry_id and rev.entry_date <= lp_params.as_of)
-  group by r.code
-  union all
-  select r.code, 'pools', null, count(*), 0, sum(b.balance)::text, sum(trunc(b.balance * p.leverage_multiple, 2))::text
+  group by r.code`,
+  pools: `
+  select r.code, 'pools' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(b.balance)::text as a, sum(trunc(b.balance * p.leverage_multiple, 2))::text as b
   from r cross join lp_params
   join finance_risk_pool p on p.county_code between r.lo and r.hi
   cross join lateral (
     select (select coalesce(sum(c.amount), 0) from finance_risk_pool_contribution c where c.pool_id = p.id and c.funded_on <= lp_params.as_of)
          - (select coalesce(sum(x.amount), 0) from finance_risk_claim x where x.pool_id = p.id and x.claimed_on <= lp_params.as_of) as balance
   ) b
-  group by r.code
-  union all
-  select r.code, 'claims', null, count(*), 0, sum(x.amount)::text, null
+  group by r.code`,
+  claims: `
+  select r.code, 'claims' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(x.amount)::text as a, null::text as b
   from r cross join lp_params
   join finance_risk_claim x on x.village_code between r.lo and r.hi and x.claimed_on <= lp_params.as_of
-  group by r.code`;
+  group by r.code`,
+};
+
+/** The statement for some blocks (each branch names and types its columns, so any may come first). */
+function statsSql(blocks: readonly FinanceBlock[]): string {
+  return `${STATS_WITH}\n${FINANCE_BLOCKS.filter((block) => blocks.includes(block)).map((block) => BLOCK_SQL[block]).join('\n  union all')}`;
+}
 
 const GRADE_ORDER = Object.keys(CREDIT_GRADES);
 const STATUS_ORDER = Object.keys(LOAN_STATUSES);
@@ -150,8 +171,10 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
         break;
       case 'lines':
         figures.creditLineHouseholds += n;
-        figures.creditLinePeople += Number(row.m);
         figures.creditGranted = sumMoney(figures.creditGranted, a);
+        break;
+      case 'linePeople':
+        figures.creditLinePeople += Number(row.m);
         break;
       case 'loans': {
         const status = row.key as LoanStatus;
@@ -186,31 +209,35 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
   return figures;
 }
 
-/** The key of an area's figures on a day. */
-export function statsKey(code: string, asOf: string): string {
-  return `${asOf}|${code}`;
+/** The key of an area's figures on a day, as far as these blocks go. */
+export function statsKey(code: string, asOf: string, blocks: readonly FinanceBlock[] = FINANCE_BLOCKS): string {
+  return `${asOf}|${blocks.join(',')}|${code}`;
 }
 
 /**
  * The finance figures of areas (each with its whole subtree) as of a day, within the caller's
- * scope: one statement per batch of areas and day (a page of villages asks for one day).
+ * scope: one statement per batch of areas, day and set of blocks (a page of villages asks for
+ * one day and one selection). Figures of blocks not read stay zero: no field reads them.
  */
 export const financeStatsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<string, FinanceFigures>(async (keys) => {
-      const byDay = new Map<string, string[]>();
+      const byRequest = new Map<string, string[]>();
       for (const key of keys) {
-        const [asOf, code] = key.split('|');
-        const codes = byDay.get(asOf);
-        if (codes) codes.push(code);
-        else byDay.set(asOf, [code]);
+        const at = key.lastIndexOf('|');
+        const request = key.slice(0, at);
+        const codes = byRequest.get(request);
+        if (codes) codes.push(key.slice(at + 1));
+        else byRequest.set(request, [key.slice(at + 1)]);
       }
       const defaultDays = financeSettingsOf(ctx.settings).defaultAfterDays;
       const figures = new Map<string, FinanceFigures>();
-      for (const [asOf, codes] of byDay) {
+      for (const [request, codes] of byRequest) {
+        const [asOf, blockList] = request.split('|');
+        const blocks = blockList.split(',') as FinanceBlock[];
         const ranges = scopedRanges(ctx, codes);
-        const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(new SqlText().append(STATS_SQL, ...rangeParameters(ranges), asOf, defaultDays));
-        groupRows(codes, rows, (row) => row.code).forEach((group, i) => figures.set(statsKey(codes[i], asOf), assemble(asOf, group)));
+        const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(new SqlText().append(statsSql(blocks), ...rangeParameters(ranges), asOf, defaultDays));
+        groupRows(codes, rows, (row) => row.code).forEach((group, i) => figures.set(`${request}|${codes[i]}`, assemble(asOf, group)));
       }
       return keys.map((key) => figures.get(key)!);
     }),

@@ -4,6 +4,7 @@ import { financeRefs } from '../shared/finance-refs.js';
 import { atLeastZero } from '../shared/money.js';
 import { registerFinanceStatsGroups } from './finance-stats-groups.schema.js';
 import { financeStatsLoader, statsKey, type FinanceFigures } from './finance-stats.loader.js';
+import { blocksRead } from './finance-stats.selection.js';
 
 /** Loans still owing principal, those past due (overdue or defaulted), and those defaulted. */
 const OWING: readonly LoanStatus[] = ['CURRENT', 'OVERDUE', 'DEFAULTED'];
@@ -31,7 +32,7 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
     description: '金融扶贫统计（含全部下级，限于调用者权限范围，截至某日） Financial poverty-relief figures of an area and its whole subtree, within the caller\'s scope, as of a day',
     scope: 'contained',
     fields: (t) => {
-      const figures = loaderFields(t, { loader: financeStatsLoader, key: (source) => statsKey(source.code, source.asOf) });
+      const figures = loaderFields(t, { loader: financeStatsLoader, key: (source) => statsKey(source.code, source.asOf, source.blocks) });
       const { count, sum, ratio } = figures;
       const poolFigure = (zh: string, en: string, value: (f: FinanceFigures) => string) =>
         figures.field({ type: 'Money', statistic: 'public', description: `${zh} ${en}`, value });
@@ -120,7 +121,8 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
       type: FinanceStats,
       description: '金融扶贫统计 Financial poverty-relief figures (评级, 授信, 放贷, 贴息, 风险补偿金)',
       args: { asOf: t.arg({ type: 'Date', description: '统计截止日（默认今天），如年报用12月31日 The day the figures are for; today if omitted, e.g. 31 December for an annual report' }) },
-      resolve: ({ code }, { asOf }, ctx) => ({ code, asOf: asOf ?? todayOf(ctx.settings) }),
+      // Only the blocks of the statement that the selected fields read (finance-stats.selection.ts).
+      resolve: ({ code }, { asOf }, ctx, info) => ({ code, asOf: asOf ?? todayOf(ctx.settings), blocks: blocksRead(info) }),
     }),
   );
 }

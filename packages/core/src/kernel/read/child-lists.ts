@@ -4,7 +4,8 @@ import type { TuopinContext } from '../context.js';
 
 /**
  * Child lists read with their parent page in one statement. A connection whose nodes select a
- * child list adds a column holding the children as a JSON array (`json_agg`, in the list's order),
+ * child list adds a column holding the children as a JSON array (`json_agg`, in the list's order,
+ * each child an array of its values: `EntityColumns.jsonArray`),
  * then primes the child loader with each parent's list: the field resolvers run as before — they
  * load from the loader, which answers from what was primed — so masking, read audit and scope
  * checks see exactly what they saw when the children were a statement of their own.
@@ -20,13 +21,13 @@ export interface ChildList<Row extends object> {
 }
 
 /**
- * ` , coalesce((select json_agg(…) …), '[]') as "<column>"`, to append to a select list. With
+ * ` , coalesce((select json_agg(json_build_array(…)) …), '[]') as "<column>"`, to append to a select list. With
  * `properties` (from `selectedProperties`), the children carry only those; pass the same to
  * `primeChildLists`.
  */
 export function childListColumn<Row extends object>(ctx: TuopinContext, list: ChildList<Row>, column: string, properties?: readonly string[]): string {
   const columns = ctx.db.columns(list.entity).subset(properties);
-  return `, coalesce((select json_agg(${columns.jsonObject(list.alias)} order by ${list.orderBy}) from ${columns.table} ${list.alias} where ${list.joinsParent}), '[]') as "${column}"`;
+  return `, coalesce((select json_agg(${columns.jsonArray(list.alias)} order by ${list.orderBy}) from ${columns.table} ${list.alias} where ${list.joinsParent}), '[]') as "${column}"`;
 }
 
 /**
@@ -45,7 +46,7 @@ export function primeChildLists<Parent extends object, Row extends object, Key>(
   const columns = ctx.db.columns(list.entity).subset(properties);
   for (const parent of parents) {
     const record = parent as Record<string, unknown>;
-    const children = (record[column] as Record<string, unknown>[]).map((child) => columns.finishRow(child));
+    const children = (record[column] as unknown[][]).map((child) => columns.fromJsonArray(child));
     delete record[column];
     // prime() keeps what this request already loaded for the key, so every resolver sees one answer.
     loader.prime(keyOf(parent), children);
