@@ -172,6 +172,7 @@ export { scopedLoaderByCode } from './kernel/scoped-loader.js';
 export { scopedLoaderBy } from './access/registry-loader.js';
 export { allocateFunds, disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';
 export { createFund, type CreateFundInput } from './fund/fund.service.js';
+export { narrowFundEarmark } from './fund/fund-earmark.js';
 
 // The household's life cycle: the workflow mechanism every workflow runs on, and monitoring
 export { defineWorkflow, stepAfter, stepOf, type WorkflowActor, type WorkflowDefinition, type WorkflowStepDefinition } from './workflow/workflow-definition.js';

@@ -5,6 +5,7 @@ import { ConflictError, IssueCollector, RuleViolationError, ValidationError } fr
 import { compareMoney, formatMoney, parseMoney, subtractMoney } from '../kernel/money.js';
 import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';
+import { assertEarmarkCovers, lockFundEarmark } from '../fund/fund-earmark.js';
 import { fundLoader } from '../fund/fund.loaders.js';
 import { projectLoader } from '../project/project.loaders.js';
 import { checkAmount, checkText, optionalText } from '../project/project.validation.js';
@@ -25,6 +26,8 @@ import { liveEntry } from './ledger-sql.js';
  *
  * Locks are always taken in the order allocation → fund → project, so that two writes never
  * wait for each other in a cycle.
+ *
+ * A fund earmarked for an area (`fund-earmark.ts`) pays only for projects in it, whoever writes.
  *
  * Who may write: a fund manager (role) whose scope holds both the fund's managing area and the
  * project's place — money moves between the two, and each side answers for it. An entry the
@@ -90,11 +93,13 @@ async function isReversed(em: EntityManager, entryId: number): Promise<boolean> 
   return rows.length > 0;
 }
 
-async function requireProjectStatus(em: EntityManager, projectId: number, allowed: string[], field: string, whatZh: string, whatEn: string) {
-  const { status } = await lockProject(em, projectId);
+/** Locks the project, checks its status and returns its place as committed now. */
+async function requireProjectStatus(em: EntityManager, projectId: number, allowed: string[], field: string, whatZh: string, whatEn: string): Promise<string> {
+  const { status, place_code } = await lockProject(em, projectId);
   if (!allowed.includes(status)) {
     throw new RuleViolationError(field, `项目当前状态（${status}）不能${whatZh}`, `A project in status ${status} cannot ${whatEn}; allowed: ${allowed.join(', ')}`);
   }
+  return place_code;
 }
 
 /**
@@ -111,9 +116,13 @@ export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { f
   assertCanManageFundAt(ctx, fund.areaCode, 'fundId');
   assertCanManageProjectAt(ctx, project.placeCode, 'projectId');
 
+  // Checked before any lock for a quick answer, and again under the locks, where it holds.
+  assertEarmarkCovers(fund.earmarkAreaCode ?? null, project.placeCode, 'projectId');
+
   return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
-    await em.execute('select id from fund where id = ? for update', [fund.id]);
-    await requireProjectStatus(em, project.id, FUNDABLE, 'projectId', '安排资金（须已批复且未验收、撤销或暂停）', 'receive allocations');
+    const earmark = await lockFundEarmark(em, fund.id);
+    const place = await requireProjectStatus(em, project.id, FUNDABLE, 'projectId', '安排资金（须已批复且未验收、撤销或暂停）', 'receive allocations');
+    assertEarmarkCovers(earmark, place, 'projectId');
     const allocated = await liveSum(em, `e.fund_id = ? and e.kind = 'ALLOCATION'`, [fund.id]);
     const balance = subtractMoney(fund.amount, allocated);
     if (compareMoney(entry.amount, balance) > 0) {
@@ -161,8 +170,11 @@ export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { a
 
   return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
     await em.execute(`select id from ledger_entry where id = ? for update`, [allocation.id]);
-    await em.execute('select id from fund where id = ? for update', [allocation.fundId]);
-    await requireProjectStatus(em, allocation.projectId, PAYABLE, 'allocationId', '报账（须已开工）', 'be paid for');
+    const earmark = await lockFundEarmark(em, allocation.fundId);
+    const place = await requireProjectStatus(em, allocation.projectId, PAYABLE, 'allocationId', '报账（须已开工）', 'be paid for');
+    // The allocation was inside the earmark, and neither a move nor a narrowing can leave it
+    // outside while it is live; checked all the same, as money leaves here.
+    assertEarmarkCovers(earmark, place, 'allocationId');
     if (await isReversed(em, allocation.id)) {
       throw new RuleViolationError('allocationId', '该资金安排已冲销，不能再报账', 'This allocation has been reversed; nothing can be paid against it');
     }

@@ -10,6 +10,7 @@ import { CoreAuditReadsPerRequestMigration } from './core-20261206000000-audit-r
 import { CoreWorkTeamsMigration } from './core-20261207000000-work-teams.migration.js';
 import { CoreWorkflowsMigration } from './core-20261208000000-workflows.migration.js';
 import { CoreMonitoringMeasuresMigration } from './core-20261208100000-monitoring-measures.migration.js';
+import { CoreFundEarmarkMigration } from './core-20261210000000-fund-earmark.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -24,4 +25,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261207000000_work_teams', class: CoreWorkTeamsMigration },
   { name: 'core_20261208000000_workflows', class: CoreWorkflowsMigration },
   { name: 'core_20261208100000_monitoring_measures', class: CoreMonitoringMeasuresMigration },
+  { name: 'core_20261210000000_fund_earmark', class: CoreFundEarmarkMigration },
 ];
