@@ -194,3 +194,4 @@ export {
   monitoringNoticeDaysOf,
   monitoringRangeFor,
 } from './monitoring/monitoring.settings.js';
+export { readWorkTeamSettings, workTeamRulesFor, type WorkTeamRules, type WorkTeamSettings } from './work-team/work-team.settings.js';
