@@ -162,6 +162,7 @@ export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } fr
 export { moneyFromSql } from './ledger/ledger-sql.js';
 export { ledgerEntryAreas, type LedgerEntryRow } from './ledger/ledger-rows.js';
 export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
+export type { ReversedLedgerEntry } from './ledger/ledger-hooks.js';
 
 // What plugins build on: scoped reads by a code column, the fund manager's checks, and the
 // ledger's writes (a fund received, an allocation, a disbursement), which a plugin calls inside its

@@ -11,6 +11,7 @@ import { projectLoader } from '../project/project.loaders.js';
 import { checkAmount, checkText, optionalText } from '../project/project.validation.js';
 import { assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
 import { lockProject, touchFund, touchProject } from '../project/touch.js';
+import { notifyLedgerEntriesReversed } from './ledger-hooks.js';
 import { visibleLedgerEntryLoader } from './ledger.loaders.js';
 import type { LedgerKind } from './ledger-entry.entity.js';
 import type { LedgerEntryRow } from './ledger-rows.js';
@@ -200,7 +201,8 @@ export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { a
 /**
  * Reverses an allocation or a disbursement (冲销) with an entry of the same amount. A reversed
  * disbursement gives its amount back to the allocation; an allocation can be reversed only once
- * no live payment is left against it, which gives its amount back to the fund.
+ * no live payment is left against it, which gives its amount back to the fund. The enabled
+ * plugins' `onLedgerEntriesReversed` run in the same transaction (`ledger-hooks.ts`).
  */
 export async function reverseLedgerEntry(
   ctx: TuopinContext,
@@ -237,6 +239,7 @@ export async function reverseLedgerEntry(
     });
     await touchFund(em, entry.fundId);
     await touchProject(em, entry.projectId);
+    await notifyLedgerEntriesReversed(ctx, em, [{ entryId: entry.id, kind: entry.kind as 'ALLOCATION' | 'DISBURSEMENT', reversalId: id, fundId: entry.fundId, projectId: entry.projectId }]);
     return id;
   });
 }
