@@ -11,6 +11,7 @@ import { CoreWorkTeamsMigration } from './core-20261207000000-work-teams.migrati
 import { CoreWorkflowsMigration } from './core-20261208000000-workflows.migration.js';
 import { CoreMonitoringMeasuresMigration } from './core-20261208100000-monitoring-measures.migration.js';
 import { CoreFundEarmarkMigration } from './core-20261210000000-fund-earmark.migration.js';
+import { CoreWorkTeamAuditAreasMigration } from './core-20261210100000-work-team-audit-areas.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -26,4 +27,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261208000000_workflows', class: CoreWorkflowsMigration },
   { name: 'core_20261208100000_monitoring_measures', class: CoreMonitoringMeasuresMigration },
   { name: 'core_20261210000000_fund_earmark', class: CoreFundEarmarkMigration },
+  { name: 'core_20261210100000_work_team_audit_areas', class: CoreWorkTeamAuditAreasMigration },
 ];
