@@ -9,7 +9,7 @@ import { assertEarmarkCovers, lockFundEarmark } from '../fund/fund-earmark.js';
 import { fundLoader } from '../fund/fund.loaders.js';
 import { projectLoader } from '../project/project.loaders.js';
 import { checkAmount, checkText, optionalText } from '../project/project.validation.js';
-import { assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
+import { assertCanDisburseAt, assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
 import { lockProject, touchFund, touchProject } from '../project/touch.js';
 import { notifyLedgerEntriesReversed } from './ledger-hooks.js';
 import { visibleLedgerEntryLoader } from './ledger.loaders.js';
@@ -30,8 +30,8 @@ import { liveEntry } from './ledger-sql.js';
  *
  * A fund earmarked for an area (`fund-earmark.ts`) pays only for projects in it, whoever writes.
  *
- * Who may write: a fund manager (role) whose scope holds both the fund's managing area and the
- * project's place — money moves between the two, and each side answers for it. An entry the
+ * Who may write: a fund manager (role) — for payments and their reversal also a holder of
+ * `core.ledger.disburse` — whose scope holds both the fund's managing area and the project's place — money moves between the two, and each side answers for it. An entry the
  * caller sees from neither side does not exist for him (NotFoundError); one he sees from one side
  * only he may read, not act on (ForbiddenError).
  */
@@ -137,24 +137,30 @@ export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { f
 }
 
 /**
- * The entry, of the expected kind, for a write by a fund manager: entries the caller sees from
- * neither side are not found; the caller's scope must hold both its fund and its project.
+ * The entry, of the expected kind, for a write: entries the caller sees from neither side are not
+ * found; the caller's scope must hold both its fund and its project. A payment, or the reversal
+ * of one (`pay`), takes a caller who may pay (`assertCanDisburseAt`); anything else a fund manager.
  */
-async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string): Promise<LedgerEntryRow> {
+async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string, write: 'manage' | 'pay' = 'manage'): Promise<LedgerEntryRow> {
   const entry = await visibleLedgerEntryLoader(ctx).load(id);
   if (!entry || !kinds.includes(entry.kind)) throw notFound(field, '台账记录', 'Ledger entry');
-  assertCanManageFundAt(ctx, entry.fundAreaCode, field);
-  assertCanManageProjectAt(ctx, entry.projectPlaceCode, field);
+  if (write === 'pay') {
+    assertCanDisburseAt(ctx, entry.fundAreaCode, entry.projectPlaceCode, field);
+  } else {
+    assertCanManageFundAt(ctx, entry.fundAreaCode, field);
+    assertCanManageProjectAt(ctx, entry.projectPlaceCode, field);
+  }
   return entry;
 }
 
 /**
  * An allocation the caller may pay against: NotFoundError when he sees neither its fund nor its
- * project, ForbiddenError unless his scope holds both. A plugin that pays through
- * `disburseFunds` checks this first, before it reads anything else about the allocation.
+ * project, ForbiddenError unless he may pay (a fund manager or `core.ledger.disburse`) and his
+ * scope holds both. A plugin that pays through `disburseFunds` checks this first, before it reads
+ * anything else about the allocation.
  */
 export function requireManagedAllocation(ctx: TuopinContext, allocationId: number, field = 'allocationId'): Promise<LedgerEntryRow> {
-  return loadManagedEntry(ctx, allocationId, ['ALLOCATION'], field);
+  return loadManagedEntry(ctx, allocationId, ['ALLOCATION'], field, 'pay');
 }
 
 /**
@@ -164,7 +170,7 @@ export function requireManagedAllocation(ctx: TuopinContext, allocationId: numbe
  */
 export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { allocationId: number }): Promise<number> {
   const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: true, memoField: 'memo' }) };
-  const allocation = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId');
+  const allocation = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId', 'pay');
   if (entry.date < allocation.entryDate) {
     throw ValidationError.of('date', `报账日期不能早于资金安排日期（${allocation.entryDate}）`, `A payment cannot be dated before its allocation (${allocation.entryDate})`);
   }
@@ -209,7 +215,8 @@ export async function reverseLedgerEntry(
   input: { entryId: number; entryKind: 'ALLOCATION' | 'DISBURSEMENT'; reason: string; date?: string | null; voucherNo?: string | null },
 ): Promise<number> {
   const fields = checkEntry(ctx, { date: input.date, voucherNo: input.voucherNo, memo: input.reason }, { voucher: false, memoField: 'reason' });
-  const entry = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId');
+  // Reversing a payment corrects it, which whoever may pay may do; an allocation is the fund manager's.
+  const entry = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId', input.entryKind === 'DISBURSEMENT' ? 'pay' : 'manage');
   if (fields.date < entry.entryDate) {
     throw ValidationError.of('date', `冲销日期不能早于原记录日期（${entry.entryDate}）`, `A reversal cannot be dated before the entry it reverses (${entry.entryDate})`);
   }
