@@ -29,6 +29,7 @@ const contextOf = (server: TestServer): TuopinContext => ({
   settings: server.settings,
   requestId: 'test:read-layer',
   audit: new AuditTrail(),
+  plugins: server.platform.plugins,
 });
 
 /**

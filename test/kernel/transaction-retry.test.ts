@@ -16,6 +16,7 @@ const contextOf = (server: TestServer): TuopinContext => ({
   settings: server.settings,
   requestId: 'test:deadlock',
   audit: new AuditTrail(),
+  plugins: server.platform.plugins,
 });
 
 beforeAll(async () => {

@@ -139,4 +139,29 @@ describe('who sees what', () => {
     }
     expect(rows.filter((r) => r.object_type === 'cadre').every((r) => r.phone === '***')).toBe(true);
   });
+
+  it('places every membership\'s audit record where the team works, so a county\'s audit log finds them', async () => {
+    // Auditors read the audit log; this one audits 保靖县. The team covers 甲村 and 丙村, of two townships: the county holds both.
+    const countyAuditor = { ...CALLERS.hunanAuditor, id: 'test:baojing-auditor', areaScopes: ['433125'] };
+    const log = async (objectType: string, principal = countyAuditor) => {
+      const result = await server.execute(TeamAuditLog, { filter: { objectType }, first: 50 }, { principal });
+      expect(result.errors).toBeUndefined();
+      return result.data!.auditLog.edges.map((edge) => edge.node).filter((record) => record.action !== 'READ');
+    };
+    const memberships = await log('WorkTeamMembership');
+    const dispatched = memberships.filter((record) => record.operation === 'dispatchWorkTeam');
+    expect(dispatched.map((record) => record.areaCode).sort()).toEqual([AREAS.baojing, AREAS.baojing, AREAS.villageA]);
+    expect(memberships.filter((record) => record.operation === 'recallCadre').length).toBeGreaterThan(0);
+    for (const type of ['WorkTeamMonthDays', 'CadreLeave', 'CadreAssessment']) {
+      expect((await log(type)).map((record) => record.areaCode)).toContain(AREAS.baojing);
+    }
+    // Another county's auditor finds none of them.
+    expect(await log('WorkTeamMembership', { ...countyAuditor, areaScopes: ['433124'] })).toEqual([]);
+  });
 });
+
+const TeamAuditLog = graphql(`
+  query WtTeamAuditLog($filter: AuditLogFilter, $first: Int) {
+    auditLog(filter: $filter, first: $first) { edges { node { action operation objectType areaCode } } }
+  }
+`);

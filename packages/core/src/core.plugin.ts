@@ -21,7 +21,6 @@ import { registerMemberSchema } from './member/member.schema.js';
 import { coreMigrations } from './migrations/index.js';
 import { projectFundEntities, registerProjectFundSchema } from './project/projects-funds.module.js';
 import { registerWorkTeamModule, workTeamEntities } from './work-team/work-team.module.js';
-import { coreSettingsSchema } from './work-team/work-team.settings.js';
 import { lifecycleEntities, registerLifecycleSchema } from './lifecycle.module.js';
 
 /** Core's entities: the registry every plugin builds on, then projects, funds and their ledger, work teams, and the household's workflows. */
@@ -68,7 +67,6 @@ export const corePlugin = defineCorePlugin({
   // Core's roles and permissions are declared like any plugin's (access/core-roles.ts).
   permissions: CORE_PERMISSION_DECLARATIONS,
   roles: CORE_ROLE_DECLARATIONS,
-  // `plugins.core` of tuopin.config.json: the provinces' work-team rules (work-team.settings.ts).
-  settings: coreSettingsSchema,
+  // Core's settings are the top level of tuopin.config.json (core.settings.ts, work-team.settings.ts…), not a `plugins` block.
   registerSchema: registerCoreSchema,
 });

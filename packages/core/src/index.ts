@@ -162,6 +162,7 @@ export { LedgerEntrySchema, LEDGER_KINDS, type LedgerEntry, type LedgerKind } fr
 export { moneyFromSql } from './ledger/ledger-sql.js';
 export { ledgerEntryAreas, type LedgerEntryRow } from './ledger/ledger-rows.js';
 export { ledgerEntryLoader } from './ledger/ledger.loaders.js';
+export type { ReversedLedgerEntry } from './ledger/ledger-hooks.js';
 
 // What plugins build on: scoped reads by a code column, the fund manager's checks, and the
 // ledger's writes (a fund received, an allocation, a disbursement), which a plugin calls inside its
@@ -172,6 +173,7 @@ export { scopedLoaderByCode } from './kernel/scoped-loader.js';
 export { scopedLoaderBy } from './access/registry-loader.js';
 export { allocateFunds, disburseFunds, requireManagedAllocation, type EntryFields } from './ledger/ledger.service.js';
 export { createFund, type CreateFundInput } from './fund/fund.service.js';
+export { narrowFundEarmark } from './fund/fund-earmark.js';
 
 // The household's life cycle: the workflow mechanism every workflow runs on, and monitoring
 export { defineWorkflow, stepAfter, stepOf, type WorkflowActor, type WorkflowDefinition, type WorkflowStepDefinition } from './workflow/workflow-definition.js';
@@ -213,3 +215,4 @@ export {
   exitNoticeDaysOf,
   type CountyExitRates,
 } from './poverty-exit/exit.settings.js';
+export { readWorkTeamSettings, workTeamRulesFor, type WorkTeamRules, type WorkTeamSettings } from './work-team/work-team.settings.js';

@@ -54,4 +54,34 @@ describe('the identification notice settings', () => {
       expect(() => settingsFrom(config), key).toThrowError(key);
     }
   });
+describe('the work-team settings', () => {
+  it('are read from the top-level workTeams block, with the national rules as defaults', () => {
+    expect(settingsFrom({}).workTeams).toEqual({ minTeamSize: 3, minTermYears: 2, helperCaps: {}, provinces: {} });
+    const settings = settingsFrom({ workTeams: { $comment: 'x', minTeamSize: 4, provinces: { '430000000000': { helperCaps: { STAFF: 6 } } } } });
+    expect(settings.workTeams).toEqual({ minTeamSize: 4, minTermYears: 2, helperCaps: {}, provinces: { '430000000000': { helperCaps: { STAFF: 6 } } } });
+  });
+
+  it('refuse a block that does not fit, naming the key', () => {
+    for (const [workTeams, message] of [
+      [{ minTeamSize: 0 }, 'workTeams.minTeamSize: must be a whole number from 1 to 50'],
+      [{ minTermYear: 2 }, 'workTeams.minTermYear: unknown key'],
+      [{ provinces: { '4300': {} } }, 'workTeams.provinces'],
+      [{ helperCaps: { GENERAL: 3 } }, 'workTeams.helperCaps'],
+    ] as const) {
+      expect(() => settingsFrom({ workTeams }), message).toThrowError(ConfigurationError);
+      expect(() => settingsFrom({ workTeams }), message).toThrowError(message);
+    }
+  });
+
+  it('refuse the old plugins.core block, saying where its key went in both languages', () => {
+    const old = { plugins: { core: { workTeams: { minTeamSize: 3 } } } };
+    expect(() => settingsFrom(old)).toThrowError(ConfigurationError);
+    expect(() => settingsFrom(old)).toThrowError('请把 plugins.core.workTeams 移到顶层的 workTeams');
+    expect(() => settingsFrom(old)).toThrowError('move plugins.core.workTeams to a top-level workTeams');
+  });
+
+  it('are what the repository\'s tuopin.config.json gives 湖南', () => {
+    const settings = loadSettings(path.join(import.meta.dirname, '../../../tuopin.config.json'));
+    expect(settings.workTeams?.provinces['430000000000']).toMatchObject({ minTeamSize: 2, helperCaps: { VILLAGE_CADRE: 2 } });
+  });
 });

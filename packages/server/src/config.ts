@@ -14,7 +14,9 @@ import {
   DEFAULT_RISK_ELIMINATION_MONTHS,
   normalizeMoney,
   parseMoney,
+  readWorkTeamSettings,
   type PlatformSettings,
+  type WorkTeamSettings,
   type QueryLimits,
   type SuppressionRule,
 } from '@tuopin/core';
@@ -84,6 +86,7 @@ export function loadSettings(file: string): PlatformSettings {
     riskEliminationMonths?: unknown;
     identificationNoticeDays?: unknown;
     provinceIdentificationNoticeDays?: Record<string, unknown>;
+    workTeams?: unknown;
     queryLimits?: unknown;
     suppression?: unknown;
     plugins?: unknown;
@@ -112,6 +115,7 @@ export function loadSettings(file: string): PlatformSettings {
     identificationNoticeDays: checkDays(raw.identificationNoticeDays, 'identificationNoticeDays', DEFAULT_IDENTIFICATION_NOTICE_DAYS, 3, 30),
     provinceIdentificationNoticeDays: checkProvinceDays(raw.provinceIdentificationNoticeDays, 'provinceIdentificationNoticeDays', 3, 30),
     ...checkExitSettings(raw),
+    workTeams: checkWorkTeams(raw.workTeams),
     queryLimits: checkQueryLimits(raw.queryLimits),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
@@ -158,11 +162,28 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `plugins`: each plugin's settings block, keyed by plugin name; the plugin validates its own block. */
+/** `workTeams`: the work-team rules, national and by province (core's work-team.settings.ts checks them). */
+function checkWorkTeams(value: unknown): WorkTeamSettings {
+  const read = readWorkTeamSettings(value);
+  if ('key' in read) throw new ConfigurationError(`workTeams${read.key ? `.${read.key}` : ''}: ${read.reason}`);
+  return read.settings;
+}
+
+/**
+ * `plugins`: each plugin's settings block, keyed by plugin name; the plugin validates its own
+ * block. Core's settings are the top level: a `plugins.core` block (where work-team rules once
+ * were) is refused rather than ignored, so a deployment never runs silently on the defaults.
+ */
 function checkPluginSettings(value: unknown): Record<string, Record<string, unknown>> {
   if (value === undefined) return {};
   if (!isObject(value) || !Object.values(value).every(isObject)) {
     throw new ConfigurationError('plugins must map plugin names to settings objects, e.g. { "finance": { "maxPrincipal": "50000.00" } }');
+  }
+  if ('core' in value) {
+    throw new ConfigurationError(
+      'plugins.core 已不再读取：核心设置在配置文件顶层，请把 plugins.core.workTeams 移到顶层的 workTeams，并删除 plugins.core。 ' +
+        "plugins.core is no longer read: core's settings are at the top level of the file; move plugins.core.workTeams to a top-level workTeams and remove plugins.core.",
+    );
   }
   return value as Record<string, Record<string, unknown>>;
 }

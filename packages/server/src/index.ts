@@ -18,7 +18,7 @@ export { isEmpty, loadDemoData } from './demo-data.js';
 export { createLogger, silentLogger, type Logger } from './log.js';
 export { describeErrorForLog, redactText, sqlShape } from './log-redaction.js';
 export { mintToken } from './auth/jwt.js';
-export { DEMO_PRINCIPALS } from './auth/development-tokens.js';
+export { DEMO_PRINCIPALS, developmentTokens } from './auth/development-tokens.js';
 export { createPinoLogger, logLevelFrom, redactFields, REDACTED_KEYS, type PinoLoggerOptions } from './observability/pino-logger.js';
 export type { Metrics } from './observability/metrics.js';
 export { listenForMetrics } from './http/metrics-endpoint.js';

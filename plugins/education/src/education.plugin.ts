@@ -2,6 +2,7 @@ import { definePlugin } from '@tuopin/core';
 import { registerAidMutations } from './aid/aid.mutations.js';
 import { registerApplicationSchema } from './aid/application.schema.js';
 import { registerPaymentSchema } from './aid/payment.schema.js';
+import { touchReversedPayments } from './aid/payment-reversal.js';
 import { registerSchemeSchema } from './aid/scheme.schema.js';
 import { EDUCATION_EXTENDS_ROLES, EDUCATION_PERMISSION_DECLARATIONS, EDUCATION_ROLE_DECLARATIONS } from './access/education-access.js';
 import { seedEducationDemo } from './demo/education-demo.js';
@@ -61,4 +62,6 @@ export const educationPlugin = definePlugin({
     registerTrainingMutations(builder);
   },
   seedDemo: seedEducationDemo,
+  // A reversed disbursement corrects its payment: partners' pulls must see it (aid/payment-reversal.ts).
+  onLedgerEntriesReversed: touchReversedPayments,
 });

@@ -287,3 +287,45 @@ describe('reading payments', () => {
     expect((await insertHousehold(server)).id).toBeGreaterThan(0);
   });
 });
+
+describe('the education bureau\'s breadth', () => {
+  const CreateFund = graphql(`
+    mutation EducationBureauCreateFund($input: CreateFundInput!) { createFund(input: $input) { __typename ... on Error { code field } } }
+  `);
+  const UpdateProject = graphql(`
+    mutation EducationBureauUpdateProject($input: UpdateProjectInput!) { updateProject(input: $input) { __typename ... on Error { code field } } }
+  `);
+  const Allocate = graphql(`
+    mutation EducationBureauAllocate($input: AllocateFundsInput!) { allocateFunds(input: $input) { __typename ... on Error { code field } } }
+  `);
+
+  it('pays aid and corrects a payment with core.ledger.disburse, but creates no fund, changes no project and allocates nothing', async () => {
+    clock.setToday('2016-09-01');
+    const student = await enrolledStudent(server);
+    const applicationId = await approvedApplication(server, student, '2016-09-01', '2016-09-05');
+    clock.setToday('2016-09-10');
+    const { payment } = mustSucceed(await server.execute(Pay, { input: payInput(student, applicationId, allocation, { voucherNo: 'YL-B1' }) }, { principal: PRINCIPALS.bureau }));
+    mustSucceed(await server.execute(Reverse, { input: { entryId: payment.disbursement!.id, reason: '账号有误 Wrong account' } }, { principal: PRINCIPALS.bureau }));
+
+    const [row] = await server.sql<{ project_id: number; fund_id: number }>('select project_id, fund_id from ledger_entry where id = ?', [idOf(allocation)]);
+    const before = [await count('fund'), await count('ledger_entry'), (await server.sql<{ name: string }>('select name from project where id = ?', [row.project_id]))[0].name];
+    const fund = await server.execute(
+      CreateFund,
+      { input: { sourceType: 'CENTRAL_FISCAL', name: '雨露计划资金', year: 2016, amount: '1000.00', areaCode: CODES.baojing } },
+      { principal: PRINCIPALS.bureau },
+    );
+    expect(fund.data?.createFund).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN', field: 'areaCode' });
+    const project = await server.execute(UpdateProject, { input: { id: Buffer.from(`Project:${row.project_id}`).toString('base64'), name: '改名' } }, { principal: PRINCIPALS.bureau });
+    expect(project.data?.updateProject).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN', field: 'id' });
+    const allocate = await server.execute(
+      Allocate,
+      { input: { fundId: Buffer.from(`Fund:${row.fund_id}`).toString('base64'), projectId: Buffer.from(`Project:${row.project_id}`).toString('base64'), amount: '1.00' } },
+      { principal: PRINCIPALS.bureau },
+    );
+    expect(allocate.data?.allocateFunds).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN', field: 'fundId' });
+    // Reversing the allocation itself is the fund manager's.
+    const reverseAllocation = await server.execute(Reverse, { input: { entryId: allocation, reason: '撤回 Withdrawn' } }, { principal: PRINCIPALS.bureau });
+    expect(reverseAllocation.data?.reverseLedgerEntry).toMatchObject({ __typename: 'ForbiddenError', field: 'entryId' });
+    expect([await count('fund'), await count('ledger_entry'), (await server.sql<{ name: string }>('select name from project where id = ?', [row.project_id]))[0].name]).toEqual(before);
+  });
+});

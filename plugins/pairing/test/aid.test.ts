@@ -22,7 +22,14 @@ const Stats = graphql(`
 
 const LinkFund = graphql(`
   mutation PairingLinkFund($input: LinkPairingFundInput!) {
-    linkPairingFund(input: $input) { __typename ... on LinkPairingFundPayload { aid { amount kind } } ... on Error { code field messageZh messageEn } }
+    linkPairingFund(input: $input) { __typename ... on LinkPairingFundPayload { aid { amount kind fund { earmarkAreaCode } } } ... on Error { code field messageZh messageEn } }
+  }
+`);
+
+/** Core's own allocation, which knows nothing of pairings: the earmark is what stops it. */
+const CoreAllocate = graphql(`
+  mutation PairingCoreAllocate($input: AllocateFundsInput!) {
+    allocateFunds(input: $input) { __typename ... on AllocateFundsPayload { allocation { id } } ... on Error { code field messageZh messageEn } }
   }
 `);
 
@@ -55,7 +62,13 @@ describe('receivePairingAid', () => {
     const { aid } = mustSucceed(
       await server.execute(ReceiveAid, { input: { pairingId: pairing, kind: 'INTRODUCED', year: 2016, amount: '5370000.00', documentNo: '岳保协〔2016〕2号' } }, { principal: PRINCIPALS.baojingOfficer }),
     );
-    expect(aid).toMatchObject({ kind: 'INTRODUCED', amount: '5370000.00', allocated: '0.00', unallocated: '5370000.00', fund: { sourceType: 'EAST_WEST_COOPERATION', areaCode: CODES.baojing } });
+    expect(aid).toMatchObject({
+      kind: 'INTRODUCED',
+      amount: '5370000.00',
+      allocated: '0.00',
+      unallocated: '5370000.00',
+      fund: { sourceType: 'EAST_WEST_COOPERATION', areaCode: CODES.baojing, earmarkAreaCode: CODES.baojing },
+    });
     expect(await statsOf(2016)).toMatchObject({ introduced: '5370000.00', received: '5370000.00', fiscalReceived: '0.00' });
   });
 
@@ -101,6 +114,25 @@ describe('allocatePairingAid', () => {
     expect(await ledgerRows()).toBe(before);
   });
 
+  it('refuses, through core\'s allocateFunds, a project outside the helped area to a caller who manages both', async () => {
+    // 湖南's administrator manages 保靖县's fund and 花垣县's project alike; the aid is still 保靖县's.
+    const fundId = mustSucceed(
+      await server.execute(ReceiveAid, { input: { pairingId: pairing, kind: 'FISCAL', year: 2018, amount: '2000.00' } }, { principal: PRINCIPALS.hunanAdmin }),
+    ).aid.fund!.id;
+    const before = await ledgerRows();
+    const result = await server.execute(CoreAllocate, { input: { fundId, projectId: elsewhere, amount: '1000.00' } }, { principal: PRINCIPALS.hunanAdmin });
+    expect(result.data?.allocateFunds).toEqual({
+      __typename: 'RuleViolationError',
+      code: 'RULE_VIOLATION',
+      field: 'projectId',
+      messageZh: `该资金专款用于区划 ${CODES.baojing} 的项目，项目不在此范围内`,
+      messageEn: `The fund is earmarked for projects in area ${CODES.baojing}; this project lies outside it`,
+    });
+    expect(await ledgerRows()).toBe(before);
+    // Inside the helped area the same call goes through.
+    expect(mustSucceed(await server.execute(CoreAllocate, { input: { fundId, projectId: school, amount: '1000.00' } }, { principal: PRINCIPALS.hunanAdmin })).allocation.id).toBeTruthy();
+  });
+
   it('refuses more than the aid received, naming the field, and writes nothing', async () => {
     const before = await ledgerRows();
     const result = await server.execute(AllocateAid, { input: { aidId: aid, projectId: school, amount: '1000000.01' } }, { principal: PRINCIPALS.baojingOfficer });
@@ -133,7 +165,7 @@ describe('linkPairingFund and recordPairingGoods', () => {
     );
     const input = { pairingId: pairing, fundId: globalId('Fund', id), kind: 'IN_KIND' as const };
     const { aid } = mustSucceed(await server.execute(LinkFund, { input }, { principal: PRINCIPALS.baojingOfficer }));
-    expect(aid).toEqual({ amount: '50000.00', kind: 'IN_KIND' });
+    expect(aid).toEqual({ amount: '50000.00', kind: 'IN_KIND', fund: { earmarkAreaCode: CODES.baojing } });
     await server.sql('update fund set amount = 60000 where id = ?', [id]);
     expect((await statsOf(2016)).inKindReceived).toBe('60000.00');
 
@@ -148,6 +180,42 @@ describe('linkPairingFund and recordPairingGoods', () => {
     expect(foreign.data?.linkPairingFund).toMatchObject({ __typename: 'RuleViolationError', field: 'fundId', messageEn: 'The fund is managed neither in the helped area nor above it, so it is not this pairing\'s aid' });
     const wrongKind = await server.execute(LinkFund, { input: { ...input, kind: 'FISCAL' } }, { principal: PRINCIPALS.baojingOfficer });
     expect(wrongKind.data?.linkPairingFund).toMatchObject({ __typename: 'RuleViolationError', field: 'kind' });
+    expect(await countRows(server, 'pairing_aid')).toBe(before);
+  });
+
+  it('keeps a narrower earmark, and refuses a fund earmarked elsewhere or already paying outside the helped area', async () => {
+    const insertFund = async (areaCode: string, earmark: string | null) => {
+      const [{ id }] = await server.sql<{ id: number }>(
+        `insert into fund (source_type, name, year, amount, area_code, earmark_area_code, provider, created_by)
+         values ('CITY_FISCAL', '州级帮扶资金', 2016, 100000, ?, ?, '州财政局', 'test') returning id`,
+        [areaCode, earmark],
+      );
+      return id;
+    };
+    const earmarkOf = async (id: number) => (await server.sql<{ e: string | null }>('select earmark_area_code as e from fund where id = ?', [id]))[0].e;
+    const link = (fundId: number) => server.execute(LinkFund, { input: { pairingId: pairing, fundId: globalId('Fund', fundId), kind: 'FISCAL' } }, { principal: PRINCIPALS.hunanAdmin });
+
+    const forVillage = await insertFund(CODES.xiangxi, CODES.villageA);
+    expect(mustSucceed(await link(forVillage)).aid.fund).toEqual({ earmarkAreaCode: CODES.villageA });
+
+    const before = await countRows(server, 'pairing_aid');
+    const forHuayuan = await insertFund(CODES.xiangxi, CODES.huayuan);
+    expect((await link(forHuayuan)).data?.linkPairingFund).toMatchObject({
+      __typename: 'RuleViolationError',
+      field: 'fundId',
+      messageEn: `The fund is earmarked for area ${CODES.huayuan} already; an earmark can only be narrowed, never widened or moved`,
+    });
+    expect(await earmarkOf(forHuayuan)).toBe(CODES.huayuan);
+
+    // 湘西州's fund already pays for a 花垣县 project: it is not 保靖县's aid.
+    const paying = await insertFund(CODES.xiangxi, null);
+    mustSucceed(await server.execute(CoreAllocate, { input: { fundId: globalId('Fund', paying), projectId: elsewhere, amount: '10.00' } }, { principal: PRINCIPALS.hunanAdmin }));
+    expect((await link(paying)).data?.linkPairingFund).toMatchObject({
+      __typename: 'RuleViolationError',
+      field: 'fundId',
+      messageEn: `The fund already pays for 1 project(s) outside area ${CODES.baojing}, so it cannot be earmarked for it`,
+    });
+    expect(await earmarkOf(paying)).toBeNull();
     expect(await countRows(server, 'pairing_aid')).toBe(before);
   });
 

@@ -74,6 +74,17 @@ describe('the pairing demo', () => {
     expect(medical).toHaveLength(11);
   });
 
+  it('earmarks every aid fund for its helped area, and none pays for a project outside it', async () => {
+    const funds = await server.sql<{ earmarked: boolean; outside: string }>(
+      `select f.earmark_area_code is not distinct from a.area_code as earmarked,
+              (select count(*) from ledger_entry e join project p on p.id = e.project_id
+               where e.fund_id = f.id and e.kind = 'ALLOCATION' and left(p.place_code, length(rtrim(a.area_code, '0'))) <> rtrim(a.area_code, '0')) as outside
+       from pairing_aid a join fund f on f.id = a.fund_id`,
+    );
+    expect(funds.length).toBeGreaterThan(10);
+    expect(funds.every((fund) => fund.earmarked && Number(fund.outside) === 0)).toBe(true);
+  });
+
   it('has 济南 → 湘西州 as the pairing alone, with no figure', async () => {
     const result = await server.execute(Pairings, { code: '433100000000' }, { principal: PRINCIPALS.hunanAdmin });
     const jinan = result.data!.pairings.edges.map((edge) => edge.node).find((node) => node.helperName === '济南市')!;

@@ -38,7 +38,7 @@ export const ReceiveAid = graphql(`
   mutation PairingReceiveAid($input: ReceivePairingAidInput!) {
     receivePairingAid(input: $input) {
       __typename
-      ... on ReceivePairingAidPayload { aid { id kind amount allocated unallocated fund { id sourceType areaCode } } }
+      ... on ReceivePairingAidPayload { aid { id kind amount allocated unallocated fund { id sourceType areaCode earmarkAreaCode } } }
       ... on Error { code field messageZh messageEn }
     }
   }

@@ -14,6 +14,11 @@ export const CORE_PERMISSIONS = {
   manageProjects: 'core.projects.manage',
   /** Manage funds and move money through the ledger. */
   manageFunds: 'core.funds.manage',
+  /**
+   * Pay against an allocation and reverse such a payment where both the fund and the project lie
+   * in the caller's areas, without managing either: a county bureau that pays its programme's aid.
+   */
+  disburse: 'core.ledger.disburse',
   /** The audit log, within the caller's areas. */
   readAuditLog: 'core.audit-log.read',
   /** Create and revoke partner API keys within the caller's areas. */
@@ -50,6 +55,10 @@ export const CORE_PERMISSION_DECLARATIONS: readonly PermissionDeclaration[] = [
   { name: CORE_PERMISSIONS.readProjects, title: '查看项目及其资金和台账 Read projects, their funding and ledger', grantableOn: ['Project'] },
   { name: CORE_PERMISSIONS.manageProjects, title: '管理项目（入库、变更、公示、状态） Create and run projects', grantableOn: ['Project'] },
   { name: CORE_PERMISSIONS.manageFunds, title: '管理资金及安排、报账 Manage funds, allocations and payments' },
+  {
+    name: CORE_PERMISSIONS.disburse,
+    title: '报账及冲销报账（资金和项目均在辖区内，不管理二者） Pay against allocations and reverse payments where fund and project are in one\'s areas, without managing either',
+  },
   { name: CORE_PERMISSIONS.readAuditLog, title: '查看审计日志 Read the audit log' },
   { name: CORE_PERMISSIONS.administerApiKeys, title: '管理合作机构 API 密钥 Create and revoke partner API keys' },
   {

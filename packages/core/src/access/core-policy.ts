@@ -26,6 +26,9 @@ export const canManageProjects = (principal: Principal): boolean => hasPermissio
 /** May manage funds and their ledger in its areas. */
 export const canManageFunds = (principal: Principal): boolean => hasPermission(principal, CORE_PERMISSIONS.manageFunds);
 
+/** May pay against allocations (and reverse payments) in its areas: a fund manager, or a holder of `core.ledger.disburse`. */
+export const canDisburse = (principal: Principal): boolean => canManageFunds(principal) || hasPermission(principal, CORE_PERMISSIONS.disburse);
+
 /** Sees personal data unmasked (the kernel's masking asks the same through the permission's `unlocks`). */
 export const canReadPersonalData = (principal: Principal): boolean => unlocks(principal, 'unmasked-personal-data');
 

@@ -17,6 +17,8 @@ export const FundSchema = defineEntity({
     year: p.smallint(),
     amount: p.decimal('string').precision(14).scale(2),
     areaCode: p.string().length(12),
+    /** 专款专用: the area whose projects alone it may pay for; null when it is not earmarked. */
+    earmarkAreaCode: p.string().length(12).nullable(),
     provider: p.text().nullable(),
     inKindDescription: p.text().nullable(),
     createdBy: p.text(),

@@ -17,6 +17,9 @@ export function registerFundMutations(builder: TuopinBuilder): void {
         year: t.int({ required: true, description: '资金年度 Budget year' }),
         amount: t.field({ type: 'Money', required: true, description: '金额；实物捐赠填申报价值 Amount; for goods in kind, their declared value' }),
         areaCode: t.string({ required: true, description: '管理区划的12位代码 12-digit code of the managing area' }),
+        earmarkAreaCode: t.string({
+          description: '专款用途区划的12位代码（可选，登记后只能缩小） 12-digit code of the area whose projects alone the fund may pay for; optional, and only ever narrowed afterwards',
+        }),
         provider: t.string({ description: '下达或捐赠单位 Who issued or donated it' }),
         inKindDescription: t.string({ description: '捐赠物品（实物捐赠必填） What was donated; required for donations in kind' }),
       }),

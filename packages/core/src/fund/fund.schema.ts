@@ -37,6 +37,16 @@ export function registerFundSchema(builder: TuopinBuilder): void {
           description: '管理区划 The area that manages the fund',
           resolve: async (f, _args, ctx) => (await areaLoader(ctx).load(f.areaCode))!,
         }),
+        earmarkAreaCode: t.exposeString('earmarkAreaCode', {
+          nullable: true,
+          description: '专款用途区划代码：资金只能安排给该区划内的项目，只能缩小 12-digit code of the area whose projects alone the fund may pay for (earmark); null when not earmarked; never widened',
+        }),
+        earmarkArea: t.field({
+          type: 'AdministrativeArea',
+          nullable: true,
+          description: '专款用途区划 The area the fund is earmarked for',
+          resolve: async (f, _args, ctx) => (f.earmarkAreaCode ? areaLoader(ctx).load(f.earmarkAreaCode) : null),
+        }),
         provider: t.exposeString('provider', { nullable: true, description: '下达或捐赠单位 Who issued or donated it' }),
         inKindDescription: t.exposeString('inKindDescription', {
           nullable: true,

@@ -3,6 +3,7 @@ import type { AuditTrail } from './audit-trail.js';
 import type { ReadLayer } from './read/read-layer.js';
 import type { Principal } from './principal.js';
 import type { PlatformSettings } from './settings.js';
+import type { TuopinPlugin } from './plugin.js';
 
 /**
  * The per-request context every resolver receives. One entity-manager fork per request, made on
@@ -20,4 +21,9 @@ export interface TuopinContext {
   readonly requestId: string;
   /** The running mutation and the personal data read unmasked, for the audit log. */
   readonly audit: AuditTrail;
+  /**
+   * The plugins enabled for this request (the caller's province's set, core first), so that a
+   * service calls the hooks of the plugin contract for exactly those, without importing any.
+   */
+  readonly plugins: readonly TuopinPlugin[];
 }

@@ -5,11 +5,13 @@ import { ConflictError, IssueCollector, RuleViolationError, ValidationError } fr
 import { compareMoney, formatMoney, parseMoney, subtractMoney } from '../kernel/money.js';
 import { todayOf } from '../kernel/settings.js';
 import { inTransaction } from '../kernel/transaction.js';
+import { assertEarmarkCovers, lockFundEarmark } from '../fund/fund-earmark.js';
 import { fundLoader } from '../fund/fund.loaders.js';
 import { projectLoader } from '../project/project.loaders.js';
 import { checkAmount, checkText, optionalText } from '../project/project.validation.js';
-import { assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
+import { assertCanDisburseAt, assertCanManageFundAt, assertCanManageProjectAt } from '../project/place-scope.js';
 import { lockProject, touchFund, touchProject } from '../project/touch.js';
+import { notifyLedgerEntriesReversed } from './ledger-hooks.js';
 import { visibleLedgerEntryLoader } from './ledger.loaders.js';
 import type { LedgerKind } from './ledger-entry.entity.js';
 import type { LedgerEntryRow } from './ledger-rows.js';
@@ -26,8 +28,10 @@ import { liveEntry } from './ledger-sql.js';
  * Locks are always taken in the order allocation → fund → project, so that two writes never
  * wait for each other in a cycle.
  *
- * Who may write: a fund manager (role) whose scope holds both the fund's managing area and the
- * project's place — money moves between the two, and each side answers for it. An entry the
+ * A fund earmarked for an area (`fund-earmark.ts`) pays only for projects in it, whoever writes.
+ *
+ * Who may write: a fund manager (role) — for payments and their reversal also a holder of
+ * `core.ledger.disburse` — whose scope holds both the fund's managing area and the project's place — money moves between the two, and each side answers for it. An entry the
  * caller sees from neither side does not exist for him (NotFoundError); one he sees from one side
  * only he may read, not act on (ForbiddenError).
  */
@@ -90,11 +94,13 @@ async function isReversed(em: EntityManager, entryId: number): Promise<boolean> 
   return rows.length > 0;
 }
 
-async function requireProjectStatus(em: EntityManager, projectId: number, allowed: string[], field: string, whatZh: string, whatEn: string) {
-  const { status } = await lockProject(em, projectId);
+/** Locks the project, checks its status and returns its place as committed now. */
+async function requireProjectStatus(em: EntityManager, projectId: number, allowed: string[], field: string, whatZh: string, whatEn: string): Promise<string> {
+  const { status, place_code } = await lockProject(em, projectId);
   if (!allowed.includes(status)) {
     throw new RuleViolationError(field, `项目当前状态（${status}）不能${whatZh}`, `A project in status ${status} cannot ${whatEn}; allowed: ${allowed.join(', ')}`);
   }
+  return place_code;
 }
 
 /**
@@ -111,9 +117,13 @@ export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { f
   assertCanManageFundAt(ctx, fund.areaCode, 'fundId');
   assertCanManageProjectAt(ctx, project.placeCode, 'projectId');
 
+  // Checked before any lock for a quick answer, and again under the locks, where it holds.
+  assertEarmarkCovers(fund.earmarkAreaCode ?? null, project.placeCode, 'projectId');
+
   return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
-    await em.execute('select id from fund where id = ? for update', [fund.id]);
-    await requireProjectStatus(em, project.id, FUNDABLE, 'projectId', '安排资金（须已批复且未验收、撤销或暂停）', 'receive allocations');
+    const earmark = await lockFundEarmark(em, fund.id);
+    const place = await requireProjectStatus(em, project.id, FUNDABLE, 'projectId', '安排资金（须已批复且未验收、撤销或暂停）', 'receive allocations');
+    assertEarmarkCovers(earmark, place, 'projectId');
     const allocated = await liveSum(em, `e.fund_id = ? and e.kind = 'ALLOCATION'`, [fund.id]);
     const balance = subtractMoney(fund.amount, allocated);
     if (compareMoney(entry.amount, balance) > 0) {
@@ -127,24 +137,30 @@ export async function allocateFunds(ctx: TuopinContext, input: EntryFields & { f
 }
 
 /**
- * The entry, of the expected kind, for a write by a fund manager: entries the caller sees from
- * neither side are not found; the caller's scope must hold both its fund and its project.
+ * The entry, of the expected kind, for a write: entries the caller sees from neither side are not
+ * found; the caller's scope must hold both its fund and its project. A payment, or the reversal
+ * of one (`pay`), takes a caller who may pay (`assertCanDisburseAt`); anything else a fund manager.
  */
-async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string): Promise<LedgerEntryRow> {
+async function loadManagedEntry(ctx: TuopinContext, id: number, kinds: LedgerKind[], field: string, write: 'manage' | 'pay' = 'manage'): Promise<LedgerEntryRow> {
   const entry = await visibleLedgerEntryLoader(ctx).load(id);
   if (!entry || !kinds.includes(entry.kind)) throw notFound(field, '台账记录', 'Ledger entry');
-  assertCanManageFundAt(ctx, entry.fundAreaCode, field);
-  assertCanManageProjectAt(ctx, entry.projectPlaceCode, field);
+  if (write === 'pay') {
+    assertCanDisburseAt(ctx, entry.fundAreaCode, entry.projectPlaceCode, field);
+  } else {
+    assertCanManageFundAt(ctx, entry.fundAreaCode, field);
+    assertCanManageProjectAt(ctx, entry.projectPlaceCode, field);
+  }
   return entry;
 }
 
 /**
  * An allocation the caller may pay against: NotFoundError when he sees neither its fund nor its
- * project, ForbiddenError unless his scope holds both. A plugin that pays through
- * `disburseFunds` checks this first, before it reads anything else about the allocation.
+ * project, ForbiddenError unless he may pay (a fund manager or `core.ledger.disburse`) and his
+ * scope holds both. A plugin that pays through `disburseFunds` checks this first, before it reads
+ * anything else about the allocation.
  */
 export function requireManagedAllocation(ctx: TuopinContext, allocationId: number, field = 'allocationId'): Promise<LedgerEntryRow> {
-  return loadManagedEntry(ctx, allocationId, ['ALLOCATION'], field);
+  return loadManagedEntry(ctx, allocationId, ['ALLOCATION'], field, 'pay');
 }
 
 /**
@@ -154,15 +170,18 @@ export function requireManagedAllocation(ctx: TuopinContext, allocationId: numbe
  */
 export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { allocationId: number }): Promise<number> {
   const entry = { amount: input.amount, ...checkEntry(ctx, input, { voucher: true, memoField: 'memo' }) };
-  const allocation = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId');
+  const allocation = await loadManagedEntry(ctx, input.allocationId, ['ALLOCATION'], 'allocationId', 'pay');
   if (entry.date < allocation.entryDate) {
     throw ValidationError.of('date', `报账日期不能早于资金安排日期（${allocation.entryDate}）`, `A payment cannot be dated before its allocation (${allocation.entryDate})`);
   }
 
   return inTransaction(ctx, LEDGER_CONSTRAINT_ERRORS, async (em) => {
     await em.execute(`select id from ledger_entry where id = ? for update`, [allocation.id]);
-    await em.execute('select id from fund where id = ? for update', [allocation.fundId]);
-    await requireProjectStatus(em, allocation.projectId, PAYABLE, 'allocationId', '报账（须已开工）', 'be paid for');
+    const earmark = await lockFundEarmark(em, allocation.fundId);
+    const place = await requireProjectStatus(em, allocation.projectId, PAYABLE, 'allocationId', '报账（须已开工）', 'be paid for');
+    // The allocation was inside the earmark, and neither a move nor a narrowing can leave it
+    // outside while it is live; checked all the same, as money leaves here.
+    assertEarmarkCovers(earmark, place, 'allocationId');
     if (await isReversed(em, allocation.id)) {
       throw new RuleViolationError('allocationId', '该资金安排已冲销，不能再报账', 'This allocation has been reversed; nothing can be paid against it');
     }
@@ -188,14 +207,16 @@ export async function disburseFunds(ctx: TuopinContext, input: EntryFields & { a
 /**
  * Reverses an allocation or a disbursement (冲销) with an entry of the same amount. A reversed
  * disbursement gives its amount back to the allocation; an allocation can be reversed only once
- * no live payment is left against it, which gives its amount back to the fund.
+ * no live payment is left against it, which gives its amount back to the fund. The enabled
+ * plugins' `onLedgerEntriesReversed` run in the same transaction (`ledger-hooks.ts`).
  */
 export async function reverseLedgerEntry(
   ctx: TuopinContext,
   input: { entryId: number; entryKind: 'ALLOCATION' | 'DISBURSEMENT'; reason: string; date?: string | null; voucherNo?: string | null },
 ): Promise<number> {
   const fields = checkEntry(ctx, { date: input.date, voucherNo: input.voucherNo, memo: input.reason }, { voucher: false, memoField: 'reason' });
-  const entry = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId');
+  // Reversing a payment corrects it, which whoever may pay may do; an allocation is the fund manager's.
+  const entry = await loadManagedEntry(ctx, input.entryId, [input.entryKind], 'entryId', input.entryKind === 'DISBURSEMENT' ? 'pay' : 'manage');
   if (fields.date < entry.entryDate) {
     throw ValidationError.of('date', `冲销日期不能早于原记录日期（${entry.entryDate}）`, `A reversal cannot be dated before the entry it reverses (${entry.entryDate})`);
   }
@@ -225,6 +246,7 @@ export async function reverseLedgerEntry(
     });
     await touchFund(em, entry.fundId);
     await touchProject(em, entry.projectId);
+    await notifyLedgerEntriesReversed(ctx, em, [{ entryId: entry.id, kind: entry.kind as 'ALLOCATION' | 'DISBURSEMENT', reversalId: id, fundId: entry.fundId, projectId: entry.projectId }]);
     return id;
   });
 }

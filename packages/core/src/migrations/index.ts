@@ -11,6 +11,8 @@ import { CoreWorkTeamsMigration } from './core-20261207000000-work-teams.migrati
 import { CoreWorkflowsMigration } from './core-20261208000000-workflows.migration.js';
 import { CoreMonitoringMeasuresMigration } from './core-20261208100000-monitoring-measures.migration.js';
 import { CoreCadrePhoneMigration } from './core-20261208200000-cadre-phone.migration.js';
+import { CoreFundEarmarkMigration } from './core-20261209000000-fund-earmark.migration.js';
+import { CoreWorkTeamAuditAreasMigration } from './core-20261209100000-work-team-audit-areas.migration.js';
 import { CoreIdentificationMigration } from './core-20261210000000-identification.migration.js';
 import { CorePovertyExitMigration } from './core-20261211000000-poverty-exit.migration.js';
 
@@ -28,6 +30,8 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261208000000_workflows', class: CoreWorkflowsMigration },
   { name: 'core_20261208100000_monitoring_measures', class: CoreMonitoringMeasuresMigration },
   { name: 'core_20261208200000_cadre_phone', class: CoreCadrePhoneMigration },
+  { name: 'core_20261209000000_fund_earmark', class: CoreFundEarmarkMigration },
+  { name: 'core_20261209100000_work_team_audit_areas', class: CoreWorkTeamAuditAreasMigration },
   { name: 'core_20261210000000_identification', class: CoreIdentificationMigration },
   { name: 'core_20261211000000_poverty_exit', class: CorePovertyExitMigration },
 ];

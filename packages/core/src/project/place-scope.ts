@@ -5,7 +5,7 @@ import { isWithinScope } from '../kernel/area-scope.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ForbiddenError } from '../kernel/errors.js';
 import { CORE_PERMISSIONS } from '../access/core-permissions.js';
-import { canManageFunds, canManageProjects } from '../access/core-policy.js';
+import { canDisburse, canManageFunds, canManageProjects } from '../access/core-policy.js';
 
 /**
  * Who may write projects (by their place) and funds (by their managing area): the same area rules
@@ -33,6 +33,23 @@ export function assertCanManageFundAt(ctx: TuopinContext, code: string, field: s
   }
   if (!isWithinScope(code, ctx.principal.areaScopes)) {
     throw new ForbiddenError(field, '该资金的管理区划不在您的管辖范围内', 'This fund is managed outside your area scope');
+  }
+}
+
+/**
+ * Refuses a payment (or the reversal of one) unless the caller may pay (`canDisburse`) and his
+ * scope holds both the fund's managing area and the project's place: money moves between the two.
+ * A fund manager passes as he always did; `core.ledger.disburse` pays without managing either.
+ */
+export function assertCanDisburseAt(ctx: TuopinContext, fundAreaCode: string, projectPlaceCode: string, field: string): void {
+  if (!canDisburse(ctx.principal)) {
+    throw new ForbiddenError(field, '您的角色不能报账', 'Your role may not pay from funds');
+  }
+  if (!isWithinScope(fundAreaCode, ctx.principal.areaScopes)) {
+    throw new ForbiddenError(field, '该资金的管理区划不在您的管辖范围内', 'This fund is managed outside your area scope');
+  }
+  if (!isWithinScope(projectPlaceCode, ctx.principal.areaScopes)) {
+    throw new ForbiddenError(field, '该项目所在地不在您的管辖范围内', 'This place is outside your area scope');
   }
 }
 

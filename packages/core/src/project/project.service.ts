@@ -9,6 +9,7 @@ import { projectLoader } from './project.loaders.js';
 import { checkProjectFields, optionalText, type ProjectFields } from './project.validation.js';
 import { assertCanManageProjectAt, requireArea } from './place-scope.js';
 import { lockProject, touchProject } from './touch.js';
+import { assertMoveKeepsEarmarks } from '../fund/fund-earmark.js';
 
 /** A project is placed at a village, a township or a county: never higher, never nowhere. */
 export const PLACE_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
@@ -136,6 +137,8 @@ export async function updateProject(ctx: TuopinContext, patch: ProjectPatch): Pr
           `${outside.n} beneficiary households lie outside the new place; unlink them first`,
         );
       }
+      // Money earmarked for an area must not leave it with the project it pays for.
+      await assertMoveKeepsEarmarks(em, current.id, next.placeCode, 'placeCode');
     }
     await em.execute(
       `update project set ${COLUMNS.map(([, column]) => `${column} = ?`).join(', ')} where id = ?`,

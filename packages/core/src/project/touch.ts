@@ -14,10 +14,10 @@ export async function touchFund(em: EntityManager, fundId: number): Promise<void
   await em.execute('update fund set updated_at = clock_timestamp() where id = ?', [fundId]);
 }
 
-/** Locks a project row for the rest of the transaction and returns its status. */
-export async function lockProject(em: EntityManager, projectId: number): Promise<{ status: string; suspended_from: string | null }> {
-  const [row] = await em.execute<{ status: string; suspended_from: string | null }[]>(
-    'select status, suspended_from from project where id = ? for update',
+/** Locks a project row for the rest of the transaction and returns its status and place, as committed now. */
+export async function lockProject(em: EntityManager, projectId: number): Promise<{ status: string; suspended_from: string | null; place_code: string }> {
+  const [row] = await em.execute<{ status: string; suspended_from: string | null; place_code: string }[]>(
+    'select status, suspended_from, place_code from project where id = ? for update',
     [projectId],
   );
   return row;

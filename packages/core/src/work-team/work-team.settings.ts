@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { pluginSettingsOf } from '../kernel/plugin-settings.js';
 import type { PlatformSettings } from '../kernel/settings.js';
 import { CADRE_RANKS, type CadreRank } from './work-team-enums.js';
 
@@ -21,6 +20,16 @@ export interface WorkTeamSettings extends WorkTeamRules {
   readonly provinces: Readonly<Record<string, Partial<WorkTeamRules>>>;
 }
 
+declare module '../kernel/settings.js' {
+  interface PlatformSettings {
+    /**
+     * `workTeams` of tuopin.config.json, checked by `readWorkTeamSettings` when the server reads
+     * the file; the national rules when absent (settings made in code, as tests do).
+     */
+    readonly workTeams?: WorkTeamSettings;
+  }
+}
+
 const wholeNumber = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
   return z.number({ error }).refine((n) => Number.isInteger(n) && n >= min && n <= max, { error });
@@ -35,8 +44,8 @@ const provinceRules = z.strictObject({
   helperCaps: caps.optional(),
 });
 
-/** `plugins.core.workTeams` of tuopin.config.json, each key optional, the national rules as defaults. */
-export const workTeamSettingsSchema = z.strictObject({
+/** `workTeams` of tuopin.config.json, each key optional, the national rules as defaults. */
+const workTeamSettingsSchema = z.strictObject({
   minTeamSize: wholeNumber(1, 50).prefault(3),
   minTermYears: wholeNumber(1, 10).prefault(2),
   helperCaps: caps.prefault({}),
@@ -45,12 +54,28 @@ export const workTeamSettingsSchema = z.strictObject({
     .prefault({}),
 });
 
-/** Core's settings block (`plugins.core`), checked at start-up like every plugin's. */
-export const coreSettingsSchema = z.strictObject({ workTeams: workTeamSettingsSchema.prefault({}) });
+/** The national rules: what applies where nothing is configured. */
+const NATIONAL_RULES: WorkTeamSettings = workTeamSettingsSchema.parse({}) as WorkTeamSettings;
+
+/**
+ * Checks the `workTeams` block of tuopin.config.json (absent: the national rules) and returns
+ * the settings with defaults filled in, or the first problem: the key under `workTeams` and the
+ * reason. Keys that start with `$` are comments.
+ */
+export function readWorkTeamSettings(raw: unknown): { settings: WorkTeamSettings } | { key: string; reason: string } {
+  const block = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('$'))) : raw;
+  const result = workTeamSettingsSchema.safeParse(block ?? {});
+  if (result.success) return { settings: result.data as WorkTeamSettings };
+  const issue = result.error.issues[0];
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') return { key: [...path, issue.keys[0]].join('.'), reason: 'unknown key' };
+  const reason = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  return { key: path.join('.'), reason };
+}
 
 /** The rules that apply in a province: its own where it has them, the national ones otherwise. */
 export function workTeamRulesFor(settings: PlatformSettings, provinceCode: string): WorkTeamRules {
-  const { workTeams } = pluginSettingsOf<z.infer<typeof coreSettingsSchema>>(settings, 'core');
+  const workTeams = settings.workTeams ?? NATIONAL_RULES;
   const province = workTeams.provinces[provinceCode] ?? {};
   return {
     minTeamSize: province.minTeamSize ?? workTeams.minTeamSize,

@@ -11,6 +11,9 @@ export const DEMO_PRINCIPALS: readonly Principal[] = [
   { id: 'demo:baojing-county-officer', role: 'COUNTY_OFFICER', areaScopes: ['433125'], provinceCode: '430000000000' },
   { id: 'demo:qianling-township-officer', role: 'TOWNSHIP_OFFICER', areaScopes: ['433125100'], provinceCode: '430000000000' },
   { id: 'demo:dalaoyemiao-village-officer', role: 'VILLAGE_OFFICER', areaScopes: ['211382108201'], provinceCode: '210000000000' },
+  // 示范县 and its township 示范镇 (合成省), where the relocation and education demos live.
+  { id: 'demo:shifan-county-officer', role: 'COUNTY_OFFICER', areaScopes: ['809901'], provinceCode: '800000000000' },
+  { id: 'demo:shifan-township-officer', role: 'TOWNSHIP_OFFICER', areaScopes: ['809901101'], provinceCode: '800000000000' },
   { id: 'demo:national-auditor', role: 'AUDITOR', areaScopes: [''], provinceCode: null },
   { id: 'demo:baojing-ngo-partner', role: 'NGO_PARTNER', areaScopes: ['433125'], provinceCode: '430000000000' },
 ];

@@ -42,7 +42,8 @@ function isoTime(value: Date | string | null): string {
 function cliContext(orm: MikroORM, config: ServerConfig, operation: string): TuopinContext {
   const audit = new AuditTrail();
   audit.operation = operation;
-  return { em: orm.em.fork(), db: new ReadLayer(orm.em), principal: SYSTEM_PRINCIPAL, settings: config.settings, requestId: `cli:${process.pid}`, audit };
+  const { plugins } = tenancyFor(config).deployment;
+  return { em: orm.em.fork(), db: new ReadLayer(orm.em), principal: SYSTEM_PRINCIPAL, settings: config.settings, requestId: `cli:${process.pid}`, audit, plugins };
 }
 
 /** `apikey create --name N --scope S [--scope …]`, `apikey revoke --id N`, `apikey list`. */

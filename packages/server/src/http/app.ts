@@ -100,6 +100,7 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): Y
       return {
         principal,
         db,
+        plugins: options.tenancy.platformFor(principal).plugins,
         settings: options.settings,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         audit: new AuditTrail(),

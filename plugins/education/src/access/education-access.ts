@@ -28,16 +28,15 @@ export const EDUCATION_ROLE_DECLARATIONS: readonly RoleDeclaration[] = [
   {
     // 县教育局: manages the county's schools, reviews and pays aid from the county's education
     // funds, reads students' account numbers to pay them, and registers or changes no household.
-    // Core's ledger pays only for a caller who manages both the fund and the project, hence
-    // core.funds.manage and core.projects.manage in its county.
+    // It pays (and reverses a mistaken payment) through core's ledger with core.ledger.disburse,
+    // which neither creates funds nor changes projects.
     name: 'EDUCATION_BUREAU_OFFICER',
     title: '县教育局干部 County education-bureau officer',
     permissions: [
       'core.registry.read',
       'core.personal-data.read',
-      'core.funds.manage',
+      'core.ledger.disburse',
       'core.projects.read',
-      'core.projects.manage',
       EDUCATION_PERMISSIONS.manageSchools,
       EDUCATION_PERMISSIONS.recordEnrolments,
       EDUCATION_PERMISSIONS.manageAid,

@@ -9,6 +9,7 @@ import {
   inTransaction,
   IssueCollector,
   isWithinScope,
+  narrowFundEarmark,
   notFound,
   projectLoader,
   RuleViolationError,
@@ -86,6 +87,8 @@ export async function receiveAid(ctx: TuopinContext, input: ReceiveAidInput): Pr
         year: input.year,
         amount: input.amount,
         areaCode: pairing.areaCode,
+        // Given for the helped area: core's ledger refuses it to any project outside, whoever allocates.
+        earmarkAreaCode: pairing.areaCode,
         provider: optionalText(input.provider) ?? pairing.helperName,
         inKindDescription: input.inKindDescription,
       },
@@ -100,7 +103,7 @@ export async function receiveAid(ctx: TuopinContext, input: ReceiveAidInput): Pr
  * Links a fund already in core's ledger to a pairing as its aid (a designated unit's money that
  * came through the city's departments), without copying its amount. The caller manages the fund,
  * which is managed in the helped area or above it: a helper-side officer cannot count his own
- * province's fund as the helped area's money.
+ * province's fund as the helped area's money. Linking earmarks the fund for the helped area.
  */
 export async function linkFund(ctx: TuopinContext, input: { pairingId: number; fundId: number; kind: AidKind }): Promise<number> {
   const pairing = await requireRecordablePairing(ctx, input.pairingId);
@@ -114,11 +117,17 @@ export async function linkFund(ctx: TuopinContext, input: { pairingId: number; f
   if ((input.kind === 'IN_KIND') !== (fund.sourceType === 'IN_KIND_DONATION')) {
     throw new RuleViolationError('kind', '实物帮扶须对应实物捐赠资金，反之亦然', 'Aid in kind links a fund of donations in kind, and only such aid does');
   }
-  return inTransaction(ctx, AID_CONSTRAINTS, async (em) => {
+  const id = await inTransaction(ctx, AID_CONSTRAINTS, async (em) => {
+    // Linked, the fund is the helped area's aid: earmarked for it (an earmark already inside it
+    // stays). A fund earmarked elsewhere, or already paying for projects outside, is refused.
+    await narrowFundEarmark({ ...ctx, em }, { fundId: fund.id, areaCode: pairing.areaCode });
     const id = await insertRow(em, 'pairing_aid', { pairing_id: pairing.id, area_code: pairing.areaCode, kind: input.kind, year: fund.year, fund_id: fund.id, recorded_by: ctx.principal.id });
     await touchPairing(em, pairing.id);
     return id;
   });
+  // The payload shows the fund as it is now, with its earmark, not as this request first read it.
+  fundLoader(ctx).clear(fund.id);
+  return id;
 }
 
 /** Records goods given without a declared value (200 items of clothing): listed, never counted as money. */

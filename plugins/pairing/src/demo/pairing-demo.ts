@@ -66,8 +66,11 @@ export async function seedPairingDemo(em: EntityManager): Promise<void> {
     });
 
     // Aid: links to core's funds, found by what identifies them in the core demo.
-    const link = (pairingId: number, areaCode: string, kind: string, where: string, params: unknown[]) =>
-      trx.execute(`insert into pairing_aid (pairing_id, area_code, kind, year, fund_id, recorded_by) select ?, ?, ?, f.year, f.id, 'demo' from fund f where ${where} order by f.id`, [pairingId, areaCode, kind, ...params]);
+    // Linked or received, a fund is the helped area's aid and earmarked for it, as the API does it.
+    const link = async (pairingId: number, areaCode: string, kind: string, where: string, params: unknown[]) => {
+      await trx.execute(`insert into pairing_aid (pairing_id, area_code, kind, year, fund_id, recorded_by) select ?, ?, ?, f.year, f.id, 'demo' from fund f where ${where} order by f.id`, [pairingId, areaCode, kind, ...params]);
+      await trx.execute(`update fund f set earmark_area_code = ? where ${where}`, [areaCode, ...params]);
+    };
     await link(yueyang, baojing, 'INTRODUCED', 'f.document_no = ?', ['岳保协〔2016〕2号']);
     await link(guo, baojing, 'SOCIAL_DONATION', 'f.provider = ? and f.source_type = ?', ['香港郭氏基金会', 'SOCIAL_DONATION']);
     await link(cppcc, dalaoyemiao, 'FISCAL', 'f.document_no = ?', ['朝组发〔2016〕9号']);
@@ -76,8 +79,8 @@ export async function seedPairingDemo(em: EntityManager): Promise<void> {
     // Money the core demo does not hold: received into the ledger as funds, then linked.
     const receive = async (pairingId: number, areaCode: string, kind: string, fund: { source: string; name: string; provider: string; year: number; amount: string; managedBy: string }) => {
       const [row] = await trx.execute<{ id: number }[]>(
-        `insert into fund (source_type, name, year, amount, area_code, provider, created_by) values (?, ?, ?, ?, ?, ?, 'demo') returning id`,
-        [fund.source, fund.name, fund.year, fund.amount, fund.managedBy, fund.provider],
+        `insert into fund (source_type, name, year, amount, area_code, earmark_area_code, provider, created_by) values (?, ?, ?, ?, ?, ?, ?, 'demo') returning id`,
+        [fund.source, fund.name, fund.year, fund.amount, fund.managedBy, areaCode, fund.provider],
       );
       await trx.execute(`insert into pairing_aid (pairing_id, area_code, kind, year, fund_id, recorded_by) values (?, ?, ?, ?, ?, 'demo')`, [pairingId, areaCode, kind, fund.year, row.id]);
     };
