@@ -54,6 +54,8 @@ describe('the identification notice settings', () => {
       expect(() => settingsFrom(config), key).toThrowError(key);
     }
   });
+});
+
 describe('the work-team settings', () => {
   it('are read from the top-level workTeams block, with the national rules as defaults', () => {
     expect(settingsFrom({}).workTeams).toEqual({ minTeamSize: 3, minTermYears: 2, helperCaps: {}, provinces: {} });
