@@ -1,7 +1,6 @@
-import { loadDemoData, silentLogger } from '@tuopin/server';
-import { createTestServer, type TestServer } from '@tuopin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
+import { useDemoServer } from '../fixtures/demo-server.js';
 
 const CountyOverview = graphql(`
   query CountyOverview($code: String!) {
@@ -46,17 +45,11 @@ const Township = graphql(`
   }
 `);
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
-}, 300_000);
-afterAll(() => server.close());
+const demo = useDemoServer();
 
 describe('the demo data', () => {
   it('answers 保靖县 with the proportions of its report', async () => {
-    const result = await server.execute(CountyOverview, { code: '433125000000' });
+    const result = await demo().execute(CountyOverview, { code: '433125000000' });
     expect(result.errors).toBeUndefined();
     const county = result.data!.region!;
     expect(county.name).toBe('保靖县');
@@ -76,7 +69,7 @@ describe('the demo data', () => {
   });
 
   it('answers 示范镇 with the 813 households and 2,930 people of its report (篇2 and 篇5)', async () => {
-    const result = await server.execute(Township, { code: '809901101000' });
+    const result = await demo().execute(Township, { code: '809901101000' });
     expect(result.errors).toBeUndefined();
     const township = result.data!.region!;
     expect(township).toMatchObject({
@@ -98,7 +91,7 @@ describe('the demo data', () => {
   });
 
   it('answers 大老爷庙村 with its seven natural villages and 48 poor households', async () => {
-    const result = await server.execute(Dalaoyemiao, {});
+    const result = await demo().execute(Dalaoyemiao, {});
     expect(result.data!.village).toMatchObject({
       name: '大老爷庙村',
       isPovertyVillage: true,

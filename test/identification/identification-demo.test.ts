@@ -1,7 +1,6 @@
-import { loadDemoData, silentLogger } from '@tuopin/server';
-import { createTestServer, type TestServer } from '@tuopin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
+import { useDemoServer } from '../fixtures/demo-server.js';
 import { CALLERS } from '../fixtures/principals.js';
 
 const SHIFAN = '809901101000';
@@ -38,17 +37,11 @@ const DemoApplications = graphql(`
   }
 `);
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
-}, 300_000);
-afterAll(() => server.close());
+const demo = useDemoServer();
 
 describe('the identification demo', () => {
   it('has 示范镇\'s representatives\' vote choosing 175 households / 779 people of its 813 / 2,930, identified in 2014 for industry support', async () => {
-    const result = await server.execute(IdentificationFigures, { code: SHIFAN, year: 2014 }, { principal: CALLERS.nationalAdmin });
+    const result = await demo().execute(IdentificationFigures, { code: SHIFAN, year: 2014 }, { principal: CALLERS.nationalAdmin });
     expect(result.errors).toBeUndefined();
     const { stats } = result.data!.region!;
     expect(stats).toMatchObject({ households: 813, people: 2930 });
@@ -59,10 +52,10 @@ describe('the identification demo', () => {
     expect(figures.households!).toBeGreaterThan(175);
     expect(figures.byCategory.reduce((sum, group) => sum + group.households!, 0)).toBe(figures.households);
 
-    const every = (await server.execute(IdentificationFigures, { code: SHIFAN }, { principal: CALLERS.nationalAdmin })).data!.region!.stats.identification;
+    const every = (await demo().execute(IdentificationFigures, { code: SHIFAN }, { principal: CALLERS.nationalAdmin })).data!.region!.stats.identification;
     expect(every).toMatchObject({ year: null, households: 813, people: 2930, applicationsApproved: 175 });
 
-    const approved = await server.execute(DemoApplications, { code: SHIFAN, outcome: 'APPROVED' }, { principal: CALLERS.nationalAdmin });
+    const approved = await demo().execute(DemoApplications, { code: SHIFAN, outcome: 'APPROVED' }, { principal: CALLERS.nationalAdmin });
     expect(approved.data!.identificationApplications.totalCount).toBe(175);
     const [first] = approved.data!.identificationApplications.edges.map((edge) => edge.node);
     expect(first).toMatchObject({ state: 'COMPLETED', step: 'COUNTY_APPROVAL', household: { yearIdentified: 2014, povertyStandard: 'NATIONAL', assistanceClass: 'PRODUCTION_EMPLOYMENT' } });
@@ -73,7 +66,7 @@ describe('the identification demo', () => {
   });
 
   it('has 保靖县 applications open at three steps and one rejected by an exclusion', async () => {
-    const result = await server.execute(DemoApplications, { code: '433125000000' }, { principal: CALLERS.baojingOfficer });
+    const result = await demo().execute(DemoApplications, { code: '433125000000' }, { principal: CALLERS.baojingOfficer });
     const nodes = result.data!.identificationApplications.edges.map((edge) => edge.node);
     expect(nodes.map((n) => [n.outcome, n.step])).toEqual([
       ['OPEN', 'APPLICATION'],

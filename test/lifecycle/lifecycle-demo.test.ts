@@ -1,7 +1,6 @@
-import { loadDemoData, silentLogger } from '@tuopin/server';
-import { createTestServer, type TestServer } from '@tuopin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
+import { useDemoServer } from '../fixtures/demo-server.js';
 
 const MonitoringCases = graphql(`
   query DemoMonitoringCases($code: String!) {
@@ -16,17 +15,11 @@ const MonitoringCases = graphql(`
   }
 `);
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
-}, 300_000);
-afterAll(() => server.close());
+const demo = useDemoServer();
 
 describe('the life cycle demo', () => {
   it('has 大老爷庙村\'s fire of 13 March as a sudden hardship, with 2万 of relief ten days later', async () => {
-    const result = await server.execute(MonitoringCases, { code: '211382108201' });
+    const result = await demo().execute(MonitoringCases, { code: '211382108201' });
     expect(result.errors).toBeUndefined();
     const { totalCount, edges } = result.data!.monitoringCases;
     const nodes = edges.map((edge) => edge.node);
@@ -49,7 +42,7 @@ describe('the life cycle demo', () => {
   });
 
   it('has a 保靖县 case waiting on an objection to its village notice', async () => {
-    const result = await server.execute(MonitoringCases, { code: '433125000000' });
+    const result = await demo().execute(MonitoringCases, { code: '433125000000' });
     expect(result.data!.monitoringCases.edges.map((edge) => edge.node)).toEqual([expect.objectContaining({ category: 'UNSTABLE_EXITED', state: 'OPEN', step: 'VILLAGE_NOTICE', openObjections: 1 })]);
   });
 });

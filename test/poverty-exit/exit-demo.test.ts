@@ -1,7 +1,6 @@
-import { loadDemoData, silentLogger } from '@tuopin/server';
-import { createTestServer, type TestServer } from '@tuopin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
+import { useDemoServer } from '../fixtures/demo-server.js';
 
 const BAOJING = '433125000000';
 
@@ -26,17 +25,11 @@ const OneHousehold = graphql(`
   }
 `);
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
-}, 300_000);
-afterAll(() => server.close());
+const demo = useDemoServer();
 
 describe('the exit demo (保靖县, 篇6)', () => {
   it('has the year\'s 13,800 people out of poverty, against targets signed with each of the 12 townships', async () => {
-    const result = await server.execute(CountyExits, { code: BAOJING });
+    const result = await demo().execute(CountyExits, { code: BAOJING });
     expect(result.errors).toBeUndefined();
     const { stats, reductionTargets } = result.data!.region!;
     expect(stats.exits).toMatchObject({ year: 2015, people: 13_800 });
@@ -54,7 +47,7 @@ describe('the exit demo (保靖县, 篇6)', () => {
   });
 
   it('records each exited household\'s exit as a completed case', async () => {
-    const result = await server.execute(OneHousehold, { code: BAOJING });
+    const result = await demo().execute(OneHousehold, { code: BAOJING });
     expect(result.errors).toBeUndefined();
     const [household] = result.data!.households.edges.map((edge) => edge.node);
     expect(household).toMatchObject({ status: 'EXITED', exitYear: 2015, exitCases: [{ state: 'COMPLETED', exitYear: 2015, povertyLine: '2855.00', perCapitaIncome: null, notices: [{ step: 'VILLAGE_NOTICE', days: 7 }] }] });

@@ -1,7 +1,6 @@
-import { loadDemoData, silentLogger } from '@tuopin/server';
-import { createTestServer, type TestServer } from '@tuopin/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
+import { useDemoServer } from '../fixtures/demo-server.js';
 import { CALLERS } from '../fixtures/principals.js';
 
 /** The work-team demo answers the reports' figures: 保靖县 (篇6) and 大老爷庙村 (篇1). */
@@ -26,17 +25,11 @@ const DalaoyemiaoTeam = graphql(`
   }
 `);
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  await loadDemoData(server.orm, server.platform, server.databaseUrl, silentLogger);
-}, 300_000);
-afterAll(() => server.close());
+const demo = useDemoServer();
 
 describe('the work-team demo', () => {
   it('answers 保靖县\'s 67 teams and 256 cadres, by the level of their units, covering its 130 poverty villages', async () => {
-    const result = await server.execute(BaojingWorkTeams, {}, { principal: CALLERS.baojingOfficer });
+    const result = await demo().execute(BaojingWorkTeams, {}, { principal: CALLERS.baojingOfficer });
     expect(result.errors).toBeUndefined();
     const { workTeams, endOf2016 } = result.data!.region!.stats;
     expect(workTeams).toEqual({
@@ -55,7 +48,7 @@ describe('the work-team demo', () => {
       villageCoverage: 1,
     });
     expect(endOf2016).toEqual({ teams: 67, cadres: 256 });
-    const [units] = await server.sql<{ provincial: string; prefectural: string; county: string }>(
+    const [units] = await demo().sql<{ provincial: string; prefectural: string; county: string }>(
       `select count(*) filter (where level = 'PROVINCIAL') as provincial, count(*) filter (where level = 'PREFECTURAL' and area_code like '4331%') as prefectural,
               count(*) filter (where level = 'COUNTY') as county from dispatch_unit`,
     );
@@ -63,7 +56,7 @@ describe('the work-team demo', () => {
   });
 
   it('answers 大老爷庙村\'s team: 175 days in the village and its 48 poor households paired with cadres', async () => {
-    const result = await server.execute(DalaoyemiaoTeam, {}, { principal: { ...CALLERS.liaoningOfficer, areaScopes: ['211382108201'], role: 'VILLAGE_OFFICER' } });
+    const result = await demo().execute(DalaoyemiaoTeam, {}, { principal: { ...CALLERS.liaoningOfficer, areaScopes: ['211382108201'], role: 'VILLAGE_OFFICER' } });
     expect(result.errors).toBeUndefined();
     const { workTeams, village } = result.data!;
     expect(workTeams.totalCount).toBe(1);
