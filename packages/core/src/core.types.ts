@@ -22,6 +22,7 @@ import type { WorkTeamStatsSource } from './work-team/work-team-stats.loader.js'
 import type { RiskEliminationRow } from './monitoring/elimination.entity.js';
 import type { MonitoringMeasure } from './monitoring/measure.entity.js';
 import type { MonitoringCaseRow } from './monitoring/monitoring-case.entity.js';
+import type { MonitoringStatsSource } from './monitoring/monitoring-stats.loader.js';
 import type { IdentificationStatsSource } from './identification/identification-stats.loader.js';
 import type { IdentificationApplicationRow, IdentificationExclusionCheck } from './identification/identification.entity.js';
 import type { CountyExitRow, ReductionTarget, VillageExitRow } from './poverty-exit/area-exit.entity.js';
@@ -78,6 +79,7 @@ declare module './kernel/builder.js' {
     CountyExit: CountyExitRow;
     ReductionTarget: ReductionTarget;
     ExitStats: ExitStatsSource;
+    MonitoringStats: MonitoringStatsSource;
   }
   interface TuopinInterfaceTypes {
     AdministrativeArea: Area;

@@ -7,6 +7,7 @@ import { MonitoringMeasureSchema } from './monitoring/measure.entity.js';
 import { registerMeasureSchema } from './monitoring/measure.schema.js';
 import { MonitoringCaseSchema } from './monitoring/monitoring-case.entity.js';
 import { registerMonitoringSchema } from './monitoring/monitoring.schema.js';
+import { registerMonitoringStats } from './monitoring/monitoring-stats.schema.js';
 import { povertyExitEntities, registerPovertyExitSchema } from './poverty-exit/poverty-exit.module.js';
 import { workflowEntities } from './workflow/workflow.entity.js';
 import { registerWorkflowSchema } from './workflow/workflow.schema.js';
@@ -18,7 +19,7 @@ export const lifecycleEntities = [...workflowEntities, MonitoringCaseSchema, Mon
 export function registerLifecycleSchema(builder: TuopinBuilder): void {
   registerWorkflowSchema(builder);
   registerMonitoringSchema(builder);
-  registerMeasureSchema(builder);
+  registerMonitoringStats(builder, registerMeasureSchema(builder));
   registerEliminationSchema(builder);
   registerIdentificationSchema(builder);
   registerPovertyExitSchema(builder);

@@ -31,8 +31,8 @@ function healthDetail<T, M>(ctx: TuopinContext, measure: MonitoringMeasure, fiel
   return personalValue(ctx, { objectType: 'MonitoringCase', objectId: measure.caseId, areaCode: measure.villageCode }, `measures.${field}`, value, masked);
 }
 
-/** Measures of help: their types (core's and the enabled plugins'), the records, the mutation. */
-export function registerMeasureSchema(builder: TuopinBuilder): void {
+/** Measures of help: their types (core's and the enabled plugins'), the records, the mutation. Returns the type enum, for the statistics. */
+export function registerMeasureSchema(builder: TuopinBuilder) {
   const types = measureTypesOf(pluginsOfBuilder(builder));
   const MeasureTypeEnum = builder.enumType('MonitoringMeasureType', {
     description: '帮扶措施类型（含已启用插件声明的类型） Kind of help, core\'s and those the enabled plugins declare',
@@ -96,4 +96,5 @@ export function registerMeasureSchema(builder: TuopinBuilder): void {
       }),
     },
   });
+  return MeasureTypeEnum;
 }
