@@ -39,26 +39,50 @@ async function post(principal: Principal, query: string, variables: Record<strin
   return response.body.data;
 }
 
+/** Fields a selection asks for, as the gateway's breadth limit counts them. */
+const breadthOf = (selected: Selected): number => 1 + selected.children.reduce((sum, child) => sum + breadthOf(child), 0);
+
+/**
+ * The statistics in parts that each stay under the gateway's breadth limit (400 fields, less the
+ * page's own): every statistic is still asked, in as few requests as the limit allows.
+ */
+function selectionsUnderTheLimit(budget = 350): string[] {
+  const parts: Selected[][] = [[]];
+  let used = 0;
+  for (const selected of stats) {
+    const breadth = breadthOf(selected);
+    if (used + breadth > budget && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      used = 0;
+    }
+    parts.at(-1)!.push(selected);
+    used += breadth;
+  }
+  return parts.map((part) => part.map((s) => s.text).join(' '));
+}
+
 /** Every area's statistics as one caller sees them, by area code: a few requests in all. */
 async function statisticsOfEveryArea(principal: Principal): Promise<Map<string, Record<string, unknown>>> {
-  const selection = stats.map((s) => s.text).join(' ');
   const byCode = new Map<string, Record<string, unknown>>();
-  for (const code of [COUNTY, '433100000000', '430000000000']) {
-    const data = await post(principal, `query($code: String!) { region(code: $code) { code stats { ${selection} } } }`, { code });
-    byCode.set(code, data.region.stats);
-  }
-  for (const level of [null, 'VILLAGE']) {
-    let after: string | null = null;
-    do {
-      const data = await post(
-        principal,
-        `query($level: AreaLevel, $after: String) { regions(parentCode: "${COUNTY}", level: $level, first: 20, after: $after) {
-           pageInfo { hasNextPage endCursor } edges { node { code stats { ${selection} } } } } }`,
-        { level, after },
-      );
-      for (const edge of data.regions.edges) byCode.set(edge.node.code, edge.node.stats);
-      after = data.regions.pageInfo.hasNextPage ? data.regions.pageInfo.endCursor : null;
-    } while (after);
+  const merge = (code: string, part: Record<string, unknown>) => byCode.set(code, { ...byCode.get(code), ...part });
+  for (const selection of selectionsUnderTheLimit()) {
+    for (const code of [COUNTY, '433100000000', '430000000000']) {
+      const data = await post(principal, `query($code: String!) { region(code: $code) { code stats { ${selection} } } }`, { code });
+      merge(code, data.region.stats);
+    }
+    for (const level of [null, 'VILLAGE']) {
+      let after: string | null = null;
+      do {
+        const data = await post(
+          principal,
+          `query($level: AreaLevel, $after: String) { regions(parentCode: "${COUNTY}", level: $level, first: 20, after: $after) {
+             pageInfo { hasNextPage endCursor } edges { node { code stats { ${selection} } } } } }`,
+          { level, after },
+        );
+        for (const edge of data.regions.edges) merge(edge.node.code, edge.node.stats);
+        after = data.regions.pageInfo.hasNextPage ? data.regions.pageInfo.endCursor : null;
+      } while (after);
+    }
   }
   return byCode;
 }
@@ -125,10 +149,12 @@ describe('the suppression sweep', () => {
   });
 
   it('costs a partner no SQL statement more than an administrator', async () => {
-    const query = `{ regions(parentCode: "${COUNTY}", level: VILLAGE, first: 20) { edges { node { code stats { ${stats.map((s) => s.text).join(' ')} } } } } }`;
-    const official = await server.countStatements(() => post(OFFICIAL, query));
-    const partner = await server.countStatements(() => post(PARTNER, query));
-    expect(partner.count, partner.statements.join('\n')).toBe(official.count);
+    for (const selection of selectionsUnderTheLimit()) {
+      const query = `{ regions(parentCode: "${COUNTY}", level: VILLAGE, first: 20) { edges { node { code stats { ${selection} } } } } }`;
+      const official = await server.countStatements(() => post(OFFICIAL, query));
+      const partner = await server.countStatements(() => post(PARTNER, query));
+      expect(partner.count, partner.statements.join('\n')).toBe(official.count);
+    }
   });
 
   it('protects the statistics declared outside the statistics blocks: a risk pool\'s loans and a project\'s beneficiaries', async () => {
