@@ -153,7 +153,8 @@ export { allowedTargets, transition, type ProjectState } from './project/project
 export { earliestNoticeStart, noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
 export { projectLoader } from './project/project.loaders.js';
 /** Keyset orders for lists partners pull with `updatedAfter` (by place code, or by (updated_at, id)). */
-export { checkPullCursor, keysetBound, pullKey, type PullOrder } from './project/pull-order.js';
+export { checkPullCursor, keysetBound, pullKey, type PullOrder } from './kernel/read/pull-order.js';
+export { areaPullConnection, pullConnection, type AreaPullQuery, type PullList } from './kernel/read/area-pull-connection.js';
 export { FundSchema, type Fund } from './fund/fund.entity.js';
 export * from './fund/fund-enums.js';
 export { fundLoader } from './fund/fund.loaders.js';

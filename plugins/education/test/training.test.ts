@@ -47,6 +47,12 @@ const Courses = graphql(`
   }
 `);
 
+const CoursePage = graphql(`
+  query EducationCoursePage($updatedAfter: DateTime, $after: String) {
+    trainingCourses(regionCode: "433125000000", updatedAfter: $updatedAfter, first: 1, after: $after) { totalCount pageInfo { endCursor } }
+  }
+`);
+
 const CourseTrainees = graphql(`
   query EducationCourseTrainees { trainingCourses(regionCode: "433125000000", first: 10) { edges { node { trainees { status } } } } }
 `);
@@ -136,5 +142,13 @@ describe('courses and trainees', () => {
     expect(later.data?.trainingCourses.totalCount).toBe(0);
     const trainees = await server.execute(CourseTrainees, {}, { principal: PRINCIPALS.ngo });
     expect(trainees.errors?.[0]?.message).toBeDefined();
+  });
+
+  it('refuses a cursor of the other ordering as a validation error on `after`, not a failed cast', async () => {
+    const byArea = await server.execute(CoursePage, {}, { principal: PRINCIPALS.ngo });
+    expect(byArea.errors).toBeUndefined();
+    expect(byArea.data!.trainingCourses.pageInfo.endCursor).toEqual(expect.any(String));
+    const mixed = await server.execute(CoursePage, { updatedAfter: '2000-01-01T00:00:00Z', after: byArea.data!.trainingCourses.pageInfo.endCursor }, { principal: PRINCIPALS.ngo });
+    expect(mixed.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
   });
 });

@@ -1,16 +1,14 @@
 import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { fundingOf, PROJECT_FUNDING_JSON, projectFundingLoader, type FundingRow } from '../fund/fund-figures.loader.js';
-import { readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
-import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
+import type { ConnectionArgs } from '../kernel/keyset-connection.js';
+import { areaPullConnection } from '../kernel/read/area-pull-connection.js';
 import type { FundSourceType } from '../fund/fund-enums.js';
-import { ProjectSchema, type Project } from './project.entity.js';
+import { ProjectSchema } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
-import { appendCodeRanges } from '../kernel/read/entity-reads.js';
-import { countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodeFieldNodes, nodesSelect } from '../kernel/read/selection.js';
 import { allocationPageRequest, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
-import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
 
 export interface ProjectFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -24,12 +22,9 @@ export interface ProjectFilter {
   updatedAfter?: Date | null;
 }
 
-/** The filter as conditions on alias `p`, or null when the caller may see no project at all. */
-function projectConditions(ctx: TuopinContext, filter: ProjectFilter): Conditions | null {
-  const ranges = readableRanges(ctx, filter.regionCode);
-  if (ranges.length === 0) return null;
+/** The project list's own filter on alias `p` (the caller's areas are added by the connection). */
+function projectFilterSql(filter: ProjectFilter): Conditions {
   return (sql) => {
-    appendCodeRanges(sql, 'p.place_code', ranges);
     if (filter.status) sql.append(' and p.status = ?', filter.status);
     if (filter.category) sql.append(' and p.category = ?', filter.category);
     if (filter.year != null) sql.append(' and p.year = ?', filter.year);
@@ -41,7 +36,6 @@ function projectConditions(ctx: TuopinContext, filter: ProjectFilter): Condition
         filter.fundSourceType,
       );
     }
-    if (filter.updatedAfter) sql.append(' and p.updated_at > ?', filter.updatedAfter);
   };
 }
 
@@ -73,45 +67,31 @@ function selectedAllocationPage(info: GraphQLResolveInfo): PageRequest | undefin
  * of their own, and the statements per request stay the same whatever the page size.
  */
 export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
-  const order: PullOrder = filter.updatedAfter ? 'updated' : 'code';
-  const conditions = projectConditions(ctx, filter);
   const withFunding = info !== undefined && FUNDING_FIELDS.some((field) => nodesSelect(info, field));
   const allocations = info !== undefined ? selectedAllocationPage(info) : undefined;
-  return resolveKeysetConnection<Project>(
-    args,
-    ['text', 'id'],
-    (project) => pullKey(order, project.placeCode, project.updatedAt, project.id),
-    async ({ after, before, limit, descending }) => {
-      if (!conditions) return [];
-      const bounds = ([[after, '>', 'after'], [before, '<', 'before']] as const).flatMap(([key, op, field]) => {
-        const checked = checkPullCursor(order, key, field);
-        return checked ? [keysetBound(order, 'p', 'place_code', checked, op)] : [];
-      });
-      const direction = descending ? 'desc' : 'asc';
-      const rows = await pageRowsOf(ctx, {
-        entity: ProjectSchema,
-        alias: 'p',
-        conditions,
-        extraColumns: (sql) => {
-          if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
-          if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_');
-        },
-        bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
-        orderBy: [
-          [order === 'updated' ? 'updatedAt' : 'placeCode', direction],
-          ['id', direction],
-        ],
-        limit,
-      });
-      if (withFunding) {
-        const fundingLoader = projectFundingLoader(ctx);
-        const fundings = rows.map((row) => (row as Record<string, unknown>).funding_ as FundingRow[]);
-        takeColumn(rows, 'funding_');
-        rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
-      }
-      if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_');
-      return rows;
+  return areaPullConnection(
+    ctx,
+    {
+      entity: ProjectSchema,
+      alias: 'p',
+      code: { property: 'placeCode', column: 'place_code' },
+      regionCode: filter.regionCode,
+      updatedAfter: filter.updatedAfter,
+      where: projectFilterSql(filter),
+      extraColumns: (sql) => {
+        if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
+        if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_');
+      },
+      onPage: (rows) => {
+        if (withFunding) {
+          const fundingLoader = projectFundingLoader(ctx);
+          const fundings = rows.map((row) => (row as Record<string, unknown>).funding_ as FundingRow[]);
+          takeColumn(rows, 'funding_');
+          rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
+        }
+        if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_');
+      },
     },
-    async () => (conditions ? countRowsOf(ctx, ProjectSchema, 'p', conditions) : 0),
+    args,
   );
 }

@@ -1,8 +1,7 @@
-import { checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { enrolmentLoader, memberLoader } from '../enrolment/enrolment.loaders.js';
 import { educationRefs } from '../shared/education-refs.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { scopedConnection } from '../shared/scoped-connection.js';
 import { AID_SCHEMES, AidSchemeEnum } from '../shared/vocabulary.js';
 import { APPLICATION_STATUSES, ApplicationStatusEnum, REVIEW_DECISIONS, ReviewDecisionEnum } from './aid-enums.js';
 import { applicationLoader, applicationsByMemberLoader, paymentsByApplicationLoader } from './aid.loaders.js';
@@ -63,7 +62,7 @@ export function registerApplicationSchema(builder: TuopinBuilder): void {
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
-          return scopedConnection(ctx, {
+          return pullConnection(ctx, {
             entity: ApplicationSchema,
             alias: 'a',
             conditions: applicationConditions(ctx, { regionCode, scheme: args.scheme, year: args.year, status: args.status }),

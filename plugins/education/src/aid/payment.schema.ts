@@ -1,8 +1,7 @@
-import { checkDivisionCode, ledgerEntryLoader, loadByDatabaseIds, maskBankAccount, personalValue, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, checkDivisionCode, ledgerEntryLoader, loadByDatabaseIds, maskBankAccount, personalValue, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { educationRefs } from '../shared/education-refs.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { scopedConnection } from '../shared/scoped-connection.js';
 import { AidSchemeEnum, StageEnum, TermEnum } from '../shared/vocabulary.js';
 import { applicationLoader, entryReversedLoader, paymentLoader } from './aid.loaders.js';
 import { paymentConditions } from './aid.queries.js';
@@ -73,7 +72,7 @@ export function registerPaymentSchema(builder: TuopinBuilder): void {
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
-          return scopedConnection(ctx, {
+          return pullConnection(ctx, {
             entity: PaymentSchema,
             alias: 'p',
             conditions: paymentConditions(ctx, { regionCode, scheme: args.scheme, year: args.year, updatedAfter: args.updatedAfter }),

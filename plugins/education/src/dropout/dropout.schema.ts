@@ -1,7 +1,6 @@
-import { checkDivisionCode, defineMutation, loadByDatabaseIds, registerEnum, ValidationError, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, checkDivisionCode, defineMutation, loadByDatabaseIds, registerEnum, ValidationError, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { scopedConnection } from '../shared/scoped-connection.js';
 import { DROPOUT_STATUSES, DropoutStatusEnum } from '../shared/vocabulary.js';
 import { DropoutCaseSchema, type DropoutCase, type PersuasionVisit } from './dropout.entity.js';
 import { dropoutCaseLoader, dropoutConditions, visitsByCaseLoader } from './dropout.loaders.js';
@@ -50,7 +49,7 @@ export function registerDropoutSchema(builder: TuopinBuilder): void {
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
-          return scopedConnection(ctx, { entity: DropoutCaseSchema, alias: 'd', conditions: dropoutConditions(ctx, { regionCode, open: args.open }), order: 'code', code: { property: 'villageCode', column: 'village_code' } }, args);
+          return pullConnection(ctx, { entity: DropoutCaseSchema, alias: 'd', conditions: dropoutConditions(ctx, { regionCode, open: args.open }), order: 'code', code: { property: 'villageCode', column: 'village_code' } }, args);
         },
       },
       Connection,

@@ -1,8 +1,7 @@
-import { checkDivisionCode, grantOn, loadByDatabaseIds, numericIdOf, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, checkDivisionCode, grantOn, loadByDatabaseIds, numericIdOf, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { schoolLoader } from '../school/school.loaders.js';
 import { educationRefs } from '../shared/education-refs.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { scopedConnection } from '../shared/scoped-connection.js';
 import { ENROLMENT_STATUSES, EnrolmentStatusEnum, STAGES, StageEnum, TERMS, TermEnum } from '../shared/vocabulary.js';
 import { EnrolmentSchema, type Enrolment } from './enrolment.entity.js';
 import { enrolmentLoader, enrolmentScope, enrolmentsByMemberLoader, memberLoader } from './enrolment.loaders.js';
@@ -70,7 +69,7 @@ export function registerEnrolmentSchema(builder: TuopinBuilder): void {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
           const schoolId = args.schoolId == null ? null : numericIdOf(args.schoolId, 'School', 'schoolId');
           const scope = enrolmentScope(ctx, 'e', regionCode);
-          return scopedConnection(ctx, {
+          return pullConnection(ctx, {
             entity: EnrolmentSchema,
             alias: 'e',
             conditions: scope && ((sql) => {

@@ -1,7 +1,6 @@
-import { areaLoader, checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, areaLoader, checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { educationRefs } from '../shared/education-refs.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { scopedConnection } from '../shared/scoped-connection.js';
 import { SCHOOL_KINDS, SchoolKindEnum, StageEnum, type Stage } from '../shared/vocabulary.js';
 import { SchoolSchema, type School } from './school.entity.js';
 import { schoolConditions, schoolLoader } from './school.loaders.js';
@@ -78,7 +77,7 @@ export function registerSchoolSchema(builder: TuopinBuilder): void {
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
-          return scopedConnection(ctx, {
+          return pullConnection(ctx, {
             entity: SchoolSchema,
             alias: 's',
             conditions: schoolConditions(ctx, { regionCode, kind: args.kind }),

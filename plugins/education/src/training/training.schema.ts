@@ -1,7 +1,6 @@
-import { checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { scopedConnection } from '../shared/scoped-connection.js';
 import { COURSE_KINDS, CourseKindEnum, TRAINEE_STATUSES, TraineeStatusEnum } from '../shared/vocabulary.js';
 import { CourseSchema, type Course, type Trainee } from './training.entity.js';
 import { courseConditions, courseLoader, traineeLoader, traineesByCourseLoader, traineesByMemberLoader } from './training.loaders.js';
@@ -71,7 +70,7 @@ export function registerTrainingSchema(builder: TuopinBuilder): void {
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
-          return scopedConnection(ctx, {
+          return pullConnection(ctx, {
             entity: CourseSchema,
             alias: 'c',
             conditions: courseConditions({ regionCode, kind: args.kind, updatedAfter: args.updatedAfter }),

@@ -1,5 +1,4 @@
-import { checkDivisionCode, householdLoader, loadByDatabaseIds, ledgerEntryLoader, type TuopinBuilder } from '@tuopin/core';
-import { areaConnection } from '../shared/area-connection.js';
+import { areaPullConnection, checkDivisionCode, householdLoader, loadByDatabaseIds, ledgerEntryLoader, type TuopinBuilder } from '@tuopin/core';
 import {
   flatLoader,
   relocatedHouseholdLoader,
@@ -139,12 +138,12 @@ export function registerRelocatedHouseholdSchema(builder: TuopinBuilder): void {
           mode: t.arg({ type: RelocationModeEnum, description: '安置方式 Centralised or scattered' }),
         },
         resolve: (_root, args, ctx) =>
-          areaConnection<Row>(
+          areaPullConnection<Row>(
             ctx,
             {
               entity: RelocatedHouseholdSchema,
-              codeProperty: 'villageCode',
-              codeColumn: 'village_code',
+              alias: 'r',
+              code: { property: 'villageCode', column: 'village_code' },
               regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode'),
               where: (sql) => {
                 if (args.status) sql.append(' and r.status = ?', args.status);

@@ -1,9 +1,8 @@
-import { checkDivisionCode, loadAll, loadByDatabaseIds, projectLoader, statisticDescription, type TuopinBuilder } from '@tuopin/core';
+import { areaPullConnection, checkDivisionCode, loadAll, loadByDatabaseIds, projectLoader, statisticDescription, type TuopinBuilder } from '@tuopin/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { flatsOfSiteLoader, householdsOfSiteLoader, siteLoader } from '../shared/relocation.loaders.js';
 import { relocationRefs } from '../shared/relocation-refs.js';
-import { areaConnection } from '../shared/area-connection.js';
 import { BuildModeEnum, FacilityEnum, SiteKindEnum, SiteSettingEnum, SiteStatusEnum, type SiteStatus } from '../shared/vocabulary.js';
 import { RelocationSiteSchema, type RelocationSite } from './site.entity.js';
 import { siteProgressLoader } from './site-progress.loader.js';
@@ -105,12 +104,12 @@ export function registerSiteSchema(builder: TuopinBuilder): void {
           updatedAfter: t.arg({ type: 'DateTime', description: '只取此时间之后有变化的安置点 Only sites changed after this moment' }),
         },
         resolve: (_root, args, ctx) =>
-          areaConnection<RelocationSite>(
+          areaPullConnection<RelocationSite>(
             ctx,
             {
               entity: RelocationSiteSchema,
-              codeProperty: 'areaCode',
-              codeColumn: 'area_code',
+              alias: 'r',
+              code: { property: 'areaCode', column: 'area_code' },
               regionCode: args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode'),
               updatedAfter: args.updatedAfter ?? null,
               where: args.status ? (sql) => sql.append(' and r.status = ?', args.status as SiteStatus) : undefined,

@@ -1,6 +1,6 @@
-import { ValidationError } from '../kernel/errors.js';
-import { isDatabaseId } from '../kernel/global-id.js';
-import type { SortKey } from '../kernel/keyset-connection.js';
+import { ValidationError } from '../errors.js';
+import { isDatabaseId } from '../global-id.js';
+import type { SortKey } from '../keyset-connection.js';
 
 /**
  * Two orders for lists partners pull. Without `updatedAfter`, rows come by (code, id): the order

@@ -1,0 +1,87 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { readableRanges } from '../access.js';
+import type { TuopinContext } from '../context.js';
+import { resolveKeysetConnection, type ConnectionArgs } from '../keyset-connection.js';
+import { appendCodeRanges } from './entity-reads.js';
+import { countRowsOf, pageRowsOf, type Conditions } from './filtered-rows.js';
+import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
+
+/** A list of rows placed by an area code, paged by (code, id) or, for a partner's pull, by (updated_at, id). */
+export interface PullList<Row extends { id: number }> {
+  entity: EntitySchema<Row, any>;
+  /** The table's alias in SQL, which `conditions` and `extraColumns` refer to. */
+  alias: string;
+  /** The list's whole filter, the caller's scope included; null when he may see nothing here. */
+  conditions: Conditions | null;
+  order: PullOrder;
+  /** The property that places a row, and its column name in SQL: the key of the `code` order. */
+  code: { property: keyof Row & string; column: string };
+  /** More columns in the page's statement (a child list the selection asks for). */
+  extraColumns?: Conditions;
+  /** Runs on each page's rows before they are returned: takes the extra columns, primes loaders. */
+  onPage?: (rows: Row[]) => void;
+}
+
+/**
+ * A keyset page of a list in either pull order (see `pull-order.ts` for why there are two, and
+ * the overlap partners should use). The filter is in the SQL of both the page and `totalCount`,
+ * so the two agree with what the caller may see; a caller who may see nothing gets an empty page
+ * without a statement; a cursor of the other order is a validation error, not a failed cast.
+ */
+export function pullConnection<Row extends { id: number }>(ctx: TuopinContext, list: PullList<Row>, args: ConnectionArgs) {
+  const { alias, conditions, order, code } = list;
+  const updatedAtOf = (row: Row) => (row as unknown as { updatedAt: Date }).updatedAt;
+  return resolveKeysetConnection<Row>(
+    args,
+    ['text', 'id'],
+    (row) => pullKey(order, row[code.property] as unknown as string, updatedAtOf(row), row.id),
+    async ({ after, before, limit, descending }) => {
+      if (!conditions) return [];
+      const bounds = ([[after, '>', 'after'], [before, '<', 'before']] as const).flatMap(([key, op, field]) => {
+        const checked = checkPullCursor(order, key, field);
+        return checked ? [keysetBound(order, alias, code.column, checked, op)] : [];
+      });
+      const direction = descending ? 'desc' : 'asc';
+      const rows = await pageRowsOf(ctx, {
+        entity: list.entity,
+        alias,
+        conditions,
+        extraColumns: list.extraColumns,
+        bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
+        orderBy: [
+          [(order === 'updated' ? 'updatedAt' : code.property) as keyof Row & string, direction],
+          ['id' as keyof Row & string, direction],
+        ],
+        limit,
+      });
+      list.onPage?.(rows);
+      return rows;
+    },
+    async () => (conditions ? countRowsOf(ctx, list.entity, alias, conditions) : 0),
+  );
+}
+
+/** A list in the caller's readable areas under `regionCode`, pulled by change when `updatedAfter` is given. */
+export interface AreaPullQuery<Row extends { id: number }> extends Omit<PullList<Row>, 'conditions' | 'order'> {
+  /** The area (and everything under it); null for everywhere the caller may see. */
+  regionCode: string | null;
+  /** The list's own filter on `alias`, appended as ` and …` after the caller's areas. */
+  where?: Conditions;
+  /** Only rows changed after this moment, ordered by (updated_at, id): a partner's pull. */
+  updatedAfter?: Date | null;
+}
+
+/** `pullConnection` over the caller's readable areas (`readableRanges`), the common case. */
+export function areaPullConnection<Row extends { id: number }>(ctx: TuopinContext, query: AreaPullQuery<Row>, args: ConnectionArgs) {
+  const { regionCode, where, updatedAfter, ...list } = query;
+  const ranges = readableRanges(ctx, regionCode);
+  const conditions: Conditions | null =
+    ranges.length === 0
+      ? null
+      : (sql) => {
+          appendCodeRanges(sql, `${list.alias}.${list.code.column}`, ranges);
+          where?.(sql);
+          if (updatedAfter) sql.append(` and ${list.alias}.updated_at > ?`, updatedAfter);
+        };
+  return pullConnection(ctx, { ...list, conditions, order: updatedAfter ? 'updated' : 'code' }, args);
+}
