@@ -7,6 +7,8 @@ export { createTestServer, TEST_ADMIN, TEST_REGISTRAR, type TestServer, type Tes
 export { createHttpTestServer, TEST_JWT_SECRET, type HttpTestServer, type HttpTestServerOptions } from './http-test-server.js';
 export { makeIdNumber } from './id-numbers.js';
 export { documentOf } from './document-of.js';
+export { TestClock } from './test-clock.js';
+export { fundedProgramme, type FundedProgramme, type FundedProgrammeOptions } from './funded-programme.js';
 export { mustSucceed, type HttpResponseOf, type PayloadOf } from './must-succeed.js';
 export type { ProvidedDatabase } from './provided.js';
 export { CHROMIUM_PATH, launchOfflineChromium, type OfflineBrowser } from './offline-browser.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PlatformSettings, Principal } from '@tuopin/core';
 import { loadSettings, REPO_ROOT } from '@tuopin/server';
-import { makeIdNumber, type TestServer } from '@tuopin/testing';
+import { makeIdNumber, type TestServer, TestClock as SharedTestClock } from '@tuopin/testing';
 
 /**
  * The education tests' world: 保靖县 (湖南) with two villages of 迁陵镇 and one of 野竹坪镇, and
@@ -79,11 +79,10 @@ export function schoolStaff(schoolId: number, areaScope = '433125100'): Principa
   };
 }
 
-/** A clock tests move by hand: "today" for every date the services check. */
-export class TestClock {
-  constructor(public now = new Date('2016-09-01T02:00:00Z')) {}
-  setToday(date: string): void {
-    this.now = new Date(`${date}T02:00:00Z`);
+/** The shared test clock, starting on 1 September 2016, the school year, unless a test says otherwise. */
+export class TestClock extends SharedTestClock {
+  constructor(start: Date | string = '2016-09-01') {
+    super(start);
   }
 }
 
