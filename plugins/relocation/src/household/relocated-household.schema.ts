@@ -19,6 +19,7 @@ import {
   ScatteredKindEnum,
   SupportKindEnum,
 } from '../shared/vocabulary.js';
+import { demolitionDueOn, isDemolitionOverdue } from './demolition-deadline.js';
 import { RelocatedHouseholdSchema, type RelocatedHousehold as Row } from './relocated-household.entity.js';
 import { RelocationStatusEnum } from './life-cycle.js';
 import { registerEnum } from '@tuopin/core';
@@ -76,6 +77,16 @@ export function registerRelocatedHouseholdSchema(builder: TuopinBuilder): void {
       moveInDate: t.field(optionalDate('入住日期', 'Moved in on', (h) => h.moveInDate)),
       oldHouseArea: t.string({ nullable: true, description: '旧房面积（平方米） Old house\'s area in m²', resolve: (h) => h.oldHouseArea ?? null }),
       demolishedOn: t.field(optionalDate('拆除日期', 'Old house demolished on', (h) => h.demolishedOn)),
+      demolitionDueOn: t.field({
+        type: 'Date',
+        nullable: true,
+        description: '拆旧期限：入住日期加本省该计划年度的拆旧月数；未配置期限或尚未入住时为空 The date the old house is due to be demolished by: the move-in date plus the province\'s demolitionMonthsAfterMoveIn for the plan year; null where no deadline is configured or before the move-in',
+        resolve: (h, _a, ctx) => demolitionDueOn(ctx.settings, h),
+      }),
+      demolitionOverdue: t.boolean({
+        description: '拆旧逾期：已过期限，旧房既未拆除也未经批准保留 Past its demolition deadline with the old house neither demolished nor kept with approval',
+        resolve: (h, _a, ctx) => isDemolitionOverdue(ctx.settings, h),
+      }),
       retentionReason: t.field({ type: RetentionReasonEnum, nullable: true, resolve: (h) => (h.retentionReason ?? null) as never, description: '旧房保留理由 Why the old house was kept' }),
       retentionApprovalNo: t.string({ nullable: true, description: '县级批准文号 The county\'s approval document', resolve: (h) => h.retentionApprovalNo ?? null }),
       retentionApprovedOn: t.field(optionalDate('县级批准日期', 'Date of the county\'s approval', (h) => h.retentionApprovedOn)),
