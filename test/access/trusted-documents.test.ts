@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError, loadTrustedDocuments, sha256 } from '@tuopin/server';
+import { checkTrustedDocumentRoles, ConfigurationError, loadTrustedDocuments, sha256 } from '@tuopin/server';
 import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAreas } from '../fixtures/areas.js';
@@ -85,7 +85,11 @@ describe('manifests', () => {
     expect(config({ [HASH]: '{ __typename }' })).toThrow(/is not a string whose SHA-256 is that hash/);
   });
   it('refuses an unknown role, and a required role with nothing registered', () => {
-    expect(config({ [HASH]: REGISTERED }, ['KING'])).toThrow(/requireFor must be a list of roles/);
+    expect(config({ [HASH]: REGISTERED }, ['county officer'])).toThrow(/requireFor must be a list of role names/);
+    // A well-formed name nobody declares is refused when the app is built, where plugins' roles are known.
+    const misspelt = loadTrustedDocuments({ manifests: ['manifest.json'], requireFor: ['NGO_PARTNERS'] }, path.join(dir, 'tuopin.config.json'));
+    expect(() => checkTrustedDocumentRoles(misspelt)).toThrow(ConfigurationError);
+    expect(() => checkTrustedDocumentRoles(misspelt)).toThrow("http.trustedDocuments.requireFor names 'NGO_PARTNERS', which neither core nor an installed plugin declares");
     expect(() => loadTrustedDocuments({ manifests: [], requireFor: ['NGO_PARTNER'] }, path.join(dir, 'x.json'))).toThrow(/needs at least one manifest/);
     expect(() => loadTrustedDocuments({ manifests: ['missing.json'] }, path.join(dir, 'x.json'))).toThrow(/cannot read the trusted-documents manifest/);
   });

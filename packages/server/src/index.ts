@@ -22,7 +22,7 @@ export { DEMO_PRINCIPALS, developmentTokens } from './auth/development-tokens.js
 export { createPinoLogger, logLevelFrom, redactFields, REDACTED_KEYS, type PinoLoggerOptions } from './observability/pino-logger.js';
 export type { Metrics } from './observability/metrics.js';
 export { listenForMetrics } from './http/metrics-endpoint.js';
-export { loadTrustedDocuments, sha256, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './http/trusted-documents.js';
+export { checkTrustedDocumentRoles, loadTrustedDocuments, sha256, NO_TRUSTED_DOCUMENTS, type TrustedDocuments } from './http/trusted-documents.js';
 export { migrationTimestamp, registerPluginPackage, scaffoldPlugin, type ScaffoldedPlugin, type ScaffoldOptions } from './plugin-scaffold/scaffold-plugin.js';
 export { namespaceClash, pluginNameProblem, pluginNamesOf, type PluginNames } from './plugin-scaffold/plugin-names.js';
 export { PLUGIN_TEMPLATE_DIR, renderTemplate, templateFiles } from './plugin-scaffold/render-templates.js';

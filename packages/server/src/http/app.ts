@@ -11,7 +11,7 @@ import { useLazyEntityManager } from './lazy-entity-manager.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
-import { NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
+import { checkTrustedDocumentRoles, NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { useNameBadValues } from './name-bad-values.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 import { useQueryCost, type SpendCost } from './query-cost.js';
@@ -45,6 +45,7 @@ export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
 export function createApp(options: AppOptions): TuopinApp {
   // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
   checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
+  checkTrustedDocumentRoles(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS);
   return createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins)));
 }
 

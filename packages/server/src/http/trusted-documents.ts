@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { ROLES, type Principal, type Role } from '@tuopin/core';
+import { roleDeclaration, type Principal, type Role } from '@tuopin/core';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ConfigurationError } from '../configuration-error.js';
 
@@ -31,8 +31,10 @@ export function loadTrustedDocuments(raw: unknown, configFile: string): TrustedD
   if (!Array.isArray(manifests) || !manifests.every((file) => typeof file === 'string')) {
     throw new ConfigurationError('http.trustedDocuments.manifests must be a list of manifest files (hash → document JSON)');
   }
-  if (!Array.isArray(requireFor) || !requireFor.every((role) => (ROLES as readonly unknown[]).includes(role))) {
-    throw new ConfigurationError(`http.trustedDocuments.requireFor must be a list of roles (${ROLES.join(', ')})`);
+  // Plugins declare roles too, and they are known only once the platforms are built: here the
+  // names' shape, in createApp whether each is declared (checkTrustedDocumentRoles).
+  if (!Array.isArray(requireFor) || !requireFor.every((role) => typeof role === 'string' && ROLE_NAME.test(role))) {
+    throw new ConfigurationError('http.trustedDocuments.requireFor must be a list of role names (COUNTY_OFFICER, NGO_PARTNER, a plugin\'s role…)');
   }
   const documents = new Map<string, string>();
   for (const file of manifests as string[]) {
@@ -56,6 +58,19 @@ export function loadTrustedDocuments(raw: unknown, configFile: string): TrustedD
     throw new ConfigurationError('http.trustedDocuments.requireFor needs at least one manifest: those roles could run nothing');
   }
   return { documents, requireFor: new Set(requireFor as Role[]) };
+}
+
+const ROLE_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/**
+ * Refuses, at start-up, a `requireFor` role that neither core nor an installed plugin declares: a
+ * misspelt role would otherwise leave the callers it meant to restrict free to send any document.
+ */
+export function checkTrustedDocumentRoles(trusted: TrustedDocuments): void {
+  const unknown = [...trusted.requireFor].filter((role) => roleDeclaration(role) === undefined);
+  if (unknown.length > 0) {
+    throw new ConfigurationError(`http.trustedDocuments.requireFor names ${unknown.map((role) => `'${role}'`).join(', ')}, which neither core nor an installed plugin declares`);
+  }
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
