@@ -57,3 +57,17 @@ export function assertCanUsePersonalData(ctx: TuopinContext, field: string, what
     `This checks ${whatEn}, which your role sees masked; a county, township or village officer must do it`,
   );
 }
+
+/** What a caller who sees personal data masked gets instead of free text. */
+export const MASKED_TEXT = '***';
+
+/**
+ * Free text typed by clerks — a ledger entry's memo, a reason — may name a person, an illness or
+ * a registry record, whatever the form asked for. Roles that read personal data see it; the others
+ * (partners, school staff) get `***`, so that the text never carries past the mask what the
+ * structured fields hide. No read is recorded: the text is no one person's record.
+ */
+export function freeTextValue(ctx: TuopinContext, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return unlocks(ctx.principal, 'unmasked-personal-data') ? value : MASKED_TEXT;
+}
