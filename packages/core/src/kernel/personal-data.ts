@@ -1,5 +1,6 @@
 import type { TuopinContext } from './context.js';
-import { ForbiddenError } from './errors.js';
+import { ForbiddenError, ValidationError } from './errors.js';
+import { notFound } from './access.js';
 import { unlocks } from './access-registry.js';
 
 /*
@@ -70,4 +71,28 @@ export const MASKED_TEXT = '***';
 export function freeTextValue(ctx: TuopinContext, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   return unlocks(ctx.principal, 'unmasked-personal-data') ? value : MASKED_TEXT;
+}
+
+/**
+ * A caller who sees ID numbers masked (a school's staff) acting on one person chosen by id must
+ * show that they know the person: give the full ID number, which the person showed them. Without
+ * it, trying ids one by one would read names back from the payloads. A wrong number is answered
+ * exactly like an unknown id (not found on `fields.person`), and a missing one is refused whether
+ * or not the person exists (pass null for a person not found or outside the caller's scope), so
+ * trying tells nothing; callers who read personal data are not asked. Call it before anything
+ * about the person is used or returned.
+ */
+export function assertKnowsPerson(
+  ctx: TuopinContext,
+  person: { idNumber: string } | null,
+  given: string | null | undefined,
+  fields: { person: string; idNumber: string },
+  what: readonly [zh: string, en: string],
+): void {
+  if (unlocks(ctx.principal, 'unmasked-personal-data')) return;
+  const typed = given?.trim().toUpperCase() ?? '';
+  if (typed === '') {
+    throw ValidationError.of(fields.idNumber, `您的角色须填写${what[0]}的身份证号`, `Your role must give the ${what[1].toLowerCase()}'s ID number`);
+  }
+  if (person === null || typed !== person.idNumber.toUpperCase()) throw notFound(fields.person, what[0], what[1]);
 }
