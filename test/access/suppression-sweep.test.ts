@@ -4,7 +4,7 @@ import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLERS } from '../fixtures/principals.js';
-import { K, checkFigures, newFindings, rangeByDifference, rangeOfCount, rangeOfSum, type Range } from '../fixtures/statistics-method.js';
+import { K, checkFigures, newFindings, rangeByDifference, rangeOfCount, rangeOfSum, rangeOfTotal, type Range } from '../fixtures/statistics-method.js';
 import {
   countsAndSums,
   otherStatisticsTypes,
@@ -189,7 +189,8 @@ describe('differencing', () => {
     const pinned: string[] = [];
     let attacked = 0;
     for (const figure of countsAndSums(stats)) {
-      const range = (value: unknown): Range => (figure.kind === 'count' ? rangeOfCount(value as number | null) : rangeOfSum(value as string | null));
+      const range = (value: unknown): Range =>
+        figure.kind === 'count' ? rangeOfCount(value as number | null) : figure.kind === 'total' ? rangeOfTotal(value as number | null) : rangeOfSum(value as string | null);
       for (const total of totals) {
         const codes = parts(total);
         const exact = (code: string) => Number(valueAt(figures.exact.get(code)!, figure.path));

@@ -93,9 +93,11 @@ describe('the fund ledger', () => {
 
     expect(await reverse(paid, '重复报账')).toMatchObject({
       __typename: 'ReverseLedgerEntryPayload',
-      reversal: { amount: '150000.00', memo: '重复报账', reverses: { id: paid } },
+      // The reason is free text: the administrator, who sees personal data masked, reads it masked.
+      reversal: { amount: '150000.00', memo: '***', reverses: { id: paid } },
       fund: { allocated: '200000.00', disbursed: '0.00', balance: '300000.00' },
     });
+    expect(await server.sql(`select memo from ledger_entry where reverses_id = ?`, [Buffer.from(paid, 'base64').toString().split(':')[1]])).toEqual([{ memo: '重复报账' }]);
     // The whole allocation is payable again.
     expect(await disburse(allocationId, '200000.00')).toMatchObject({ __typename: 'DisburseFundsPayload' });
     const again = await server.execute(FundFigures, { id: fundId });

@@ -50,8 +50,8 @@ export { CORE_PERMISSIONS, CORE_PERMISSION_DECLARATIONS, type CorePermission } f
 export { CORE_ACCESS, CORE_ROLE_DECLARATIONS } from './access/core-roles.js';
 export { AuditTrail, type PersonalDataRead } from './kernel/audit-trail.js';
 export { AuditVocabulary, auditVocabularyOf } from './kernel/audit-vocabulary.js';
-export { assertCanUsePersonalData, hidden, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';
-export { DEFAULT_SUPPRESSION, protectCount, protectSum, ratioOfParts, suppressionOf, type SuppressionRule } from './kernel/suppression.js';
+export { assertCanUsePersonalData, assertKnowsPerson, freeTextValue, hidden, MASKED_TEXT, maskBankAccount, maskIdNumber, personalValue, type PersonalDataOwner } from './kernel/personal-data.js';
+export { DEFAULT_SUPPRESSION, protectCount, protectSum, protectTotal, ratioOfParts, suppressionOf, type SuppressionRule } from './kernel/suppression.js';
 export { statisticDescription, statisticOf, type StatisticDeclaration } from './kernel/statistic-declaration.js';
 export { loaderFields, type LoaderFieldOptions, type LoaderFields, type LoaderSource } from './kernel/loader-field.js';
 export { recordReads, type ReadRecord, type RecordedRead } from './audit/audit-reads.js';

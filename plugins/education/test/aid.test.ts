@@ -35,6 +35,8 @@ describe('the procedure', () => {
     expect(payment).toMatchObject({ amount: '1500.00', term: 'AUTUMN', isReversed: false, bankAccount: '6230901234567890123', accountHolder: student.name, disbursement: { amount: '1500.00' } });
     const [entry] = await server.sql<{ kind: string; memo: string }>('select kind, memo from ledger_entry where id = (select ledger_entry_id from education_aid_payment where id = ?)', [idOf(payment.id)]);
     expect(entry.kind).toBe('DISBURSEMENT');
+    // What was paid, without the application's id: partners read ledger entries.
+    expect(entry.memo).toBe('教育资助 Education aid: 2016 AUTUMN');
   });
 
   it('refuses a step by an officer of another level, naming the application, and changes nothing', async () => {

@@ -89,3 +89,35 @@ describe('控辍保学', () => {
     expect(partner.data!.region!.stats.education).toEqual({ dropoutsOpen: null, dropoutsClosed: null });
   });
 });
+
+const CaseNode = graphql(`
+  query EducationDropoutCaseNode($id: ID!) {
+    node(id: $id) { ... on DropoutCase { status reason visits { visitors result } } }
+  }
+`);
+
+describe('a closed case\'s health details', () => {
+  it('shows how it closed and the free text to officers, and CLOSED and *** to roles that see personal data masked', async () => {
+    clock.setToday('2016-04-01');
+    const child = await insertHousehold(server, { birthDates: ['1976-01-01', '2004-05-01'] });
+    const { dropoutCase } = mustSucceed(await server.execute(Open, { input: { memberId: child.members[1].id, status: 'CONFIRMED', reason: '脑瘫，无法到校' } }, { principal: PRINCIPALS.villageAOfficer }));
+    mustSucceed(await server.execute(Visit, { input: { caseId: dropoutCase.id, visitedOn: '2016-04-01', visitors: '村支书、特教老师', result: '残联评定一级残疾，安排送教上门' } }, { principal: PRINCIPALS.villageAOfficer }));
+    mustSucceed(await server.execute(Close, { input: { caseId: dropoutCase.id, outcome: 'HOME_TEACHING' } }, { principal: PRINCIPALS.villageAOfficer }));
+
+    const officer = await server.execute(CaseNode, { id: dropoutCase.id }, { principal: PRINCIPALS.baojingOfficer });
+    expect(officer.data?.node).toEqual({ status: 'HOME_TEACHING', reason: '脑瘫，无法到校', visits: [{ visitors: '村支书、特教老师', result: '残联评定一级残疾，安排送教上门' }] });
+    // The national administrator reads the registry with personal data masked.
+    const admin = await server.execute(CaseNode, { id: dropoutCase.id }, { principal: PRINCIPALS.admin });
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data?.node).toEqual({ status: 'CLOSED', reason: '***', visits: [{ visitors: '村支书、特教老师', result: '***' }] });
+  });
+
+  it('reads a case closed by returning to school as CLOSED too, so CLOSED says nothing of how, and an open case\'s status as it is', async () => {
+    const cases = await server.sql<{ id: number; status: string }>(`select id, status from education_dropout_case order by id`);
+    const read = async (id: number) => (await server.execute(CaseNode, { id: Buffer.from(`DropoutCase:${id}`).toString('base64') }, { principal: PRINCIPALS.admin })).data?.node as { status: string } | null;
+    const returned = cases.find((c) => c.status === 'RETURNED_TO_SCHOOL')!;
+    const open = cases.find((c) => c.status === 'CONFIRMED' || c.status === 'SUSPECTED')!;
+    expect(await read(returned.id)).toMatchObject({ status: 'CLOSED' });
+    expect(await read(open.id)).toMatchObject({ status: open.status });
+  });
+});

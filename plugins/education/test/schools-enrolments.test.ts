@@ -108,9 +108,30 @@ describe('createSchool', () => {
 });
 
 describe('enrolments by school staff (a grant on their school)', () => {
-  it('records an enrolment at the staff member\'s own school', async () => {
-    const { enrolment } = mustSucceed(await server.execute(RecordEnrolment, { input: enrolmentInput(student.members[1].id, vocational) }, { principal: schoolStaff(vocational) }));
+  it('records an enrolment at the staff member\'s own school, for the student whose ID number they give', async () => {
+    const input = { ...enrolmentInput(student.members[1].id, vocational), idNumber: student.members[1].idNumber.toLowerCase() };
+    const { enrolment } = mustSucceed(await server.execute(RecordEnrolment, { input }, { principal: schoolStaff(vocational) }));
     expect(enrolment).toMatchObject({ studentName: student.members[1].name, schoolName: '保靖县职业中专学校', status: 'ENROLLED', school: { name: '保靖县职业中专学校' } });
+  });
+
+  it('learns no name by trying member ids: without the ID number refused alike for anyone, with a wrong one not found like a stranger, writing nothing', async () => {
+    const before = await count('education_enrolment');
+    const other = await insertHousehold(server);
+    const [head, son] = other.members;
+    // Without an ID number: the same refusal for a member of the township and for one outside it.
+    for (const memberId of [son.id, outsider.members[1].id]) {
+      const result = await server.execute(RecordEnrolment, { input: enrolmentInput(memberId, vocational) }, { principal: schoolStaff(vocational) });
+      expect(result.data?.recordEnrolment).toMatchObject({ __typename: 'ValidationError', field: 'idNumber' });
+    }
+    // Another person's ID number (the head's, for the son): answered as a student who does not exist.
+    const wrong = await server.execute(RecordEnrolment, { input: { ...enrolmentInput(son.id, vocational), idNumber: head.idNumber } }, { principal: schoolStaff(vocational) });
+    expect(wrong.data?.recordEnrolment).toMatchObject({ __typename: 'NotFoundError', field: 'memberId' });
+    const stranger = await server.execute(RecordEnrolment, { input: { ...enrolmentInput(outsider.members[1].id, vocational), idNumber: outsider.members[1].idNumber } }, { principal: schoolStaff(vocational) });
+    expect(stranger.data?.recordEnrolment).toMatchObject({ __typename: 'NotFoundError', field: 'memberId', messageEn: (wrong.data?.recordEnrolment as { messageEn: string }).messageEn });
+    expect(JSON.stringify([wrong, stranger])).not.toContain(son.name);
+    expect(await count('education_enrolment')).toBe(before);
+    // An officer, who reads personal data, records by member id alone.
+    mustSucceed(await server.execute(RecordEnrolment, { input: enrolmentInput(son.id, null) }, { principal: PRINCIPALS.baojingOfficer }));
   });
 
   it('refuses another school, without writing', async () => {
@@ -122,7 +143,8 @@ describe('enrolments by school staff (a grant on their school)', () => {
 
   it('refuses a student outside the areas the staff token names as one that does not exist', async () => {
     const before = await count('education_enrolment');
-    const result = await server.execute(RecordEnrolment, { input: enrolmentInput(outsider.members[1].id, vocational) }, { principal: schoolStaff(vocational) });
+    const input = { ...enrolmentInput(outsider.members[1].id, vocational), idNumber: outsider.members[1].idNumber };
+    const result = await server.execute(RecordEnrolment, { input }, { principal: schoolStaff(vocational) });
     expect(result.data?.recordEnrolment).toMatchObject({ __typename: 'NotFoundError', field: 'memberId' });
     expect(await count('education_enrolment')).toBe(before);
   });

@@ -95,8 +95,8 @@ export function settingsWith(clock: TestClock, education?: Record<string, unknow
 export interface TestHousehold {
   id: number;
   villageCode: string;
-  /** Member global IDs and names, the head first. */
-  members: { id: string; name: string }[];
+  /** Member global IDs, names and ID numbers, the head first. */
+  members: { id: string; name: string; idNumber: string }[];
 }
 
 let nextHousehold = 1;
@@ -119,12 +119,13 @@ export async function insertHousehold(
     const sequence = nextPerson;
     nextPerson += 2;
     const name = i === 0 ? `向大山${household.id}` : `向小${household.id}-${i}`;
+    const idNumber = makeIdNumber({ area: villageCode.slice(0, 6), birthDate, sequence: sequence % 1000, sex: 'MALE' });
     const [member] = await server.sql<{ id: number }>(
       `insert into member (household_id, village_code, name, id_number, sex, birth_date, relation_to_head)
        values (?, ?, ?, ?, 'MALE', ?, ?) returning id`,
-      [household.id, villageCode, name, makeIdNumber({ area: villageCode.slice(0, 6), birthDate, sequence: sequence % 1000, sex: 'MALE' }), birthDate, i === 0 ? 'HEAD' : 'SON'],
+      [household.id, villageCode, name, idNumber, birthDate, i === 0 ? 'HEAD' : 'SON'],
     );
-    members.push({ id: globalId('Member', member.id), name });
+    members.push({ id: globalId('Member', member.id), name, idNumber });
   }
   return { id: household.id, villageCode, members };
 }

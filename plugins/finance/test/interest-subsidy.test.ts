@@ -54,6 +54,9 @@ describe('payInterestSubsidy', () => {
       fund: { allocated: '1000.00', disbursed: '326.25', balance: '0.00' },
       project: { totalFunded: '1000.00', totalDisbursed: '326.25', executionRate: 0.3263 },
     });
+    // The memo says what was paid, without the loan's id: partners read ledger entries.
+    const [entry] = await server.sql<{ memo: string }>(`select memo from ledger_entry where voucher_no = 'TX-1'`);
+    expect(entry.memo).toBe('扶贫小额信贷贴息 第1期 Interest subsidy on a poverty-relief microloan, instalment 1');
   });
 
   it('subsidises an instalment once', async () => {

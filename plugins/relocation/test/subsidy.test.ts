@@ -49,6 +49,9 @@ describe('relocation subsidies', () => {
     expect(payment).toMatchObject({ amount: '12000.00', paidOn: '2017-01-05', disbursement: { amount: '12000.00' } });
     const figures = await server.execute(ProgrammeFigures, { fundId: programme.fundId, projectId: programme.projectId });
     expect(figures.data).toMatchObject({ fund: { disbursed: '12000.00' }, project: { totalDisbursed: '12000.00' } });
+    // The memo says what was paid, without the household's id: partners read ledger entries.
+    const [entry] = await server.sql<{ memo: string }>(`select e.memo from ledger_entry e join relocation_subsidy_payment p on p.ledger_entry_id = e.id order by p.id limit 1`);
+    expect(entry.memo).toBe('易地扶贫搬迁补助 Relocation subsidy');
   });
 
   it('refuses a household that was never approved (rule 5), writing nothing to the ledger', async () => {

@@ -44,6 +44,8 @@ export interface LoaderFields<Parent, Loaded> {
   count(zh: string, en: string, value: (loaded: Loaded, parent: Parent) => number | null): LoaderFieldRef<'Int', true>;
   /** Money summed over the units the sibling count `units` counts: nullable Money, `statistic: { sum: units }`. */
   sum(units: string, zh: string, en: string, value: (loaded: Loaded, parent: Parent) => string | null): LoaderFieldRef<'Money', true>;
+  /** A whole-number total (days, m²) over the cases the sibling count `units` counts: nullable Int, `statistic: { sum: units }`, withheld with that count. */
+  total(units: string, zh: string, en: string, value: (loaded: Loaded, parent: Parent) => number | null): LoaderFieldRef<'Int', true>;
   /** numerator ÷ denominator, two sibling statistics: nullable Float, `statistic: { ratio: parts }`. */
   ratio(parts: readonly [numerator: string, denominator: string], zh: string, en: string, value: (loaded: Loaded, parent: Parent) => number | null): LoaderFieldRef<'Float', true>;
 }
@@ -52,7 +54,7 @@ export interface LoaderFields<Parent, Loaded> {
  * Fields whose values come from one batched loader: the loaded value is fetched once per parent
  * (the loader batches the parents of a request into one statement) and each field picks its
  * figure from it. The `statistic` declaration stays on the field, where the suppression sweep and
- * the kernel's protection read it; `count`, `sum` and `ratio` write the declaration and the
+ * the kernel's protection read it; `count`, `sum`, `total` and `ratio` write the declaration and the
  * partner note of the description (`statisticDescription`) for the common kinds.
  *
  * @example
@@ -79,6 +81,7 @@ export function loaderFields<Parent, Key, Loaded>(t: ObjectFields<Parent>, sourc
     field,
     count: (zh, en, value) => field({ type: 'Int', nullable: true, statistic: 'count', description: statisticDescription('count', zh, en), value }),
     sum: (units, zh, en, value) => field({ type: 'Money', nullable: true, statistic: { sum: units }, description: statisticDescription('sum', zh, en), value }),
+    total: (units, zh, en, value) => field({ type: 'Int', nullable: true, statistic: { sum: units }, description: statisticDescription('total', zh, en), value }),
     ratio: (parts, zh, en, value) => field({ type: 'Float', nullable: true, statistic: { ratio: parts }, description: statisticDescription('ratio', zh, en), value }),
   };
 }

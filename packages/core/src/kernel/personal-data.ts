@@ -1,5 +1,6 @@
 import type { TuopinContext } from './context.js';
-import { ForbiddenError } from './errors.js';
+import { ForbiddenError, ValidationError } from './errors.js';
+import { notFound } from './access.js';
 import { unlocks } from './access-registry.js';
 
 /*
@@ -56,4 +57,42 @@ export function assertCanUsePersonalData(ctx: TuopinContext, field: string, what
     `此操作要核对${whatZh}，而您的角色看不到个人信息；请由县、乡、村干部办理`,
     `This checks ${whatEn}, which your role sees masked; a county, township or village officer must do it`,
   );
+}
+
+/** What a caller who sees personal data masked gets instead of free text. */
+export const MASKED_TEXT = '***';
+
+/**
+ * Free text typed by clerks — a ledger entry's memo, a reason — may name a person, an illness or
+ * a registry record, whatever the form asked for. Roles that read personal data see it; the others
+ * (partners, school staff) get `***`, so that the text never carries past the mask what the
+ * structured fields hide. No read is recorded: the text is no one person's record.
+ */
+export function freeTextValue(ctx: TuopinContext, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return unlocks(ctx.principal, 'unmasked-personal-data') ? value : MASKED_TEXT;
+}
+
+/**
+ * A caller who sees ID numbers masked (a school's staff) acting on one person chosen by id must
+ * show that they know the person: give the full ID number, which the person showed them. Without
+ * it, trying ids one by one would read names back from the payloads. A wrong number is answered
+ * exactly like an unknown id (not found on `fields.person`), and a missing one is refused whether
+ * or not the person exists (pass null for a person not found or outside the caller's scope), so
+ * trying tells nothing; callers who read personal data are not asked. Call it before anything
+ * about the person is used or returned.
+ */
+export function assertKnowsPerson(
+  ctx: TuopinContext,
+  person: { idNumber: string } | null,
+  given: string | null | undefined,
+  fields: { person: string; idNumber: string },
+  what: readonly [zh: string, en: string],
+): void {
+  if (unlocks(ctx.principal, 'unmasked-personal-data')) return;
+  const typed = given?.trim().toUpperCase() ?? '';
+  if (typed === '') {
+    throw ValidationError.of(fields.idNumber, `您的角色须填写${what[0]}的身份证号`, `Your role must give the ${what[1].toLowerCase()}'s ID number`);
+  }
+  if (person === null || typed !== person.idNumber.toUpperCase()) throw notFound(fields.person, what[0], what[1]);
 }

@@ -8,8 +8,12 @@ import type { GraphQLField } from 'graphql';
  * Sibling names refer to fields of the same object type that take no arguments.
  *
  * - `'count'`: a number of units — households, people, loans, claims, payments. Int, nullable.
- * - `{ sum: 'loanCount' }`: money summed over the units that the named sibling count counts
- *   (amount lent over `loanCount`). Money, nullable.
+ * - `{ sum: 'loanCount' }`: a sum over the units that the named sibling count counts, withheld
+ *   from partners whenever that count is. Money (amount lent over `loanCount`, rounded to the
+ *   money unit) or an Int total of whole units (`decisionDays` over `decided`, rounded down to a
+ *   multiple of k). Nullable. A day total, an area or an amount that belongs to counted cases must
+ *   declare it: as a plain count it would be shown where the cases are withheld, and total ÷
+ *   typical value would give their number back.
  * - `{ ratio: ['poorPeople', 'ruralPopulation'] }`: numerator ÷ denominator, both sibling
  *   statistics; partners get it computed from the published parts. Float, nullable. The field's
  *   own resolver still decides when there is no ratio (null) and gives everyone else the exact one.
@@ -56,6 +60,10 @@ const PARTNER_NOTES = {
   sum: [
     '（合作机构：少于k个单位的合计不公布，其余向下取整到金额单位，默认万元）',
     'For partners: withheld when summed over fewer than k units, otherwise rounded down to the money unit (10,000 yuan by default).',
+  ],
+  total: [
+    '（合作机构：所属计数不公布时不公布，其余向下取整到k的倍数）',
+    'For partners: withheld whenever the count it is summed over is, otherwise rounded down to a multiple of k.',
   ],
   ratio: ['（合作机构：按公布的分子、分母计算）', 'For partners: computed from the published numerator and denominator.'],
 } as const;

@@ -15,7 +15,7 @@ import type { TuopinContext } from './context.js';
 import { PluginConfigurationError } from './plugin.js';
 import { unlocks } from './access-registry.js';
 import { statisticOf, type StatisticDeclaration } from './statistic-declaration.js';
-import { protectCount, protectSum, ratioOfParts, suppressionOf, type SuppressionRule } from './suppression.js';
+import { protectCount, protectSum, protectTotal, ratioOfParts, suppressionOf, type SuppressionRule } from './suppression.js';
 
 type Field = GraphQLField<unknown, TuopinContext>;
 type Resolver = GraphQLFieldResolver<unknown, TuopinContext>;
@@ -112,7 +112,8 @@ class Protection {
         this.resolveExact(field, parent, args, ctx, info),
         this.resolveExact(sibling(declaration.sum), parent, {}, ctx, info),
       ]);
-      return value === null || value === undefined ? null : protectSum(value as string, Number(units ?? 0), rule);
+      if (value === null || value === undefined) return null;
+      return typeof value === 'number' ? protectTotal(value, Number(units ?? 0), rule) : protectSum(value as string, Number(units ?? 0), rule);
     }
     const value = await this.resolveExact(field, parent, args, ctx, info);
     if (declaration === 'public') return value;
@@ -166,7 +167,7 @@ function checkDeclaration(type: GraphQLObjectType, field: Field, declaration: Ex
     return;
   }
   if ('sum' in declaration) {
-    if (namedTypeOf(field) !== MONEY) fail(type, field, 'declares a sum but is not Money');
+    if (namedTypeOf(field) !== MONEY && namedTypeOf(field) !== 'Int') fail(type, field, 'declares a sum but is neither Money nor an Int total');
     if (statisticOf(siblingOf(type, field, declaration.sum)) !== 'count') fail(type, field, `sums over '${declaration.sum}', which is not a count`);
     return;
   }

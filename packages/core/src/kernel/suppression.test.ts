@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPPRESSION, protectCount, protectSum, ratioOfParts, suppressionOf } from './suppression.js';
+import { DEFAULT_SUPPRESSION, protectCount, protectSum, protectTotal, ratioOfParts, suppressionOf } from './suppression.js';
 
 const rule = DEFAULT_SUPPRESSION;
 
@@ -18,6 +18,15 @@ describe('small-count protection', () => {
     expect(protectSum('1234.56', 5, { ...rule, moneyUnit: '100.00' })).toBe('1200.00');
     // A published range is [p, p + unit) on either side of zero.
     expect(protectSum('-0.01', 5, rule)).toBe('-10000.00');
+  });
+
+  it('withholds a whole-number total (days, m²) with the count it is summed over, and rounds the rest down to a multiple of k', () => {
+    // 26 days over 2 decided cases: the total would give the cases back, so it goes with them.
+    expect(protectTotal(26, 2, rule)).toBeNull();
+    expect(protectTotal(0, 0, rule)).toBeNull();
+    expect(protectTotal(73, 5, rule)).toBe(70);
+    expect(protectTotal(4, 5, rule)).toBe(0);
+    expect(protectTotal(26, 3, { ...rule, threshold: 3 })).toBe(24);
   });
 
   it('divides published parts: numbers as numbers, money on fen, nothing when a part is withheld', () => {

@@ -10,6 +10,10 @@ import type { PlatformSettings } from './settings.js';
  *   statement, which is why subtracting published figures from each other only yields ranges;
  * - a sum of money over fewer than k units (loans, payments, households…) is withheld, any other
  *   is rounded down to the money unit (10,000 yuan, 万元, the unit of the county reports);
+ * - a total of whole units over counted cases (days to decision over the decided cases, floor
+ *   area over the people housed) is withheld whenever its count is, otherwise rounded down to a
+ *   multiple of k like a count: a total shown beside a withheld count would let a reader divide
+ *   it back into a small number;
  * - a ratio is computed from its published numerator and denominator, never from exact ones.
  *
  * Rounding is a pure function of the exact figure: asking twice, or on another day with the same
@@ -45,13 +49,23 @@ export function protectCount(count: number, rule: SuppressionRule): number | nul
 
 /** A money sum over `units` units as partners see it: null over fewer than k units, otherwise rounded down to the money unit. */
 export function protectSum(amount: string, units: number, rule: SuppressionRule): string | null {
-  if (units < rule.threshold) return null;
+  // Withheld exactly when the count of its units is, so a sum is never shown beside a withheld count.
+  if (protectCount(units, rule) === null) return null;
   const fen = parseMoney(amount);
   const unit = parseMoney(rule.moneyUnit);
   if (fen === null || unit === null || unit <= 0n) throw new RangeError(`cannot round ${amount} to ${rule.moneyUnit}`);
   // BigInt division truncates toward zero; floor negative amounts too, so a range stays [p, p + unit).
   const buckets = fen / unit - (fen < 0n && fen % unit !== 0n ? 1n : 0n);
   return formatMoney(buckets * unit);
+}
+
+/**
+ * A whole-number total over the cases a count counts (days, m²) as partners see it: withheld
+ * whenever that count is (`protectCount(units)` is null), otherwise rounded down to a multiple of k.
+ */
+export function protectTotal(total: number, units: number, rule: SuppressionRule): number | null {
+  if (protectCount(units, rule) === null) return null;
+  return Math.floor(total / rule.threshold) * rule.threshold;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { subtractMoney } from '../kernel/money.js';
+import { freeTextValue } from '../kernel/personal-data.js';
 import { fundLoader } from '../fund/fund.loaders.js';
 import { loadByDatabaseIds } from '../kernel/global-id.js';
 import { projectLoader } from '../project/project.loaders.js';
@@ -35,7 +36,11 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
       amount: t.field({ type: 'Money', resolve: (e) => e.amount, description: '金额（元） Amount in yuan' }),
       date: t.field({ type: 'Date', resolve: (e) => e.entryDate, description: '业务日期 Date of the allocation, payment or correction' }),
       voucherNo: t.exposeString('voucherNo', { nullable: true, description: '凭证号/文号 Voucher or document number' }),
-      memo: t.exposeString('memo', { nullable: true, description: '摘要 Memo' }),
+      memo: t.string({
+        nullable: true,
+        resolve: (e, _args, ctx) => freeTextValue(ctx, e.memo),
+        description: '摘要（自由填写，可能涉及个人；看不到个人信息的角色如合作机构只见 ***） Memo: free text that may name people, *** to roles that see personal data masked, such as partners',
+      }),
       recordedBy: t.exposeString('recordedBy', { description: '记账人 Who recorded the entry (principal id)' }),
       recordedAt: t.field({ type: 'DateTime', resolve: (e) => e.recordedAt, description: '记账时间 Recorded at' }),
       // An entry is visible from either side; the other side may lie outside the caller's

@@ -41,7 +41,7 @@ export function registerMonitoringStats(builder: TuopinBuilder, measureTypeEnum:
     scope: 'contained',
     fields: (t) => {
       const figures = loaderFields(t, { loader: monitoringStatsLoader, key: (source) => source });
-      const { count } = figures;
+      const { count, total } = figures;
       return {
         year: t.int({ nullable: true, statistic: 'public', resolve: (s) => s.year, description: '线索年度（为空则为全部年度） The lead year; null for every year on record' }),
         cases: count('监测事项数', 'Monitoring cases', (f) => f.cases),
@@ -57,7 +57,7 @@ export function registerMonitoringStats(builder: TuopinBuilder, measureTypeEnum:
         decided: count('已审定', 'Decided by the county', (f) => f.decided),
         decidedInTime: count('在审定时限内审定（默认15天）', 'Decided within the limit (15 days unless configured)', (f) => f.decidedInTime),
         decidedLate: count('超过审定时限审定', 'Decided later than the limit', (f) => f.decidedLate),
-        decisionDays: count('从线索到审定的天数合计', 'Days from lead to decision, summed over the decided cases', (f) => f.decisionDays),
+        decisionDays: total('decided', '从线索到审定的天数合计', 'Days from lead to decision, summed over the decided cases', (f) => f.decisionDays),
         averageDaysToDecision: figures.ratio(['decisionDays', 'decided'], '平均审定天数 = 天数合计 ÷ 已审定', 'Average days from lead to decision: days summed ÷ decided', (f) => ratioOfParts(f.decisionDays, f.decided)),
         measuresByType: figures.field({
           type: [ByMeasureType],

@@ -27,7 +27,7 @@ export function registerWorkTeamStats(builder: TuopinBuilder): void {
     scope: 'contained',
     fields: (t) => {
       const figures = loaderFields(t, { loader: workTeamStatsLoader, key: (source) => source });
-      const { count, ratio } = figures;
+      const { count, total, ratio } = figures;
       return {
         asOf: t.field({ type: 'Date', nullable: true, resolve: (s) => s.asOf, description: '统计日（为空则为全部记录） The day of the figures; null for everything on record' }),
         teams: count('驻村工作队数', 'Work teams covering a village in the area', (f) => f.teams),
@@ -57,7 +57,7 @@ export function registerWorkTeamStats(builder: TuopinBuilder): void {
           'Households paired with a helper ÷ registered households; 1 when every one has a helper',
           (f) => ratioOfParts(f.pairedHouseholds, f.households),
         ),
-        daysInVillage: count('驻村天数（各队合计）', 'Days in the village, summed over the teams', (f) => f.daysInVillage),
+        daysInVillage: total('teams', '驻村天数（各队合计）', 'Days in the village, summed over the teams', (f) => f.daysInVillage),
         visits: count('走访次数', 'Helpers\' visits to households', (f) => f.visits),
       };
     },

@@ -124,7 +124,7 @@ export async function payAid(ctx: TuopinContext, input: PayAidInput): Promise<nu
     }
     const entryId = await disburseFunds(
       { ...ctx, em },
-      { allocationId: input.allocationId, amount: input.amount, date: paidOn, voucherNo, memo: `教育资助 Education aid: application ${application.id}, ${application.year} ${input.term}` },
+      { allocationId: input.allocationId, amount: input.amount, date: paidOn, voucherNo, memo: `教育资助 Education aid: ${application.year} ${input.term}` },
     );
     const row = em.create(PaymentSchema, {
       applicationId: application.id,

@@ -106,7 +106,7 @@ async function insertPayments(
     `with entries as (
        insert into ledger_entry (kind, fund_id, project_id, allocation_id, amount, entry_date, voucher_no, memo, recorded_by)
        select 'DISBURSEMENT', ?, ?, ?, g.amount, ?::date, ? || lpad(g.n::text, 4, '0'),
-              '教育资助 Education aid: application ' || g.application_id || ', 2016 AUTUMN', 'demo'
+              '雨露计划新入学大学生资助 2016年秋季 Education aid to a university entrant, autumn 2016', 'demo'
        from demo_grant_pay g where ${where} order by g.n
        returning id, voucher_no
      )

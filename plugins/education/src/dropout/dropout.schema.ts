@@ -1,13 +1,20 @@
-import { pullConnection, checkDivisionCode, defineMutation, loadByDatabaseIds, registerEnum, ValidationError, type TuopinBuilder } from '@tuopin/core';
+import { checkDivisionCode, defineMutation, loadByDatabaseIds, MASKED_TEXT, personalValue, pullConnection, registerEnum, ValidationError, type PersonalDataOwner, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { hasProperties } from '../shared/node-ids.js';
-import { DROPOUT_STATUSES, DropoutStatusEnum } from '../shared/vocabulary.js';
+import { DROPOUT_STATUSES_READ, DropoutStatusEnum } from '../shared/vocabulary.js';
 import { DropoutCaseSchema, type DropoutCase, type PersuasionVisit } from './dropout.entity.js';
 import { dropoutCaseLoader, dropoutConditions, visitsByCaseLoader } from './dropout.loaders.js';
 import { closeDropoutCase, openDropoutCase, recordPersuasionVisit } from './dropout.service.js';
 
+/**
+ * A case's health details, whose the child's: how it closed (送教上门 implies a severe disability)
+ * and the free text (a reason, a visit's result), which may name an illness. The kernel shows them
+ * to roles that read personal data, recording the read, and masks them for the others.
+ */
+const caseOwner = (caseId: number, villageCode: string): PersonalDataOwner => ({ objectType: 'DropoutCase', objectId: caseId, areaCode: villageCode });
+
 export function registerDropoutSchema(builder: TuopinBuilder): void {
-  registerEnum(builder, DropoutStatusEnum, 'DropoutStatus', '控辍保学状态 Where a dropout case stands', DROPOUT_STATUSES);
+  registerEnum(builder, DropoutStatusEnum, 'DropoutStatus', '控辍保学状态 Where a dropout case stands', DROPOUT_STATUSES_READ);
   const CaseRef = builder.objectRef<DropoutCase>('DropoutCase');
   const VisitRef = builder.objectRef<PersuasionVisit>('PersuasionVisit').implement({
     description: '劝返走访 A persuasion visit',
@@ -15,7 +22,10 @@ export function registerDropoutSchema(builder: TuopinBuilder): void {
     fields: (t) => ({
       visitedOn: t.field({ type: 'Date', resolve: (v) => v.visitedOn, description: '走访日期 Date' }),
       visitors: t.exposeString('visitors', { description: '走访人 Who visited' }),
-      result: t.exposeString('result', { description: '结果 What came of it' }),
+      result: t.string({
+        description: '结果（看不到个人信息的角色见 ***） What came of it; *** to roles that see personal data masked',
+        resolve: (v, _args, ctx) => personalValue(ctx, caseOwner(v.caseId, v.villageCode), 'visits.result', v.result, () => MASKED_TEXT)!,
+      }),
     }),
   });
 
@@ -28,10 +38,18 @@ export function registerDropoutSchema(builder: TuopinBuilder): void {
     loadManyWithoutCache: (ids, ctx) => loadByDatabaseIds(ids, (id) => dropoutCaseLoader(ctx).load(id)),
     fields: (t) => ({
       child: t.field({ type: 'Member', nullable: true, description: '学生 The child', resolve: (c, _args, ctx) => memberLoader(ctx).load(c.memberId) }),
-      status: t.field({ type: DropoutStatusEnum, resolve: (c) => c.status, description: '状态 Status' }),
+      status: t.field({
+        type: DropoutStatusEnum,
+        description: '状态（已结案的结案方式对看不到个人信息的角色显示为 CLOSED） Status; how a closed case closed reads CLOSED to roles that see personal data masked',
+        resolve: (c, _args, ctx) => (c.closedOn == null ? c.status : personalValue(ctx, caseOwner(c.id, c.villageCode), 'status', c.status, () => 'CLOSED' as const)!),
+      }),
       openedOn: t.field({ type: 'Date', resolve: (c) => c.openedOn, description: '建档日期 Opened on' }),
       closedOn: t.field({ type: 'Date', nullable: true, resolve: (c) => c.closedOn ?? null, description: '结案日期 Closed on' }),
-      reason: t.exposeString('reason', { nullable: true, description: '辍学原因 Why the child left school' }),
+      reason: t.string({
+        nullable: true,
+        description: '辍学原因（看不到个人信息的角色见 ***） Why the child left school; *** to roles that see personal data masked',
+        resolve: (c, _args, ctx) => personalValue(ctx, caseOwner(c.id, c.villageCode), 'reason', c.reason, () => MASKED_TEXT),
+      }),
       visits: t.field({ type: [VisitRef], description: '劝返走访 Persuasion visits', resolve: (c, _args, ctx) => visitsByCaseLoader(ctx).load(c.id) }),
     }),
   });

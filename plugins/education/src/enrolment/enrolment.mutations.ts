@@ -15,6 +15,10 @@ export function registerEnrolmentMutations(builder: TuopinBuilder): void {
       argumentDescription: '学籍 The enrolment',
       fields: (t) => ({
         memberId: t.id({ required: true, description: '学生（成员全局 ID） The student, a Member global ID' }),
+        idNumber: t.string({
+          description:
+            '学生身份证号（看不到个人信息的角色如学校工作人员必填，须与该成员一致，否则按学生不存在处理） The student\'s ID number: required of roles that see personal data masked, such as school staff; a number that does not match answers as an unknown student',
+        }),
         schoolId: t.id({ description: '学校全局 ID（登记在本系统的学校） School global ID, for a school registered here' }),
         schoolName: t.string({ description: '学校名称（学校未登记时必填） Name of the school; required when it is not registered here' }),
         stage: t.field({ type: StageEnum, required: true, description: '学段 Stage' }),

@@ -1,4 +1,5 @@
 import {
+  assertKnowsPerson,
   ConflictError,
   ForbiddenError,
   grantAllows,
@@ -21,6 +22,8 @@ import { enrolmentLoader } from './enrolment.loaders.js';
 
 export interface RecordEnrolmentInput {
   memberId: number;
+  /** The student's ID number: required of callers who see it masked (school staff), checked against the member. */
+  idNumber?: string | null;
   schoolId?: number | null;
   schoolName?: string | null;
   stage: Stage;
@@ -43,11 +46,16 @@ function staffOf(ctx: TuopinContext, schoolId: number | null | undefined): boole
 
 /**
  * The student, who must live in the caller's areas: officers record their own students, a
- * school's staff the students of the areas their token names. Anyone else is not found.
+ * school's staff the students of the areas their token names, by their ID number too. Anyone
+ * else is not found.
  */
-async function studentInScope(ctx: TuopinContext, memberId: number): Promise<Member> {
-  const [member] = await rowsWhereIn(ctx, MemberSchema, 'id', [memberId]);
-  if (!member || !isWithinScope(member.villageCode, ctx.principal.areaScopes)) throw notFound('memberId', '学生', 'Student');
+async function studentInScope(ctx: TuopinContext, memberId: number, idNumber: string | null | undefined): Promise<Member> {
+  const [row] = await rowsWhereIn(ctx, MemberSchema, 'id', [memberId]);
+  const member = row && isWithinScope(row.villageCode, ctx.principal.areaScopes) ? row : null;
+  // School staff see ID numbers masked: they enrol a student who showed them the ID card, so the
+  // payload's name tells them nothing they did not know, and trying member ids yields no name.
+  assertKnowsPerson(ctx, member, idNumber, { person: 'memberId', idNumber: 'idNumber' }, ['学生', 'Student']);
+  if (!member) throw notFound('memberId', '学生', 'Student');
   return member;
 }
 
@@ -72,7 +80,7 @@ export async function recordEnrolment(ctx: TuopinContext, input: RecordEnrolment
 
   const school = schoolId === null ? null : await schoolLoader(ctx).load(schoolId);
   if (schoolId !== null && !school) throw notFound('schoolId', '学校', 'School');
-  const member = await studentInScope(ctx, input.memberId);
+  const member = await studentInScope(ctx, input.memberId, input.idNumber);
 
   return inTransaction(ctx, ENROLMENT_ERRORS, async (em) => {
     const row = em.create(EnrolmentSchema, {

@@ -95,4 +95,12 @@ export const DROPOUT_STATUSES = {
   HOME_TEACHING: '送教上门 Taught at home',
 } as const;
 export type DropoutStatus = keyof typeof DROPOUT_STATUSES;
-export const DropoutStatusEnum = enumOf(DROPOUT_STATUSES);
+/**
+ * The statuses as GraphQL reads them: the stored ones, and CLOSED, which roles that see personal
+ * data masked read for either way of closing — 送教上门 means a disability too severe for school.
+ */
+export const DROPOUT_STATUSES_READ = {
+  ...DROPOUT_STATUSES,
+  CLOSED: '已结案（结案方式仅对可查看个人信息的角色显示） Closed; how, only to roles that see personal data',
+} as const;
+export const DropoutStatusEnum = enumOf(DROPOUT_STATUSES_READ);

@@ -22,7 +22,7 @@ export function registerEducationStatsSchema(builder: TuopinBuilder): void {
       stage: t.field({ type: StageEnum, resolve: (g) => g.stage, description: '学段 Stage' }),
       students: t.int({ nullable: true, statistic: 'count', resolve: (g) => g.students, description: statisticDescription('count', '受助学生数', 'Students aided') }),
       payments: t.int({ nullable: true, statistic: 'count', resolve: (g) => g.payments, description: statisticDescription('count', '发放笔数', 'Payments') }),
-      amount: t.field({ type: 'Money', nullable: true, statistic: { sum: 'payments' }, resolve: (g) => g.amount, description: statisticDescription('sum', '资助金额', 'Amount paid') }),
+      amount: t.field({ type: 'Money', nullable: true, statistic: { sum: 'students' }, resolve: (g) => g.amount, description: statisticDescription('sum', '资助金额', 'Amount paid') }),
     }),
   });
 
@@ -39,7 +39,7 @@ export function registerEducationStatsSchema(builder: TuopinBuilder): void {
         until: t.field({ type: 'Date', nullable: true, resolve: (s) => s.until, description: '统计截止日（为空则不限） Last day counted; null for no limit' }),
         aidedStudents: aid.count('受助学生数（不含已冲销的发放）', 'Students paid any aid, reversed payments excepted', (f) => f.students),
         aidPayments: aid.count('资助发放笔数', 'Aid payments, reversed ones excepted', (f) => f.payments),
-        aidPaid: aid.sum('aidPayments', '资助金额', 'Aid paid through the fund ledger, reversed payments excepted', (f) => f.amount),
+        aidPaid: aid.sum('aidedStudents', '资助金额', 'Aid paid through the fund ledger, reversed payments excepted', (f) => f.amount),
         aidByScheme: aid.field({
           type: [AidGroupRef],
           statistic: { groups: 'students' },

@@ -44,22 +44,23 @@ export async function seedSubsidies(em: EntityManager, plan: CampaignPlan, subsi
   // 先缴后补: only instalments whose interest the borrower paid (their repayment exists) are refunded.
   await em.execute(
     `with paid as (
-       select i.loan_id, i.seq, l.village_code, i.interest_due, r.repaid_on + 15 as paid_on
+       select i.loan_id, i.seq, l.village_code, i.interest_due, r.repaid_on + 15 as paid_on,
+              -- The voucher is the county's running number, not the loan's id: partners read vouchers.
+              ? || lpad((row_number() over (order by r.repaid_on, i.loan_id, i.seq))::text, 5, '0') as voucher_no
        from finance_loan_installment i join finance_loan l on l.id = i.loan_id
        join finance_repayment r on r.voucher_no = 'HK-' || i.loan_id || '-' || i.seq
        where l.id = any(?::int[]) and i.due_date <= ?::date and i.interest_due > 0
      ),
      entries as (
        insert into ledger_entry (kind, fund_id, project_id, allocation_id, amount, entry_date, voucher_no, memo, recorded_by)
-       select 'DISBURSEMENT', ?, ?, ?, p.interest_due, p.paid_on, 'TX-' || p.loan_id || '-' || p.seq,
-              '贴息 Interest subsidy: loan ' || p.loan_id || ', instalment ' || p.seq, 'demo'
+       select 'DISBURSEMENT', ?, ?, ?, p.interest_due, p.paid_on, p.voucher_no, '扶贫小额信贷贴息 Interest subsidy on a poverty-relief microloan', 'demo'
        from paid p order by p.paid_on, p.loan_id, p.seq
        returning id, voucher_no
      )
      insert into finance_subsidy_payment (loan_id, installment_seq, village_code, ledger_entry_id, amount, paid_on, recorded_by)
      select p.loan_id, p.seq, p.village_code, e.id, p.interest_due, p.paid_on, 'demo'
-     from paid p join entries e on e.voucher_no = 'TX-' || p.loan_id || '-' || p.seq`,
-    [`{${loanIds.join(',')}}`, subsidy.through, fund.id, project.id, allocation.id],
+     from paid p join entries e on e.voucher_no = p.voucher_no`,
+    [`TX-${subsidy.year}-`, `{${loanIds.join(',')}}`, subsidy.through, fund.id, project.id, allocation.id],
   );
   const [paid] = await em.execute<{ total: string }[]>(
     `select coalesce(sum(amount), 0)::text as total from ledger_entry where allocation_id = ? and kind = 'DISBURSEMENT'`,

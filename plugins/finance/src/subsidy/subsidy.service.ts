@@ -99,7 +99,7 @@ export async function payInterestSubsidy(ctx: TuopinContext, input: PayInterestS
         amount: installment.interestDue,
         date: paidOn,
         voucherNo,
-        memo: `贴息 Interest subsidy: loan ${loan.id}, instalment ${installment.seq}`,
+        memo: `扶贫小额信贷贴息 第${installment.seq}期 Interest subsidy on a poverty-relief microloan, instalment ${installment.seq}`,
       },
     );
     const [row] = await em.execute<{ id: number }[]>(

@@ -155,7 +155,8 @@ async function seedSubsidies(em: EntityManager, paid: readonly { relocatedId: nu
       const [entry] = await em.execute<{ id: number }[]>(
         `insert into ledger_entry (kind, fund_id, project_id, allocation_id, amount, entry_date, voucher_no, memo, recorded_by)
          values ('DISBURSEMENT', ?, ?, ?, ?, '2017-09-15', ?, ?, 'demo') returning id`,
-        [fund.id, projectId, allocation.id, amount, `BZ-${fundPlan.sourceType}-${household.relocatedId}`, `搬迁补助 Relocation subsidy: household ${household.relocatedId}`],
+        // The voucher is a running number and the memo says what was paid: partners read both, and a household's id would let them count.
+        [fund.id, projectId, allocation.id, amount, `BZ-${fundPlan.sourceType}-${String(paid.indexOf(household) + 1).padStart(4, '0')}`, '易地扶贫搬迁建房补助 Relocation housing subsidy'],
       );
       await em.execute(
         `insert into relocation_subsidy_payment (relocated_household_id, village_code, ledger_entry_id, amount, paid_on, recorded_by) values (?, ?, ?, ?, '2017-09-15', 'demo')`,

@@ -31,7 +31,7 @@ export function registerRelocationStatsSchema(builder: TuopinBuilder): void {
     scope: 'contained',
     fields: (t) => {
       const figures = loaderFields(t, { loader: relocationStatsLoader, key: (source) => source.code });
-      const { count, sum, ratio } = figures;
+      const { count, sum, total, ratio } = figures;
       const scattered = (f: { households: number; centralisedHouseholds: number }) => f.households - f.centralisedHouseholds;
       return {
         households: count('搬迁户数（含同步搬迁户，按迁出地）', 'Households relocated, registered or not, by the village they move from', (f) => f.households),
@@ -47,7 +47,7 @@ export function registerRelocationStatsSchema(builder: TuopinBuilder): void {
         sites: figures.field({ type: 'Int', statistic: 'public', description: '安置点个数（按所在地；公开） Resettlement sites standing in the area (a public notice)', value: (f) => f.sites }),
         flats: figures.field({ type: 'Int', statistic: 'public', description: '已建安置房套数（公开） Flats built at those sites (buildings, not people)', value: (f) => f.flats }),
         housedPeople: count('已分房（建房）户的搬迁人数', 'People of the households housed', (f) => f.housedPeople),
-        housedFloorArea: count('已分房（建房）总面积（整平方米）', 'Floor area of their homes, whole m²', (f) => f.housedFloorArea),
+        housedFloorArea: total('housedPeople', '已分房（建房）总面积（整平方米）', 'Floor area of their homes, whole m²', (f) => f.housedFloorArea),
         floorAreaPerPerson: ratio(['housedFloorArea', 'housedPeople'], '人均住房面积（平方米）', 'Floor area per person housed, m²', (f) => ratioOfParts(f.housedFloorArea, f.housedPeople)),
         demolitionDue: count('应拆旧户数（已入住、未批准保留）', 'Old houses due for demolition: households moved in whose house was not retained', (f) => f.demolitionDue),
         demolished: count('已拆旧户数', 'Old houses demolished', (f) => f.demolished),

@@ -86,7 +86,7 @@ export async function payRelocationSubsidy(ctx: TuopinContext, input: PaySubsidy
     // to pay, under its own locks, inside this transaction.
     const entryId = await disburseFunds(
       { ...ctx, em },
-      { allocationId: input.allocationId, amount: formatMoney(amountFen!), date: paidOn, voucherNo: input.voucherNo.trim(), memo: `搬迁补助 Relocation subsidy: household ${household.id}` },
+      { allocationId: input.allocationId, amount: formatMoney(amountFen!), date: paidOn, voucherNo: input.voucherNo.trim(), memo: '易地扶贫搬迁补助 Relocation subsidy' },
     );
     const [row] = await em.execute<{ id: number }[]>(
       `insert into relocation_subsidy_payment (relocated_household_id, village_code, ledger_entry_id, amount, paid_on, recorded_by)
