@@ -176,6 +176,17 @@ describe('a key that does not fit', () => {
     expect({ disbursements: await disbursements(), audit: await auditRecords(), funds: await count(`select count(*) as n from fund`) }).toEqual(before);
   });
 
+  it('lets only one of two different requests sent at once under one key write', async () => {
+    const funds = () => count(`select count(*) as n from fund`);
+    const before = await funds();
+    const key = randomUUID();
+    const as = (alias: string) => `mutation($input: CreateFundInput!) { ${alias}: createFund(input: $input) { __typename ... on CreateFundPayload { fund { id } } ${ERROR_FIELDS} } }`;
+    const [a, b] = await Promise.all([send(as('a'), { input: fundInput({ name: '并发甲' }) }, key), send(as('b'), { input: fundInput({ name: '并发乙' }) }, key)]);
+    expect([a.a.__typename, b.b.__typename].sort()).toEqual(['ConflictError', 'CreateFundPayload']);
+    expect([a.a, b.b].find((answer) => answer.__typename === 'ConflictError')).toMatchObject({ field: 'Idempotency-Key' });
+    expect(await funds()).toBe(before + 1);
+  });
+
   it('refuses a malformed key with a typed error naming the header, and writes nothing; queries ignore it', async () => {
     const before = { disbursements: await disbursements(), audit: await auditRecords() };
     for (const bad of ['k'.repeat(129), 'has\ttab', 'has space', '""']) {

@@ -30,13 +30,17 @@ export async function liveKeyRows(ctx: TuopinContext, principalId: string, key: 
 }
 
 /**
- * Inserts a field's key row inside the write's transaction; false when the row exists (another
- * request with the key committed first, or is committing: the insert waits for it). Expired rows
- * of the key go first, and a batch of other expired rows with them: purging rides on keyed writes,
- * so no scheduled job is needed. `skip locked` keeps two purges from waiting on each other.
+ * Inserts a field's key row inside the write's transaction; false when the key is taken: this
+ * field's row exists, or a row of the key belongs to another request. A transaction-scoped advisory
+ * lock on (caller, key) makes requests with one key take turns here, so the second sees the first's
+ * committed rows (and two different documents under one key never both write). Expired rows of
+ * the key go first, and a batch of other expired rows with them: purging rides on keyed writes, so
+ * no scheduled job is needed. `skip locked` keeps two purges from waiting on each other.
  */
 export async function insertKeyRow(em: EntityManager, ctx: TuopinContext, address: KeyAddress, operation: string, requestHash: string): Promise<boolean> {
   const cutoff = expiryCutoff(ctx.settings);
+  // A key holds no space (idempotency-key.ts), so caller and key are told apart by the last one.
+  await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`${address.principalId} ${address.key}`]);
   await em.execute(
     `delete from idempotency_key
       where created_at < ?
@@ -46,8 +50,10 @@ export async function insertKeyRow(em: EntityManager, ctx: TuopinContext, addres
   );
   const inserted = await em.execute<{ id: number }[]>(
     `insert into idempotency_key (principal_id, idempotency_key, field_path, operation, request_hash, created_at)
-     values (?, ?, ?, ?, ?, ?) on conflict do nothing returning 1 as id`,
-    [address.principalId, address.key, address.fieldPath, operation, requestHash, keyClock(ctx.settings)],
+     select ?, ?, ?, ?, ?, ?
+      where not exists (select 1 from idempotency_key where principal_id = ? and idempotency_key = ? and request_hash <> ?)
+     on conflict do nothing returning 1 as id`,
+    [address.principalId, address.key, address.fieldPath, operation, requestHash, keyClock(ctx.settings), address.principalId, address.key, requestHash],
   );
   return inserted.length === 1;
 }
