@@ -143,6 +143,22 @@ describe('a mutation sent again with its Idempotency-Key', () => {
     clock.setToday('2016-03-10');
   });
 
+  it('does not keep a key shown once: createApiKey sent again creates no second key and does not show it again', async () => {
+    const keys = () => count(`select count(*) as n from api_key`);
+    const before = await keys();
+    const query = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename ... on CreateApiKeyPayload { key apiKey { id } } ${ERROR_FIELDS} } }`;
+    const variables = { input: { name: '幂等测试合作机构', areaScopes: ['433125'] } };
+    const key = randomUUID();
+    const first = await send(query, variables, key, CALLERS.hunanAdmin);
+    expect(first.createApiKey.__typename).toBe('CreateApiKeyPayload');
+    const second = await send(query, variables, key, CALLERS.hunanAdmin);
+    expect(second.createApiKey).toMatchObject({ __typename: 'ConflictError', field: 'Idempotency-Key' });
+    expect(JSON.stringify(second)).not.toContain(first.createApiKey.key);
+    expect(await keys()).toBe(before + 1);
+    const [{ answers }] = await server.sql<{ answers: string }>(`select string_agg(answer::text, '') as answers from idempotency_key`);
+    expect(answers).not.toContain(first.createApiKey.key);
+  });
+
   it('with one key for several mutation fields, runs each field once', async () => {
     const funds = () => count(`select count(*) as n from fund`);
     const before = await funds();

@@ -100,6 +100,10 @@ function decodeIds<Input extends object>(input: Input, ids: Readonly<Record<stri
  * database ids. Every description is required by the types and refused at build when it is not
  * bilingual.
  *
+ * Every mutation so defined honours the request's `Idempotency-Key` header (kernel/idempotency/):
+ * sent again with its key, it writes nothing and answers from what `resolve` returned the first
+ * time, so `resolve` returns plain data (ids) and writes through `inTransaction`.
+ *
  * @example
  * ```ts
  * defineMutation(builder, 'createLender', {
