@@ -91,6 +91,17 @@ describe('a mutation sent again with its Idempotency-Key', () => {
     expect(await disbursements()).toBe(before + 2);
   });
 
+  it('costs a keyed write five statements more, and a replay writes none', async () => {
+    const keyless = await server.countStatements(() => send(DISBURSE, { input: disburseInput() }, null));
+    const key = randomUUID();
+    const keyed = await server.countStatements(() => send(DISBURSE, { input: disburseInput() }, key));
+    const replay = await server.countStatements(() => send(DISBURSE, { input: disburseInput() }, key));
+    // The key's lookup, the advisory lock, the purge, the key row and its answer.
+    expect(keyed.count, keyed.statements.join('\n')).toBe(keyless.count + 5);
+    expect(replay.statements.filter((sql) => /^\s*(insert|update|delete)\b/i.test(sql)), replay.statements.join('\n')).toEqual([]);
+    expect(replay.count).toBeLessThan(keyless.count);
+  });
+
   it('sent ten times at once writes once, and every answer is the one write', async () => {
     const before = await disbursements();
     const [{ last }] = await server.sql<{ last: number }>(`select coalesce(max(id), 0) as last from audit_log`);
