@@ -64,6 +64,8 @@ describe('CORS by an allowlist of origins', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    // A form's submit carries its idempotency key (README, The API in brief).
+    expect(response.headers.get('access-control-allow-headers')).toContain('idempotency-key');
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     expect(response.headers.get('vary')).toContain('Origin');
   });

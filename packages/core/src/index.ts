@@ -81,6 +81,8 @@ export {
 } from './kernel/errors.js';
 export { defineMutation, type DecodedInput, type GlobalIdDeclarations, type MutationDefinition } from './kernel/define-mutation.js';
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
+export { DEFAULT_IDEMPOTENCY_KEY_HOURS, IDEMPOTENCY_KEY_HEADER, IdempotentRequest, MAX_IDEMPOTENCY_KEY_LENGTH } from './kernel/idempotency/idempotency-key.js';
+export { answerNotKept } from './kernel/idempotency/stored-answer.js';
 export { notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
 export { assertCanWriteVillage, canReadVillage } from './access/registry-access.js';
 export { isWithinScope, normalizeScopes, rangesWithinScope } from './kernel/area-scope.js';

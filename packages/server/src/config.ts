@@ -7,6 +7,7 @@ import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
 import {
   DEFAULT_MONITORING_DECISION_DAYS,
+  DEFAULT_IDEMPOTENCY_KEY_HOURS,
   DEFAULT_IDENTIFICATION_NOTICE_DAYS,
   DEFAULT_MONITORING_NOTICE_DAYS,
   DEFAULT_NOTICE_RECORDING_GRACE_DAYS,
@@ -88,6 +89,7 @@ export function loadSettings(file: string): PlatformSettings {
     provinceIdentificationNoticeDays?: Record<string, unknown>;
     workTeams?: unknown;
     queryLimits?: unknown;
+    idempotencyKeyHours?: unknown;
     suppression?: unknown;
     plugins?: unknown;
   };
@@ -117,6 +119,7 @@ export function loadSettings(file: string): PlatformSettings {
     ...checkExitSettings(raw),
     workTeams: checkWorkTeams(raw.workTeams),
     queryLimits: checkQueryLimits(raw.queryLimits),
+    idempotencyKeyHours: checkDays(raw.idempotencyKeyHours, 'idempotencyKeyHours', DEFAULT_IDEMPOTENCY_KEY_HOURS, 1, 24 * 90, 'hours'),
     suppression: checkSuppression(raw.suppression),
     plugins: checkPluginSettings(raw.plugins),
   };

@@ -2,6 +2,7 @@ import type { TuopinBuilder } from '../kernel/builder.js';
 import { ValidationError } from '../kernel/errors.js';
 import { defineMutation } from '../kernel/define-mutation.js';
 import { isDatabaseId } from '../kernel/global-id.js';
+import { answerNotKept } from '../kernel/idempotency/stored-answer.js';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from './api-key.service.js';
 
 export function registerApiKeySchema(builder: TuopinBuilder): void {
@@ -42,7 +43,8 @@ export function registerApiKeySchema(builder: TuopinBuilder): void {
         areaScopes: t.stringList({ required: true, description: '授权区划前缀，如 "433125" Division-code prefixes, e.g. "433125"' }),
       }),
     },
-    resolve: (input, ctx) => createApiKey(ctx, input),
+    // The key in clear is shown once: a replay with the same Idempotency-Key must not show it again.
+    resolve: async (input, ctx) => answerNotKept(await createApiKey(ctx, input)),
     payload: {
       description: '新建的 API 密钥：明文只显示这一次 The new key; its clear text is shown this once only',
       fields: (t) => ({

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditTrail } from './audit-trail.js';
+import type { IdempotentRequest } from './idempotency/idempotency-key.js';
 import type { ReadLayer } from './read/read-layer.js';
 import type { Principal } from './principal.js';
 import type { PlatformSettings } from './settings.js';
@@ -26,4 +27,9 @@ export interface TuopinContext {
    * service calls the hooks of the plugin contract for exactly those, without importing any.
    */
   readonly plugins: readonly TuopinPlugin[];
+  /**
+   * The request's `Idempotency-Key` header, when it has one: every mutation field then runs at
+   * most once for the caller and key (kernel/idempotency/). Absent, mutations run as always.
+   */
+  readonly idempotency?: IdempotentRequest;
 }

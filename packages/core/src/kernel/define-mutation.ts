@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { FieldMap, InputFieldMap, InputObjectRef, InputShapeFromFields, ObjectRef } from '@pothos/core';
 import type { TuopinBuilder, TuopinObjectTypes, TuopinTypes } from './builder.js';
 import type { TuopinContext } from './context.js';
 import { IssueCollector, ValidationError } from './errors.js';
 import { numericIdOf } from './global-id.js';
+import { runWithIdempotencyKey } from './idempotency/idempotent-mutations.js';
 import { mutationErrors } from './mutation-errors.js';
 
 /** Input fields that can carry global IDs: ID fields and lists of them (optional or not). */
@@ -98,6 +100,10 @@ function decodeIds<Input extends object>(input: Input, ids: Readonly<Record<stri
  * database ids. Every description is required by the types and refused at build when it is not
  * bilingual.
  *
+ * Every mutation so defined honours the request's `Idempotency-Key` header (kernel/idempotency/):
+ * sent again with its key, it writes nothing and answers from what `resolve` returned the first
+ * time, so `resolve` returns plain data (ids) and writes through `inTransaction`.
+ *
  * @example
  * ```ts
  * defineMutation(builder, 'createLender', {
@@ -147,7 +153,9 @@ export function defineMutation<Fields extends InputFieldMap, const Ids extends G
       errors: mutationErrors(name),
       description: bilingual(definition.description, `Mutation.${name}`),
       args: { input: t.arg({ type: inputRef, required: true, description: bilingual(input.argumentDescription, `Mutation.${name}(input)`) }) },
-      resolve: (_root: unknown, args: { input: object }, ctx: TuopinContext) => definition.resolve(decodeIds(args.input, ids) as never, ctx),
+      // Under the request's Idempotency-Key, if any: run once, answered again from the first run.
+      resolve: (_root: unknown, args: { input: object }, ctx: TuopinContext, info: GraphQLResolveInfo) =>
+        runWithIdempotencyKey(ctx, info, () => definition.resolve(decodeIds(args.input, ids) as never, ctx)),
     } as never),
   );
   return { input: inputRef as never, payload: payloadRef };

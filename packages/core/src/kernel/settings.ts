@@ -22,6 +22,11 @@ export interface PlatformSettings {
   /** Limits on the shape of a query; the defaults below when absent. */
   readonly queryLimits?: Partial<QueryLimits>;
   /**
+   * How long an `Idempotency-Key` is kept, in hours (`idempotencyKeyHours`, 24 when absent): a
+   * mutation sent again with its key within this time is answered from the first run.
+   */
+  readonly idempotencyKeyHours?: number;
+  /**
    * Each plugin's own settings, keyed by plugin name: the `plugins` block of tuopin.config.json,
    * e.g. `{ "finance": { "maxPrincipal": "50000.00" } }`. Core checks only that each block is an
    * object; each plugin's `settings` schema checks its block at start-up (`checkPluginSettings`)

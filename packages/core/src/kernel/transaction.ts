@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TuopinContext } from './context.js';
 import { RuleViolationError, type TuopinError } from './errors.js';
+import { claimIdempotencyKey } from './idempotency/claim-in-transaction.js';
+import type { FieldClaim } from './idempotency/idempotency-key.js';
 
 /** Typed errors for database constraints, keyed by constraint name. */
 export type ConstraintErrors = Readonly<Record<string, () => TuopinError>>;
@@ -50,12 +52,17 @@ export async function inTransaction<T>(
 }
 
 async function runOnce<T>(ctx: TuopinContext, constraintErrors: ConstraintErrors, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  // The request's idempotency key, recorded with the write it guards (kernel/idempotency/).
+  let claim: FieldClaim | null = null;
   try {
     return await ctx.em.transactional(async (em) => {
       await stampTransaction(em as EntityManager, ctx);
+      claim = await claimIdempotencyKey(em as EntityManager, ctx);
       return work(em as EntityManager);
     });
   } catch (error) {
+    // Rolled back with the write: the next attempt (or transaction) claims the key again.
+    if (claim) (claim as FieldClaim).claimed = false;
     const { constraint, code } = error as { constraint?: unknown; code?: unknown };
     const typed = typeof constraint === 'string' ? constraintErrors[constraint] : undefined;
     if (typed) throw typed();

@@ -15,6 +15,7 @@ import { CoreFundEarmarkMigration } from './core-20261209000000-fund-earmark.mig
 import { CoreWorkTeamAuditAreasMigration } from './core-20261209100000-work-team-audit-areas.migration.js';
 import { CoreIdentificationMigration } from './core-20261210000000-identification.migration.js';
 import { CorePovertyExitMigration } from './core-20261211000000-poverty-exit.migration.js';
+import { CoreIdempotencyKeysMigration } from './core-20261212000000-idempotency-keys.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -34,4 +35,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261209100000_work_team_audit_areas', class: CoreWorkTeamAuditAreasMigration },
   { name: 'core_20261210000000_identification', class: CoreIdentificationMigration },
   { name: 'core_20261211000000_poverty_exit', class: CorePovertyExitMigration },
+  { name: 'core_20261212000000_idempotency_keys', class: CoreIdempotencyKeysMigration },
 ];

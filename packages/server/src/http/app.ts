@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditTrail, checkPluginSettings, ReadLayer, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -98,7 +98,9 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): Y
       // The gateway authenticates every /graphql request; reaching here without a caller is a bug.
       if (!principal) throw new Error('a GraphQL request reached the app without an authenticated principal');
       // `em` is added by useLazyEntityManager: forked on first use, not for every request.
+      const idempotencyKey = request.headers.get('idempotency-key');
       return {
+        ...(idempotencyKey === null ? {} : { idempotency: new IdempotentRequest(idempotencyKey) }),
         principal,
         db,
         plugins: options.tenancy.platformFor(principal).plugins,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Headers a browser on an allowed origin may send: the credential, the body type, a request id, persisted-operation hashes. */
-const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, graphql-client-name, graphql-client-version';
+/** Headers a browser on an allowed origin may send: the credential, the body type, a request id, a mutation's idempotency key, persisted-operation hashes. */
+const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, idempotency-key, graphql-client-name, graphql-client-version';
 /** Headers a browser script may read from a response. */
 const EXPOSED_HEADERS = 'x-request-id, retry-after';
 
