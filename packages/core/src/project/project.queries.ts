@@ -9,7 +9,7 @@ import type { ProjectCategory, ProjectStatus } from './project-enums.js';
 import { appendCodeRanges } from '../kernel/read/entity-reads.js';
 import { countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodeFieldNodes, nodesSelect } from '../kernel/read/selection.js';
-import { allocationPageRequest, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
+import { allocationPageRequest, allocationProperties, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
 import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
 
 export interface ProjectFilter {
@@ -77,6 +77,8 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
   const conditions = projectConditions(ctx, filter);
   const withFunding = info !== undefined && FUNDING_FIELDS.some((field) => nodesSelect(info, field));
   const allocations = info !== undefined ? selectedAllocationPage(info) : undefined;
+  // The allocations carry only the columns their selected fields read.
+  const allocationColumns = allocations && info ? allocationProperties(info) : undefined;
   return resolveKeysetConnection<Project>(
     args,
     ['text', 'id'],
@@ -94,7 +96,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         conditions,
         extraColumns: (sql) => {
           if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
-          if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_');
+          if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_', allocationColumns);
         },
         bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
         orderBy: [
@@ -109,7 +111,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
         takeColumn(rows, 'funding_');
         rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
       }
-      if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_');
+      if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_', allocationColumns);
       return rows;
     },
     async () => (conditions ? countRowsOf(ctx, ProjectSchema, 'p', conditions) : 0),
