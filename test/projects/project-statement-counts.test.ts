@@ -49,7 +49,23 @@ const AllocationPages = graphql(`
   }
 `);
 
+const AllocationsWithBalance = graphql(`
+  query ProjectAllocationsWithBalance($regionCode: String!) {
+    projects(regionCode: $regionCode, first: 2) {
+      edges { node { allocations(first: 2) { edges { node { ... on LedgerEntry { voucherNo } balance isReversed } } } } }
+    }
+  }
+`);
+
 let server: TestServer;
+
+/** The properties of the ledger columns in the allocations' JSON arrays of a project page's statement. */
+function allocationJsonKeys(statement: string): string[] {
+  const array = /json_agg\(json_build_array\(json_build_array\((.*?)\),/.exec(statement);
+  expect(array, statement).not.toBeNull();
+  const propertyOf = new Map(server.orm.em.getMetadata().get('LedgerEntry').props.map((prop) => [prop.fieldNames?.[0], prop.name]));
+  return [...array![1].matchAll(/e\."(\w+)"/g)].map((match) => propertyOf.get(match[1]) ?? match[1]).sort();
+}
 
 beforeAll(async () => {
   server = await createTestServer();
@@ -136,6 +152,26 @@ describe('SQL statements for a page of projects with their funding', () => {
     // statements); the two pages asked alone come with their projects
     expect(statements.filter((sql) => sql.includes('unnest')), statements.join('\n')).toHaveLength(2);
     expect(count, statements.join('\n')).toBe(5);
+  });
+
+  it('builds the allocations of a page from the columns their selected fields read', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(ProjectPage, { regionCode: AREAS.baojing, first: 5 });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.projects.edges[0].node.allocations.edges[0].node).toMatchObject({ amount: '10000.00', date: '2016-04-01' });
+    });
+    const page = statements.find((sql) => sql.includes('json_agg'))!;
+    // amount, date and fund, with the key, the kind and the two owners the scope guard needs
+    expect(allocationJsonKeys(page)).toEqual(['amount', 'entryDate', 'fundId', 'id', 'kind', 'projectId']);
+
+    const { statements: others } = await server.countStatements(async () => {
+      const result = await server.execute(AllocationsWithBalance, { regionCode: AREAS.baojing });
+      expect(result.errors).toBeUndefined();
+      const allocation = result.data!.projects.edges[0].node.allocations.edges[0].node;
+      expect(allocation).toEqual({ voucherNo: null, balance: '6000.00', isReversed: false });
+    });
+    // a field selected through the interface counts as selected on Allocation
+    expect(allocationJsonKeys(others.find((sql) => sql.includes('json_agg'))!)).toEqual(['amount', 'fundId', 'id', 'kind', 'projectId', 'voucherNo']);
   });
 
   it('leaves page arguments it would refuse to the field, which refuses them', async () => {

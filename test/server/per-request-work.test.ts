@@ -1,6 +1,7 @@
 import { createTestServer, documentOf, mustSucceed, TEST_REGISTRAR, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
+import { CALLERS } from '../fixtures/principals.js';
 import { registrationInput } from '../fixtures/households.js';
 import { RegisterHousehold } from '../fixtures/operations.js';
 
@@ -33,5 +34,32 @@ describe('per-request work', () => {
     } finally {
       fork.mockRestore();
     }
+  });
+
+  it('records a read of personal data without forking the entity manager (the audit row goes through the read layer)', async () => {
+    mustSucceed(await server.execute(RegisterHousehold, { input: registrationInput() }, { principal: TEST_REGISTRAR }));
+    const fork = vi.spyOn(server.orm.em, 'fork');
+    try {
+      const { count } = await server.countStatements(async () => {
+        const read = await server.execute(
+          documentOf(`query AuditedPage($code: String!) { households(regionCode: $code, first: 5) { edges { node { members { idNumber } } } } }`),
+          { code: AREAS.villageA },
+          { principal: CALLERS.baojingOfficer },
+        );
+        expect(read.errors).toBeUndefined();
+        const idNumbers = (read.data as { households: { edges: { node: { members: { idNumber: string }[] } }[] } }).households.edges.flatMap((e) => e.node.members.map((m) => m.idNumber));
+        expect(idNumbers.length).toBeGreaterThan(0);
+        expect(idNumbers.every((id) => /^\d{17}[\dX]$/.test(id))).toBe(true); // unmasked, so audited
+      });
+      expect(count).toBe(2); // the page, the audit row
+      expect(fork).not.toHaveBeenCalled();
+    } finally {
+      fork.mockRestore();
+    }
+    const [row] = await server.sql<{ operation: string; reads: number }>(
+      `select operation, cardinality(read_objects) as reads from audit_log where action = 'READ' and operation = 'query AuditedPage' order by id desc limit 1`,
+    );
+    expect(row).toMatchObject({ operation: 'query AuditedPage' });
+    expect(row.reads).toBeGreaterThan(0);
   });
 });

@@ -41,6 +41,7 @@ export const APP_PART_NAMES = [
   'read audit',
   'request record',
   'trusted documents',
+  'compiled execution',
 ] as const;
 
 /** Every layer the floor measures in-process, bottom up. `start` and the peer are separate processes. */

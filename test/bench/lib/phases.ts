@@ -9,6 +9,7 @@ import { throughput } from './load.js';
 import { WORK_DIR } from './options.js';
 import { monotonicUs, summariseProfile, type Window } from './profile.js';
 import { ROUND_ORDER, settle, targetFor, warmUp, withServer, type RunContext } from './rounds.js';
+import type { Question, Vars } from '../questions/question.js';
 import type { RunningServer } from './servers.js';
 import { answer, verifyRead, verifyWrite } from './verify.js';
 
@@ -103,40 +104,51 @@ async function pageSizePhase(ctx: RunContext, servers: RunningServer[]): Promise
   }
 }
 
-/** Our server under `--cpu-prof`, one process per question, at 10 connections. */
+/**
+ * Our server under `--cpu-prof`, one process per question, at 10 connections; then again asked by
+ * the county officer (personal data unmasked, the read audit on) where he asks the question.
+ */
 export async function profilePhase(ctx: RunContext): Promise<void> {
   const root = path.join(WORK_DIR, 'profiles');
   rmSync(root, { recursive: true, force: true });
   for (const question of ctx.questions) {
-    const dir = path.join(root, question.id);
-    mkdirSync(dir, { recursive: true });
-    const database = question.write ? ctx.dataset.writeDatabase : ctx.dataset.database;
-    let window: Window | null = null;
-    await withServer(
-      ctx,
-      'ours',
-      database,
-      `ours-profile-${question.id}.log`,
-      async (server) => {
-        const target = targetFor(server, question, ctx.pools.get(question.id)!);
-        await warmUp(target, 1, ctx.options.warmupMaxSec); // left out of the summary
-        const fromUs = monotonicUs();
-        await throughput(target, 10, ctx.options.profileSec);
-        window = { fromUs, toUs: monotonicUs() };
-        await settle(ctx, server.pid, database); // a clean exit writes the profile
-      },
-      ['--cpu-prof', `--cpu-prof-dir=${dir}`],
-    );
-    // One profile per thread; the main thread's is `CPU.<date>.<time>.<pid>.0.<n>.cpuprofile`.
-    const file = existsSync(dir) ? readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
     const result = ctx.results.get(question.id)!;
-    if (!file) {
-      ctx.log(`  ${question.id}: no CPU profile was written (the server did not exit cleanly?)`);
-      continue;
-    }
-    result.profileFile = path.relative(WORK_DIR, path.join(dir, file));
-    result.profile = summariseProfile(path.join(dir, file), ctx.options.serverDir, window);
-    const top = result.profile.byPackage.slice(0, 4).map((p) => `${p.name} ${p.share}%`).join(', ');
-    ctx.log(`  ${question.id}: ${top}`);
+    const ours = await profileOne(ctx, question, 'ours', ctx.pools.get(question.id)!, path.join(root, question.id));
+    if (ours) [result.profileFile, result.profile] = [ours.file, ours.summary];
+    const countyPool = ctx.county.pools.get(question.id);
+    if (!countyPool) continue;
+    const county = await profileOne(ctx, question, 'county', countyPool, path.join(root, `${question.id}-county`));
+    if (county) [result.countyProfileFile, result.countyProfile] = [county.file, county.summary];
   }
+}
+
+async function profileOne(ctx: RunContext, question: Question, name: 'ours' | 'county', pool: Vars[], dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const database = question.write ? ctx.dataset.writeDatabase : ctx.dataset.database;
+  let window: Window | null = null;
+  await withServer(
+    ctx,
+    name,
+    database,
+    `${name}-profile-${question.id}.log`,
+    async (server) => {
+      const target = targetFor(server, question, pool);
+      await warmUp(target, 1, ctx.options.warmupMaxSec); // left out of the summary
+      const fromUs = monotonicUs();
+      await throughput(target, 10, ctx.options.profileSec);
+      window = { fromUs, toUs: monotonicUs() };
+      await settle(ctx, server.pid, database); // a clean exit writes the profile
+    },
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  );
+  // One profile per thread; the main thread's is `CPU.<date>.<time>.<pid>.0.<n>.cpuprofile`.
+  const file = existsSync(dir) ? readdirSync(dir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
+  if (!file) {
+    ctx.log(`  ${question.id} (${name}): no CPU profile was written (the server did not exit cleanly?)`);
+    return null;
+  }
+  const summary = summariseProfile(path.join(dir, file), ctx.options.serverDir, window);
+  const top = summary.byPackage.slice(0, 4).map((p) => `${p.name} ${p.share}%`).join(', ');
+  ctx.log(`  ${question.id} (${name}): ${top}`);
+  return { file: path.relative(WORK_DIR, path.join(dir, file)), summary };
 }

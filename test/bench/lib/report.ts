@@ -160,11 +160,15 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
     for (const stmt of sql.slice(0, s === 'ours' ? 12 : 6)) out.push(`| ${num(stmt.calls / requests, 2)} | ${num(stmt.meanMs, 3)} | \`${cell(oneLine(stmt.query))}\` |`);
     out.push('', '</details>');
   }
-  if (q.profile) {
-    out.push('', `<details><summary>Where our server's CPU goes (${q.profileFile}, ${num(q.profile.busyMs, 0)} ms busy)</summary>`, '', '| package / part | self ms | share |', '|---|---|---|');
-    for (const p of q.profile.byPackage.slice(0, 12)) out.push(`| ${cell(p.name)} | ${num(p.ms, 0)} | ${p.share} % |`);
+  for (const [who, profile, file] of [
+    ['our server', q.profile, q.profileFile],
+    ['our server asked by the county officer', q.countyProfile, q.countyProfileFile],
+  ] as const) {
+    if (!profile) continue;
+    out.push('', `<details><summary>Where ${who}'s CPU goes (${file}, ${num(profile.busyMs, 0)} ms busy)</summary>`, '', '| package / part | self ms | share |', '|---|---|---|');
+    for (const p of profile.byPackage.slice(0, 12)) out.push(`| ${cell(p.name)} | ${num(p.ms, 0)} | ${p.share} % |`);
     out.push('', '| function | where | self ms | share |', '|---|---|---|---|');
-    for (const f of q.profile.topFunctions) out.push(`| ${cell(f.name)} | ${cell(f.where)} | ${num(f.ms, 0)} | ${f.share} % |`);
+    for (const f of profile.topFunctions) out.push(`| ${cell(f.name)} | ${cell(f.where)} | ${num(f.ms, 0)} | ${f.share} % |`);
     out.push('', '</details>');
   }
   out.push('', `(Medians over ${rounds} rounds.)`, '');

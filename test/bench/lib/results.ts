@@ -43,6 +43,9 @@ export interface QuestionResult {
   /** Where our server's CPU time goes for this question. */
   profile: ProfileSummary | null;
   profileFile: string | null;
+  /** The same for the county officer's run (absent: not profiled). */
+  countyProfile?: ProfileSummary | null;
+  countyProfileFile?: string | null;
 }
 
 export interface BenchResults {

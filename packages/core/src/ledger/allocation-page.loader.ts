@@ -1,10 +1,12 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { checkPageArgs, decodeCursor, keysetPageSize, resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
 import { SqlText } from '../kernel/read/read-statement.js';
+import { selectedProperties } from '../kernel/read/selected-properties.js';
 import { LedgerEntrySchema } from './ledger-entry.entity.js';
 import { LEDGER_ROW_JOINS, ledgerRowColumns, ledgerRowOf, type LedgerEntryRow } from './ledger-rows.js';
 
@@ -55,6 +57,21 @@ async function loadPages(ctx: TuopinContext, owner: AllocationOwner, ids: readon
   return ids.map((id) => pages.get(id)!);
 }
 
+/**
+ * What every allocation primed from a parent page carries, whatever is selected: its key and
+ * order (`id`), its kind (which type it is), its fund and project (the scope guard's grants and
+ * the `fund`/`project` fields). The places the scope guard reads come beside them.
+ */
+export const ALLOCATION_ROWS = { typeName: 'Allocation', always: ['id', 'kind', 'fundId', 'projectId'], nodeId: ['id'] } as const;
+
+/**
+ * The allocation properties a parent page's allocations read: those the operation selects on
+ * allocations, in a query. In a mutation every column, as for a household page's members.
+ */
+export function allocationProperties(info: GraphQLResolveInfo): readonly string[] | undefined {
+  return info.operation.operation === 'query' ? selectedProperties(info, ALLOCATION_ROWS) : undefined;
+}
+
 /** One DataLoader per distinct page request, so owners asking for the same page share a batch. */
 const pageLoaders = createContextCache(() => new Map<string, DataLoader<number, LoadedPage>>());
 
@@ -99,7 +116,15 @@ const ENTRY_PLACES: Record<AllocationOwner, (parent: string) => { fundArea: stri
  * batch, read with the parent page instead. `primeAllocationPages` takes them out and primes the
  * loader that `allocationConnection` reads, so the connection resolves as before.
  */
-export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, owner: AllocationOwner, parent: string, page: PageRequest, column: string): void {
+export function appendAllocationPageColumns(
+  ctx: TuopinContext,
+  sql: SqlText,
+  owner: AllocationOwner,
+  parent: string,
+  page: PageRequest,
+  column: string,
+  properties?: readonly string[],
+): void {
   const ownerColumn = OWNER_COLUMN[owner];
   const keyColumn = `${parent}.id`;
   const places = ENTRY_PLACES[owner](parent);
@@ -108,7 +133,7 @@ export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, ow
   // The owner's own place is the parent's column; the other one is looked up per entry of the page
   // (by primary key), not joined: joined, the planner hashed the whole fund table for every parent.
   sql.append(
-    `, coalesce((select json_agg(json_build_array(${ctx.db.columns(LedgerEntrySchema).jsonArray('e')},
+    `, coalesce((select json_agg(json_build_array(${ctx.db.columns(LedgerEntrySchema).subset(properties).jsonArray('e')},
          ${places.fundArea}, ${places.projectPlace}) order by e.id ${direction})
        from (select * from ledger_entry e where e.${ownerColumn} = ${keyColumn} and e.kind = 'ALLOCATION'`,
   );
@@ -117,10 +142,20 @@ export function appendAllocationPageColumns(ctx: TuopinContext, sql: SqlText, ow
   sql.append(` order by e.id ${direction} limit ?) e), '[]') as "${column}"`, page.limit);
 }
 
-/** Takes the columns of `appendAllocationPageColumns` out of the rows and primes the page loader. */
-export function primeAllocationPages(ctx: TuopinContext, owner: AllocationOwner, rows: readonly { id: number }[], page: PageRequest, column: string): void {
+/**
+ * Takes the columns of `appendAllocationPageColumns` out of the rows and primes the page loader
+ * (`properties`: the same as given to it).
+ */
+export function primeAllocationPages(
+  ctx: TuopinContext,
+  owner: AllocationOwner,
+  rows: readonly { id: number }[],
+  page: PageRequest,
+  column: string,
+  properties?: readonly string[],
+): void {
   const loader = pageLoader(ctx, owner, page);
-  const columns = ctx.db.columns(LedgerEntrySchema);
+  const columns = ctx.db.columns(LedgerEntrySchema).subset(properties);
   for (const row of rows) {
     const record = row as unknown as Record<string, unknown>;
     // Each entry is [the entry's values, its fund's area, its project's place] (jsonArray).

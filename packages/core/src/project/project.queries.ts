@@ -8,7 +8,7 @@ import { ProjectSchema } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
 import { takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodeFieldNodes, nodesSelect } from '../kernel/read/selection.js';
-import { allocationPageRequest, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
+import { allocationPageRequest, allocationProperties, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
 
 export interface ProjectFilter {
   /** The area (and everything under it); null for everywhere the caller may see. */
@@ -69,6 +69,8 @@ function selectedAllocationPage(info: GraphQLResolveInfo): PageRequest | undefin
 export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
   const withFunding = info !== undefined && FUNDING_FIELDS.some((field) => nodesSelect(info, field));
   const allocations = info !== undefined ? selectedAllocationPage(info) : undefined;
+  // The allocations carry only the columns their selected fields read.
+  const allocationColumns = allocations && info ? allocationProperties(info) : undefined;
   return areaPullConnection(
     ctx,
     {
@@ -80,7 +82,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
       where: projectFilterSql(filter),
       extraColumns: (sql) => {
         if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
-        if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_');
+        if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_', allocationColumns);
       },
       onPage: (rows) => {
         if (withFunding) {
@@ -89,7 +91,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
           takeColumn(rows, 'funding_');
           rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
         }
-        if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_');
+        if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_', allocationColumns);
       },
     },
     args,

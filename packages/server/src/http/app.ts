@@ -15,6 +15,7 @@ import { checkTrustedDocumentRoles, NO_TRUSTED_DOCUMENTS, useTrustedDocuments, t
 import { useNameBadValues } from './name-bad-values.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 import { useQueryCost, type SpendCost } from './query-cost.js';
+import { useCompiledExecution } from './compiled-execution.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
@@ -70,6 +71,8 @@ export function appPlugins(options: AppOptions): AppPart[] {
     { name: 'read audit', plugins: [useAuditReads()] },
     { name: 'request record', plugins: [useRequestRecord()] },
     { name: 'trusted documents', plugins: useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS) },
+    // Queries and mutations run as functions compiled once per schema, document and operation.
+    { name: 'compiled execution', plugins: [useCompiledExecution()] },
   ];
 }
 

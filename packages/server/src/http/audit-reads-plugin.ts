@@ -20,5 +20,5 @@ async function recordWhatWasRead({ args }: { args: { contextValue: unknown; docu
   const recordQuery = queriesRecorded(ctx.principal) && operation?.operation === 'query';
   if (personalReads.length === 0 && !recordQuery) return;
   const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-  await recordReads(ctx.em, { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
+  await recordReads(ctx.db, { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
 }
