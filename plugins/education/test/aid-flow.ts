@@ -1,6 +1,6 @@
 import { mustSucceed, type TestServer } from '@tuopin/testing';
 import { graphql } from './generated/index.js';
-import { CODES, globalId, insertHousehold, PRINCIPALS, type TestHousehold } from './world.js';
+import { CODES, globalId, insertHousehold, PRINCIPALS, type TestClock, type TestHousehold } from './world.js';
 
 /** The operations of the aid procedure, shared by the aid tests. */
 
@@ -111,4 +111,20 @@ export async function approvedApplication(server: TestServer, student: Student, 
 /** A payment's input: the student's own account unless given. */
 export function payInput(student: Student, applicationId: string, allocationId: string, overrides: Record<string, unknown> = {}) {
   return { applicationId, allocationId, term: 'AUTUMN' as const, amount: '1500.00', voucherNo: 'YL-001', accountHolder: student.name, bankAccount: '6230901234567890123', ...overrides };
+}
+
+/**
+ * `count` students of village A, each enrolled and approved (notice 1–5 September 2016) and paid
+ * 1,500 on 10 September 2016 for each of `terms`, from the allocation, by the county's bureau.
+ */
+export async function paidStudents(server: TestServer, clock: TestClock, allocationId: string, count: number, terms: readonly ('AUTUMN' | 'SPRING')[] = ['AUTUMN']): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    clock.setToday('2016-09-01');
+    const student = await enrolledStudent(server);
+    const applicationId = await approvedApplication(server, student, '2016-09-01', '2016-09-05');
+    clock.setToday('2016-09-10');
+    for (const term of terms) {
+      mustSucceed(await server.execute(Pay, { input: payInput(student, applicationId, allocationId, { term, voucherNo: `S-${i}-${term}` }) }, { principal: PRINCIPALS.bureau }));
+    }
+  }
 }

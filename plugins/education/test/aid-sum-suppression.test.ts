@@ -1,6 +1,6 @@
-import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvedApplication, educationAllocation, enrolledStudent, Pay, payInput } from './aid-flow.js';
+import { educationAllocation, paidStudents } from './aid-flow.js';
 import { graphql } from './generated/index.js';
 import { CODES, insertAreas, insertSchool, PRINCIPALS, settingsWith, TestClock } from './world.js';
 
@@ -24,16 +24,7 @@ beforeAll(async () => {
   await insertAreas(server);
   await insertSchool(server, '保靖县职业中专学校');
   const allocation = await educationAllocation(server, '100000.00');
-  for (let i = 0; i < 3; i++) {
-    clock.setToday('2016-09-01');
-    const student = await enrolledStudent(server);
-    const applicationId = await approvedApplication(server, student, '2016-09-01', '2016-09-05');
-    clock.setToday('2016-09-10');
-    for (const term of ['AUTUMN', 'SPRING'] as const) {
-      const paid = await server.execute(Pay, { input: payInput(student, applicationId, allocation, { term, voucherNo: `S-${i}-${term}` }) }, { principal: PRINCIPALS.bureau });
-      mustSucceed(paid);
-    }
-  }
+  await paidStudents(server, clock, allocation, 3, ['AUTUMN', 'SPRING']);
 });
 afterAll(() => server.close());
 
