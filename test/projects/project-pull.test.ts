@@ -10,6 +10,7 @@ import {
   createFund,
   createProject,
   moveProject,
+  PRINCIPALS,
   recordPlanNotice,
   RecordProjectNotice,
   settingsWith,
@@ -45,6 +46,8 @@ const LinkBeneficiaries = graphql(`
   mutation PullLink($input: LinkProjectBeneficiariesInput!) { linkProjectBeneficiaries(input: $input) { __typename ... on Error { code field } } }
 `);
 
+// Exact times: an officer's pulls (masked roles pull by the day: partner-change-days.test.ts).
+const AS_OFFICER = { principal: PRINCIPALS.baojingOfficer };
 const clock = new TestClock(new Date('2016-03-01T02:00:00Z'));
 let server: TestServer;
 const ids: string[] = [];
@@ -56,7 +59,7 @@ async function pullAll(updatedAfter: string | null, first: number, regionCode?: 
   const rows: Row[] = [];
   let after: string | null = null;
   for (;;) {
-    const result: ExecutionResult<PullProjectsQuery> = await server.execute(PullProjects, { updatedAfter, first, after, regionCode });
+    const result: ExecutionResult<PullProjectsQuery> = await server.execute(PullProjects, { updatedAfter, first, after, regionCode }, AS_OFFICER);
     expect(result.errors).toBeUndefined();
     const page = result.data!.projects;
     rows.push(...page.edges.map((e) => e.node));
@@ -112,11 +115,11 @@ describe('pulling changes with updatedAfter', () => {
     }
     // A notice on another project between two pages moves that project behind the cursor's end:
     // the pull in progress picks it up on its last page, once.
-    const page1 = (await server.execute(PullProjects, { updatedAfter: watermark, first: 3 })).data!.projects;
+    const page1 = (await server.execute(PullProjects, { updatedAfter: watermark, first: 3 }, AS_OFFICER)).data!.projects;
     mustSucceed(await server.execute(RecordProjectNotice, {
       input: { projectId: ids[20], noticeType: 'BENEFICIARY', startDate: '2016-03-10', endDate: '2016-03-16', location: '村部' },
     }));
-    const rest = await server.execute(PullProjects, { updatedAfter: watermark, first: 10, after: page1.pageInfo.endCursor });
+    const rest = await server.execute(PullProjects, { updatedAfter: watermark, first: 10, after: page1.pageInfo.endCursor }, AS_OFFICER);
     expect([...page1.edges, ...rest.data!.projects.edges].map((e) => e.node.id)).toEqual([ids[3], ids[7], ids[11], ids[13], ids[17], ids[5], ids[20]]);
   });
 
@@ -130,13 +133,13 @@ describe('pulling changes with updatedAfter', () => {
     const mark = new Date().toISOString();
     mustSucceed(await server.execute(AllocateFunds, { input: { fundId, projectId, amount: '100.00' } }));
     expect((await pullAll(mark, 10)).map((r) => r.id)).toEqual([projectId]);
-    const funds = await server.execute(PullFunds, { updatedAfter: mark, first: 10 });
+    const funds = await server.execute(PullFunds, { updatedAfter: mark, first: 10 }, AS_OFFICER);
     expect(funds.data!.funds.edges.map((e) => e.node.id)).toEqual([fundId]);
   });
 
   it('refuses a cursor from the other ordering', async () => {
-    const byPlace = (await server.execute(PullProjects, { first: 2 })).data!.projects;
-    const mixed = await server.execute(PullProjects, { updatedAfter: '2000-01-01T00:00:00.000Z', first: 2, after: byPlace.pageInfo.endCursor });
+    const byPlace = (await server.execute(PullProjects, { first: 2 }, AS_OFFICER)).data!.projects;
+    const mixed = await server.execute(PullProjects, { updatedAfter: '2000-01-01T00:00:00.000Z', first: 2, after: byPlace.pageInfo.endCursor }, AS_OFFICER);
     expect(mixed.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
   });
 });

@@ -155,7 +155,9 @@ export { allowedTargets, transition, type ProjectState } from './project/project
 export { earliestNoticeStart, noticeLengthInDays, noticePeriodHasRun } from './project/notice-period.js';
 export { projectLoader } from './project/project.loaders.js';
 /** Keyset orders for lists partners pull with `updatedAfter` (by place code, or by (updated_at, id)). */
-export { checkPullCursor, keysetBound, pullKey, type PullOrder } from './kernel/read/pull-order.js';
+export { checkPullCursor, keysetBound, pullKey, pullKeyOrder, type PullKeyOrder, type PullOrder } from './kernel/read/pull-order.js';
+/** Change times as masked roles read them: to the day, in China's time (`change-times.ts`). */
+export { changeTimeDescription, changeTimeValue, chinaDayOf, readsExactChangeTimes, startOfChinaDay, updatedAfterDescription } from './kernel/change-times.js';
 export { areaPullConnection, pullConnection, type AreaPullQuery, type PullList } from './kernel/read/area-pull-connection.js';
 export { FundSchema, type Fund } from './fund/fund.entity.js';
 export * from './fund/fund-enums.js';

@@ -134,12 +134,19 @@ describe('courses and trainees', () => {
     expect(partner.data!.region!.stats.education).toMatchObject({ trainees: null, completionRate: null, traineesByKind: [] });
   });
 
-  it('gives a partner the courses changed after a moment, without their trainees', async () => {
+  it('gives a partner the courses changed from the day of a moment, without their trainees', async () => {
     const pulled = await server.execute(Courses, { updatedAfter: '2000-01-01T00:00:00Z' }, { principal: PRINCIPALS.ngo });
     expect(pulled.errors).toBeUndefined();
     expect(pulled.data?.trainingCourses.edges.map((edge) => edge.node)).toMatchObject([{ name: '致富带头人培训班', venue: '长沙', cost: '80000.00' }]);
-    const later = await server.execute(Courses, { updatedAfter: pulled.data!.trainingCourses.edges[0].node.updatedAt }, { principal: PRINCIPALS.ngo });
-    expect(later.data?.trainingCourses.totalCount).toBe(0);
+    // He reads when it changed to the day (00:00 in China), so a pull from there overlaps that day.
+    const changed = pulled.data!.trainingCourses.edges[0].node.updatedAt;
+    expect(new Date(Date.parse(changed) + 8 * 3_600_000).toISOString()).toMatch(/T00:00:00\.000Z$/);
+    const later = await server.execute(Courses, { updatedAfter: changed }, { principal: PRINCIPALS.ngo });
+    expect(later.data?.trainingCourses.totalCount).toBe(1);
+    // An officer reads the exact moment: nothing changed after it.
+    const exact = (await server.execute(Courses, { updatedAfter: '2000-01-01T00:00:00Z' }, { principal: PRINCIPALS.baojingOfficer })).data!.trainingCourses.edges[0].node.updatedAt;
+    expect(exact).not.toBe(changed);
+    expect((await server.execute(Courses, { updatedAfter: exact }, { principal: PRINCIPALS.baojingOfficer })).data?.trainingCourses.totalCount).toBe(0);
     const trainees = await server.execute(CourseTrainees, {}, { principal: PRINCIPALS.ngo });
     expect(trainees.errors?.[0]?.message).toBeDefined();
   });

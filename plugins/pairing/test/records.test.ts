@@ -260,16 +260,22 @@ describe('statement counts', () => {
 });
 
 describe('partner pulls', () => {
-  it('list the pairings changed after a moment, in the order of change', async () => {
+  it('list the pairings changed after a moment (for a partner, from that moment\'s day), in the order of change', async () => {
     const [{ now }] = await server.sql<{ now: string }>(`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as now`);
-    const start = await server.execute(Pull, { after: now }, { principal: PRINCIPALS.ngo });
+    const start = await server.execute(Pull, { after: now }, { principal: officer });
     expect(start.data?.pairings.edges).toEqual([]);
     mustSucceed(
       await server.execute(RecordVisit, { input: { pairingId: pairing, kind: 'JOINT_MEETING', direction: 'TO_HELPER', heldOn: '2018-01-10', delegation: '保靖县党政代表团', host: '岳阳市' } }, { principal: officer }),
     );
-    const pulled = await server.execute(Pull, { after: now }, { principal: PRINCIPALS.ngo });
+    const pulled = await server.execute(Pull, { after: now }, { principal: officer });
     expect(pulled.errors).toBeUndefined();
     expect(pulled.data?.pairings.edges.map((edge) => edge.node.id)).toEqual([pairing]);
+    // A partner reads the change to the day, 00:00 in China, and pulls from the start of that day.
+    const partner = await server.execute(Pull, { after: now }, { principal: PRINCIPALS.ngo });
+    expect(partner.errors).toBeUndefined();
+    const node = partner.data!.pairings.edges.find((edge) => edge.node.id === pairing)!.node;
+    expect(new Date(Date.parse(node.updatedAt) + 8 * 3_600_000).toISOString()).toMatch(/T00:00:00\.000Z$/);
+    expect(node.updatedAt).not.toBe(pulled.data!.pairings.edges[0].node.updatedAt);
   });
 });
 

@@ -1,6 +1,9 @@
+import type { Principal } from '@tuopin/core';
 import { createTestServer, mustSucceed, type TestServer } from '@tuopin/testing';
+import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/index.js';
+import type { RelocationSitesListQuery } from './generated/graphql.js';
 import { AddFlats, ChangeSiteStatus, CreateSite, LinkSiteProject } from './fixtures/operations.js';
 import { addFlats, applyFor, createSite, snapshot } from './fixtures/relocation-flow.js';
 import { CODES, insertAreas, PRINCIPALS, settingsWith, TestClock } from './fixtures/world.js';
@@ -126,7 +129,7 @@ describe('scope and partners', () => {
     expect(write.data?.addRelocationFlats).toMatchObject({ __typename: 'NotFoundError', field: 'siteId' });
   });
 
-  it('lets a partner pull the sites changed since a moment, page by page, with progress protected', async () => {
+  it('lets an officer pull the sites changed since a moment, and a partner those changed since that day, page by page, with progress protected', async () => {
     clock.setToday('2017-06-01');
     const since = new Date();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -136,16 +139,30 @@ describe('scope and partners', () => {
     await addFlats(server, siteA, ['80.00']);
     // A household placed at site A moves its updatedAt again: A comes last in the pull.
     await applyFor(server, { siteId: siteA });
-    const first = await server.execute(Sites, { updatedAfter: since.toISOString() }, { principal: PRINCIPALS.ngo });
-    expect(first.errors).toBeUndefined();
-    expect(first.data?.relocationSites.totalCount).toBe(3);
-    const second = await server.execute(Sites, { updatedAfter: since.toISOString(), after: first.data!.relocationSites.pageInfo.endCursor }, { principal: PRINCIPALS.ngo });
-    const ids = [...first.data!.relocationSites.edges, ...second.data!.relocationSites.edges].map((edge) => edge.node.id);
-    expect(ids).toEqual([siteB, siteC, siteA]);
-    const a = second.data!.relocationSites.edges[0].node;
+    /** Every page of the pull, as a principal. */
+    const pullAll = async (principal: Principal) => {
+      const nodes: RelocationSitesListQuery['relocationSites']['edges'][number]['node'][] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: ExecutionResult<RelocationSitesListQuery> = await server.execute(Sites, { updatedAfter: since.toISOString(), after }, { principal });
+        expect(page.errors).toBeUndefined();
+        nodes.push(...page.data!.relocationSites.edges.map((edge) => edge.node));
+        if (!page.data!.relocationSites.pageInfo.hasNextPage) return nodes;
+        after = page.data!.relocationSites.pageInfo.endCursor!;
+      }
+    };
+    // The officer pulls exactly what changed since then, in the order it changed.
+    const officerPull = await pullAll(PRINCIPALS.baojingOfficer);
+    expect(officerPull.map((node) => node.id)).toEqual([siteB, siteC, siteA]);
+    expect(officerPull[2].progress).toEqual({ households: 1, people: 4, flatsBuilt: 1, flatsAssigned: 0, movedInHouseholds: 0 });
+    // A partner pulls by the day: whatever changed today (the sites of the tests above too), by id, dated 00:00 China time.
+    const partnerPull = await pullAll(PRINCIPALS.ngo);
+    const ids = partnerPull.map((node) => node.id);
+    expect(ids.filter((id) => [siteA, siteB, siteC].includes(id))).toEqual([siteA, siteB, siteC]);
+    expect(new Set(partnerPull.map((node) => node.updatedAt)).size).toBe(1);
+    expect(new Date(Date.parse(partnerPull[0].updatedAt) + 8 * 3_600_000).toISOString()).toMatch(/T00:00:00\.000Z$/);
+    const a = partnerPull.find((node) => node.id === siteA)!;
     // One household of four people: withheld for a partner; flats are buildings, public.
     expect(a.progress).toEqual({ households: null, people: null, flatsBuilt: 1, flatsAssigned: null, movedInHouseholds: null });
-    const officer = await server.execute(Sites, { updatedAfter: since.toISOString(), after: first.data!.relocationSites.pageInfo.endCursor }, { principal: PRINCIPALS.baojingOfficer });
-    expect(officer.data!.relocationSites.edges[0].node.progress).toEqual({ households: 1, people: 4, flatsBuilt: 1, flatsAssigned: 0, movedInHouseholds: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { areaLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import { loaderFields } from '../kernel/loader-field.js';
+import { changeTimeDescription, changeTimeValue, updatedAfterDescription } from '../kernel/change-times.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import { loadByDatabaseIds, numericIdOf } from '../kernel/global-id.js';
 import { subtractMoney } from '../kernel/money.js';
@@ -77,8 +78,8 @@ export function registerFundSchema(builder: TuopinBuilder): void {
         createdAt: t.field({ type: 'DateTime', resolve: (f) => f.createdAt, description: '登记时间 Registered at' }),
         updatedAt: t.field({
           type: 'DateTime',
-          resolve: (f) => f.updatedAt,
-          description: '更新时间（含新的台账记录） Last change of the fund or its ledger',
+          resolve: (f, _args, ctx) => changeTimeValue(ctx, f.updatedAt),
+          description: changeTimeDescription('更新时间（含新的台账记录）', 'Last change of the fund or its ledger'),
         }),
       };
     },
@@ -110,7 +111,7 @@ export function registerFundSchema(builder: TuopinBuilder): void {
           updatedAfter: t.arg({
             type: 'DateTime',
             description:
-              '只取此时间之后有变化的资金；请重叠拉取并按 ID 去重 Only funds changed after this moment; overlap your pulls by a few minutes and deduplicate by id, as commits can land out of updatedAt order',
+              updatedAfterDescription('只取此时间之后有变化的资金；请重叠拉取并按 ID 去重', 'Only funds changed after this moment; overlap your pulls by a few minutes and deduplicate by id, as commits can land out of updatedAt order'),
           }),
         },
         resolve: (_root, args, ctx) =>

@@ -1,5 +1,6 @@
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
+import { changeTimeDescription, changeTimeValue } from '../kernel/change-times.js';
 import { subtractMoney } from '../kernel/money.js';
 import { freeTextValue } from '../kernel/personal-data.js';
 import { readsProperties } from '../kernel/read/selected-properties.js';
@@ -44,7 +45,13 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
         description: '摘要（自由填写，可能涉及个人；看不到个人信息的角色如合作机构只见 ***） Memo: free text that may name people, *** to roles that see personal data masked, such as partners',
       }),
       recordedBy: t.exposeString('recordedBy', { description: '记账人 Who recorded the entry (principal id)' }),
-      recordedAt: t.field({ extensions: readsProperties<LedgerEntryRow>('recordedAt'), type: 'DateTime', resolve: (e) => e.recordedAt, description: '记账时间 Recorded at' }),
+      // A disbursement is a payment to a household or a student: when it was recorded times that event.
+      recordedAt: t.field({
+        extensions: readsProperties<LedgerEntryRow>('recordedAt'),
+        type: 'DateTime',
+        resolve: (e, _args, ctx) => changeTimeValue(ctx, e.recordedAt),
+        description: changeTimeDescription('记账时间', 'Recorded at'),
+      }),
       // An entry is visible from either side; the other side may lie outside the caller's
       // scope. The scope guard then makes it null, and its public summary says what it is.
       fund: t.field({

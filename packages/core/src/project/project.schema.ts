@@ -1,6 +1,7 @@
 import { areaLoader } from '../area/area.loaders.js';
 import { checkDivisionCode } from '../area/area.schema.js';
 import type { TuopinBuilder, TuopinTypes } from '../kernel/builder.js';
+import { changeTimeDescription, changeTimeValue, updatedAfterDescription } from '../kernel/change-times.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import { loadByDatabaseIds, numericIdOf } from '../kernel/global-id.js';
 import { FundSourceTypeEnum } from '../fund/fund-enums.js';
@@ -60,8 +61,8 @@ export function registerProjectSchema(builder: TuopinBuilder): void {
       createdAt: t.field({ type: 'DateTime', resolve: (p) => p.createdAt, description: '入库时间 Entered at' }),
       updatedAt: t.field({
         type: 'DateTime',
-        resolve: (p) => p.updatedAt,
-        description: '更新时间（含资金、公示、产出、受益户的变化） Last change of the project or anything about it (ledger, notices, outputs, beneficiaries)',
+        resolve: (p, _args, ctx) => changeTimeValue(ctx, p.updatedAt),
+        description: changeTimeDescription('更新时间（含资金、公示、产出、受益户的变化）', 'Last change of the project or anything about it (ledger, notices, outputs, beneficiaries)'),
       }),
     }),
   });
@@ -93,8 +94,10 @@ export function registerProjectSchema(builder: TuopinBuilder): void {
           fundSourceType: t.arg({ type: FundSourceTypeEnum, description: '资金来源类型：有该类资金安排的项目 Projects with a live allocation from a fund of this source type' }),
           updatedAfter: t.arg({
             type: 'DateTime',
-            description:
-              '只取此时间之后有变化的项目；提交顺序可能与更新时间不一致，请重叠拉取并按 ID 去重 Only projects changed after this moment. Commits can land out of updatedAt order: start each pull a few minutes before the newest updatedAt you hold, and deduplicate by id',
+            description: updatedAfterDescription(
+              '只取此时间之后有变化的项目；提交顺序可能与更新时间不一致，请重叠拉取并按 ID 去重',
+              'Only projects changed after this moment. Commits can land out of updatedAt order: start each pull a few minutes before the newest updatedAt you hold, and deduplicate by id',
+            ),
           }),
         },
         resolve: (_root, args, ctx, info) =>

@@ -6,7 +6,6 @@ export interface AidFilter {
   scheme?: string | null;
   year?: number | null;
   status?: string | null;
-  updatedAfter?: Date | null;
 }
 
 /** The applications `a` a list shows: in the caller's areas under the region, filtered. Null: none. */
@@ -21,7 +20,7 @@ export function applicationConditions(ctx: TuopinContext, filter: AidFilter): Co
   };
 }
 
-/** The payments `p` a list shows: those the caller sees under the region (`paymentRanges`), filtered, changed after a moment. Null: none. */
+/** The payments `p` a list shows: those the caller sees under the region (`paymentRanges`), filtered (`pullConnection` applies `updatedAfter`). Null: none. */
 export function paymentConditions(ctx: TuopinContext, filter: AidFilter): Conditions | null {
   const ranges = paymentRanges(ctx, filter.regionCode);
   if (ranges.length === 0) return null;
@@ -29,6 +28,5 @@ export function paymentConditions(ctx: TuopinContext, filter: AidFilter): Condit
     appendCodeRanges(sql, 'p.village_code', ranges);
     if (filter.scheme) sql.append(' and p.scheme = ?', filter.scheme);
     if (filter.year != null) sql.append(' and p.year = ?', filter.year);
-    if (filter.updatedAfter) sql.append(' and p.updated_at > ?', filter.updatedAfter);
   };
 }

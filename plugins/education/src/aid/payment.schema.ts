@@ -1,4 +1,4 @@
-import { pullConnection, checkDivisionCode, ledgerEntryLoader, loadByDatabaseIds, maskBankAccount, personalValue, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, changeTimeDescription, changeTimeValue, checkDivisionCode, ledgerEntryLoader, loadByDatabaseIds, maskBankAccount, personalValue, updatedAfterDescription, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { educationRefs } from '../shared/education-refs.js';
 import { hasProperties } from '../shared/node-ids.js';
@@ -52,7 +52,11 @@ export function registerPaymentSchema(builder: TuopinBuilder): void {
         resolve: (p, _args, ctx) => personalValue(ctx, { objectType: 'AidPayment', objectId: p.id, areaCode: p.villageCode }, 'bankAccount', p.bankAccount, maskBankAccount),
       }),
       application: t.field({ type: AidApplication, nullable: true, authScopes: REGISTRY, description: '资助申请 The application', resolve: (p, _args, ctx) => applicationLoader(ctx).load(p.applicationId) }),
-      updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt, description: '最后修改时间（冲销时更新） Last changed at, a reversal included' }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        resolve: (p, _args, ctx) => changeTimeValue(ctx, p.updatedAt),
+        description: changeTimeDescription('最后修改时间（冲销时更新）', 'Last changed at, a reversal included'),
+      }),
     }),
   });
 
@@ -68,14 +72,15 @@ export function registerPaymentSchema(builder: TuopinBuilder): void {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
           scheme: t.arg({ type: AidSchemeEnum, description: '资助项目 Only this scheme' }),
           year: t.arg.int({ description: '年度 Only this year' }),
-          updatedAfter: t.arg({ type: 'DateTime', description: '只列此时刻之后有变更的（含冲销） Only payments changed after this moment, reversals included' }),
+          updatedAfter: t.arg({ type: 'DateTime', description: updatedAfterDescription('只列此时刻之后有变更的（含冲销）', 'Only payments changed after this moment, reversals included') }),
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
           return pullConnection(ctx, {
             entity: PaymentSchema,
             alias: 'p',
-            conditions: paymentConditions(ctx, { regionCode, scheme: args.scheme, year: args.year, updatedAfter: args.updatedAfter }),
+            conditions: paymentConditions(ctx, { regionCode, scheme: args.scheme, year: args.year }),
+            updatedAfter: args.updatedAfter,
             // A partner's pages are in the order payments changed: a cursor by village would name the village.
             order: args.updatedAfter || !readsStudents(ctx) ? 'updated' : 'code',
             code: { property: 'villageCode', column: 'village_code' },

@@ -1,4 +1,4 @@
-import { checkDivisionCode, defineMutation, loadByDatabaseIds, MASKED_TEXT, personalValue, pullConnection, registerEnum, ValidationError, type PersonalDataOwner, type TuopinBuilder } from '@tuopin/core';
+import { checkDivisionCode, defineMutation, freeTextValue, loadByDatabaseIds, MASKED_TEXT, personalValue, pullConnection, registerEnum, ValidationError, type PersonalDataOwner, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { hasProperties } from '../shared/node-ids.js';
 import { DROPOUT_STATUSES_READ, DropoutStatusEnum } from '../shared/vocabulary.js';
@@ -21,7 +21,11 @@ export function registerDropoutSchema(builder: TuopinBuilder): void {
     scope: 'contained',
     fields: (t) => ({
       visitedOn: t.field({ type: 'Date', resolve: (v) => v.visitedOn, description: '走访日期 Date' }),
-      visitors: t.exposeString('visitors', { description: '走访人 Who visited' }),
+      // Names typed by a clerk (officials, a relative): free text, masked like the rest of the case's.
+      visitors: t.string({
+        description: '走访人（自由填写的姓名，看不到个人信息的角色见 ***） Who visited: names typed in, *** to roles that see personal data masked',
+        resolve: (v, _args, ctx) => freeTextValue(ctx, v.visitors)!,
+      }),
       result: t.string({
         description: '结果（看不到个人信息的角色见 ***） What came of it; *** to roles that see personal data masked',
         resolve: (v, _args, ctx) => personalValue(ctx, caseOwner(v.caseId, v.villageCode), 'visits.result', v.result, () => MASKED_TEXT)!,

@@ -23,11 +23,10 @@ export const traineesByMemberLoader = createContextCache(
     new DataLoader<number, Trainee[]>(async (ids) => groupRows(ids, await rowsWhereIn(ctx, TraineeSchema, 'memberId', ids, { orderBy: [['memberId', 'asc'], ['id', 'asc']] }), (row) => row.memberId)),
 );
 
-/** The courses `c` a list shows: run in the region (and under it), of a kind, changed after a moment. */
-export function courseConditions(filter: { regionCode: string | null; kind?: string | null; updatedAfter?: Date | null }): Conditions {
+/** The courses `c` a list shows: run in the region (and under it), of a kind (`pullConnection` applies `updatedAfter`). */
+export function courseConditions(filter: { regionCode: string | null; kind?: string | null }): Conditions {
   return (sql) => {
     if (filter.regionCode !== null) appendCodeRanges(sql, 'c.area_code', [subtreeRange(filter.regionCode)]);
     if (filter.kind) sql.append(' and c.kind = ?', filter.kind);
-    if (filter.updatedAfter) sql.append(' and c.updated_at > ?', filter.updatedAfter);
   };
 }

@@ -1,4 +1,4 @@
-import { pullConnection, checkDivisionCode, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { pullConnection, changeTimeDescription, changeTimeValue, checkDivisionCode, loadByDatabaseIds, registerEnum, updatedAfterDescription, type TuopinBuilder } from '@tuopin/core';
 import { memberLoader } from '../enrolment/enrolment.loaders.js';
 import { hasProperties } from '../shared/node-ids.js';
 import { COURSE_KINDS, CourseKindEnum, TRAINEE_STATUSES, TraineeStatusEnum } from '../shared/vocabulary.js';
@@ -34,7 +34,11 @@ export function registerTrainingSchema(builder: TuopinBuilder): void {
         description: '学员（您辖区内的；需查看建档立卡数据的权限） Its trainees in your areas; needs the right to read the registry',
         resolve: (c, _args, ctx) => traineesByCourseLoader(ctx).load(c.id),
       }),
-      updatedAt: t.field({ type: 'DateTime', resolve: (c) => c.updatedAt, description: '最后修改时间（含学员结业、就业） Last changed at, its trainees\' outcomes included' }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        resolve: (c, _args, ctx) => changeTimeValue(ctx, c.updatedAt),
+        description: changeTimeDescription('最后修改时间（含学员结业、就业）', 'Last changed at, its trainees\' outcomes included'),
+      }),
     }),
   });
 
@@ -66,15 +70,15 @@ export function registerTrainingSchema(builder: TuopinBuilder): void {
         args: {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
           kind: t.arg({ type: CourseKindEnum, description: '类别 Only this kind' }),
-          updatedAfter: t.arg({ type: 'DateTime', description: '只列此时刻之后有变更的 Only courses changed after this moment' }),
+          updatedAfter: t.arg({ type: 'DateTime', description: updatedAfterDescription('只列此时刻之后有变更的', 'Only courses changed after this moment') }),
         },
         resolve: (_root, args, ctx) => {
           const regionCode = args.regionCode == null ? null : checkDivisionCode(args.regionCode, 'regionCode');
           return pullConnection(ctx, {
             entity: CourseSchema,
             alias: 'c',
-            conditions: courseConditions({ regionCode, kind: args.kind, updatedAfter: args.updatedAfter }),
-            order: args.updatedAfter ? 'updated' : 'code',
+            conditions: courseConditions({ regionCode, kind: args.kind }),
+            updatedAfter: args.updatedAfter,
             code: { property: 'areaCode', column: 'area_code' },
           }, args);
         },

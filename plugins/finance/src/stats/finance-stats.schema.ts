@@ -58,7 +58,8 @@ export function registerFinanceStatsSchema(builder: TuopinBuilder): void {
         creditGranted: sum('creditLineHouseholds', '授信总额（当日有效的授信）', 'Total of the credit lines valid that day', (f) => f.creditGranted),
         loanCount: count('累计放贷笔数', 'Loans disbursed by that day', (f) => f.loanCount),
         borrowingHouseholds: count('累计获贷户数', 'Households that borrowed by that day', (f) => f.borrowingHouseholds),
-        amountLent: sum('loanCount', '累计放贷金额', 'Principal lent by that day', (f) => f.amountLent),
+        // Withheld with the borrowing households, not the loans: one household's several loans would pass a loan threshold.
+        amountLent: sum('borrowingHouseholds', '累计放贷金额', 'Principal lent by that day', (f) => f.amountLent),
         outstandingLoans: count('贷款余额笔数（尚欠本金的贷款）', 'Loans still owing principal that day', (f) => loansIn(f, OWING).count),
         outstanding: sum('outstandingLoans', '贷款余额（未还本金，不含已结清、已核销）', 'Principal still owed that day, repaid and written-off loans excepted', (f) => f.outstanding),
         loansByStatus: figures.field({

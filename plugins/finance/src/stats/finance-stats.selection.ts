@@ -19,7 +19,7 @@ const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   creditGranted: ['lines'],
   loanCount: ['loans'],
   borrowingHouseholds: ['borrowers'],
-  amountLent: ['loans'],
+  amountLent: ['loans', 'borrowers'],
   outstandingLoans: ['loans'],
   outstanding: ['loans'],
   loansByStatus: ['loans'],

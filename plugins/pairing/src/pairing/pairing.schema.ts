@@ -1,4 +1,4 @@
-import { areaLoader, checkDivisionCode, grantedIds, loadAll, loadByDatabaseIds, registerEnum, type TuopinBuilder } from '@tuopin/core';
+import { areaLoader, changeTimeDescription, changeTimeValue, checkDivisionCode, grantedIds, loadAll, loadByDatabaseIds, registerEnum, updatedAfterDescription, type TuopinBuilder } from '@tuopin/core';
 import { hasProperties } from '../shared/node-ids.js';
 import {
   HELPED_KINDS,
@@ -60,7 +60,11 @@ export function registerPairingSchema(builder: TuopinBuilder): void {
       endYear: t.exposeInt('endYear', { nullable: true, description: '结束年度（进行中可为空） Last year; null while open' }),
       status: t.field({ type: PairingStatusEnum, resolve: (p) => p.status as never, description: '状态 Status' }),
       createdAt: t.field({ type: 'DateTime', resolve: (p) => p.createdAt, description: '建立时间 Set up at' }),
-      updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt, description: '最后变化时间（含其下任何登记） Last change, anything recorded on it included' }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        resolve: (p, _args, ctx) => changeTimeValue(ctx, p.updatedAt),
+        description: changeTimeDescription('最后变化时间（含其下任何登记）', 'Last change, anything recorded on it included'),
+      }),
     }),
   });
 
@@ -79,7 +83,7 @@ export function registerPairingSchema(builder: TuopinBuilder): void {
           status: t.arg({ type: PairingStatusEnum, description: '状态 Status' }),
           updatedAfter: t.arg({
             type: 'DateTime',
-            description: '只取此时间之后有变化的结对关系；请重叠拉取并按 ID 去重 Only pairings changed after this moment; overlap your pulls by a few minutes and deduplicate by id',
+            description: updatedAfterDescription('只取此时间之后有变化的结对关系；请重叠拉取并按 ID 去重', 'Only pairings changed after this moment; overlap your pulls by a few minutes and deduplicate by id'),
           }),
         },
         resolve: (_root, args, ctx) =>

@@ -1,4 +1,4 @@
-import { areaPullConnection, checkDivisionCode, loadAll, loadByDatabaseIds, projectLoader, statisticDescription, type TuopinBuilder } from '@tuopin/core';
+import { areaPullConnection, changeTimeDescription, changeTimeValue, checkDivisionCode, loadAll, loadByDatabaseIds, projectLoader, statisticDescription, updatedAfterDescription, type TuopinBuilder } from '@tuopin/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { flatsOfSiteLoader, householdsOfSiteLoader, siteLoader } from '../shared/relocation.loaders.js';
@@ -43,7 +43,11 @@ export function registerSiteSchema(builder: TuopinBuilder): void {
       plannedFloorArea: t.exposeString('plannedFloorArea', { description: '规划建筑面积（平方米，两位小数） Planned floor area in m², two decimals' }),
       facilities: t.field({ type: [FacilityEnum], resolve: (s) => s.facilities as never, description: '配套设施 Facilities' }),
       planYear: t.exposeInt('planYear', { description: '计划年度 Plan year' }),
-      updatedAt: t.field({ type: 'DateTime', resolve: (s) => s.updatedAt, description: '更新时间（含分房、入住等进度变化） Last change of the site or its progress' }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        resolve: (s, _args, ctx) => changeTimeValue(ctx, s.updatedAt),
+        description: changeTimeDescription('更新时间（含分房、入住等进度变化）', 'Last change of the site or its progress'),
+      }),
       progress: t.field({ type: SiteProgress, resolve: (s) => s, description: '建设和入住进度 What was built, placed and moved in' }),
       flats: t.field({
         type: [Flat],
@@ -101,7 +105,7 @@ export function registerSiteSchema(builder: TuopinBuilder): void {
         args: {
           regionCode: t.arg.string({ description: '区划代码（含下级） Division code; the area and everything under it' }),
           status: t.arg({ type: SiteStatusEnum, description: '状态 Status' }),
-          updatedAfter: t.arg({ type: 'DateTime', description: '只取此时间之后有变化的安置点 Only sites changed after this moment' }),
+          updatedAfter: t.arg({ type: 'DateTime', description: updatedAfterDescription('只取此时间之后有变化的安置点', 'Only sites changed after this moment') }),
         },
         resolve: (_root, args, ctx) =>
           areaPullConnection<RelocationSite>(

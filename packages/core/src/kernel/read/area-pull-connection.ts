@@ -4,7 +4,7 @@ import type { TuopinContext } from '../context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../keyset-connection.js';
 import { appendCodeRanges } from './entity-reads.js';
 import { countRowsOf, pageRowsOf, type Conditions } from './filtered-rows.js';
-import { checkPullCursor, keysetBound, pullKey, type PullOrder } from './pull-order.js';
+import { appendChangedSince, changeOrderSql, checkPullCursor, keysetBound, pullKey, pullKeyOrder, type PullOrder } from './pull-order.js';
 
 /** A list of rows placed by an area code, paged by (code, id) or, for a partner's pull, by (updated_at, id). */
 export interface PullList<Row extends { id: number }> {
@@ -13,7 +13,13 @@ export interface PullList<Row extends { id: number }> {
   alias: string;
   /** The list's whole filter, the caller's scope included; null when he may see nothing here. */
   conditions: Conditions | null;
-  order: PullOrder;
+  /**
+   * Only rows changed after this moment, ordered by change (`updated_at` of `alias`). Give it
+   * here, never in `conditions`: callers who read change times to the day get it by the day.
+   */
+  updatedAfter?: Date | null;
+  /** By code, or by change; by change whenever `updatedAfter` is given. Default: by code. */
+  order?: PullOrder;
   /** The property that places a row, and its column name in SQL: the key of the `code` order. */
   code: { property: keyof Row & string; column: string };
   /** More columns in the page's statement (a child list the selection asks for). */
@@ -23,13 +29,23 @@ export interface PullList<Row extends { id: number }> {
 }
 
 /**
- * A keyset page of a list in either pull order (see `pull-order.ts` for why there are two, and
- * the overlap partners should use). The filter is in the SQL of both the page and `totalCount`,
- * so the two agree with what the caller may see; a caller who may see nothing gets an empty page
- * without a statement; a cursor of the other order is a validation error, not a failed cast.
+ * A keyset page of a list in either pull order (see `pull-order.ts` for why there are two, the
+ * day order of callers who read change times to the day, and the overlap partners should use).
+ * The filter is in the SQL of both the page and `totalCount`, so the two agree with what the
+ * caller may see; a caller who may see nothing gets an empty page without a statement; a cursor
+ * of another order is a validation error, not a failed cast.
  */
 export function pullConnection<Row extends { id: number }>(ctx: TuopinContext, list: PullList<Row>, args: ConnectionArgs) {
-  const { alias, conditions, order, code } = list;
+  const { alias, code, updatedAfter } = list;
+  const order = pullKeyOrder(ctx, updatedAfter ? 'updated' : (list.order ?? 'code'));
+  const filter = list.conditions;
+  const conditions: Conditions | null =
+    filter && updatedAfter
+      ? (sql) => {
+          filter(sql);
+          appendChangedSince(sql, order, alias, updatedAfter);
+        }
+      : filter;
   const updatedAtOf = (row: Row) => (row as unknown as { updatedAt: Date }).updatedAt;
   return resolveKeysetConnection<Row>(
     args,
@@ -48,10 +64,13 @@ export function pullConnection<Row extends { id: number }>(ctx: TuopinContext, l
         conditions,
         extraColumns: list.extraColumns,
         bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
-        orderBy: [
-          [(order === 'updated' ? 'updatedAt' : code.property) as keyof Row & string, direction],
-          ['id' as keyof Row & string, direction],
-        ],
+        orderBy:
+          order === 'code'
+            ? [
+                [code.property, direction],
+                ['id' as keyof Row & string, direction],
+              ]
+            : changeOrderSql(order, alias, direction),
         limit,
       });
       list.onPage?.(rows);
@@ -67,13 +86,11 @@ export interface AreaPullQuery<Row extends { id: number }> extends Omit<PullList
   regionCode: string | null;
   /** The list's own filter on `alias`, appended as ` and …` after the caller's areas. */
   where?: Conditions;
-  /** Only rows changed after this moment, ordered by (updated_at, id): a partner's pull. */
-  updatedAfter?: Date | null;
 }
 
 /** `pullConnection` over the caller's readable areas (`readableRanges`), the common case. */
 export function areaPullConnection<Row extends { id: number }>(ctx: TuopinContext, query: AreaPullQuery<Row>, args: ConnectionArgs) {
-  const { regionCode, where, updatedAfter, ...list } = query;
+  const { regionCode, where, ...list } = query;
   const ranges = readableRanges(ctx, regionCode);
   const conditions: Conditions | null =
     ranges.length === 0
@@ -81,7 +98,6 @@ export function areaPullConnection<Row extends { id: number }>(ctx: TuopinContex
       : (sql) => {
           appendCodeRanges(sql, `${list.alias}.${list.code.column}`, ranges);
           where?.(sql);
-          if (updatedAfter) sql.append(` and ${list.alias}.updated_at > ?`, updatedAfter);
         };
-  return pullConnection(ctx, { ...list, conditions, order: updatedAfter ? 'updated' : 'code' }, args);
+  return pullConnection(ctx, { ...list, conditions }, args);
 }

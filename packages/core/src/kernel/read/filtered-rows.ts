@@ -16,7 +16,8 @@ export interface PageQuery<Row> {
   conditions: Conditions;
   /** The keyset bounds of this page (after / before), appended after the filter. */
   bounds?: Conditions;
-  orderBy: RowOrder<Row>;
+  /** By properties, or ` order by …` SQL on the alias (an expression such as a row's day). */
+  orderBy: RowOrder<Row> | string;
   limit: number;
   /** More columns after the entity's (a child list, the total): `, <expression> as "<name>"`. */
   extraColumns?: Conditions;
@@ -30,7 +31,8 @@ export async function pageRowsOf<Row extends object>(ctx: TuopinContext, query: 
   sql.append(` from ${columns.table} ${query.alias} where true`);
   query.conditions(sql);
   query.bounds?.(sql);
-  sql.append(orderBySql(ctx, query.entity, query.alias, query.orderBy)).append(' limit ?', query.limit);
+  const order = typeof query.orderBy === 'string' ? query.orderBy : orderBySql(ctx, query.entity, query.alias, query.orderBy);
+  sql.append(order).append(' limit ?', query.limit);
   return ctx.db.entityRows(query.entity, sql);
 }
 
