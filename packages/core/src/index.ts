@@ -122,7 +122,7 @@ export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
-export { SqlText, type ReadStatement } from './kernel/read/read-statement.js';
+export { plannedPerCall, SqlText, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
 export { readsProperties, selectedProperties, type PropertiesOfType } from './kernel/read/selected-properties.js';
 export { appendCodeRanges, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';

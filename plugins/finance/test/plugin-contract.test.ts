@@ -70,7 +70,7 @@ describe('the finance plugin, enabled or not', () => {
   it('lists its migrations after core\'s, in its own namespace', () => {
     const { migrationsList, entities } = buildPlatform({ plugins: [corePlugin, financePlugin] });
     const names = migrationsList.map((m) => m.name);
-    const finance = ['finance_20261201000000_lending', 'finance_20261203000000_audit', 'finance_20261208200000_repayment_voucher_once'];
+    const finance = ['finance_20261201000000_lending', 'finance_20261203000000_audit', 'finance_20261208200000_repayment_voucher_once', 'finance_20261210000000_statistics_indexes'];
     expect(names.slice(-finance.length)).toEqual(finance);
     expect(names.filter((name) => name.startsWith('finance_'))).toHaveLength(finance.length);
     expect(entities.length).toBe(buildPlatform({ plugins: [corePlugin] }).entities.length + FINANCE_TABLES.length);

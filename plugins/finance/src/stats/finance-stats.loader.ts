@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { groupRows, moneyFromSql, rangeParameters, scopedRanges, SqlText, sumMoney, type TuopinContext } from '@tuopin/core';
+import { groupRows, moneyFromSql, plannedPerCall, rangeParameters, scopedRanges, SqlText, sumMoney, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { LOAN_STATUSES, type LoanStatus } from '../loan/loan-enums.js';
 import { LOAN_POSITION_JOINS } from '../loan/loan-position.sql.js';
@@ -54,11 +54,12 @@ interface StatsRow {
 }
 
 /** The blocks of the statistics statement: each a `union all` branch with its own rows. */
-export const FINANCE_BLOCKS = ['households', 'grade', 'lines', 'linePeople', 'loans', 'borrowers', 'subsidies', 'pools', 'claims'] as const;
+export const FINANCE_BLOCKS = ['households', 'rated', 'grade', 'lines', 'linePeople', 'loans', 'borrowers', 'subsidies', 'pools', 'claims'] as const;
 export type FinanceBlock = (typeof FINANCE_BLOCKS)[number];
 
 // One statement per batch of areas, over exactly the ranges the caller may see (core's
-// `scopedRanges`), so the figures agree with the rows a caller can list. Ratings, lines, loans,
+// `scopedRanges`), so the figures agree with the rows a caller can list. It is planned for its
+// values on each call (`plannedPerCall`): a village's ranges and a province's want different plans. Ratings, lines, loans,
 // subsidies and claims are placed by their own village code, pools by their county's. Only the
 // blocks the request's fields read are in it (`blocksRead`): a report of loans does not rank
 // every rating by date, nor look up the household of every credit line.
@@ -70,6 +71,13 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   households: `
   select r.code, 'households' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
   from r join household h on h.village_code between r.lo and r.hi
+  group by r.code`,
+  // Households rated by the day, when their grades are not asked for: counting them needs no ranking
+  // of each household's ratings by date (a third of the time over a province's million ratings).
+  rated: `
+  select r.code, 'rated' as block, null::text as key, count(distinct cr.household_id)::int8 as n, 0::int8 as m, null::text as a, null::text as b
+  from r cross join lp_params
+  join finance_credit_rating cr on cr.village_code between r.lo and r.hi and cr.rated_on <= lp_params.as_of
   group by r.code`,
   grade: `
   select r.code, 'grade' as block, g.grade::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
@@ -92,12 +100,16 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
   join household h on h.id = cl.household_id
   group by r.code`,
+  // The loans of each range first (`offset 0` keeps the planner from joining the ranges last,
+  // after the position of every loan of the table is computed), then each one's position.
   loans: `
-  select r.code, 'loans' as block, lp.status::text as key, count(*)::int8 as n, 0::int8 as m, sum(l.principal)::text as a, sum(lp.outstanding)::text as b
-  from r cross join lp_params
-  join finance_loan l on l.village_code between r.lo and r.hi and l.disbursed_on <= lp_params.as_of
+  select l.code, 'loans' as block, lp.status::text as key, count(*)::int8 as n, 0::int8 as m, sum(l.principal)::text as a, sum(lp.outstanding)::text as b
+  from lp_params cross join (
+    select r.code, l.id, l.principal from r join finance_loan l on l.village_code between r.lo and r.hi and l.disbursed_on <= (select as_of from lp_params)
+    offset 0
+  ) l
   ${LOAN_POSITION_JOINS}
-  group by r.code, lp.status`,
+  group by l.code, lp.status`,
   borrowers: `
   select r.code, 'borrowers' as block, null::text as key, count(distinct l.household_id)::int8 as n, 0::int8 as m, null::text as a, null::text as b
   from r cross join lp_params
@@ -166,6 +178,9 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
       case 'households':
         figures.registeredHouseholds += n;
         break;
+      case 'rated':
+        figures.ratedHouseholds += n;
+        break;
       case 'grade':
         grades.set(row.key as CreditGrade, (grades.get(row.key as CreditGrade) ?? 0) + n);
         break;
@@ -201,7 +216,8 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
     }
   }
   figures.byGrade = [...grades].map(([grade, households]) => ({ grade, households })).sort((x, y) => GRADE_ORDER.indexOf(x.grade) - GRADE_ORDER.indexOf(y.grade));
-  figures.ratedHouseholds = figures.byGrade.reduce((total, g) => total + g.households, 0);
+  // Rated households come from the grades when those were read (the selection reads one or the other).
+  if (grades.size > 0) figures.ratedHouseholds = figures.byGrade.reduce((total, g) => total + g.households, 0);
   figures.byStatus = [...statuses.values()].sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status));
   figures.loanCount = figures.byStatus.reduce((total, s) => total + s.count, 0);
   figures.amountLent = sumMoney('0', ...figures.byStatus.map((s) => s.principal));
@@ -236,7 +252,8 @@ export const financeStatsLoader = createContextCache(
         const [asOf, blockList] = request.split('|');
         const blocks = blockList.split(',') as FinanceBlock[];
         const ranges = scopedRanges(ctx, codes);
-        const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(new SqlText().append(statsSql(blocks), ...rangeParameters(ranges), asOf, defaultDays));
+        const statement = plannedPerCall(new SqlText().append(statsSql(blocks), ...rangeParameters(ranges), asOf, defaultDays));
+        const rows = ranges.length === 0 ? [] : await ctx.db.rows<StatsRow>(statement);
         groupRows(codes, rows, (row) => row.code).forEach((group, i) => figures.set(`${request}|${codes[i]}`, assemble(asOf, group)));
       }
       return keys.map((key) => figures.get(key)!);

@@ -10,8 +10,8 @@ const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   __typename: [],
   asOf: [],
   registeredHouseholds: ['households'],
-  ratedHouseholds: ['grade'],
-  ratedRate: ['grade', 'households'],
+  ratedHouseholds: ['rated'],
+  ratedRate: ['rated', 'households'],
   householdsByGrade: ['grade'],
   creditLineHouseholds: ['lines'],
   creditLineRate: ['lines', 'households'],
@@ -40,6 +40,9 @@ const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   poolHeadroom: ['pools', 'loans'],
 };
 
+/** Every block but `rated`: the grades give the rated households too, and counting them twice would be waste. */
+const EVERY_BLOCK = FINANCE_BLOCKS.filter((block) => block !== 'rated');
+
 function collectFieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode, names: Set<string>, seen: Set<string>): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) names.add(selection.name.value);
@@ -63,8 +66,9 @@ export function blocksRead(info: GraphQLResolveInfo): readonly FinanceBlock[] {
   const blocks = new Set<FinanceBlock>();
   for (const name of names) {
     const read = FIELD_BLOCKS[name];
-    if (read === undefined) return FINANCE_BLOCKS;
+    if (read === undefined) return EVERY_BLOCK;
     for (const block of read) blocks.add(block);
   }
+  if (blocks.has('grade')) blocks.delete('rated'); // the grades count the rated households too
   return FINANCE_BLOCKS.filter((block) => blocks.has(block));
 }

@@ -2,8 +2,9 @@
  * SQL text for the read layer, written with `?` placeholders and numbered as it is built
  * (`$1`, `$2`, …), so that fragments can be composed without counting parameters by hand.
  *
- * Every statement is sent as a named prepared statement: PostgreSQL parses and plans a text once
- * per connection instead of on every request. The names come from the text itself, so the set of
+ * Every statement is sent as a named prepared statement unless it asks otherwise
+ * (`plannedPerCall`): PostgreSQL parses and plans a text once per connection instead of on every
+ * request. The names come from the text itself, so the set of
  * names is exactly the set of distinct texts — which stays small because lists go in as one array
  * parameter (`= any(?)`), never as a generated `in (?, ?, …)`.
  */
@@ -58,4 +59,17 @@ export function statementName(text: string): string | undefined {
 export function toStatement(sql: SqlText | string, values: readonly unknown[] = []): ReadStatement {
   const text = typeof sql === 'string' ? sql : sql.text;
   return { name: statementName(text), text, values: typeof sql === 'string' ? values : sql.values };
+}
+
+/**
+ * A composed text sent unnamed, so that PostgreSQL plans it for its values on every call. For the
+ * few statements whose best plan depends on the values: statistics over the code ranges of areas,
+ * where a village's few rows and a province's million want different plans. A named statement
+ * gets a generic plan after its fifth call, made for no values in particular (it guesses ten
+ * ranges and a tenth of every table), and the finance statistics of a province's counties ran
+ * three to four times slower on it (test/bench, Q8). Planning costs a millisecond; such a
+ * statement runs for tens or hundreds.
+ */
+export function plannedPerCall(sql: SqlText): ReadStatement {
+  return { text: sql.text, values: sql.values };
 }
