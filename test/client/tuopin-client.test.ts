@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTrustedDocuments } from '@tuopin/server';
 import { insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
+import { fundInput } from '../fixtures/projects.js';
 
 // @tuopin/client against the real gateway: the token, hashes, and errors as typed values.
 type CountyName = { region: { name: string } | null };
@@ -17,6 +18,10 @@ function generated<R, V>(text: string): TuopinDocument<R, V> {
 }
 const COUNTY = generated<CountyName, { code: string }>('query ClientCounty($code: String!) { region(code: $code) { name } }');
 const UNREGISTERED = generated<CountyName, { code: string }>('query ClientUnregistered($code: String!) { region(code: $code) { name level } }');
+type CreatedFund = { createFund: { __typename: string; fund?: { id: string } } };
+const CREATE_FUND = generated<CreatedFund, { input: ReturnType<typeof fundInput> }>(
+  'mutation ClientCreateFund($input: CreateFundInput!) { createFund(input: $input) { __typename ... on CreateFundPayload { fund { id } } } }',
+);
 
 let dir: string;
 let server: HttpTestServer;
@@ -97,5 +102,34 @@ describe('createTuopinClient', () => {
     const tooBig = generated<unknown, Record<string, never>>('{ households(first: 500) { totalCount } }');
     const invalid = await officer.request(tooBig).catch((error: unknown) => error);
     expect(invalid).toMatchObject({ status: 200, code: 'VALIDATION_FAILED', errors: [{ field: 'first' }] });
+  });
+
+  it('sends a request\'s own headers over the client\'s: a submission\'s Idempotency-Key writes once', async () => {
+    const officer = createTuopinClient({
+      url: `${server.baseUrl}/graphql`,
+      token: await server.token(CALLERS.baojingOfficer),
+      headers: () => ({ 'x-request-id': 'client-default' }),
+    });
+    const funds = async () => Number((await server.sql<{ n: string }>(`select count(*) as n from fund where document_no = 'client-idem'`))[0]!.n);
+    const input = fundInput({ documentNo: 'client-idem' });
+    const key = 'client-submission-1';
+    const first = await officer.request(CREATE_FUND, { input }, { headers: { 'idempotency-key': key } });
+    expect(first.createFund.__typename).toBe('CreateFundPayload');
+    const again = await officer.request(CREATE_FUND, { input }, { headers: { 'idempotency-key': key } });
+    expect(again).toEqual(first);
+    expect(await funds()).toBe(1);
+    // Without the key the same form is a second submission, and writes again.
+    expect((await officer.request(CREATE_FUND, { input })).createFund.__typename).toBe('CreateFundPayload');
+    expect(await funds()).toBe(2);
+
+    const anonymous = createTuopinClient({ url: `${server.baseUrl}/graphql`, headers: () => ({ 'x-request-id': 'client-default' }) });
+    const refused = await anonymous.request(COUNTY, { code: '433125000000' }, { headers: { 'x-request-id': 'client-own' } }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 401, requestId: 'client-own' });
+  });
+
+  it('gives up on a request when its signal aborts', async () => {
+    const officer = await clientFor('baojingOfficer');
+    const aborted = await officer.request(COUNTY, { code: '433125000000' }, { signal: AbortSignal.abort() }).catch((error: unknown) => error);
+    expect(aborted).toMatchObject({ name: 'AbortError' });
   });
 });
