@@ -16,41 +16,23 @@ export function createErrorMasker(log: Logger) {
     const original = error instanceof GraphQLError ? error.originalError : error;
     const where = error instanceof GraphQLError ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
     if (original instanceof TuopinError) {
-      return withLocationsOf(error, new GraphQLError(original.message, { ...where, extensions: original.toExtensions() }));
+      return new GraphQLError(original.message, { ...where, extensions: original.toExtensions() });
     }
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
     const correlationId = randomUUID();
     if (isDatabaseUnavailable(original)) {
       log.warn('database unavailable', { correlationId, ...describeErrorForLog(original), path: where.path });
-      return withLocationsOf(
-        error,
-        new GraphQLError(`${DATABASE_UNAVAILABLE.messageZh} / ${DATABASE_UNAVAILABLE.messageEn}`, {
-          ...where,
-          // `http` is read by yoga for the response's status and headers, and not sent to the client.
-          extensions: { ...DATABASE_UNAVAILABLE, correlationId, http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } } },
-        }),
-      );
+      return new GraphQLError(`${DATABASE_UNAVAILABLE.messageZh} / ${DATABASE_UNAVAILABLE.messageEn}`, {
+        ...where,
+        // `http` is read by yoga for the response's status and headers, and not sent to the client.
+        extensions: { ...DATABASE_UNAVAILABLE, correlationId, http: { status: 503, headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) } } },
+      });
     }
     // The log gets the error's kind, codes and SQL shape, never the values in it (log-redaction.ts).
     log.error('unexpected error', { correlationId, ...describeErrorForLog(original), path: where.path });
-    return withLocationsOf(
-      error,
-      new GraphQLError(`服务器内部错误，关联编号 ${correlationId} / Unexpected error; correlation id ${correlationId}`, {
-        ...where,
-        extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
-      }),
-    );
+    return new GraphQLError(`服务器内部错误，关联编号 ${correlationId} / Unexpected error; correlation id ${correlationId}`, {
+      ...where,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    });
   };
-}
-
-/**
- * Gives the masked error the place in the query of the error it replaces. graphql-js computes
- * `locations` from the AST nodes passed in, but graphql-jit's errors (compiled execution) carry
- * only `locations`, no nodes, so without this a client would lose where its query failed.
- */
-function withLocationsOf(error: unknown, masked: GraphQLError): GraphQLError {
-  if (masked.locations === undefined && error instanceof GraphQLError && error.locations?.length) {
-    Object.assign(masked, { locations: error.locations });
-  }
-  return masked;
 }
