@@ -20,7 +20,7 @@ export interface HttpTestServer extends TestServer {
 export interface HttpTestServerOptions extends TestServerOptions {
   /** A production server has no GraphiQL; true by default. */
   production?: boolean;
-  /** CORS origins and metrics, as the `http` configuration block sets them; none by default. */
+  /** CORS origins, metrics and the rest of the `http` configuration block; defaults without it. */
   http?: Partial<HttpConfig>;
 }
 
@@ -38,7 +38,8 @@ export async function createHttpTestServer(options: HttpTestServerOptions = {}):
     auth: { jwt: { secret: TEST_JWT_SECRET, publicKeyFile: null, jwksFile: null, ...JWT }, developmentSecret: false },
     production: options.production ?? true,
     log: base.log,
-    http: { ...DEFAULT_HTTP_CONFIG, ...options.http },
+    // `compiledExecution` applies to both apps, the in-process one (`execute`) and the gateway's.
+    http: { ...DEFAULT_HTTP_CONFIG, ...(options.compiledExecution === undefined ? {} : { compiledExecution: options.compiledExecution }), ...options.http },
   });
   const running: RunningServer = await listen(gateway, 0, { info: () => {}, warn: () => {}, error: () => {} });
   const baseUrl = `http://127.0.0.1:${running.port}`;

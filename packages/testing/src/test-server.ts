@@ -58,6 +58,8 @@ export interface TestServerOptions {
    * template: a cluster of the test's own, e.g. one the test stops and restarts.
    */
   databaseUrl?: string;
+  /** Run queries compiled (graphql-jit), as `start` does by default; false runs graphql-js's executor. */
+  compiledExecution?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -105,7 +107,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   const settings = options.settings ?? loadSettings(path.join(REPO_ROOT, 'tuopin.config.json'));
   const limits = options.limits ?? DEFAULT_API_LIMITS;
   const defaultPrincipal = options.principal ?? TEST_ADMIN;
-  const app = createApp({ orm, tenancy, settings, limits, log, production: false });
+  const app = createApp({ orm, tenancy, settings, limits, log, production: false, compiledExecution: options.compiledExecution });
 
   return {
     app,

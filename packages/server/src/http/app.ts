@@ -33,6 +33,8 @@ export interface AppOptions {
   production: boolean;
   /** Registered operations, and the roles that may run nothing else; none by default. */
   trustedDocuments?: TrustedDocuments;
+  /** Queries and mutations run compiled (graphql-jit); true unless turned off (`http.compiledExecution`). */
+  compiledExecution?: boolean;
 }
 
 export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
@@ -72,7 +74,7 @@ export function appPlugins(options: AppOptions): AppPart[] {
     { name: 'request record', plugins: [useRequestRecord()] },
     { name: 'trusted documents', plugins: useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS) },
     // Queries and mutations run as functions compiled once per schema, document and operation.
-    { name: 'compiled execution', plugins: [useCompiledExecution()] },
+    { name: 'compiled execution', plugins: options.compiledExecution === false ? [] : [useCompiledExecution()] },
   ];
 }
 

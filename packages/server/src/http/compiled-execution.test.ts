@@ -19,6 +19,13 @@ function schemaNamed(name: string): GraphQLSchema {
             throw new GraphQLError('不行 / No', { extensions: { code: 'FORBIDDEN', field: 'refused', messageZh: '不行', messageEn: 'No' } });
           },
         },
+        missing: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
+        late: {
+          type: GraphQLString,
+          resolve: async () => {
+            throw new Error('an unexpected failure, after a wait');
+          },
+        },
       },
     }),
   });
@@ -39,7 +46,7 @@ function twoSchemaServer(perSchema?: number) {
       headers: { 'content-type': 'application/json', 'x-province': province },
       body: JSON.stringify(body),
     });
-    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: unknown; extensions?: Record<string, unknown> }> };
+    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: unknown; locations?: unknown; extensions?: Record<string, unknown> }> };
   };
   return { schemas, compiled, ask };
 }
@@ -86,6 +93,20 @@ describe('compiled execution (graphql-jit)', () => {
       path: ['refused'],
       extensions: { code: 'FORBIDDEN', field: 'refused', messageZh: '不行', messageEn: 'No' },
     });
+  });
+
+  it('keeps where each error happened (locations): thrown, null for non-null, asynchronous and masked, in a fragment', async () => {
+    const { ask } = twoSchemaServer();
+    // graphql-jit's errors carry locations only; yoga rebuilds each error from nodes, source and positions.
+    const refused = await ask('hunan', { query: '{\n  who\n  refused\n}' });
+    expect(refused.errors?.map((error) => [error.message, error.locations])).toEqual([['不行 / No', [{ line: 3, column: 3 }]]]);
+    const missing = await ask('hunan', { query: 'query M { ...F }\r\nfragment F on Query {\r\n  who\r\n    missing\r\n}' });
+    expect(missing.errors?.map((error) => [error.message, error.locations])).toEqual([
+      ['Cannot return null for non-nullable field Query.missing.', [{ line: 4, column: 5 }]],
+    ]);
+    const late = await ask('hunan', { query: '{ who\n\n     late }' });
+    expect(late.data).toEqual({ who: 'hunan', late: null });
+    expect(late.errors?.map((error) => [error.message, error.path, error.locations])).toEqual([['Unexpected error.', ['late'], [{ line: 3, column: 6 }]]]);
   });
 
   it('coerces variables as graphql-js does', async () => {

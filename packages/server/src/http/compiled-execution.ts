@@ -1,6 +1,7 @@
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { withSourcePositions } from './jit-error-locations.js';
 
 /** How many compiled operations each schema keeps, least recently used first out. */
 export const COMPILED_OPERATIONS_PER_SCHEMA = 500;
@@ -32,10 +33,19 @@ export function useCompiledExecution(perSchema = COMPILED_OPERATIONS_PER_SCHEMA)
     onExecute({ args, setExecuteFn }) {
       const compiled = operationsOf(args.schema).get(args.document, args.operationName ?? undefined);
       if (!compiled) return;
-      setExecuteFn((run) => compiled.query(run.rootValue, run.contextValue, run.variableValues) as ExecutionResult | Promise<ExecutionResult>);
+      setExecuteFn((run) => {
+        const result = compiled.query(run.rootValue, run.contextValue, run.variableValues) as ExecutionResult | Promise<ExecutionResult>;
+        // graphql-jit's errors carry locations but no source positions, which later rebuilds need.
+        return isPromiseLike(result) ? result.then((done) => withSourcePositions(done, run.document)) : withSourcePositions(result, run.document);
+      });
     },
     compiledCount: (schema) => bySchema.get(schema)?.size ?? 0,
   };
+}
+
+/** A compiled query answers at once when no resolver it ran was asynchronous, else with a promise. */
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>).then === 'function';
 }
 
 /** One schema's compiled operations, by document and operation name, least recently used first. */

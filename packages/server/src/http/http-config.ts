@@ -15,13 +15,20 @@ export interface HttpConfig {
   metrics: { port: number | null; token: string | null };
   /** Registered operations (`trustedDocuments: { manifests, requireFor }`), loaded and checked. */
   trustedDocuments: TrustedDocuments;
+  /**
+   * Whether queries and mutations run compiled (graphql-jit, `compiled-execution.ts`); on by
+   * default. An operator's way back to graphql-js's executor, without a release, should a
+   * compiled query ever answer differently.
+   */
+  compiledExecution: boolean;
 }
 
-export const DEFAULT_HTTP_CONFIG: HttpConfig = { corsOrigins: [], metrics: { port: null, token: null }, trustedDocuments: NO_TRUSTED_DOCUMENTS };
+export const DEFAULT_HTTP_CONFIG: HttpConfig = { corsOrigins: [], metrics: { port: null, token: null }, trustedDocuments: NO_TRUSTED_DOCUMENTS, compiledExecution: true };
 
 /**
- * `http: { corsOrigins: [...], metricsPort: 9464, trustedDocuments: {...} }` from the configuration file;
- * `TUOPIN_CORS_ORIGINS` (comma-separated) replaces the list, `TUOPIN_METRICS_PORT` the port, and
+ * `http: { corsOrigins: [...], metricsPort: 9464, trustedDocuments: {...}, compiledExecution: true }`
+ * from the configuration file; `TUOPIN_CORS_ORIGINS` (comma-separated) replaces the list,
+ * `TUOPIN_METRICS_PORT` the port, `TUOPIN_COMPILED_EXECUTION` (`on`/`off`) the execution, and
  * `TUOPIN_METRICS_TOKEN` (at least 24 characters) puts `/metrics` on the API's port behind it.
  */
 export function loadHttpConfig(file: string, env: NodeJS.ProcessEnv = {}): HttpConfig {
@@ -43,5 +50,21 @@ export function loadHttpConfig(file: string, env: NodeJS.ProcessEnv = {}): HttpC
   }
   const token = env.TUOPIN_METRICS_TOKEN || null;
   if (token !== null && token.length < 24) throw new ConfigurationError('TUOPIN_METRICS_TOKEN must be at least 24 characters');
-  return { corsOrigins, metrics: { port, token }, trustedDocuments: loadTrustedDocuments(raw.trustedDocuments, file) };
+  return {
+    corsOrigins,
+    metrics: { port, token },
+    trustedDocuments: loadTrustedDocuments(raw.trustedDocuments, file),
+    compiledExecution: compiledExecutionOf(raw.compiledExecution, env.TUOPIN_COMPILED_EXECUTION),
+  };
+}
+
+/** `http.compiledExecution` (a boolean), replaced by `TUOPIN_COMPILED_EXECUTION` (`on` or `off`). */
+function compiledExecutionOf(fromFile: unknown, fromEnv: string | undefined): boolean {
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (fromEnv !== 'on' && fromEnv !== 'off') throw new ConfigurationError('TUOPIN_COMPILED_EXECUTION must be "on" or "off"');
+    return fromEnv === 'on';
+  }
+  if (fromFile === undefined) return true;
+  if (typeof fromFile !== 'boolean') throw new ConfigurationError('http.compiledExecution must be true or false');
+  return fromFile;
 }
