@@ -2,7 +2,7 @@
  * `pnpm bench [--full]`: tuopin against PostGraphile 5 and the raw SQL floor, on the same machine,
  * the same data and the same questions. See test/bench/README.md.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dropDatabase, POSTGRES_SETTINGS, startCluster, withClient, type Cluster } from './lib/cluster.js';
@@ -142,8 +142,19 @@ async function countyRun(cluster: Cluster, database: string, questions: readonly
   return { caller: { role: 'COUNTY_OFFICER', scopes, province: '800000000000' }, pools: countyPools };
 }
 
-const floor = process.argv.includes('--floor');
-(floor ? runFloor(process.argv.slice(2), log) : main()).catch((error: unknown) => {
+/**
+ * `--report FILE.json`: a saved run's Markdown report on stdout, rendered by today's report code
+ * (e.g. after the targets changed), without starting anything.
+ */
+async function printSavedReport(argv: string[]): Promise<void> {
+  const file = argv[argv.indexOf('--report') + 1];
+  if (!file || file.startsWith('--')) throw new Error('--report needs the path of a saved run (results/<date>-<mode>.json)');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  process.stdout.write(markdownReport(results));
+}
+
+const argv = process.argv.slice(2);
+(argv.includes('--floor') ? runFloor(argv, log) : argv.includes('--report') ? printSavedReport(argv) : main()).catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof Error && error.stack && !error.message.includes('answer differently')) console.error(error.stack);
   process.exitCode = 1;

@@ -81,7 +81,8 @@ const USAGE = `usage: pnpm bench [--full] [options]
   --only Q1,Q4         run only these questions
   --no-profile         skip the CPU profile of our server
   --profile S          profile our server for S seconds per question (quick mode too; full: 6)
-  --server-dir DIR     run our server from another tuopin checkout (also TUOPIN_BENCH_SERVER_DIR)`;
+  --server-dir DIR     run our server from another tuopin checkout (also TUOPIN_BENCH_SERVER_DIR)
+  --report FILE.json   print a saved run's Markdown report (today's rendering) and run nothing`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const full = argv.includes('--full');

@@ -82,3 +82,33 @@ export function medianOf(result: QuestionResult, server: ServerName, kind: 'thro
   const rounds = result.rounds[server] ?? [];
   return median(rounds.map((round) => round[kind][String(key)]).filter((m): m is Measurement => !!m).map(pick));
 }
+
+/** Median throughput (responses per second) of a server at a number of connections. */
+export function rpsOf(result: QuestionResult, server: ServerName, connections: number): number {
+  return medianOf(result, server, 'throughput', connections, (m) => m.rps);
+}
+
+/** In how many rounds a server could not keep up with a fixed rate. */
+export function saturatedRounds(result: QuestionResult, server: ServerName, percent: string | number): number {
+  return (result.rounds[server] ?? []).filter((round) => round.rate[String(percent)]?.saturated).length;
+}
+
+/**
+ * Our p99 ÷ the peer's at a fixed rate (per cent of the peer's best), medians over the rounds;
+ * 'saturated' when ours could not keep up in most rounds (its percentiles then cover only what it
+ * answered, so a ratio would flatter it); NaN when either server was not measured at that rate.
+ */
+export function p99RatioAt(result: QuestionResult, percent: string | number): number | 'saturated' {
+  const rounds = result.rounds.ours?.length ?? 0;
+  if (rounds > 0 && saturatedRounds(result, 'ours', percent) * 2 > rounds) return 'saturated';
+  const p99 = (server: ServerName) => medianOf(result, server, 'rate', percent, (m) => m.latencyMs.p99);
+  const ours = p99('ours');
+  const peer = p99('peer');
+  return Number.isFinite(ours) && Number.isFinite(peer) && peer > 0 ? ours / peer : NaN;
+}
+
+/** A server's highest VmHWM over its throughput runs (every round and connection count); NaN when it did not run. */
+export function peakRssOf(result: QuestionResult, server: ServerName): number {
+  const peaks = (result.rounds[server] ?? []).flatMap((round) => Object.values(round.throughput).map((m) => m.peakRssMiB));
+  return peaks.length ? Math.max(...peaks) : NaN;
+}
