@@ -26,7 +26,9 @@ export default defineConfig({
         test: {
           name: 'tuopin',
           include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/bench/**'],
+          // The bench's own unit tests (its targets' arithmetic) run; its work directory (a seeded
+          // cluster, logs, profiles) is never searched.
+          exclude: ['**/node_modules/**', 'test/bench/.work/**'],
           // One embedded PostgreSQL for the project and a template migrated for every installed
           // plugin (the root package.json's `tuopin.plugins`); each file clones it.
           globalSetup: ['packages/testing/src/global-setup.ts'],

@@ -2,7 +2,7 @@
  * `pnpm bench [--full]`: tuopin against PostGraphile 5 and the raw SQL floor, on the same machine,
  * the same data and the same questions. See test/bench/README.md.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dropDatabase, POSTGRES_SETTINGS, startCluster, withClient, type Cluster } from './lib/cluster.js';
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   const questions = options.only ? options.only.map(questionById) : QUESTIONS;
   log(`${options.mode} mode: ${options.households.toLocaleString('en')} households, ${options.rounds} rounds, ${options.durationSec} s runs; our server from ${options.serverDir}`);
   const date = new Date().toISOString();
+  // Taken before anything runs: a checkout that moves during a long run must not relabel it.
+  const commits = { bench: commitOf(REPO_DIR), server: commitOf(options.serverDir) };
   const running = new Set<RunningServer>();
   let cluster: Cluster | undefined;
   let writeCopy: string | undefined;
@@ -92,9 +94,9 @@ async function main(): Promise<void> {
       meta: {
         date,
         mode: options.mode,
-        commit: commitOf(REPO_DIR),
+        commit: commits.bench,
         serverDir: options.serverDir,
-        serverCommit: commitOf(options.serverDir),
+        serverCommit: commits.server,
         machine: await machineInfo(cluster),
         options: { ...options, serverDir: undefined },
         postgresSettings: POSTGRES_SETTINGS,
@@ -108,14 +110,19 @@ async function main(): Promise<void> {
       questions: [...results.values()],
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const stem = `${date.slice(0, 10)}-${options.mode}`;
+    // A run of some questions is named after them and leaves latest-<mode> to runs of all; a
+    // second run on a day gets the time too. A report is never written over another.
+    const base = `${date.slice(0, 10)}-${options.mode}${options.only ? `-${options.only.join('-')}` : ''}`;
+    const stem = existsSync(path.join(RESULTS_DIR, `${base}.md`)) ? `${base}-${date.slice(11, 16).replace(':', '')}` : base;
     const markdown = markdownReport(report);
     writeFileSync(path.join(RESULTS_DIR, `${stem}.md`), markdown);
     writeFileSync(path.join(RESULTS_DIR, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
-    copyFileSync(path.join(RESULTS_DIR, `${stem}.md`), path.join(RESULTS_DIR, `latest-${options.mode}.md`));
-    copyFileSync(path.join(RESULTS_DIR, `${stem}.json`), path.join(RESULTS_DIR, `latest-${options.mode}.json`));
+    if (!options.only) {
+      copyFileSync(path.join(RESULTS_DIR, `${stem}.md`), path.join(RESULTS_DIR, `latest-${options.mode}.md`));
+      copyFileSync(path.join(RESULTS_DIR, `${stem}.json`), path.join(RESULTS_DIR, `latest-${options.mode}.json`));
+    }
     console.log(`\n${consoleSummary(report)}\n`);
-    log(`report: ${path.relative(REPO_DIR, path.join(RESULTS_DIR, `${stem}.md`))} (and latest-${options.mode}.md, .json)`);
+    log(`report: ${path.relative(REPO_DIR, path.join(RESULTS_DIR, `${stem}.md`))}${options.only ? '' : ` (and latest-${options.mode}.md, .json)`}`);
   } finally {
     await stopAll();
   }

@@ -1,10 +1,7 @@
 /**
  * The targets' checks on hand-made results: each kind of target met, missed, and unjudged when its
  * question was not run. No server, no database: only the arithmetic and the rendering.
- *
- * The root vitest project excludes test/bench/** (so `pnpm test` does not run this file); run it
- * with any config that does not, e.g. an empty one: `echo 'export default {};' > /tmp/empty.mjs &&
- * npx vitest run --config /tmp/empty.mjs --root test/bench lib/targets.test.ts`.
+ * `pnpm test` runs it with the rest; alone: `npx vitest run test/bench/lib/targets.test.ts`.
  */
 import { describe, expect, it } from 'vitest';
 import { markdownReport } from './report.js';
