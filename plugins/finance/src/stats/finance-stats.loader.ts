@@ -71,6 +71,21 @@ const STATS_WITH = `
   with r(code, lo, hi) as not materialized (select * from unnest(?::text[], ?::text[], ?::text[])),
   lp_params as not materialized (select ?::date as as_of, ?::int as default_days)`;
 
+/**
+ * A block counting the distinct households of a table's rows in each range, up to the day. Counted
+ * range by range: one `count(distinct …)` over a whole province sorted its million ratings on disk.
+ */
+function householdsCounted(block: FinanceBlock, table: string, dayColumn: string): string {
+  return `
+  select r.code, '${block}' as block, null::text as key, x.n, 0::int8 as m, null::text as a, null::text as b
+  from r cross join lp_params
+  cross join lateral (
+    select count(distinct t.household_id)::int8 as n from ${table} t
+    where t.village_code between r.lo and r.hi and t.${dayColumn} <= lp_params.as_of
+  ) x
+  where x.n > 0`;
+}
+
 const BLOCK_SQL: Record<FinanceBlock, string> = {
   households: `
   select r.code, 'households' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
@@ -78,15 +93,7 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   group by r.code`,
   // Households rated by the day, when their grades are not asked for: counting them needs no ranking
   // of each household's ratings by date (a third of the time over a province's million ratings).
-  // Distinct counts are taken range by range: one sort of a whole province's rows spilled to disk.
-  rated: `
-  select r.code, 'rated' as block, null::text as key, x.n, 0::int8 as m, null::text as a, null::text as b
-  from r cross join lp_params
-  cross join lateral (
-    select count(distinct cr.household_id)::int8 as n from finance_credit_rating cr
-    where cr.village_code between r.lo and r.hi and cr.rated_on <= lp_params.as_of
-  ) x
-  where x.n > 0`,
+  rated: householdsCounted('rated', 'finance_credit_rating', 'rated_on'),
   grade: `
   select r.code, 'grade' as block, g.grade::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
   from r cross join lp_params
@@ -118,14 +125,7 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   ) l
   ${LOAN_POSITION_JOINS}
   group by l.code, lp.status`,
-  borrowers: `
-  select r.code, 'borrowers' as block, null::text as key, x.n, 0::int8 as m, null::text as a, null::text as b
-  from r cross join lp_params
-  cross join lateral (
-    select count(distinct l.household_id)::int8 as n from finance_loan l
-    where l.village_code between r.lo and r.hi and l.disbursed_on <= lp_params.as_of
-  ) x
-  where x.n > 0`,
+  borrowers: householdsCounted('borrowers', 'finance_loan', 'disbursed_on'),
   subsidies: `
   select r.code, 'subsidies' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(s.amount)::text as a, null::text as b
   from r cross join lp_params
