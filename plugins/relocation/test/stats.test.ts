@@ -89,6 +89,7 @@ describe('RegionStats.relocation', () => {
       subsidisedHouseholds: 5,
       subsidiesPaid: '25000.00',
       subsidiesBySource: [{ sourceType: 'CENTRAL_FISCAL', payments: 5, households: 5, amount: '25000.00' }],
+      selfRaisingHouseholds: 0,
       selfRaised: '0.00',
     });
   });

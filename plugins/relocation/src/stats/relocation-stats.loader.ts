@@ -36,6 +36,8 @@ export interface RelocationFigures {
   reclaimedAreaMu: string;
   labourHouseholds: number;
   employedLabourHouseholds: number;
+  /** Households whose self-raised amount is above 0: the ones `selfRaised` is made of. */
+  selfRaisingHouseholds: number;
   selfRaised: string;
   sites: number;
   flats: number;
@@ -49,7 +51,7 @@ export interface RelocationFigures {
 const NUMBERS = [
   'households', 'people', 'centralisedHouseholds', 'centralisedPeople', 'registeredHouseholds', 'registeredPeople', 'movedInHouseholds', 'movedInPeople',
   'housedPeople', 'housedFloorArea', 'demolitionDue', 'demolished', 'retained', 'reclaimed', 'labourHouseholds', 'employedLabourHouseholds', 'sites', 'flats',
-  'subsidisedHouseholds',
+  'selfRaisingHouseholds', 'subsidisedHouseholds',
 ] as const;
 
 // One statement per batch of areas, over exactly the ranges the caller may see (core's
@@ -80,6 +82,7 @@ const STATS_SQL = `
       count(*) filter (where has_labour and move_in_date is not null)::int as "labourHouseholds",
       count(*) filter (where has_labour and move_in_date is not null and exists (
         select 1 from relocation_support e where e.relocated_household_id = x.id and e.kind = 'EMPLOYMENT'))::int as "employedLabourHouseholds",
+      count(*) filter (where self_raised > 0)::int as "selfRaisingHouseholds",
       coalesce(sum(self_raised), 0)::text as "selfRaised"
     from relocation_household x where x.village_code between r.lo and r.hi) h
   cross join lateral (select count(*)::int as sites from relocation_site where area_code between r.lo and r.hi) s

@@ -77,7 +77,9 @@ export function registerRelocationStatsSchema(builder: TuopinBuilder): void {
           description: '按资金来源的搬迁补助（合作机构看不到获补助户数不公布的来源） Subsidies by fund source; partners do not see sources whose households paid are withheld',
           value: (f) => f.bySource,
         }),
-        selfRaised: sum('households', '搬迁户自筹金额', 'Amount the households raised themselves', (f) => f.selfRaised),
+        selfRaisingHouseholds: count('有自筹资金的搬迁户数', 'Households that raised part of the cost themselves (a self-raised amount above 0)', (f) => f.selfRaisingHouseholds),
+        // Withheld with the households that raised money, not all households: one household's money among four that raised none would pass.
+        selfRaised: sum('selfRaisingHouseholds', '搬迁户自筹金额', 'Amount the households raised themselves', (f) => f.selfRaised),
       };
     },
   });
