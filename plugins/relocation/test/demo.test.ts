@@ -17,7 +17,7 @@ const Township = graphql(`
         relocation {
           households people centralisedHouseholds centralisedPeople scatteredHouseholds scatteredPeople registeredHouseholds
           sites flats floorAreaPerPerson demolitionDue demolished retained reclaimed labourHouseholds employedLabourHouseholds employmentRate
-          subsidyPayments subsidiesPaid subsidiesBySource { sourceType payments amount } selfRaised
+          subsidyPayments subsidisedHouseholds subsidiesPaid subsidiesBySource { sourceType payments households amount } selfRaisingHouseholds selfRaised
         }
       }
     }
@@ -67,12 +67,17 @@ describe('the relocation demo', () => {
       demolished: 84,
       retained: 4,
       reclaimed: 76,
+      // Every household paid once from each fund: 188 payments, 94 households.
       subsidyPayments: 188,
+      subsidisedHouseholds: 94,
       subsidiesPaid: '3648000.00',
       subsidiesBySource: [
-        { sourceType: 'CENTRAL_FISCAL', payments: 94, amount: '2736000.00' },
-        { sourceType: 'PROVINCIAL_FISCAL', payments: 94, amount: '912000.00' },
+        { sourceType: 'CENTRAL_FISCAL', payments: 94, households: 94, amount: '2736000.00' },
+        { sourceType: 'PROVINCIAL_FISCAL', payments: 94, households: 94, amount: '912000.00' },
       ],
+      // 30 centralised households raised 1,000 each, 64 scattered 2,000.
+      selfRaisingHouseholds: 94,
+      selfRaised: '158000.00',
     });
     expect(region.stats.relocation.floorAreaPerPerson).toBeLessThanOrEqual(25);
     expect(region.stats.relocation.employmentRate).toBeGreaterThan(0.85);

@@ -86,8 +86,10 @@ describe('RegionStats.relocation', () => {
       employedLabourHouseholds: 1,
       employmentRate: 0.25,
       subsidyPayments: 5,
+      subsidisedHouseholds: 5,
       subsidiesPaid: '25000.00',
-      subsidiesBySource: [{ sourceType: 'CENTRAL_FISCAL', payments: 5, amount: '25000.00' }],
+      subsidiesBySource: [{ sourceType: 'CENTRAL_FISCAL', payments: 5, households: 5, amount: '25000.00' }],
+      selfRaisingHouseholds: 0,
       selfRaised: '0.00',
     });
   });
@@ -115,8 +117,9 @@ describe('RegionStats.relocation', () => {
       demolished: null,
       demolitionRate: null,
       subsidyPayments: 5,
+      subsidisedHouseholds: 5,
       subsidiesPaid: '20000.00',
-      subsidiesBySource: [{ sourceType: 'CENTRAL_FISCAL', payments: 5, amount: '20000.00' }],
+      subsidiesBySource: [{ sourceType: 'CENTRAL_FISCAL', payments: 5, households: 5, amount: '20000.00' }],
     });
     const list = await server.execute(Households, { regionCode: CODES.baojing }, { principal: PRINCIPALS.ngo });
     expect(list.data?.relocatedHouseholds ?? null).toBeNull();

@@ -11,6 +11,8 @@ export interface RelocationStatsSource {
 export interface SourceFigures {
   sourceType: FundSourceType;
   payments: number;
+  /** Distinct households paid from this kind of fund: a household is paid by instalments, so payments are not households. */
+  households: number;
   amount: string;
 }
 
@@ -34,10 +36,14 @@ export interface RelocationFigures {
   reclaimedAreaMu: string;
   labourHouseholds: number;
   employedLabourHouseholds: number;
+  /** Households whose self-raised amount is above 0: the ones `selfRaised` is made of. */
+  selfRaisingHouseholds: number;
   selfRaised: string;
   sites: number;
   flats: number;
   subsidyPayments: number;
+  /** Distinct households with a live subsidy, from any source: not the sum of the sources' households. */
+  subsidisedHouseholds: number;
   subsidiesPaid: string;
   bySource: SourceFigures[];
 }
@@ -45,10 +51,15 @@ export interface RelocationFigures {
 const NUMBERS = [
   'households', 'people', 'centralisedHouseholds', 'centralisedPeople', 'registeredHouseholds', 'registeredPeople', 'movedInHouseholds', 'movedInPeople',
   'housedPeople', 'housedFloorArea', 'demolitionDue', 'demolished', 'retained', 'reclaimed', 'labourHouseholds', 'employedLabourHouseholds', 'sites', 'flats',
+  'selfRaisingHouseholds', 'subsidisedHouseholds',
 ] as const;
 
 // One statement per batch of areas, over exactly the ranges the caller may see (core's
-// `scopedRanges`). A live subsidy is one whose ledger entry was not reversed.
+// `scopedRanges`). A live subsidy is one whose ledger entry was not reversed. Subsidies are
+// grouped by source and, in the same pass, over all sources (the empty grouping set), because the
+// households paid from any source are distinct households, not the sum of each source's.
+// Ranges never overlap and a payment lies in its household's village, so the rows of an area's
+// ranges add up.
 const STATS_SQL = `
   with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[]))
   select r.code, h.*, s.sites, f.flats, p.*
@@ -71,19 +82,23 @@ const STATS_SQL = `
       count(*) filter (where has_labour and move_in_date is not null)::int as "labourHouseholds",
       count(*) filter (where has_labour and move_in_date is not null and exists (
         select 1 from relocation_support e where e.relocated_household_id = x.id and e.kind = 'EMPLOYMENT'))::int as "employedLabourHouseholds",
+      count(*) filter (where self_raised > 0)::int as "selfRaisingHouseholds",
       coalesce(sum(self_raised), 0)::text as "selfRaised"
     from relocation_household x where x.village_code between r.lo and r.hi) h
   cross join lateral (select count(*)::int as sites from relocation_site where area_code between r.lo and r.hi) s
   cross join lateral (select count(*)::int as flats from relocation_flat where area_code between r.lo and r.hi) f
   cross join lateral (
-    select coalesce(json_agg(json_build_object('sourceType', g.source_type, 'payments', g.payments, 'amount', g.amount)), '[]'::json) as "bySource"
+    select coalesce(json_agg(json_build_object('sourceType', g.source_type, 'payments', g.payments, 'households', g.households, 'amount', g.amount))
+        filter (where g.by_source), '[]'::json) as "bySource",
+      coalesce(max(g.households) filter (where not g.by_source), 0)::int as "subsidisedHouseholds"
     from (
-      select fu.source_type, count(*)::int as payments, sum(sp.amount)::text as amount
+      select fu.source_type, grouping(fu.source_type) = 0 as by_source, count(*)::int as payments,
+        count(distinct sp.relocated_household_id)::int as households, sum(sp.amount)::text as amount
       from relocation_subsidy_payment sp
       join ledger_entry le on le.id = sp.ledger_entry_id
       join fund fu on fu.id = le.fund_id
       where sp.village_code between r.lo and r.hi and not exists (select 1 from ledger_entry rv where rv.reverses_id = sp.ledger_entry_id)
-      group by fu.source_type) g) p`;
+      group by grouping sets ((fu.source_type), ())) g) p`;
 
 const empty = (): RelocationFigures => ({
   ...(Object.fromEntries(NUMBERS.map((key) => [key, 0])) as Record<(typeof NUMBERS)[number], number>),
@@ -105,6 +120,7 @@ function addRow(figures: RelocationFigures, row: Row): void {
     const same = figures.bySource.find((g) => g.sourceType === group.sourceType);
     if (same) {
       same.payments += group.payments;
+      same.households += group.households;
       same.amount = sumMoney(same.amount, group.amount);
     } else figures.bySource.push({ ...group });
   }

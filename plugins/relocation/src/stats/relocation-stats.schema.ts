@@ -16,10 +16,17 @@ export function registerRelocationStatsSchema(builder: TuopinBuilder): void {
     fields: (t) => ({
       sourceType: t.field({ type: FundSourceTypeEnum, resolve: (g) => g.sourceType, description: '资金来源类型 Source type' }),
       payments: t.int({ nullable: true, statistic: 'count', resolve: (g) => g.payments, description: statisticDescription('count', '发放笔数', 'Payments') }),
+      households: t.int({
+        nullable: true,
+        statistic: 'count',
+        resolve: (g) => g.households,
+        description: statisticDescription('count', '获补助户数（不含已冲销）', 'Households paid from this kind of fund, reversed payments excepted'),
+      }),
+      // With the households, not the payments: one household paid in several instalments would pass a payment threshold.
       amount: t.field({
         type: 'Money',
         nullable: true,
-        statistic: { sum: 'payments' },
+        statistic: { sum: 'households' },
         resolve: (g) => g.amount,
         description: statisticDescription('sum', '金额', 'Amount paid'),
       }),
@@ -61,14 +68,18 @@ export function registerRelocationStatsSchema(builder: TuopinBuilder): void {
           ratioOfParts(f.employedLabourHouseholds, f.labourHouseholds),
         ),
         subsidyPayments: count('搬迁补助发放笔数（不含已冲销）', 'Relocation subsidies paid, reversed ones excepted', (f) => f.subsidyPayments),
-        subsidiesPaid: sum('subsidyPayments', '搬迁补助金额（资金台账）', 'Relocation subsidies paid through the fund ledger', (f) => f.subsidiesPaid),
+        subsidisedHouseholds: count('获得搬迁补助户数（不含已冲销）', 'Households paid a relocation subsidy, reversed payments excepted', (f) => f.subsidisedHouseholds),
+        // Withheld with the households paid, not the payments: one household's instalments from several funds would pass a payment threshold.
+        subsidiesPaid: sum('subsidisedHouseholds', '搬迁补助金额（资金台账）', 'Relocation subsidies paid through the fund ledger', (f) => f.subsidiesPaid),
         subsidiesBySource: figures.field({
           type: [SourceRef],
-          statistic: { groups: 'payments' },
-          description: '按资金来源的搬迁补助（合作机构看不到笔数不公布的来源） Subsidies by fund source; partners do not see sources whose count is withheld',
+          statistic: { groups: 'households' },
+          description: '按资金来源的搬迁补助（合作机构看不到获补助户数不公布的来源） Subsidies by fund source; partners do not see sources whose households paid are withheld',
           value: (f) => f.bySource,
         }),
-        selfRaised: sum('households', '搬迁户自筹金额', 'Amount the households raised themselves', (f) => f.selfRaised),
+        selfRaisingHouseholds: count('有自筹资金的搬迁户数', 'Households that raised part of the cost themselves (a self-raised amount above 0)', (f) => f.selfRaisingHouseholds),
+        // Withheld with the households that raised money, not all households: one household's money among four that raised none would pass.
+        selfRaised: sum('selfRaisingHouseholds', '搬迁户自筹金额', 'Amount the households raised themselves', (f) => f.selfRaised),
       };
     },
   });
