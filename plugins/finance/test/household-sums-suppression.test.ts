@@ -16,6 +16,7 @@ import { CODES, insertAreas, PRINCIPALS, settingsWith, TestClock } from './fixtu
  *   甲村 X  five such loans                                                 → 5 × DEFAULTED
  *   甲村 Y  20,000, two quarters paid (OVERDUE), and 10,000 from 2016-10-01 → OVERDUE + CURRENT
  *   乙村 B1–B5 one such loan each                                          → 5 × DEFAULTED
+ * 凌源市 大老爷庙村 Z five loans of 10,000, nothing paid                            → 5 × DEFAULTED
  */
 const Figures = graphql(`
   query FinanceHouseholdSums($code: String!, $village: Boolean!) {
@@ -34,6 +35,12 @@ const Figures = graphql(`
         loansByStatus { status count households principal outstanding }
       }
     }
+  }
+`);
+
+const Pool = graphql(`
+  query FinanceHouseholdSumsPool($countyCode: String!) {
+    riskPool(countyCode: $countyCode) { outstandingLoans outstandingHouseholds outstanding capacityUsed }
   }
 `);
 
@@ -67,6 +74,10 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) defaulting.push((await disburse(server, x, { principal: '10000.00' })).id);
   for (const b of bs) defaulting.push((await disburse(server, b, { principal: '10000.00' })).id);
   const yOverdue = (await disburse(server, y, { principal: '20000.00' })).id;
+  const lingyuanLender = await createLender(server, CODES.lingyuan, '凌源市农村信用合作联社');
+  await fundPool(server, CODES.lingyuan, '100000.00', 10, '2016-02-20');
+  const z = await householdWithLine(server, lingyuanLender, { amount: '50000.00', villageCode: CODES.dalaoyemiao });
+  for (let i = 0; i < 5; i++) await disburse(server, z, { principal: '10000.00' });
 
   clock.setToday('2016-06-01');
   for (const loanId of defaulting) mustSucceed(await server.execute(RecordRepayment, { input: { loanId, principal: '0.00', interest: '108.75' } }));
@@ -195,5 +206,15 @@ describe('finance money sums, withheld with households', () => {
     });
     // The county: 130,000 owed by 7 households, the capacity and headroom rounded down to 万元.
     expect(await figuresOf(CODES.baojing, PRINCIPALS.ngo)).toMatchObject({ outstanding: '130000.00', poolHeadroom: '1470000.00', loansByStatus: [{ status: 'DEFAULTED', households: 5 }] });
+  });
+
+  it('withholds a county pool\'s outstanding lending with its households too', async () => {
+    const admin = await server.execute(Pool, { countyCode: CODES.lingyuan });
+    expect(admin.data!.riskPool).toEqual({ outstandingLoans: 5, outstandingHouseholds: 1, outstanding: '50000.00', capacityUsed: 0.05 });
+    const partner = await server.execute(Pool, { countyCode: CODES.lingyuan }, { principal: PRINCIPALS.ngo });
+    expect(partner.errors).toBeUndefined();
+    expect(partner.data!.riskPool).toEqual({ outstandingLoans: 5, outstandingHouseholds: null, outstanding: null, capacityUsed: null });
+    const baojing = await server.execute(Pool, { countyCode: CODES.baojing }, { principal: PRINCIPALS.ngo });
+    expect(baojing.data!.riskPool).toMatchObject({ outstandingHouseholds: 5, outstanding: '130000.00' });
   });
 });
