@@ -294,4 +294,40 @@ describe('RegionStats.finance, compiled from the selection', () => {
     expect(linesSql).toHaveLength(1);
     expect(linesSql[0]).not.toContain('join household');
   });
+
+  it('computes each loan\'s position once when both the figures by status and the households are read, for a partner too', async () => {
+    for (const principal of [PRINCIPALS.admin, PRINCIPALS.ngo]) {
+      const { statements } = await server.countStatements(async () => {
+        const result = await server.execute(
+          documentOf(`query FinanceLoansAndHouseholds($code: String!) { region(code: $code) { stats { finance { loanCount outstanding overdueRate outstandingHouseholds loansByStatus { households } } } } }`),
+          { code: CODES.baojing },
+          { principal },
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data.region.stats.finance.loanCount).toBe(principal === PRINCIPALS.ngo ? null : 3);
+      });
+      const stats = statements.filter((sql) => sql.includes('finance_loan'));
+      expect(stats).toHaveLength(1);
+      // The positions are one \`with\` query, read by the figures by status and by the household counts.
+      expect(stats[0].match(/from finance_repayment/g), principal.role).toHaveLength(1);
+      expect(stats[0]).toContain("'loanHouseholds' as block");
+    }
+  });
+
+  it('reads the households a partner\'s sums are withheld with only for a partner', async () => {
+    const report = `query FinanceOutstandingReport($code: String!) { region(code: $code) { stats { finance { loanCount outstanding overdueRate } } } }`;
+    const statsOf = async (principal: typeof PRINCIPALS.admin) => {
+      const { statements } = await server.countStatements(async () => {
+        const result = await server.execute(documentOf(report), { code: CODES.baojing }, { principal });
+        expect(result.errors).toBeUndefined();
+      });
+      return statements.filter((sql) => sql.includes('finance_loan'));
+    };
+    const admin = await statsOf(PRINCIPALS.admin);
+    expect(admin).toHaveLength(1);
+    expect(admin[0]).not.toContain("'loanHouseholds' as block");
+    const partner = await statsOf(PRINCIPALS.ngo);
+    expect(partner).toHaveLength(1);
+    expect(partner[0]).toContain("'loanHouseholds' as block");
+  });
 });

@@ -18,24 +18,27 @@ export interface PoolFigures {
   claims: number;
   /** Outstanding principal of the loans made in the county, now. */
   outstanding: string;
-  /** How many of those loans still owe principal: the units the outstanding principal is summed over. */
+  /** How many of those loans still owe principal. */
   outstandingLoans: number;
+  /** The households those loans belong to, each once: what partners' outstanding is withheld with. */
+  outstandingHouseholds: number;
 }
 
 /** The figures of pools, now: one statement per batch of pools. */
 export const poolFiguresLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, PoolFigures>(async (poolIds) => {
-      const rows = await ctx.db.rows<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string; outstanding_loans: string }>(
+      const rows = await ctx.db.rows<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string; outstanding_loans: string; outstanding_households: string }>(
         new SqlText().append(
         `select p.id,
                 (select coalesce(sum(c.amount), 0) from finance_risk_pool_contribution c where c.pool_id = p.id)::text as contributed,
-                x.claimed::text, x.claims, o.outstanding::text, o.outstanding_loans
+                x.claimed::text, x.claims, o.outstanding::text, o.outstanding_loans, o.outstanding_households
          from finance_risk_pool p
          cross join lateral (select coalesce(sum(amount), 0) as claimed, count(*) as claims from finance_risk_claim where pool_id = p.id) x
          cross join lateral (
-           select coalesce(sum(owed), 0) as outstanding, count(*) filter (where owed > 0) as outstanding_loans
-           from (select l.principal - coalesce((select sum(r.principal) from finance_repayment r where r.loan_id = l.id), 0) as owed
+           select coalesce(sum(owed), 0) as outstanding, count(*) filter (where owed > 0) as outstanding_loans,
+                  count(distinct household_id) filter (where owed > 0) as outstanding_households
+           from (select l.household_id, l.principal - coalesce((select sum(r.principal) from finance_repayment r where r.loan_id = l.id), 0) as owed
                  from finance_loan l
                  where l.village_code between p.county_code and left(p.county_code, 6) || '999999'
                    and not exists (select 1 from finance_loan_write_off w where w.loan_id = l.id)) owing
@@ -53,6 +56,7 @@ export const poolFiguresLoader = createContextCache(
           claims: Number(row?.claims ?? 0),
           outstanding: moneyFromSql(row?.outstanding),
           outstandingLoans: Number(row?.outstanding_loans ?? 0),
+          outstandingHouseholds: Number(row?.outstanding_households ?? 0),
         };
       });
     }),

@@ -53,7 +53,9 @@ export function registerRiskPoolSchema(builder: TuopinBuilder): void {
           value: (f, pool) => lendingCapacity(subtractMoney(f.contributed, f.claimed), pool.leverageMultiple),
         }),
         outstandingLoans: figures.count('全县贷款余额笔数（尚欠本金的贷款）', 'Loans in the county still owing principal', (f) => f.outstandingLoans),
-        outstanding: figures.sum('outstandingLoans', '全县贷款余额', "The county's outstanding lending", (f) => f.outstanding),
+        outstandingHouseholds: figures.count('全县贷款余额户数（尚欠本金的户）', 'Households in the county still owing principal on a loan', (f) => f.outstandingHouseholds),
+        // Withheld with the households, not the loans: one household may hold several.
+        outstanding: figures.sum('outstandingHouseholds', '全县贷款余额', "The county's outstanding lending", (f) => f.outstanding),
         capacityUsed: figures.ratio(
           ['outstanding', 'lendingCapacity'],
           '额度使用率（0–1）= 贷款余额 ÷ 贷款余额上限',

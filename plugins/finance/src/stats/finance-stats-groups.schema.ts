@@ -24,17 +24,24 @@ export function registerFinanceStatsGroups(builder: TuopinBuilder) {
     fields: (t) => ({
       status: t.field({ type: LoanStatusEnum, resolve: (s) => s.status, description: '状态 Status' }),
       count: t.int({ nullable: true, statistic: 'count', resolve: (s) => s.count, description: statisticDescription('count', '笔数', 'Number of loans') }),
+      // The group's money is withheld with its households, not its loans: one household may hold several.
+      households: t.int({
+        nullable: true,
+        statistic: 'count',
+        resolve: (s) => s.households,
+        description: statisticDescription('count', '户数（有此状态贷款的户）', 'Households with a loan in this status'),
+      }),
       principal: t.field({
         type: 'Money',
         nullable: true,
-        statistic: { sum: 'count' },
+        statistic: { sum: 'households' },
         resolve: (s) => s.principal,
         description: statisticDescription('sum', '放款本金', 'Principal lent'),
       }),
       outstanding: t.field({
         type: 'Money',
         nullable: true,
-        statistic: { sum: 'count' },
+        statistic: { sum: 'households' },
         resolve: (s) => s.outstanding,
         description: statisticDescription('sum', '贷款余额', 'Principal still owed'),
       }),

@@ -2,9 +2,10 @@ import { createContextCache } from '@pothos/core';
 import { groupRows, moneyFromSql, plannedPerCall, rangeParameters, scopedRanges, SqlText, sumMoney, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { LOAN_STATUSES, type LoanStatus } from '../loan/loan-enums.js';
-import { LOAN_POSITION_JOINS } from '../loan/loan-position.sql.js';
 import { CREDIT_GRADES, type CreditGrade } from '../rating/rating-grade.js';
 import { financeSettingsOf } from '../settings/finance-settings.js';
+import { FINANCE_BLOCKS, statsSql, type FinanceBlock } from './finance-stats.sql.js';
+import type { StatusSet } from './loan-status-sets.js';
 
 export interface GradeCount {
   grade: CreditGrade;
@@ -14,6 +15,8 @@ export interface GradeCount {
 export interface StatusFigures {
   status: LoanStatus;
   count: number;
+  /** Households holding a loan in this status (one with several counts once). */
+  households: number;
   principal: string;
   outstanding: string;
 }
@@ -34,12 +37,18 @@ export interface FinanceFigures {
   outstanding: string;
   /** Loans by status on the day, in the vocabulary's order, statuses with any loan. */
   byStatus: StatusFigures[];
+  /** Households with a loan in each set of statuses that day, each counted once (loan-status-sets.ts). */
+  householdsIn: Record<StatusSet, number>;
   subsidyPayments: number;
+  /** Households whose loans got the subsidies counted in `subsidyPayments`. */
+  subsidisedHouseholds: number;
   subsidiesPaid: string;
   riskPools: number;
   riskPoolBalance: string;
   lendingCapacity: string;
   riskClaims: number;
+  /** Households whose loans the claims counted in `riskClaims` were paid for. */
+  claimHouseholds: number;
   riskClaimsPaid: string;
 }
 
@@ -51,106 +60,6 @@ interface StatsRow {
   m: string;
   a: string | null;
   b: string | null;
-}
-
-/** The blocks of the statistics statement: each a `union all` branch with its own rows. */
-export const FINANCE_BLOCKS = ['households', 'rated', 'grade', 'lines', 'linePeople', 'loans', 'borrowers', 'subsidies', 'pools', 'claims'] as const;
-export type FinanceBlock = (typeof FINANCE_BLOCKS)[number];
-
-// One statement per batch of areas, over exactly the ranges the caller may see (core's
-// `scopedRanges`), so the figures agree with the rows a caller can list. Ratings, lines, loans,
-// subsidies and claims are placed by their own village code, pools by their county's. Only the
-// blocks the request's fields read are in it (`blocksRead`): a report of loans does not rank
-// every rating by date, nor look up the household of every credit line. It is planned for its
-// values on each call (`plannedPerCall`): a village's ranges and a province's want different plans.
-//
-// Both CTEs are `not materialized`: every branch reads them, and a CTE read more than once is
-// otherwise computed once and scanned, which hides the day and the ranges from the planner: a
-// province's credit lines were then compared with every range, 12 million comparisons (4 s).
-const STATS_WITH = `
-  with r(code, lo, hi) as not materialized (select * from unnest(?::text[], ?::text[], ?::text[])),
-  lp_params as not materialized (select ?::date as as_of, ?::int as default_days)`;
-
-/**
- * A block counting the distinct households of a table's rows in each range, up to the day. Counted
- * range by range: one `count(distinct …)` over a whole province sorted its million ratings on disk.
- */
-function householdsCounted(block: FinanceBlock, table: string, dayColumn: string): string {
-  return `
-  select r.code, '${block}' as block, null::text as key, x.n, 0::int8 as m, null::text as a, null::text as b
-  from r cross join lp_params
-  cross join lateral (
-    select count(distinct t.household_id)::int8 as n from ${table} t
-    where t.village_code between r.lo and r.hi and t.${dayColumn} <= lp_params.as_of
-  ) x
-  where x.n > 0`;
-}
-
-const BLOCK_SQL: Record<FinanceBlock, string> = {
-  households: `
-  select r.code, 'households' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
-  from r join household h on h.village_code between r.lo and r.hi
-  group by r.code`,
-  // Households rated by the day, when their grades are not asked for: counting them needs no ranking
-  // of each household's ratings by date (a third of the time over a province's million ratings).
-  rated: householdsCounted('rated', 'finance_credit_rating', 'rated_on'),
-  grade: `
-  select r.code, 'grade' as block, g.grade::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
-  from r cross join lp_params
-  join lateral (
-    select distinct on (cr.household_id) cr.grade from finance_credit_rating cr
-    where cr.village_code between r.lo and r.hi and cr.rated_on <= lp_params.as_of
-    order by cr.household_id, cr.rated_on desc, cr.id desc
-  ) g on true
-  group by r.code, g.grade`,
-  lines: `
-  select r.code, 'lines' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(cl.amount)::text as a, null::text as b
-  from r cross join lp_params
-  join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
-  group by r.code`,
-  // The people of the line holders: a household lookup per line, only when asked for.
-  linePeople: `
-  select r.code, 'linePeople' as block, null::text as key, 0::int8 as n, coalesce(sum(h.member_count), 0)::int8 as m, null::text as a, null::text as b
-  from r cross join lp_params
-  join finance_credit_line cl on cl.village_code between r.lo and r.hi and lp_params.as_of between cl.valid_from and cl.valid_until
-  join household h on h.id = cl.household_id
-  group by r.code`,
-  // The loans of each range first (`offset 0` keeps the planner from joining the ranges last,
-  // after the position of every loan of the table is computed), then each one's position.
-  loans: `
-  select l.code, 'loans' as block, lp.status::text as key, count(*)::int8 as n, 0::int8 as m, sum(l.principal)::text as a, sum(lp.outstanding)::text as b
-  from lp_params cross join (
-    select r.code, l.id, l.principal from r join finance_loan l on l.village_code between r.lo and r.hi and l.disbursed_on <= (select as_of from lp_params)
-    offset 0
-  ) l
-  ${LOAN_POSITION_JOINS}
-  group by l.code, lp.status`,
-  borrowers: householdsCounted('borrowers', 'finance_loan', 'disbursed_on'),
-  subsidies: `
-  select r.code, 'subsidies' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(s.amount)::text as a, null::text as b
-  from r cross join lp_params
-  join finance_subsidy_payment s on s.village_code between r.lo and r.hi and s.paid_on <= lp_params.as_of
-  where not exists (select 1 from ledger_entry rev where rev.reverses_id = s.ledger_entry_id and rev.entry_date <= lp_params.as_of)
-  group by r.code`,
-  pools: `
-  select r.code, 'pools' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(b.balance)::text as a, sum(trunc(b.balance * p.leverage_multiple, 2))::text as b
-  from r cross join lp_params
-  join finance_risk_pool p on p.county_code between r.lo and r.hi
-  cross join lateral (
-    select (select coalesce(sum(c.amount), 0) from finance_risk_pool_contribution c where c.pool_id = p.id and c.funded_on <= lp_params.as_of)
-         - (select coalesce(sum(x.amount), 0) from finance_risk_claim x where x.pool_id = p.id and x.claimed_on <= lp_params.as_of) as balance
-  ) b
-  group by r.code`,
-  claims: `
-  select r.code, 'claims' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(x.amount)::text as a, null::text as b
-  from r cross join lp_params
-  join finance_risk_claim x on x.village_code between r.lo and r.hi and x.claimed_on <= lp_params.as_of
-  group by r.code`,
-};
-
-/** The statement for some blocks (each branch names and types its columns, so any may come first). */
-function statsSql(blocks: readonly FinanceBlock[]): string {
-  return `${STATS_WITH}\n${FINANCE_BLOCKS.filter((block) => blocks.includes(block)).map((block) => BLOCK_SQL[block]).join('\n  union all')}`;
 }
 
 const GRADE_ORDER = Object.keys(CREDIT_GRADES);
@@ -171,16 +80,21 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
     amountLent: '0.00',
     outstanding: '0.00',
     byStatus: [],
+    householdsIn: { OWING: 0, PAST_DUE: 0, DEFAULTED: 0 },
     subsidyPayments: 0,
+    subsidisedHouseholds: 0,
     subsidiesPaid: '0.00',
     riskPools: 0,
     riskPoolBalance: '0.00',
     lendingCapacity: '0.00',
     riskClaims: 0,
+    claimHouseholds: 0,
     riskClaimsPaid: '0.00',
   };
   const grades = new Map<CreditGrade, number>();
   const statuses = new Map<LoanStatus, StatusFigures>();
+  // Households by status and by set of statuses (a set of one status shares its key).
+  const householdsBy = new Map<string, number>();
   for (const row of rows) {
     const n = Number(row.n);
     const a = moneyFromSql(row.a);
@@ -204,16 +118,22 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
         break;
       case 'loans': {
         const status = row.key as LoanStatus;
-        const seen = statuses.get(status) ?? { status, count: 0, principal: '0.00', outstanding: '0.00' };
-        statuses.set(status, { status, count: seen.count + n, principal: sumMoney(seen.principal, a), outstanding: sumMoney(seen.outstanding, b) });
+        const seen = statuses.get(status) ?? { status, count: 0, households: 0, principal: '0.00', outstanding: '0.00' };
+        statuses.set(status, { ...seen, count: seen.count + n, principal: sumMoney(seen.principal, a), outstanding: sumMoney(seen.outstanding, b) });
         break;
       }
+      case 'loanHouseholds':
+        householdsBy.set(row.key!, (householdsBy.get(row.key!) ?? 0) + n);
+        break;
       case 'borrowers':
         figures.borrowingHouseholds += n;
         break;
       case 'subsidies':
         figures.subsidyPayments += n;
         figures.subsidiesPaid = sumMoney(figures.subsidiesPaid, a);
+        break;
+      case 'subsidyHouseholds':
+        figures.subsidisedHouseholds += n;
         break;
       case 'pools':
         figures.riskPools += n;
@@ -224,12 +144,18 @@ function assemble(asOf: string, rows: readonly StatsRow[]): FinanceFigures {
         figures.riskClaims += n;
         figures.riskClaimsPaid = sumMoney(figures.riskClaimsPaid, a);
         break;
+      case 'claimHouseholds':
+        figures.claimHouseholds += n;
+        break;
     }
   }
   figures.byGrade = [...grades].map(([grade, households]) => ({ grade, households })).sort((x, y) => GRADE_ORDER.indexOf(x.grade) - GRADE_ORDER.indexOf(y.grade));
   // Rated households come from the grades when those were read (the selection reads one or the other).
   if (grades.size > 0) figures.ratedHouseholds = figures.byGrade.reduce((total, g) => total + g.households, 0);
-  figures.byStatus = [...statuses.values()].sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status));
+  figures.byStatus = [...statuses.values()]
+    .map((s) => ({ ...s, households: householdsBy.get(s.status) ?? 0 }))
+    .sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status));
+  figures.householdsIn = { OWING: householdsBy.get('OWING') ?? 0, PAST_DUE: householdsBy.get('PAST_DUE') ?? 0, DEFAULTED: householdsBy.get('DEFAULTED') ?? 0 };
   figures.loanCount = figures.byStatus.reduce((total, s) => total + s.count, 0);
   figures.amountLent = sumMoney('0', ...figures.byStatus.map((s) => s.principal));
   figures.outstanding = sumMoney('0', ...figures.byStatus.map((s) => s.outstanding));

@@ -1,10 +1,9 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { FINANCE_BLOCKS, type FinanceBlock } from './finance-stats.loader.js';
+import { FINANCE_BLOCKS, type FinanceBlock } from './finance-stats.sql.js';
 
 /**
- * The blocks of the statistics statement each field of FinanceStats reads, with those its
- * small-count protection reads beside it (a sum's count, a ratio's parts, resolved on the same
- * object). A field not listed here (one another plugin adds, say) reads every block.
+ * The blocks of the statistics statement each field of FinanceStats reads for its own value. A
+ * field not listed here (one another plugin adds, say) reads every block.
  */
 const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   __typename: [],
@@ -19,25 +18,51 @@ const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   creditGranted: ['lines'],
   loanCount: ['loans'],
   borrowingHouseholds: ['borrowers'],
-  amountLent: ['loans', 'borrowers'],
+  amountLent: ['loans'],
   outstandingLoans: ['loans'],
+  outstandingHouseholds: ['loanHouseholds'],
   outstanding: ['loans'],
-  loansByStatus: ['loans'],
+  // Each status's households are a field of the group, and what partners' groups are withheld by.
+  loansByStatus: ['loans', 'loanHouseholds'],
   overdueLoans: ['loans'],
+  overdueHouseholds: ['loanHouseholds'],
   overdueOutstanding: ['loans'],
   overdueRate: ['loans'],
   defaultedLoans: ['loans'],
+  defaultedHouseholds: ['loanHouseholds'],
   defaultedOutstanding: ['loans'],
   defaultRate: ['loans'],
   subsidyPayments: ['subsidies'],
+  subsidisedHouseholds: ['subsidyHouseholds'],
   subsidiesPaid: ['subsidies'],
   riskPoolBalance: ['pools'],
   lendingCapacity: ['pools'],
   lendingCapacityUsed: ['loans', 'pools'],
   riskPoolCoverage: ['pools', 'loans'],
   riskClaims: ['claims'],
+  claimHouseholds: ['claimHouseholds'],
   riskClaimsPaid: ['claims'],
   poolHeadroom: ['pools', 'loans'],
+};
+
+/**
+ * The blocks a field's small-count protection reads beside it, for callers whose statistics are
+ * protected: a sum's household count, the counts of a ratio's money parts (all resolved on the same
+ * object). Others get the exact figure, which reads none of them. Were one missing, its count would
+ * be zero and the sum withheld, never shown.
+ */
+const PROTECTION_BLOCKS: Readonly<Partial<Record<string, readonly FinanceBlock[]>>> = {
+  amountLent: ['borrowers'],
+  outstanding: ['loanHouseholds'],
+  overdueOutstanding: ['loanHouseholds'],
+  overdueRate: ['loanHouseholds'],
+  defaultedOutstanding: ['loanHouseholds'],
+  defaultRate: ['loanHouseholds'],
+  subsidiesPaid: ['subsidyHouseholds'],
+  lendingCapacityUsed: ['loanHouseholds'],
+  riskPoolCoverage: ['loanHouseholds'],
+  riskClaimsPaid: ['claimHouseholds'],
+  poolHeadroom: ['loanHouseholds'],
 };
 
 /** Every block but `rated`: the grades give the rated households too, and counting them twice would be waste. */
@@ -57,10 +82,11 @@ function collectFieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetN
 
 /**
  * The blocks the fields selected under this `finance` field read, in the statement's order: the
- * statement computes only those (a province's report of its loans does not rank every rating).
+ * statement computes only those (a province's report of its loans does not rank every rating),
+ * with those their protection reads when the caller's figures are `protectedFigures`.
  * `@skip`/`@include` are not evaluated: a field under one counts as selected.
  */
-export function blocksRead(info: GraphQLResolveInfo): readonly FinanceBlock[] {
+export function blocksRead(info: GraphQLResolveInfo, protectedFigures: boolean): readonly FinanceBlock[] {
   const names = new Set<string>();
   for (const node of info.fieldNodes) if (node.selectionSet) collectFieldNames(info, node.selectionSet, names, new Set());
   const blocks = new Set<FinanceBlock>();
@@ -68,6 +94,7 @@ export function blocksRead(info: GraphQLResolveInfo): readonly FinanceBlock[] {
     const read = FIELD_BLOCKS[name];
     if (read === undefined) return EVERY_BLOCK;
     for (const block of read) blocks.add(block);
+    if (protectedFigures) for (const block of PROTECTION_BLOCKS[name] ?? []) blocks.add(block);
   }
   if (blocks.has('grade')) blocks.delete('rated'); // the grades count the rated households too
   return FINANCE_BLOCKS.filter((block) => blocks.has(block));

@@ -1,4 +1,4 @@
-import type { FinanceBlock } from './finance-stats.loader.js';
+import type { FinanceBlock } from './finance-stats.sql.js';
 
 /** What `RegionStats.finance` resolves to: the area and the day; each field loads the figures in batches. */
 export interface FinanceStatsSource {
