@@ -66,6 +66,11 @@ const POSITIONS = `,
     ${LOAN_POSITION_JOINS}
   )`;
 
+/** The interest subsidies paid in each range by the day (`s`), less those reversed by then. */
+const SUBSIDIES_PAID = `from r cross join lp_params
+  join finance_subsidy_payment s on s.village_code between r.lo and r.hi and s.paid_on <= lp_params.as_of
+   and not exists (select 1 from ledger_entry rev where rev.reverses_id = s.ledger_entry_id and rev.entry_date <= lp_params.as_of)`;
+
 const BLOCK_SQL: Record<FinanceBlock, string> = {
   households: `
   select r.code, 'households' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, null::text as a, null::text as b
@@ -112,17 +117,13 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   borrowers: householdsCounted('borrowers', 'finance_loan', 'disbursed_on'),
   subsidies: `
   select r.code, 'subsidies' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(s.amount)::text as a, null::text as b
-  from r cross join lp_params
-  join finance_subsidy_payment s on s.village_code between r.lo and r.hi and s.paid_on <= lp_params.as_of
-  where not exists (select 1 from ledger_entry rev where rev.reverses_id = s.ledger_entry_id and rev.entry_date <= lp_params.as_of)
+  ${SUBSIDIES_PAID}
   group by r.code`,
   // The households of the subsidised loans (the same payments as `subsidies`), only when read.
   subsidyHouseholds: `
   select r.code, 'subsidyHouseholds' as block, null::text as key, count(distinct l.household_id)::int8 as n, 0::int8 as m, null::text as a, null::text as b
-  from r cross join lp_params
-  join finance_subsidy_payment s on s.village_code between r.lo and r.hi and s.paid_on <= lp_params.as_of
+  ${SUBSIDIES_PAID}
   join finance_loan l on l.id = s.loan_id
-  where not exists (select 1 from ledger_entry rev where rev.reverses_id = s.ledger_entry_id and rev.entry_date <= lp_params.as_of)
   group by r.code`,
   pools: `
   select r.code, 'pools' as block, null::text as key, count(*)::int8 as n, 0::int8 as m, sum(b.balance)::text as a, sum(trunc(b.balance * p.leverage_multiple, 2))::text as b
