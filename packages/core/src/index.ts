@@ -135,7 +135,7 @@ import './core.types.js';
 export { AreaSchema, VillageGroupSchema, type Area, type VillageGroup } from './area/area.entity.js';
 export { checkDivisionCode } from './area/area.schema.js';
 export type { RegionStatsSource } from './area/region-stats.schema.js';
-export { rangeParameters, scopedRanges, type ScopedRange } from './area/region-stats.loader.js';
+export { RANGES_CTE, rangeParameters, scopedRanges, type ScopedRange } from './area/region-stats.loader.js';
 export { areaLoader } from './area/area.loaders.js';
 export { HouseholdSchema, type Household } from './household/household.entity.js';
 export { householdLoader } from './household/household.loaders.js';

@@ -27,7 +27,16 @@ export function scopedRanges(ctx: TuopinContext, codes: readonly string[]): Scop
   return codes.flatMap((code) => rangesWithinScope(code, ctx.principal.areaScopes).map((range) => ({ code, ...range })));
 }
 
-/** The ranges as three parallel array parameters, for `unnest(?::text[], ?::text[], ?::text[])`. */
+/**
+ * The `with` entry of a statistics statement's ranges, `r(code, lo, hi)`, taking the three
+ * parameters of `rangeParameters`. Not materialized: a `with` query that several `union all`
+ * branches read is otherwise computed once and scanned, and the planner plans every branch without
+ * knowing the ranges (a province's finance statistics took 9 s instead of 2.6; README Benchmarks,
+ * Q8). Write the statement's other `with` queries of parameters (a day, a year) the same way.
+ */
+export const RANGES_CTE = 'r(code, lo, hi) as not materialized (select * from unnest(?::text[], ?::text[], ?::text[]))';
+
+/** The ranges as three parallel array parameters, for `unnest(?::text[], ?::text[], ?::text[])` (`RANGES_CTE`). */
 export function rangeParameters(ranges: readonly ScopedRange[]): [string, string, string] {
   return [pgTextArray(ranges.map((r) => r.code)), pgTextArray(ranges.map((r) => r.lo)), pgTextArray(ranges.map((r) => r.hi))];
 }

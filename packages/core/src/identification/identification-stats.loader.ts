@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
+import { rangeParameters, RANGES_CTE, scopedRanges } from '../area/region-stats.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 
@@ -33,7 +33,7 @@ export interface IdentificationFigures {
 // count as well as those the workflow approved; people are the members registered. Applications
 // count by the year they were filed.
 const STATS_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
+  with ${RANGES_CTE},
   h as (
     select r.code, h.primary_cause, h.category, h.assistance_class, h.member_count
     from r join household h on h.village_code between r.lo and r.hi

@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
+import { rangeParameters, RANGES_CTE, scopedRanges } from '../area/region-stats.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import { monitoringDecisionDaysOf } from './monitoring.settings.js';
@@ -48,7 +48,7 @@ export interface MonitoringFigures {
 // decision are calendar days from the lead, as `MonitoringCase.daysToDecision` counts them; the
 // limit is the configured one (`monitoringDecisionDays`). Measures count by the case's lead year.
 const STATS_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
+  with ${RANGES_CTE},
   c as (
     select r.code, m.id, m.category, m.risk_types, m.people, m.decision, m.eliminated_on, w.state,
       m.decided_on - m.lead_date as days

@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
+import { rangeParameters, RANGES_CTE, scopedRanges } from '../area/region-stats.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 
@@ -34,8 +34,8 @@ export interface ExitFigures {
 // with it as historical records). A township counts when it lies in the range, with its target
 // and its exits (its villages share its 9-digit prefix).
 const STATS_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
-  y as (select ?::int2 as year)
+  with ${RANGES_CTE},
+  y as not materialized (select ?::int2 as year)
   select r.code, 'households' as block, null as key, null as name, count(*)::int8 as n, 0::int8 as m from r cross join y
     join household h on h.village_code between r.lo and r.hi and h.status = 'EXITED' and (y.year is null or h.exit_year = y.year) group by r.code
   union all select r.code, 'people', null, null, coalesce(sum(h.member_count), 0), 0 from r cross join y

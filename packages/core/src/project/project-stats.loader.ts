@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
+import { rangeParameters, RANGES_CTE, scopedRanges } from '../area/region-stats.loader.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
@@ -46,7 +46,7 @@ interface StatsRow {
 // Projects by their place, funds by their managing area, over exactly the ranges the caller may
 // see (the core statistics' \`scopedRanges\`). Two statements, each run only when one of its fields
 // is asked for: a dashboard counting projects should not sum every fund's ledger too.
-const RANGES = `with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[]))`;
+const RANGES = `with ${RANGES_CTE}`;
 
 const PROJECT_BLOCK_SQL = `${RANGES}
   select r.code, 'project' as block, p.status as key, count(*) as n, sum(p.budget)::text as amount,

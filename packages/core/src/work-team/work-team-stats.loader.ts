@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { rangeParameters, scopedRanges } from '../area/region-stats.loader.js';
+import { rangeParameters, RANGES_CTE, scopedRanges } from '../area/region-stats.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import { UNIT_LEVELS, type UnitLevel } from './work-team-enums.js';
@@ -38,9 +38,9 @@ export interface WorkTeamFigures {
 // while their term (to a recall) does; so do pairings. Days in the village and visits are those of
 // the day's year up to the day (a). Pairings and visits are placed by their household.
 const STATS_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
-  p as (select ?::date as from_day, ?::date as to_day),
-  a as (select ?::date as from_day, ?::date as to_day),
+  with ${RANGES_CTE},
+  p as not materialized (select ?::date as from_day, ?::date as to_day),
+  a as not materialized (select ?::date as from_day, ?::date as to_day),
   t as (
     select distinct r.code, wt.id, u.level
     from r cross join p

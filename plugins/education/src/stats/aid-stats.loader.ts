@@ -1,4 +1,4 @@
-import { moneyFromSql } from '@tuopin/core';
+import { moneyFromSql, RANGES_CTE } from '@tuopin/core';
 import type { AidScheme, Stage } from '../shared/vocabulary.js';
 import { blockLoader } from './stats-source.js';
 
@@ -29,7 +29,7 @@ interface AidRow {
 // Live payments (their ledger entry not reversed) paid in the period, placed by the student's village, by scheme and
 // stage, and in total (grouping sets: a student aided by two schemes counts once in the total).
 const AID_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])), p as (select ?::date as from_day, ?::date as until_day, ?::date as today)
+  with ${RANGES_CTE}, p as not materialized (select ?::date as from_day, ?::date as until_day, ?::date as today)
   select r.code, pay.scheme, pay.stage, count(distinct pay.member_id)::int8 as students, count(*)::int8 as payments, sum(pay.amount)::text as amount
   from r cross join p
   join education_aid_payment pay on pay.village_code between r.lo and r.hi

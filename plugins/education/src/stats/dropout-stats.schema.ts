@@ -1,4 +1,4 @@
-import { loaderFields, type TuopinBuilder } from '@tuopin/core';
+import { loaderFields, RANGES_CTE, type TuopinBuilder } from '@tuopin/core';
 import { blockLoader, statsKey } from './stats-source.js';
 
 interface DropoutRow {
@@ -10,9 +10,9 @@ interface DropoutRow {
 // Cases placed by the child's village: open on the period's last day (today by the settings' clock when open-ended), and
 // closed within the period.
 const DROPOUT_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
-  p as (select ?::date as from_day, ?::date as given_until, ?::date as today),
-  q as (select from_day, coalesce(given_until, today) as until_day from p)
+  with ${RANGES_CTE},
+  p as not materialized (select ?::date as from_day, ?::date as given_until, ?::date as today),
+  q as not materialized (select from_day, coalesce(given_until, today) as until_day from p)
   select r.code,
          count(*) filter (where d.opened_on <= p.until_day and (d.closed_on is null or d.closed_on > p.until_day))::int8 as open,
          count(*) filter (where d.closed_on <= p.until_day and (p.from_day is null or d.closed_on >= p.from_day))::int8 as closed

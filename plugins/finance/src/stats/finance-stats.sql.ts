@@ -1,3 +1,4 @@
+import { RANGES_CTE } from '@tuopin/core';
 import { LOAN_POSITION_JOINS } from '../loan/loan-position.sql.js';
 import { statusKeyRows } from './loan-status-sets.js';
 
@@ -33,7 +34,7 @@ const POSITION_BLOCKS: readonly FinanceBlock[] = ['loans', 'loanHouseholds'];
 // otherwise computed once and scanned, which hides the day and the ranges from the planner: a
 // province's credit lines were then compared with every range, 12 million comparisons (4 s).
 const STATS_WITH = `
-  with r(code, lo, hi) as not materialized (select * from unnest(?::text[], ?::text[], ?::text[])),
+  with ${RANGES_CTE},
   lp_params as not materialized (select ?::date as as_of, ?::int as default_days)`;
 
 /**
