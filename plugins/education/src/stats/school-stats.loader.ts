@@ -1,3 +1,4 @@
+import { RANGES_CTE } from '@tuopin/core';
 import { blockLoader } from './stats-source.js';
 
 export interface SchoolFigures {
@@ -21,7 +22,7 @@ interface SchoolRow {
 
 // Schools placed in the area (the period does not apply: the inventory as it stands).
 const SCHOOL_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])), p as (select ?::date as from_day, ?::date as until_day, ?::date as today)
+  with ${RANGES_CTE}, p as not materialized (select ?::date as from_day, ?::date as until_day, ?::date as today)
   select r.code, count(*)::int8 as schools, sum(s.teachers_serving)::int8 as serving, sum(s.teachers_retired)::int8 as retired,
          sum(s.pupils_preschool + s.pupils_primary + s.pupils_junior + s.pupils_senior + s.pupils_vocational)::int8 as pupils,
          sum(s.floor_area)::text as floor, sum(s.unsafe_floor_area)::text as unsafe

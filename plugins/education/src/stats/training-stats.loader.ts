@@ -1,3 +1,4 @@
+import { RANGES_CTE } from '@tuopin/core';
 import type { CourseKind } from '../shared/vocabulary.js';
 import { blockLoader } from './stats-source.js';
 
@@ -25,7 +26,7 @@ interface TrainingRow {
 
 // Trainees placed by their village, of courses that started in the period, by kind and in total.
 const TRAINING_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])), p as (select ?::date as from_day, ?::date as until_day, ?::date as today)
+  with ${RANGES_CTE}, p as not materialized (select ?::date as from_day, ?::date as until_day, ?::date as today)
   select r.code, c.kind, count(*)::int8 as trainees,
          count(*) filter (where t.status = 'COMPLETED')::int8 as completed,
          count(*) filter (where t.employed)::int8 as employed

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { moneyFromSql, rangeParameters, scopedRanges, SqlText, type TuopinContext } from '@tuopin/core';
+import { moneyFromSql, rangeParameters, RANGES_CTE, scopedRanges, SqlText, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import type { AidKind, ExchangeCategory, ExchangeDirection } from '../shared/pairing-enums.js';
 
@@ -67,7 +67,7 @@ const inYears = (year: string) => `(y.from_year is null or ${year} >= y.from_yea
 function statsSql(side: PairingSide): string {
   const column = side === 'HELPED' ? 'pr.area_code' : 'pr.helper_area_code';
   return `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[])),
+  with ${RANGES_CTE},
   y(from_year, until_year) as (select ?::int, ?::int),
   p(code, id) as (select r.code, pr.id from r join pairing_relation pr on ${column} between r.lo and r.hi)
   select p.code, 'pairings' as block, null::text as k1, null::text as k2, count(*)::int8 as n, '0' as m from p group by p.code

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { rangeParameters, scopedRanges, SqlText, sumMoney, type FundSourceType, type TuopinContext } from '@tuopin/core';
+import { rangeParameters, RANGES_CTE, scopedRanges, SqlText, sumMoney, type FundSourceType, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 
 /** What `RegionStats.relocation` resolves to: the area; each field loads the figures in batches. */
@@ -61,7 +61,7 @@ const NUMBERS = [
 // Ranges never overlap and a payment lies in its household's village, so the rows of an area's
 // ranges add up.
 const STATS_SQL = `
-  with r(code, lo, hi) as (select * from unnest(?::text[], ?::text[], ?::text[]))
+  with ${RANGES_CTE}
   select r.code, h.*, s.sites, f.flats, p.*
   from r
   cross join lateral (
