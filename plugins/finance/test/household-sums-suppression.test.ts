@@ -204,6 +204,19 @@ describe('finance money sums, withheld with households', () => {
       riskClaimsPaid: '20000.00',
       loansByStatus: [{ status: 'DEFAULTED', count: 5, households: 5, principal: '50000.00', outstanding: '50000.00' }],
     });
+    // Each sum and ratio selected alone is shown as in the whole block: the household counts its
+    // protection is withheld by are read for it (a count not read would be 0, and withhold it).
+    const whole = await figuresOf(CODES.villageB, PRINCIPALS.ngo);
+    for (const field of [...Object.keys(SUMS_OVER), 'overdueRate', 'defaultRate']) {
+      const alone = await server.execute(
+        documentOf(`query FinanceOneShownSum($code: String!) { village(code: $code) { stats { finance { ${field} } } } }`),
+        { code: CODES.villageB },
+        { principal: PRINCIPALS.ngo },
+      );
+      expect(alone.errors, field).toBeUndefined();
+      expect(alone.data.village.stats.finance[field], field).not.toBeNull();
+      expect(alone.data.village.stats.finance[field], field).toEqual(whole[field as keyof typeof whole]);
+    }
     // The county: 130,000 owed by 7 households, the capacity and headroom rounded down to 万元.
     expect(await figuresOf(CODES.baojing, PRINCIPALS.ngo)).toMatchObject({ outstanding: '130000.00', poolHeadroom: '1470000.00', loansByStatus: [{ status: 'DEFAULTED', households: 5 }] });
   });

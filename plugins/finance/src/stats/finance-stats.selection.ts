@@ -1,9 +1,11 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { statisticOf } from '@tuopin/core';
+import { getNamedType, Kind, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { FINANCE_BLOCKS, type FinanceBlock } from './finance-stats.sql.js';
 
 /**
  * The blocks of the statistics statement each field of FinanceStats reads for its own value. A
- * field not listed here (one another plugin adds, say) reads every block.
+ * field not listed here (one another plugin adds, say) reads every block. What a field's
+ * protection reads besides is derived from its declaration (`protectionFields`).
  */
 const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
   __typename: [],
@@ -46,24 +48,22 @@ const FIELD_BLOCKS: Readonly<Record<string, readonly FinanceBlock[]>> = {
 };
 
 /**
- * The blocks a field's small-count protection reads beside it, for callers whose statistics are
- * protected: a sum's household count, the counts of a ratio's money parts (all resolved on the same
- * object). Others get the exact figure, which reads none of them. Were one missing, its count would
- * be zero and the sum withheld, never shown.
+ * The sibling fields a field's small-count protection reads, from its `statistic` declaration in
+ * the built schema: a sum's count, each part of a ratio, and what protects those in turn. Only
+ * callers whose statistics are protected need them; others get the exact figure.
  */
-const PROTECTION_BLOCKS: Readonly<Partial<Record<string, readonly FinanceBlock[]>>> = {
-  amountLent: ['borrowers'],
-  outstanding: ['loanHouseholds'],
-  overdueOutstanding: ['loanHouseholds'],
-  overdueRate: ['loanHouseholds'],
-  defaultedOutstanding: ['loanHouseholds'],
-  defaultRate: ['loanHouseholds'],
-  subsidiesPaid: ['subsidyHouseholds'],
-  lendingCapacityUsed: ['loanHouseholds'],
-  riskPoolCoverage: ['loanHouseholds'],
-  riskClaimsPaid: ['claimHouseholds'],
-  poolHeadroom: ['loanHouseholds'],
-};
+function protectionFields(type: GraphQLObjectType, name: string, into: Set<string>): void {
+  const field = type.getFields()[name];
+  const declaration = field && statisticOf(field);
+  if (!declaration || typeof declaration === 'string') return;
+  // A list's groups are withheld by a field of the item type, which the list's own blocks read.
+  const parts = 'sum' in declaration ? [declaration.sum] : 'ratio' in declaration ? declaration.ratio : [];
+  for (const part of parts) {
+    if (into.has(part)) continue;
+    into.add(part);
+    protectionFields(type, part, into);
+  }
+}
 
 /** Every block but `rated`: the grades give the rated households too, and counting them twice would be waste. */
 const EVERY_BLOCK = FINANCE_BLOCKS.filter((block) => block !== 'rated');
@@ -89,12 +89,15 @@ function collectFieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetN
 export function blocksRead(info: GraphQLResolveInfo, protectedFigures: boolean): readonly FinanceBlock[] {
   const names = new Set<string>();
   for (const node of info.fieldNodes) if (node.selectionSet) collectFieldNames(info, node.selectionSet, names, new Set());
+  if (protectedFigures) {
+    const type = getNamedType(info.returnType) as GraphQLObjectType;
+    for (const name of [...names]) protectionFields(type, name, names);
+  }
   const blocks = new Set<FinanceBlock>();
   for (const name of names) {
     const read = FIELD_BLOCKS[name];
     if (read === undefined) return EVERY_BLOCK;
     for (const block of read) blocks.add(block);
-    if (protectedFigures) for (const block of PROTECTION_BLOCKS[name] ?? []) blocks.add(block);
   }
   if (blocks.has('grade')) blocks.delete('rated'); // the grades count the rated households too
   return FINANCE_BLOCKS.filter((block) => blocks.has(block));
