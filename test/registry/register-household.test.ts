@@ -38,15 +38,35 @@ async function expectRefused(input: RegisterHouseholdInput, typename: string, fi
 }
 
 describe('registerHousehold', () => {
-  it('checks the registry in one statement and writes with plain inserts', async () => {
+  it('checks, writes and reads back the registration in one statement, with no transaction around it', async () => {
     const input = registrationInput();
     const { count, statements } = await server.countStatements(async () => {
       expect((await register(input)).__typename).toBe('RegisterHouseholdPayload');
     });
-    // clash check; begin, audit stamp, household, members, commit; then the payload: household,
-    // its village, its members (head among them), and one insert recording the officer's reads of
-    // their ID numbers (registrations are an officer's, who reads them unmasked)
-    expect(count, statements.join('\n')).toBe(10);
+    // the registration (checks, audit stamp, household, members, and the rows back with the
+    // village's), then one insert recording the officer's reads of the members' ID numbers
+    // (registrations are an officer's, who reads them unmasked): no BEGIN, no COMMIT, no reads back
+    expect(count, statements.join('\n')).toBe(2);
+    expect(statements[0]).toMatch(/^with stamp as \(select set_config\('tuopin\.actor'/);
+    expect(statements[1]).toMatch(/^insert into audit_log/);
+  });
+
+  it('stamps the household and member rows\' audit records with the officer and the mutation', async () => {
+    const input = registrationInput();
+    const outcome = await register(input, CALLERS.baojingOfficer);
+    expect(outcome.__typename).toBe('RegisterHouseholdPayload');
+    const records = await server.sql<{ object_type: string; actor: string; operation: string; request_id: string | null }>(
+      `select object_type, actor, operation, request_id from audit_log
+        where action = 'INSERT' and (object_type, object_id) in (select 'household', id::text from household where household_no = ?
+                                                                union all select 'member', m.id::text from member m join household h on h.id = m.household_id where h.household_no = ?)
+        order by object_type`,
+      [input.householdNo, input.householdNo],
+    );
+    expect(records.map((r) => r.object_type)).toEqual(['household', 'member', 'member', 'member']);
+    for (const record of records) {
+      expect(record).toMatchObject({ actor: CALLERS.baojingOfficer.id, operation: 'registerHousehold' });
+      expect(record.request_id).toBeTruthy();
+    }
   });
 
   it('registers a household with its members in one go, deriving birth date and sex', async () => {

@@ -115,6 +115,39 @@ describe('a mutation sent again with its Idempotency-Key', () => {
     expect(writers).toHaveLength(1);
   });
 
+  it('registers a household once when sent five times at once under one key, and keeps no personal data with the answer', async () => {
+    // A registration is one statement with no transaction of its own (kernel/one-statement-write);
+    // under a key not yet claimed it runs in a transaction that claims the key with it.
+    const REGISTER = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { __typename
+      ... on RegisterHouseholdPayload { household { id householdNo memberCount members { name idNumber } } } ${ERROR_FIELDS} } }`;
+    const input = registrationInput();
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => send(REGISTER, { input }, key)));
+    expect(answers[0]!.registerHousehold.__typename, JSON.stringify(answers[0])).toBe('RegisterHouseholdPayload');
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]!.registerHousehold.household.members.map((m: { idNumber: string }) => m.idNumber)).toEqual(input.members.map((m) => m.idNumber));
+    expect(await count(`select count(*) as n from household where household_no = ?`, [input.householdNo])).toBe(1);
+    const [stored] = await server.sql<{ answer: unknown }>(`select answer from idempotency_key where idempotency_key = ?`, [key]);
+    expect(stored!.answer).toBeTruthy();
+    const text = JSON.stringify(stored!.answer);
+    for (const member of input.members) {
+      expect(text).not.toContain(member.idNumber);
+      expect(text).not.toContain(member.name);
+    }
+
+    // The key row and the registration commit together (a crash between the write and storing
+    // the answer must not let the key run the write again).
+    const keyed = await server.countStatements(() => send(REGISTER, { input: registrationInput() }, randomUUID()));
+    const writes = keyed.statements.map((sql) => sql.trim().slice(0, 40).toLowerCase());
+    const claim = writes.findIndex((sql) => sql.startsWith('insert into idempotency_key'));
+    const registration = writes.findIndex((sql) => sql.startsWith('with stamp as'));
+    const begin = writes.lastIndexOf('begin;', claim);
+    expect(begin, keyed.statements.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(claim).toBeLessThan(registration);
+    expect(writes.slice(begin, registration + 2).filter((sql) => sql === 'begin;' || sql === 'commit;')).toEqual(['begin;', 'commit;']);
+    expect(writes[registration + 1]).toBe('commit;');
+  });
+
   it('creates one fund, one plugin record and takes one workflow step; another caller\'s same key is its own', async () => {
     const funds = () => count(`select count(*) as n from fund`);
     const fundsBefore = await funds();

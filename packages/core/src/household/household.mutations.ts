@@ -7,10 +7,32 @@ import { HouseholdSchema } from './household.entity.js';
 import { HouseholdCategoryEnum, HouseholdStatusEnum, HousingSafetyGradeEnum, PovertyCauseEnum } from './household-enums.js';
 
 import { registerHousehold, updateHousehold } from './household.service.js';
+import type { RegisteredRows } from './registration-statement.js';
+import { areaLoader } from '../area/area.loaders.js';
+import { primeMembersOf } from '../member/member.loaders.js';
 
 /** What household mutations return: the household, read fresh after the write. */
 export interface HouseholdPayload {
   householdId: number;
+}
+
+/**
+ * The rows a registration wrote, by the payload that answers it: its `household` field answers
+ * from them (and primes the members and the village) instead of reading them back. Kept beside
+ * the payload, not in it, so that an idempotent replay's stored answer holds only the id (and no
+ * personal data): a replay reads the household as it is then.
+ */
+const registeredRows = new WeakMap<HouseholdPayload, RegisteredRows>();
+
+/** The household of a registration's payload, from the rows it wrote when it has them. */
+function registeredHousehold(ctx: TuopinContext, payload: HouseholdPayload) {
+  const rows = registeredRows.get(payload);
+  if (!rows) return freshHousehold(ctx, payload.householdId);
+  // Primed now, while the payload resolves: mutations run one after another, so no later write
+  // of this request has happened yet.
+  primeMembersOf(ctx, rows.household.id, rows.members);
+  areaLoader(ctx).prime(rows.village.code, rows.village);
+  return rows.household;
 }
 
 /** The household as stored now, bypassing anything this request loaded before the write. */
@@ -77,8 +99,16 @@ export function registerHouseholdMutations(builder: TuopinBuilder): void {
         members: t.field({ type: [memberInput(builder)], required: true, description: '家庭成员，须含一名户主 Members, exactly one of them the head' }),
       }),
     },
-    resolve: async (input, ctx) => ({ householdId: await registerHousehold(ctx, input as never) }),
-    payload: { description: '登记成功 The registered household', fields: (t) => ({ household: householdField(t) }) },
+    resolve: async (input, ctx) => {
+      const rows = await registerHousehold(ctx, input as never);
+      const payload: HouseholdPayload = { householdId: rows.household.id };
+      registeredRows.set(payload, rows);
+      return payload;
+    },
+    payload: {
+      description: '登记成功 The registered household',
+      fields: (t) => ({ household: t.field({ type: 'Household', description: '户 The household', resolve: (p, _args, ctx) => registeredHousehold(ctx, p) }) }),
+    },
   });
 
   defineMutation(builder, 'updateHousehold', {

@@ -6,12 +6,13 @@ import type { TuopinContext } from '../kernel/context.js';
 import { assertCanUsePersonalData } from '../kernel/personal-data.js';
 import { IssueCollector, RuleViolationError } from '../kernel/errors.js';
 import { inTransaction } from '../kernel/transaction.js';
-import { MemberSchema } from '../member/member.entity.js';
+import { inOneStatement } from '../kernel/one-statement-write.js';
 import { checkMemberFields, type CheckedIdentity, type MemberFields } from '../member/member.validation.js';
-import { findRegisteredIdNumbers, memberRow, MEMBER_CONSTRAINT_ERRORS } from '../member/member.rows.js';
+import { findRegisteredIdNumbers, memberDetailsWithIdentity, MEMBER_CONSTRAINT_ERRORS } from '../member/member.rows.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
 import { householdLoader } from './household.loaders.js';
-import { checkRegistrationClashes, duplicateHouseholdNo, throwIfRegistered } from './registration-checks.js';
+import { duplicateHouseholdNo, throwIfRegistered } from './registration-checks.js';
+import { insertRegistration, type CheckedRegistration, type RegisteredRows } from './registration-statement.js';
 import { checkHouseholdState, type HouseholdState } from './household.validation.js';
 import { applyHouseholdPatch, stateFromRegistration, type HouseholdFieldsInput, type HouseholdPatch } from './household.input.js';
 
@@ -54,36 +55,35 @@ function checkRegistration(state: HouseholdState, members: MemberFields[]): Chec
   return identities as CheckedIdentity[];
 }
 
-/** Registers a household with its members in one transaction; nothing is written on any error. */
-export async function registerHousehold(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<number> {
-  return inTransaction(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, await prepareHouseholdRegistration(ctx, input));
+/**
+ * Registers a household with its members, in one statement (`insertRegistration`); nothing is
+ * written on any error. Returns the rows as stored.
+ */
+export async function registerHousehold(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<RegisteredRows> {
+  const registration = prepareHouseholdRegistration(ctx, input);
+  return inOneStatement(ctx, HOUSEHOLD_CONSTRAINT_ERRORS, () => insertRegistration(ctx, registration));
 }
 
 /**
- * Checks a registration as `registerHousehold` does and returns the write, for a workflow step
- * that registers a household inside its own transaction (identification's approval). Run the
- * write under `HOUSEHOLD_CONSTRAINT_ERRORS`, so that a race on a unique number answers the same.
+ * Checks a registration as `registerHousehold` does, as far as that needs no database, and
+ * returns the rows to write, for a workflow step that registers a household inside its own
+ * transaction (identification's approval) with `insertRegistration`. Run that transaction under
+ * `HOUSEHOLD_CONSTRAINT_ERRORS`, so that a race on a unique number answers the same.
  */
-export async function prepareHouseholdRegistration(ctx: TuopinContext, input: RegisterHouseholdInput): Promise<(em: EntityManager) => Promise<number>> {
+export function prepareHouseholdRegistration(ctx: TuopinContext, input: RegisterHouseholdInput): CheckedRegistration {
   // ID numbers are unique in the country: "already registered" would tell a caller who sees them
   // masked which of a masked number's candidates is real. Refused first, whatever the input.
   assertCanEnterIdNumbers(ctx, 'members[0].idNumber');
   const state = stateFromRegistration(input);
   const identities = checkRegistration(state, input.members);
   assertCanWriteVillage(ctx, state.villageCode, 'villageCode');
-  await checkRegistrationClashes(ctx.em, {
+  return {
     villageCode: state.villageCode,
     groupId: state.groupId,
     householdNo: state.householdNo,
     idNumbers: identities.map((identity) => identity.idNumber),
-  });
-
-  // Plain inserts: nothing here is read back through the unit of work, so it need not track them.
-  return async (em) => {
-    const id = Number(await em.insert(HouseholdSchema, { ...householdColumns(state), memberCount: input.members.length }));
-    const household = { id, villageCode: state.villageCode };
-    await em.insertMany(MemberSchema, input.members.map((member, i) => memberRow(household, member, identities[i])));
-    return id;
+    household: { ...householdColumns(state), memberCount: input.members.length },
+    members: input.members.map((member, i) => memberDetailsWithIdentity(member, identities[i])),
   };
 }
 

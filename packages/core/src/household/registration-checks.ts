@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../kernel/access.js';
 import { ConflictError } from '../kernel/errors.js';
 import { pgTextArray } from '../kernel/pg-array.js';
@@ -23,33 +22,50 @@ export function throwIfRegistered(registered: ReadonlySet<string>, idNumbers: re
   }
 }
 
-// One round trip for what a registration checks against the registry: first the village and its
-// group (in the caller's scope, checked before this runs), then the national unique numbers. The
-// `bpchar[]` cast keeps the ID-number comparison on the unique index (a `text` one would scan).
-const CLASH_SQL = `
+/** What a registration is checked on against the registry. */
+export interface RegistrationKeys {
+  villageCode: string;
+  groupId: number | null;
+  householdNo: string;
+  idNumbers: readonly string[];
+}
+
+/**
+ * What a registration checks against the registry, as one select (the first part of the
+ * registration's statement): the village and its group (in the caller's scope, checked before
+ * this runs), then the national unique numbers. The `bpchar[]` cast keeps the ID-number
+ * comparison on the unique index (a `text` one would scan).
+ */
+export const CLASH_SELECT = `
   select exists (select 1 from area where code = ? and level = 'VILLAGE') as village_exists,
          (?::int is null or exists (select 1 from village_group where id = ? and village_code = ?)) as group_ok,
          exists (select 1 from household where household_no = ?) as number_taken,
          array(select m.id_number::text from member m where m.id_number = any(?::bpchar[])) as registered`;
 
+/** The values of `CLASH_SELECT`, in its order. */
+export function clashValues(registration: RegistrationKeys): unknown[] {
+  const { villageCode, groupId, householdNo, idNumbers } = registration;
+  return [villageCode, groupId, groupId, villageCode, householdNo, pgTextArray(idNumbers)];
+}
+
+/** What `CLASH_SELECT` found. */
+export interface Clashes {
+  village_exists: boolean;
+  group_ok: boolean;
+  number_taken: boolean;
+  registered: string[];
+}
+
+/** Whether a registration may be written: `CLASH_SELECT`'s row, as SQL, for the write to be conditional on. */
+export const NO_CLASHES = (alias: string) => `${alias}.village_exists and ${alias}.group_ok and not ${alias}.number_taken and cardinality(${alias}.registered) = 0`;
+
 /**
- * Checks a new household against the registry before its transaction, for errors that name the
- * field, in an order that never lets an out-of-scope row change the answer: the village must
- * exist and the group belong to it (both in the caller's scope), and only then must the household
- * number and every member's ID number be new.
+ * Refuses a registration that `CLASH_SELECT` found clashing, for errors that name the field, in
+ * an order that never lets an out-of-scope row change the answer: the village must exist and
+ * the group belong to it (both in the caller's scope), and only then must the household number
+ * and every member's ID number be new.
  */
-export async function checkRegistrationClashes(
-  em: EntityManager,
-  registration: { villageCode: string; groupId: number | null; householdNo: string; idNumbers: readonly string[] },
-): Promise<void> {
-  const [row] = await em.execute<{ village_exists: boolean; group_ok: boolean; number_taken: boolean; registered: string[] }[]>(CLASH_SQL, [
-    registration.villageCode,
-    registration.groupId,
-    registration.groupId,
-    registration.villageCode,
-    registration.householdNo,
-    pgTextArray(registration.idNumbers),
-  ]);
+export function throwIfClashes(row: Clashes, registration: RegistrationKeys): void {
   if (!row.village_exists) throw notFound('villageCode', `行政村 ${registration.villageCode} `, `Village ${registration.villageCode}`);
   if (!row.group_ok) throw notFound('groupId', `该村的组 ${registration.groupId} `, `Group ${registration.groupId} of this village`);
   if (row.number_taken) throw duplicateHouseholdNo();

@@ -3,6 +3,7 @@ import { requireGroupOfVillage, requireVillage } from '../area/area.lookup.js';
 import { provinceOf } from '../area/area-tree.js';
 import type { HouseholdCategory, PovertyCause, PovertyStandard, AssistanceClass } from '../household/household-enums.js';
 import { assertCanEnterIdNumbers, HOUSEHOLD_CONSTRAINT_ERRORS, prepareHouseholdRegistration, throwIfAnyRegistered } from '../household/household.service.js';
+import { insertRegistration, type CheckedRegistration } from '../household/registration-statement.js';
 import { notFound } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { ConflictError, IssueCollector } from '../kernel/errors.js';
@@ -134,11 +135,11 @@ export async function takeIdentificationStep(ctx: TuopinContext, input: Identifi
   checkStepInputs(ctx, input, application.villageCode);
   if (input.votes) assertVotePassed(input.votes);
 
-  let register: ((em: EntityManager) => Promise<number>) | null = null;
+  let register: CheckedRegistration | null = null;
   const date = input.date ?? todayOf(ctx.settings);
   if (input.step === 'COUNTY_APPROVAL') {
     assertExclusionsClear(await exclusionsOfApplicationLoader(ctx).load(application.id));
-    register = await prepareHouseholdRegistration(ctx, {
+    register = prepareHouseholdRegistration(ctx, {
       // Numbered after the village and the application: unique, and apart from the 16-digit numbers of older rolls.
       householdNo: `${application.villageCode}-S${application.id}`,
       villageCode: application.villageCode,
@@ -164,7 +165,7 @@ export async function takeIdentificationStep(ctx: TuopinContext, input: Identifi
         }
         if (input.exclusions) await writeExclusions(em, application.id, application.villageCode, input.step, day, input.exclusions);
         if (register) {
-          const householdId = await register(em);
+          const householdId = (await insertRegistration(ctx, register)).household.id;
           await em.execute(`update household set poverty_standard = ?, assistance_class = ? where id = ?`, [input.povertyStandard, input.assistanceClass, householdId]);
           await em.execute(`update workflow_case set household_id = ? where id = ?`, [householdId, application.id]);
           await em.execute(`update identification_application set outcome = 'APPROVED', poverty_standard = ?, assistance_class = ? where id = ?`, [

@@ -13,11 +13,19 @@ export type ConstraintErrors = Readonly<Record<string, () => TuopinError>>;
  * principal, the mutation and the request — in the same transaction as the change.
  */
 async function stampTransaction(em: EntityManager, ctx: TuopinContext): Promise<void> {
-  await em.execute(
-    `select set_config('tuopin.actor', ?, true), set_config('tuopin.actor_role', ?, true),
-            set_config('tuopin.operation', ?, true), set_config('tuopin.request_id', ?, true)`,
-    [ctx.principal.id, ctx.principal.role, ctx.audit.operation ?? '(direct call)', ctx.requestId],
-  );
+  await em.execute(`select ${STAMP_SETTINGS}`, stampValues(ctx));
+}
+
+/**
+ * The settings the audit triggers read, as a select list with four `?` (`stampValues`); `local`
+ * (the third argument): they last until the transaction ends, one statement's when it has none.
+ */
+export const STAMP_SETTINGS = `set_config('tuopin.actor', ?, true), set_config('tuopin.actor_role', ?, true),
+            set_config('tuopin.operation', ?, true), set_config('tuopin.request_id', ?, true)`;
+
+/** The values of `STAMP_SETTINGS`, in its order. */
+export function stampValues(ctx: TuopinContext): string[] {
+  return [ctx.principal.id, ctx.principal.role, ctx.audit.operation ?? '(direct call)', ctx.requestId];
 }
 
 /**
@@ -41,14 +49,34 @@ export async function inTransaction<T>(
   constraintErrors: ConstraintErrors,
   work: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
+  return retryingRaces(() => runOnce(ctx, constraintErrors, work));
+}
+
+/** Runs `write` again when PostgreSQL aborted it for racing another transaction, three times in all. */
+export async function retryingRaces<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await runOnce(ctx, constraintErrors, work);
+      return await write();
     } catch (error) {
       if (attempt < ATTEMPTS && RACE_ABORTS.has((error as { code?: unknown }).code)) continue;
       throw error;
     }
   }
+}
+
+/**
+ * The typed error for a write the database refused: a known constraint's, or a rule for a row
+ * still referenced elsewhere; any other error as it is.
+ */
+export function typedWriteError(error: unknown, constraintErrors: ConstraintErrors): unknown {
+  const { constraint, code } = error as { constraint?: unknown; code?: unknown };
+  const typed = typeof constraint === 'string' ? constraintErrors[constraint] : undefined;
+  if (typed) return typed();
+  // A row still referenced elsewhere (a member with a loan, say): a rule, not a crash.
+  if (code === '23503') {
+    return new RuleViolationError(null, '该记录仍被其他记录引用（如贷款），不能删除或改动', 'This record is still referenced by other records (a loan, say) and cannot be removed or changed');
+  }
+  return error;
 }
 
 async function runOnce<T>(ctx: TuopinContext, constraintErrors: ConstraintErrors, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -63,13 +91,6 @@ async function runOnce<T>(ctx: TuopinContext, constraintErrors: ConstraintErrors
   } catch (error) {
     // Rolled back with the write: the next attempt (or transaction) claims the key again.
     if (claim) (claim as FieldClaim).claimed = false;
-    const { constraint, code } = error as { constraint?: unknown; code?: unknown };
-    const typed = typeof constraint === 'string' ? constraintErrors[constraint] : undefined;
-    if (typed) throw typed();
-    // A row still referenced elsewhere (a member with a loan, say): a rule, not a crash.
-    if (code === '23503') {
-      throw new RuleViolationError(null, '该记录仍被其他记录引用（如贷款），不能删除或改动', 'This record is still referenced by other records (a loan, say) and cannot be removed or changed');
-    }
-    throw error;
+    throw typedWriteError(error, constraintErrors);
   }
 }

@@ -23,5 +23,10 @@ export const membersByHouseholdLoader = createContextCache(
     }),
 );
 
+/** Primes a household's members with rows a write returned, in the loader's order. */
+export function primeMembersOf(ctx: TuopinContext, householdId: number, members: readonly Member[]): void {
+  membersByHouseholdLoader(ctx).prime(householdId, [...members].sort(byHeadThenId));
+}
+
 /** Members by id, within the caller's scope. */
 export const memberLoader = scopedLoaderBy(MemberSchema, 'id');

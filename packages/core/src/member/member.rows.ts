@@ -17,13 +17,20 @@ export function memberRow(household: Pick<Household, 'id' | 'villageCode'>, memb
   return {
     householdId: household.id,
     villageCode: household.villageCode,
+    ...memberDetailsWithIdentity(member, identity),
+  } satisfies Omit<Member, 'id' | 'createdAt' | 'updatedAt'>;
+}
+
+/** A new member's own columns: all of `memberRow` but the household's id and village. */
+export function memberDetailsWithIdentity(member: MemberFields, identity: CheckedIdentity) {
+  return {
     ...memberDetails(member),
     name: member.name.trim(),
     idNumber: identity.idNumber,
     sex: identity.sex,
     birthDate: identity.birthDate,
     relationToHead: member.relationToHead,
-  } satisfies Omit<Member, 'id' | 'createdAt' | 'updatedAt'>;
+  } satisfies Omit<Member, 'id' | 'householdId' | 'villageCode' | 'createdAt' | 'updatedAt'>;
 }
 
 /** The optional descriptive fields of a member, with defaults for what was not sent. */

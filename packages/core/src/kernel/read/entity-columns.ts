@@ -30,6 +30,8 @@ export interface EntityColumns<Row> {
   fromJsonArray(values: readonly unknown[]): Row;
   /** The column of a property, qualified by `alias`. */
   column(property: keyof Row & string, alias: string): string;
+  /** The column's name of a property, unquoted (a key of `json_populate_record`'s object, say). */
+  fieldName(property: keyof Row & string): string;
   /** Rows as the driver returned them for `select(alias)`, converted in place. */
   finish(rows: Record<string, unknown>[]): Row[];
   /** The same conversion for one row (a child row decoded from JSON, say). */
@@ -48,7 +50,9 @@ export interface EntityColumns<Row> {
   readonly properties: readonly string[];
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** An SQL identifier, quoted. */
+export const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quote = quoteIdentifier;
 
 /** Column types that node-postgres reads as strings but JSON would carry as numbers. */
 const TEXT_IN_JSON = /^(numeric|decimal|bigint|int8|money)/i;
@@ -112,6 +116,11 @@ function columnsReading<Row>(meta: EntityMetadata, platform: Platform, only: Rea
   const fieldOf = new Map(all.map((prop) => [prop.name, prop.fieldNames[0]]));
   const dates = props.filter((prop) => isDateProperty(platform, prop)).map((prop) => prop.name);
   const guard = only ? guardPrototype(meta, all, only) : undefined;
+  const fieldName = (property: string) => {
+    const field = fieldOf.get(property);
+    if (field === undefined) throw new Error(`${meta.className} has no column for ${property}`);
+    return field;
+  };
   const finishRow = (row: Record<string, unknown>) => {
     for (const name of dates) {
       const value = row[name];
@@ -180,11 +189,8 @@ function columnsReading<Row>(meta: EntityMetadata, platform: Platform, only: Rea
       for (let i = 0; i < names.length; i += 1) row[names[i]] = values[i];
       return finishRow(row);
     },
-    column(property, alias) {
-      const field = fieldOf.get(property);
-      if (field === undefined) throw new Error(`${meta.className} has no column for ${property}`);
-      return `${alias}.${quote(field)}`;
-    },
+    column: (property, alias) => `${alias}.${quote(fieldName(property))}`,
+    fieldName,
     finish(rows) {
       if (dates.length > 0 || guard) for (const row of rows) finishRow(row);
       return rows as Row[];

@@ -71,9 +71,18 @@ export class ReadLayer {
     return this.columns(entity).finish(await this.rows(sql));
   }
 
+  /** Whether this runs inside a transaction (`inTransaction`), whose connection the statements go to. */
+  inTransaction(): boolean {
+    return this.runningTransaction() !== undefined;
+  }
+
   /** The running transaction's client when called inside one, the pool's otherwise. */
   private clientForRead(): KnexClient {
+    return this.runningTransaction()?.client ?? this.knex.client;
+  }
+
+  private runningTransaction(): KnexTransaction | undefined {
     const transaction = TransactionContext.getEntityManager(this.name)?.getTransactionContext<KnexTransaction>();
-    return transaction && !transaction.isCompleted() ? transaction.client : this.knex.client;
+    return transaction && !transaction.isCompleted() ? transaction : undefined;
   }
 }
