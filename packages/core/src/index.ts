@@ -81,6 +81,7 @@ export {
 } from './kernel/errors.js';
 export { defineMutation, type DecodedInput, type GlobalIdDeclarations, type MutationDefinition } from './kernel/define-mutation.js';
 export { inTransaction, type ConstraintErrors } from './kernel/transaction.js';
+export { inOneStatement, stampedStatement } from './kernel/one-statement-write.js';
 export { DEFAULT_IDEMPOTENCY_KEY_HOURS, IDEMPOTENCY_KEY_HEADER, IdempotentRequest, MAX_IDEMPOTENCY_KEY_LENGTH } from './kernel/idempotency/idempotency-key.js';
 export { answerNotKept } from './kernel/idempotency/stored-answer.js';
 export { notFound, readableRanges, villageCodeInRanges } from './kernel/access.js';
@@ -124,6 +125,7 @@ export { groupRows, pickRows } from './kernel/group-rows.js';
 export { ReadLayer } from './kernel/read/read-layer.js';
 export { plannedPerCall, SqlText, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
+export { jsonRows, type JsonRows } from './kernel/read/json-rows.js';
 export { readsProperties, selectedProperties, type PropertiesOfType } from './kernel/read/selected-properties.js';
 export { appendCodeRanges, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
 export { countRowsOf, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
