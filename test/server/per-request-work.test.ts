@@ -6,7 +6,8 @@ import { registrationInput } from '../fixtures/households.js';
 import { RegisterHousehold } from '../fixtures/operations.js';
 
 // What a request costs before any resolver runs: no entity-manager fork unless something uses it.
-// Reads go through the read layer (ctx.db), so only writes (a mutation's transaction) fork.
+// Reads go through the read layer (ctx.db), so only writes (a mutation's transaction) fork; a write
+// that is one statement (registration) goes through the read layer too.
 
 let server: TestServer;
 beforeAll(async () => {
@@ -28,9 +29,23 @@ describe('per-request work', () => {
       expect(village.data).toMatchObject({ village: { name: '甲村', households: { totalCount: 0 } } });
       expect(fork).not.toHaveBeenCalled();
 
+      // A registration is one statement through the read layer (kernel/one-statement-write): no fork.
       const registered = mustSucceed(await server.execute(RegisterHousehold, { input: registrationInput() }, { principal: TEST_REGISTRAR }));
       expect(registered.household.memberCount).toBe(3);
-      expect(fork).toHaveBeenCalledTimes(1); // one fork, shared by every resolver of the request
+      expect(fork).not.toHaveBeenCalled();
+
+      // A write in a transaction forks, once, shared by every resolver of the request.
+      const UpdateTwice = documentOf(`mutation($id: ID!) {
+        a: updateHousehold(input: { id: $id, arableLand: 2.5 }) { __typename ... on UpdateHouseholdPayload { household { arableLand } } }
+        b: updateHousehold(input: { id: $id, arableLand: 3.5 }) { __typename ... on UpdateHouseholdPayload { household { arableLand } } }
+      }`);
+      const updated = await server.execute(UpdateTwice, { id: registered.household.id }, { principal: TEST_REGISTRAR });
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data).toEqual({
+        a: { __typename: 'UpdateHouseholdPayload', household: { arableLand: 2.5 } },
+        b: { __typename: 'UpdateHouseholdPayload', household: { arableLand: 3.5 } },
+      });
+      expect(fork).toHaveBeenCalledTimes(1);
     } finally {
       fork.mockRestore();
     }

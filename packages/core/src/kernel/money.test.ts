@@ -9,6 +9,9 @@ describe('money', () => {
     expect(parseMoney('-12.34')).toBe(-1234n);
     expect(formatMoney(-5n)).toBe('-0.05');
     expect(normalizeMoney('62000.5')).toBe('62000.50');
+    // Canonical text passes unchanged; anything else is parsed and formatted.
+    expect(['0.00', '62000.50', '-12.30', '123456789012345678901234.56'].map(normalizeMoney)).toEqual(['0.00', '62000.50', '-12.30', '123456789012345678901234.56']);
+    expect(['-0.00', '007.10', ' 7.10', '7.10 ', '+7.10', '-0.5', '.50'].map((text) => { try { return normalizeMoney(text); } catch { return 'refused'; } })).toEqual(['0.00', '7.10', '7.10', '7.10', 'refused', '-0.50', 'refused']);
   });
 
   it('refuses what is not an amount', () => {
