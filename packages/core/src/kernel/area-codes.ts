@@ -70,6 +70,12 @@ export function prefixRangeIn(model: AreaCodeModel, prefix: string): CodeRange {
   return { lo: prefix.padEnd(model.width, '0'), hi: prefix.padEnd(model.width, '9') };
 }
 
+/** Whether a code lies in one of the ranges (what `code between lo and hi or …` selects in SQL). */
+export function isInRanges(code: string, ranges: readonly CodeRange[]): boolean {
+  for (const range of ranges) if (code >= range.lo && code <= range.hi) return true;
+  return false;
+}
+
 /** Whether ranges are the whole tree (the empty prefix's range: all zeros to all nines), which needs no condition. */
 export function isWholeTree(ranges: readonly CodeRange[]): boolean {
   return ranges.length === 1 && /^0+$/.test(ranges[0].lo) && /^9+$/.test(ranges[0].hi) && ranges[0].lo.length === ranges[0].hi.length;
