@@ -57,7 +57,7 @@ export interface Clashes {
 }
 
 /** Whether a registration may be written: `CLASH_SELECT`'s row, as SQL, for the write to be conditional on. */
-export const NO_CLASHES = (alias: string) => `${alias}.village_exists and ${alias}.group_ok and not ${alias}.number_taken and cardinality(${alias}.registered) = 0`;
+export const noClashes = (alias: string) => `${alias}.village_exists and ${alias}.group_ok and not ${alias}.number_taken and cardinality(${alias}.registered) = 0`;
 
 /**
  * Refuses a registration that `CLASH_SELECT` found clashing, for errors that name the field, in

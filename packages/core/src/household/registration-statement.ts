@@ -4,7 +4,7 @@ import { stampedStatement } from '../kernel/one-statement-write.js';
 import { jsonRows } from '../kernel/read/json-rows.js';
 import { MemberSchema, type Member } from '../member/member.entity.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
-import { CLASH_SELECT, clashValues, NO_CLASHES, throwIfClashes, type Clashes, type RegistrationKeys } from './registration-checks.js';
+import { CLASH_SELECT, clashValues, noClashes, throwIfClashes, type Clashes, type RegistrationKeys } from './registration-checks.js';
 
 /** A registration that passed every check that needs no database: the rows to write. */
 export interface CheckedRegistration extends RegistrationKeys {
@@ -19,20 +19,6 @@ export interface RegisteredRows {
   members: Member[];
   village: Area;
 }
-
-type HouseholdColumn = keyof CheckedRegistration['household'] & keyof Household & string;
-type MemberColumn = keyof CheckedRegistration['members'][number] & keyof Member & string;
-
-const HOUSEHOLD_COLUMNS = [
-  'householdNo', 'villageCode', 'groupId', 'category', 'status', 'yearIdentified', 'exitYear', 'primaryCause', 'otherCauses',
-  'foodSecure', 'clothingSecure', 'compulsoryEducationSecure', 'basicMedicalSecure', 'housingSecure',
-  'housingArea', 'housingSafetyGrade', 'safeDrinkingWater', 'arableLand', 'bankAccount', 'memberCount',
-] as const satisfies readonly HouseholdColumn[];
-
-const MEMBER_COLUMNS = [
-  'name', 'idNumber', 'sex', 'birthDate', 'relationToHead', 'ethnicity', 'education', 'schoolStatus', 'health', 'labourAbility',
-  'employment', 'employmentMonths', 'disabilityGrade', 'medicalInsurance', 'criticalIllnessInsurance', 'pensionInsurance',
-] as const satisfies readonly MemberColumn[];
 
 interface RegistrationRow extends Clashes {
   household: unknown[] | null;
@@ -51,14 +37,16 @@ export async function insertRegistration(ctx: TuopinContext, registration: Check
   const households = ctx.db.columns(HouseholdSchema);
   const members = ctx.db.columns(MemberSchema);
   const areas = ctx.db.columns(AreaSchema);
-  const householdRows = jsonRows(households, HOUSEHOLD_COLUMNS);
-  const memberRows = jsonRows(members, MEMBER_COLUMNS);
+  // The columns written are those the checked rows carry (sorted: one statement text), so a
+  // column added to the registration's rows is written without a second list to keep.
+  const householdRows = jsonRows(households, columnsOf(registration.household));
+  const memberRows = jsonRows(members, columnsOf(registration.members[0]));
   const sql = stampedStatement(ctx)
     .append(`, checked as (${CLASH_SELECT})`, ...clashValues(registration))
     .append(
       `, h as (insert into ${households.table} (${householdRows.targets})
           select ${householdRows.sources('r')} from stamp, checked, json_populate_recordset(null::${households.table}, ?::json) r
-          where ${NO_CLASHES('checked')}
+          where ${noClashes('checked')}
           returning *)`,
       householdRows.json([registration.household]),
     )
@@ -86,4 +74,9 @@ export async function insertRegistration(ctx: TuopinContext, registration: Check
     members: row.members.map((member) => members.fromJsonArray(member)),
     village: areas.fromJsonArray(row.village),
   };
+}
+
+/** The properties a row to write carries, in a fixed order. */
+function columnsOf<Row extends object>(row: Row): (keyof Row & string)[] {
+  return (Object.keys(row) as (keyof Row & string)[]).sort();
 }
