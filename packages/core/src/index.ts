@@ -91,6 +91,7 @@ export { canSeeArea, canSeeObject, grantAllows, grantedIds, grantOn, type Object
 export type { AreaCodes, GrantTarget, ScopePolicy } from './kernel/scope-policy.js';
 export { classifyObjectTypes, scopeDeclarationProblems, type ScopeClass, type Structure, type TypeScope } from './kernel/scope-classes.js';
 export { SCOPE_GUARD_EXTENSION, type GuardShape } from './kernel/scope-guard.js';
+export { typeAccessOf, type TypeAccess } from './kernel/type-access.js';
 export { connectionNodeType, isConnectionType, isEdgeType, objectTypesReturnedBy } from './kernel/schema-shapes.js';
 export {
   AREA_LEVELS,

@@ -1,4 +1,4 @@
-import { classifyObjectTypes, SCOPE_GUARD_EXTENSION } from '@tuopin/core';
+import { classifyObjectTypes, SCOPE_GUARD_EXTENSION, typeAccessOf } from '@tuopin/core';
 import { getNamedType, getNullableType, isAbstractType, isListType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 
 /**
@@ -35,10 +35,13 @@ export function unclassifiedObjectTypes(schema: GraphQLSchema): string[] {
     .map((type) => type.name);
 }
 
-/** Fields that can return an area-scoped object, or an edge list of them, without the kernel's guard. */
+/**
+ * Fields that can return an area-scoped object, or one of a type with its own `authScopes` (which
+ * the guard checks too), or an edge list of them, without the kernel's guard.
+ */
 export function unguardedScopedFields(schema: GraphQLSchema): string[] {
   const area = new Set(areaScopedTypes(schema));
-  const isArea = (type: GraphQLObjectType) => area.has(type.name);
+  const isArea = (type: GraphQLObjectType) => area.has(type.name) || typeAccessOf(type) !== null;
   const unguarded: string[] = [];
   for (const type of objectTypesOf(schema)) {
     for (const field of Object.values(type.getFields())) {

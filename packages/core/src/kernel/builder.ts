@@ -12,6 +12,7 @@ import type { ConnectionArgs } from './keyset-connection.js';
 // Adds the `scope` option to every object type's options (declaration merging).
 import './scope-policy.js';
 import { hasPermission } from './access-registry.js';
+import { TYPE_SCOPES_ON_RETURN } from './type-scopes-plugin.js';
 
 /**
  * Every plugin's object types by name, each with the value its resolvers receive. The kernel
@@ -86,6 +87,8 @@ export function createBuilder(): TuopinBuilder {
       ErrorsPlugin,
       RelayPlugin,
       ComplexityPlugin,
+      // Types' own authScopes are checked by the object guard, once per object (type-scopes-plugin.ts).
+      TYPE_SCOPES_ON_RETURN,
     ],
     defaultFieldNullability: false,
     scopeAuth: {

@@ -21,21 +21,30 @@ import { ForbiddenError } from './errors.js';
 import { PluginConfigurationError } from './plugin.js';
 import { classifyObjectTypes, scopeDeclarationProblems, type TypeScope } from './scope-classes.js';
 import { allObjectFields, edgeNodeType, isEdgeType } from './schema-shapes.js';
+import { checkTypeScopes, typeAccessOf } from './type-access.js';
 
 /**
- * The kernel's object-level scope guard. After the schema is built, every field that can return
- * an object of an area-scoped type — directly, in a list, through an interface or a union, or as
- * the nodes of a connection's edges — gets its resolver wrapped: the value it produced is checked
- * against the caller's scope and grants with `canSeeObject`, whatever loaded it. An object outside the scope
- * becomes null on a nullable field, is dropped from a list (or becomes null where list items are
- * nullable, as in `nodes`, so positions hold), and raises the typed ForbiddenError on a non-null
- * field. Root fields, `node`/`nodes`, nested fields and mutation payloads are all just fields, so
- * a plugin's types are covered by declaring their `scope` and nothing else.
+ * The kernel's object-level guard. After the schema is built, every field that can return an
+ * object of an area-scoped type, or of a type with its own `authScopes` — directly, in a list,
+ * through an interface or a union, or as the nodes of a connection's edges — gets its resolver
+ * wrapped: the value it produced is checked, whatever loaded it.
+ * - The type's own scopes first (`type-access.ts`): an object the caller may not read at all is
+ *   replaced by the typed ForbiddenError, which GraphQL reports at the object's path (null where
+ *   it may be null, else the error bubbles up), as scope-auth reported it on each of its fields.
+ * - Then the caller's area scope and grants (`canSeeObject`): an object outside the scope becomes
+ *   null on a nullable field, is dropped from a list (or becomes null where list items are
+ *   nullable, as in `nodes`, so positions hold), and raises the typed ForbiddenError on a non-null
+ *   field.
+ * Root fields, `node`/`nodes`, nested fields and mutation payloads are all just fields, so a
+ * plugin's types are covered by declaring their `scope` and `authScopes` and nothing else.
  *
- * The check is a prefix test per object on codes the object already carries: no SQL.
+ * The checks are a permission lookup and a prefix test per object on codes the object already
+ * carries: no SQL.
  */
 
-type Visibility = (value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+/** Shown, hidden by the area scope, or refused by the type's own scopes. */
+type Verdict = boolean | ForbiddenError;
+type Visibility = (value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo) => Verdict | Promise<Verdict>;
 
 /** How one field's value is checked; recorded in the field's extensions for the scope sweep. */
 export type GuardShape = 'single' | 'list' | 'edges';
@@ -63,22 +72,38 @@ function outOfScope(): ForbiddenError {
   return new ForbiddenError(null, '该对象不在您的管辖范围内', 'This object lies outside your area scope');
 }
 
-/** The visibility test for values of a named type, or null when no value of it is area-scoped. */
+/** The refusal scope-auth gave (the builder's `unauthorizedError`), for an object of a type the caller may not read. */
+function notPermitted(): ForbiddenError {
+  return new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation');
+}
+
+/** The checks of one object type's values, or null when it has neither an area scope nor scopes of its own. */
+function objectVisibility(classes: ReadonlyMap<string, TypeScope>, type: GraphQLObjectType): Visibility | null {
+  const scope = classes.get(type.name);
+  const inArea = scope?.area ? (value: unknown, ctx: TuopinContext) => canSeeObject(ctx.principal, scope as ObjectScope, value) : null;
+  const permitted = typeAccessOf(type);
+  if (!permitted) return inArea;
+  return (value, ctx) => then(permitted(value, ctx), (allowed) => (!allowed ? notPermitted() : inArea ? inArea(value, ctx) : true));
+}
+
+/** The checks of values of a named type, or null when no value of it is checked. */
 function visibilityOf(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeScope>, named: GraphQLNamedType): Visibility | null {
-  if (isObjectType(named)) {
-    const scope = classes.get(named.name);
-    return scope?.area ? (value, ctx) => canSeeObject(ctx.principal, scope as ObjectScope, value) : null;
-  }
-  if (!isAbstractType(named) || !schema.getPossibleTypes(named).some((type) => classes.get(type.name)?.area)) return null;
+  if (isObjectType(named)) return objectVisibility(classes, named);
+  if (!isAbstractType(named)) return null;
+  const byType = new Map(schema.getPossibleTypes(named).flatMap((type) => {
+    const visible = objectVisibility(classes, type);
+    return visible ? [[type.name, visible] as const] : [];
+  }));
+  if (byType.size === 0) return null;
   const resolveType = named.resolveType ?? defaultTypeResolver;
   // The concrete type decides, found as execution will find it; an object whose type cannot be
   // told is not shown.
   return (value, ctx, info) =>
     then(resolveType(value, ctx, info, named), (name) => {
       if (typeof name !== 'string') return false;
-      const scope = classes.get(name);
-      return scope?.area ? canSeeObject(ctx.principal, scope as ObjectScope, value) : true;
-    });
+      const visible = byType.get(name);
+      return visible ? visible(value, ctx, info) : true;
+    }) as Verdict | Promise<Verdict>;
 }
 
 function planFor(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeScope>, field: GraphQLField<unknown, unknown>): GuardPlan | null {
@@ -112,6 +137,7 @@ function checkOne(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: Gra
     return value;
   }
   return then(plan.visible(value, ctx, info), (visible) => {
+    if (visible instanceof Error) throw visible;
     if (visible) return value;
     if (plan.nonNull) throw outOfScope();
     return null;
@@ -123,10 +149,15 @@ function checkMany(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: Gr
   const items = Array.from(value as Iterable<unknown>);
   const subjects = plan.shape === 'edges' ? items.map((edge) => (edge as { node?: unknown } | null)?.node) : items;
   const filter = (resolved: unknown[]) => {
-    const verdicts = resolved.map((subject) => (subject == null || subject instanceof Error ? true : plan.visible(subject, ctx, info)));
-    const keep = (visible: boolean[]) =>
-      items.flatMap((item, i) => (visible[i] ? [plan.shape === 'edges' ? item : resolved[i]] : plan.itemNonNull ? [] : [null]));
-    return verdicts.some(isThenable) ? Promise.all(verdicts).then(keep) : keep(verdicts as boolean[]);
+    const verdicts = resolved.map((subject): Verdict | Promise<Verdict> => (subject == null || subject instanceof Error ? true : plan.visible(subject, ctx, info)));
+    // A refused object stays in its place as its error: GraphQL reports it at the item's path.
+    const keep = (visible: Verdict[]) =>
+      items.flatMap((item, i) => {
+        const verdict = visible[i];
+        if (verdict instanceof Error) return [verdict];
+        return verdict ? [plan.shape === 'edges' ? item : resolved[i]] : plan.itemNonNull ? [] : [null];
+      });
+    return verdicts.some(isThenable) ? Promise.all(verdicts).then(keep) : keep(verdicts as Verdict[]);
   };
   return subjects.some(isThenable) ? Promise.all(subjects).then(filter) : filter(subjects);
 }
@@ -138,9 +169,10 @@ function guardResolver(plan: GuardPlan, resolve: GraphQLFieldResolver<unknown, T
 
 /**
  * Checks the schema's scope declarations (PluginConfigurationError naming every problem) and
- * wraps every field that can return an area-scoped object with the guard. Returns the schema.
+ * wraps every field that can return an area-scoped object, or one of a type with its own scopes, with the guard. Returns the schema.
  */
 export function guardObjectScope(schema: GraphQLSchema): GraphQLSchema {
+  checkTypeScopes(schema);
   const classes = classifyObjectTypes(schema);
   const problems = scopeDeclarationProblems(schema, classes);
   if (problems.length > 0) {

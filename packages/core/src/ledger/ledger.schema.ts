@@ -35,7 +35,7 @@ export function registerLedgerSchema(builder: TuopinBuilder): void {
     interfaces: [builder.nodeInterfaceRef()],
     resolveType: (entry) => TYPE_OF_KIND[entry.kind],
     fields: (t) => ({
-      amount: t.field({ extensions: readsProperties<LedgerEntryRow>('amount'), type: 'Money', resolve: (e) => e.amount, description: '金额（元） Amount in yuan' }),
+      amount: t.expose('amount', { type: 'Money', description: '金额（元） Amount in yuan' }),
       date: t.field({ extensions: readsProperties<LedgerEntryRow>('entryDate'), type: 'Date', resolve: (e) => e.entryDate, description: '业务日期 Date of the allocation, payment or correction' }),
       voucherNo: t.exposeString('voucherNo', { nullable: true, description: '凭证号/文号 Voucher or document number' }),
       memo: t.string({

@@ -62,7 +62,7 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
           '出生日期（个人信息：即身份证号中隐藏的8位，无权角色为空） Birth date, derived from the ID number; personal data: it is the part of the ID number a mask hides, so null for roles without access to personal data',
         resolve: (m, _args, ctx) => personalValue(ctx, ownerOf(m), 'birthDate', m.birthDate, hidden),
       }),
-      relationToHead: t.field({ extensions: readsProperties<Member>('relationToHead'), type: RelationToHeadEnum, resolve: (m) => m.relationToHead, description: '与户主关系 Relation to head' }),
+      relationToHead: t.expose('relationToHead', { type: RelationToHeadEnum, description: '与户主关系 Relation to head' }),
       isHead: t.boolean({ extensions: readsProperties<Member>('relationToHead'), resolve: (m) => m.relationToHead === 'HEAD', description: '是否户主 Whether this member is the head' }),
       ethnicity: t.exposeString('ethnicity', { nullable: true, description: '民族 Ethnicity, e.g. 汉族, 土家族, 苗族' }),
       education: t.field({ extensions: readsProperties<Member>('education'), type: EducationLevelEnum, nullable: true, resolve: (m) => m.education ?? null, description: '文化程度 Education' }),

@@ -50,7 +50,7 @@ export function registerProjectSchema(builder: TuopinBuilder): void {
       performanceTargets: t.exposeString('performanceTargets', { nullable: true, description: '绩效目标 Performance targets' }),
       povertyLink: t.exposeString('povertyLink', { nullable: true, description: '带贫机制 How the project lifts poor households' }),
       note: t.exposeString('note', { nullable: true, description: '备注 Note, e.g. how a funding gap was bridged' }),
-      status: t.field({ type: ProjectStatusEnum, resolve: (p) => p.status, description: '项目状态 Status' }),
+      status: t.expose('status', { type: ProjectStatusEnum, description: '项目状态 Status' }),
       suspendedFrom: t.field({
         type: ProjectStatusEnum,
         nullable: true,
