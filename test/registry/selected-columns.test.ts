@@ -41,6 +41,14 @@ function memberJsonKeys(statement: string): string[] {
   return [...array![1].matchAll(/m\."(\w+)"/g)].map((match) => propertyOf.get(match[1]) ?? match[1]).sort();
 }
 
+/** The properties of the household columns a page's statement selects (its own, before the members' list). */
+function householdColumns(statement: string): string[] {
+  const list = /^select (.*?)(, coalesce\(| from "household")/.exec(statement);
+  expect(list, statement).not.toBeNull();
+  const propertyOf = new Map(server.orm.em.getMetadata().get('Household').props.map((prop) => [prop.fieldNames?.[0], prop.name]));
+  return [...list![1].matchAll(/h\."(\w+)"/g)].map((match) => propertyOf.get(match[1]) ?? match[1]).sort();
+}
+
 beforeAll(async () => {
   server = await createTestServer();
   await insertAreas(server);
@@ -78,6 +86,24 @@ describe('columns read for a selection', () => {
     });
     expect(count, statements.join('\n')).toBeGreaterThanOrEqual(1);
     expect(memberJsonKeys(statements[0])).toEqual(['householdId', 'id', 'idNumber', 'name', 'relationToHead', 'villageCode']);
+    // The households' own columns too: what householdNo and members read, the key and the village.
+    expect(householdColumns(statements[0])).toEqual(['householdNo', 'id', 'villageCode']);
+  });
+
+  it('reads every household column when a selected household field declares nothing', async () => {
+    const everything = graphql(`
+      query SelectedColumnsPageWithVillage($regionCode: String!) {
+        households(regionCode: $regionCode, first: 2) { edges { node { householdNo village { name } } } }
+      }
+    `);
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(everything, { regionCode: AREAS.villageA }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.households.edges[0].node.village.name).toBeTruthy();
+    });
+    const page = statements.find((statement) => statement.includes('from "household"'))!;
+    const all = server.orm.em.getMetadata().get('Household').props.filter((prop) => prop.persist !== false && prop.fieldNames?.length === 1).map((prop) => prop.name);
+    expect(householdColumns(page)).toEqual(all.sort());
   });
 
   it('reads what every path of the operation selects on members: a loader primed by the page answers them all', async () => {

@@ -81,6 +81,12 @@ function memberProperties(info: GraphQLResolveInfo): readonly string[] | undefin
 }
 
 /**
+ * What every household row of a page carries, whatever is selected: its key (the members' join,
+ * the cursor, the loaders' keys) and its village (the cursor, the scope check, the read audit).
+ */
+const HOUSEHOLD_ROWS = { typeName: 'Household', always: ['id', 'villageCode'], nodeId: ['id'] } as const;
+
+/**
  * A keyset page of households ordered by (village code, id): the order of the index that also
  * serves the area filter, so a page is one index range scan wherever it starts.
  *
@@ -93,6 +99,8 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
   const withMembers = info !== undefined && (nodesSelect(info, 'members') || nodesSelect(info, 'head'));
   const withTotal = info !== undefined && selectsPath(info, ['totalCount']);
   const members = withMembers ? memberProperties(info) : undefined;
+  // The page's own columns by the selection too, in a query (in a mutation, as for members, all).
+  const properties = info?.operation.operation === 'query' ? selectedProperties(info, HOUSEHOLD_ROWS) : undefined;
   let total: number | undefined;
   return resolveKeysetConnection<Household>(
     args,
@@ -105,6 +113,7 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
         entity: HouseholdSchema,
         alias: 'h',
         conditions,
+        properties,
         extraColumns: (sql) => {
           if (withMembers) sql.append(childListColumn(ctx, MEMBERS, 'members_', members));
           if (withTotal) appendCountColumn(ctx, sql, HouseholdSchema, 'h', conditions, 'total_');

@@ -83,7 +83,11 @@ function objectVisibility(classes: ReadonlyMap<string, TypeScope>, type: GraphQL
   const inArea = scope?.area ? (value: unknown, ctx: TuopinContext) => canSeeObject(ctx.principal, scope as ObjectScope, value) : null;
   const permitted = typeAccessOf(type);
   if (!permitted) return inArea;
-  return (value, ctx) => then(permitted(value, ctx), (allowed) => (!allowed ? notPermitted() : inArea ? inArea(value, ctx) : true));
+  const verdict = (allowed: boolean, value: unknown, ctx: TuopinContext): Verdict => (!allowed ? notPermitted() : inArea ? inArea(value, ctx) : true);
+  return (value, ctx) => {
+    const allowed = permitted(value, ctx);
+    return isThenable(allowed) ? Promise.resolve(allowed).then((done) => verdict(done, value, ctx)) : verdict(allowed, value, ctx);
+  };
 }
 
 /** The checks of values of a named type, or null when no value of it is checked. */
@@ -129,6 +133,16 @@ function planFor(schema: GraphQLSchema, classes: ReadonlyMap<string, TypeScope>,
   return visible && { shape: 'list', nonNull, itemNonNull: isNonNullType(type.ofType), visible };
 }
 
+// The checks run for every object a page returns: their synchronous paths make no closures.
+
+/** What a single-object field shows for its object's verdict. */
+function shownOne(plan: GuardPlan, value: unknown, verdict: Verdict): unknown {
+  if (verdict instanceof Error) throw verdict;
+  if (verdict) return value;
+  if (plan.nonNull) throw outOfScope();
+  return null;
+}
+
 function checkOne(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo): unknown {
   if (value instanceof Error) return value;
   if (value == null) {
@@ -136,35 +150,54 @@ function checkOne(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: Gra
     if (plan.nonNull) throw outOfScope();
     return value;
   }
-  return then(plan.visible(value, ctx, info), (visible) => {
-    if (visible instanceof Error) throw visible;
-    if (visible) return value;
-    if (plan.nonNull) throw outOfScope();
-    return null;
-  });
+  const verdict = plan.visible(value, ctx, info);
+  return isThenable(verdict) ? Promise.resolve(verdict).then((done) => shownOne(plan, value, done)) : shownOne(plan, value, verdict);
+}
+
+const nodeOf = (edge: unknown) => (edge as { node?: unknown } | null)?.node;
+
+/**
+ * What a list shows for its items' verdicts: a hidden item is left out (or null where items may
+ * be null, so positions hold); a refused one stays in its place as its error, which GraphQL
+ * reports at the item's path.
+ */
+function shownMany(plan: GuardPlan, items: readonly unknown[], subjects: readonly unknown[], verdicts: readonly Verdict[]): unknown[] {
+  const shown: unknown[] = [];
+  for (let i = 0; i < items.length; i += 1) {
+    const verdict = verdicts[i];
+    if (verdict instanceof Error) shown.push(verdict);
+    else if (verdict) shown.push(plan.shape === 'edges' ? items[i] : subjects[i]);
+    else if (!plan.itemNonNull) shown.push(null);
+  }
+  return shown;
+}
+
+function judgeMany(plan: GuardPlan, items: readonly unknown[], subjects: readonly unknown[], ctx: TuopinContext, info: GraphQLResolveInfo): unknown {
+  const verdicts: (Verdict | Promise<Verdict>)[] = [];
+  let pending = false;
+  for (const subject of subjects) {
+    const verdict = subject == null || subject instanceof Error ? true : plan.visible(subject, ctx, info);
+    if (isThenable(verdict)) pending = true;
+    verdicts.push(verdict);
+  }
+  return pending ? Promise.all(verdicts).then((done) => shownMany(plan, items, subjects, done)) : shownMany(plan, items, subjects, verdicts as Verdict[]);
 }
 
 function checkMany(plan: GuardPlan, value: unknown, ctx: TuopinContext, info: GraphQLResolveInfo): unknown {
   if (value == null || value instanceof Error) return value;
-  const items = Array.from(value as Iterable<unknown>);
-  const subjects = plan.shape === 'edges' ? items.map((edge) => (edge as { node?: unknown } | null)?.node) : items;
-  const filter = (resolved: unknown[]) => {
-    const verdicts = resolved.map((subject): Verdict | Promise<Verdict> => (subject == null || subject instanceof Error ? true : plan.visible(subject, ctx, info)));
-    // A refused object stays in its place as its error: GraphQL reports it at the item's path.
-    const keep = (visible: Verdict[]) =>
-      items.flatMap((item, i) => {
-        const verdict = visible[i];
-        if (verdict instanceof Error) return [verdict];
-        return verdict ? [plan.shape === 'edges' ? item : resolved[i]] : plan.itemNonNull ? [] : [null];
-      });
-    return verdicts.some(isThenable) ? Promise.all(verdicts).then(keep) : keep(verdicts as Verdict[]);
-  };
-  return subjects.some(isThenable) ? Promise.all(subjects).then(filter) : filter(subjects);
+  const items = Array.isArray(value) ? value : Array.from(value as Iterable<unknown>);
+  const subjects = plan.shape === 'edges' ? items.map(nodeOf) : items;
+  return subjects.some(isThenable)
+    ? Promise.all(subjects).then((resolved) => judgeMany(plan, items, resolved, ctx, info))
+    : judgeMany(plan, items, subjects, ctx, info);
 }
 
 function guardResolver(plan: GuardPlan, resolve: GraphQLFieldResolver<unknown, TuopinContext>): GraphQLFieldResolver<unknown, TuopinContext> {
   const check = plan.shape === 'single' ? checkOne : checkMany;
-  return (source, args, ctx, info) => then(resolve(source, args, ctx, info), (value) => check(plan, value, ctx, info));
+  return (source, args, ctx, info) => {
+    const value = resolve(source, args, ctx, info);
+    return isThenable(value) ? Promise.resolve(value).then((done) => check(plan, done, ctx, info)) : check(plan, value, ctx, info);
+  };
 }
 
 /**

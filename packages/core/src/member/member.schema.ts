@@ -5,6 +5,7 @@ import { hidden, maskIdNumber, personalValue } from '../kernel/personal-data.js'
 import { canReadPersonalData } from '../access/core-policy.js';
 import { registerEnum } from '../kernel/enum-values.js';
 import type { Member } from './member.entity.js';
+import type { Household } from '../household/household.entity.js';
 import { EDUCATION_LEVELS, EducationLevelEnum, EMPLOYMENT_STATUSES, EmploymentStatusEnum, HEALTH_STATUSES, HealthStatusEnum, LABOUR_ABILITIES, LabourAbilityEnum, RELATIONS_TO_HEAD, RelationToHeadEnum, SCHOOL_STATUSES, SchoolStatusEnum, SEXES, SexEnum } from './member-enums.js';
 import { memberLoader, membersByHouseholdLoader } from './member.loaders.js';
 import { loadByDatabaseIds } from '../kernel/global-id.js';
@@ -119,11 +120,13 @@ export function registerMemberSchema(builder: TuopinBuilder): void {
   builder.objectFields('Household', (t) => ({
     members: t.field({
       type: ['Member'],
+      extensions: readsProperties<Household>('id'),
       description: '家庭成员，户主在前 Members, the head first',
       resolve: (h, _args, ctx) => membersByHouseholdLoader(ctx).load(h.id),
     }),
     head: t.field({
       type: 'Member',
+      extensions: readsProperties<Household>('id'),
       description: '户主 The head of household',
       resolve: async (h, _args, ctx) => {
         const members = await membersByHouseholdLoader(ctx).load(h.id);

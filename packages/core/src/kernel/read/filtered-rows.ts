@@ -21,11 +21,17 @@ export interface PageQuery<Row> {
   limit: number;
   /** More columns after the entity's (a child list, the total): `, <expression> as "<name>"`. */
   extraColumns?: Conditions;
+  /**
+   * The properties the rows need (`selectedProperties`: what the selection reads, and what the
+   * page itself needs — key, area, order); every column when undefined. Rows read with fewer are
+   * guarded (`EntityColumns.subset`).
+   */
+  properties?: readonly string[];
 }
 
 /** One page of an entity's rows: `select <columns> … where <filter> <bounds> order by … limit`. */
 export async function pageRowsOf<Row extends object>(ctx: TuopinContext, query: PageQuery<Row>): Promise<Row[]> {
-  const columns = ctx.db.columns(query.entity);
+  const columns = ctx.db.columns(query.entity).subset(query.properties);
   const sql = new SqlText().append(`select ${columns.select(query.alias)}`);
   query.extraColumns?.(sql);
   sql.append(` from ${columns.table} ${query.alias} where true`);
@@ -33,7 +39,7 @@ export async function pageRowsOf<Row extends object>(ctx: TuopinContext, query: 
   query.bounds?.(sql);
   const order = typeof query.orderBy === 'string' ? query.orderBy : orderBySql(ctx, query.entity, query.alias, query.orderBy);
   sql.append(order).append(' limit ?', query.limit);
-  return ctx.db.entityRows(query.entity, sql);
+  return columns.finish(await ctx.db.rows(sql));
 }
 
 /** ` , (select count(*) …) as "<column>"`: the filter's count as a column of the page's statement. */
