@@ -20,8 +20,9 @@ import { CALLERS } from '../fixtures/principals.js';
  * The notes plugin with two fields that check nothing of their own beyond a permission every
  * partner holds, and return households they make up in the partner's own county, as a plugin
  * author's careless SQL might: no loader refuses them, so only the guard stands between them and
- * a partner. An id of 0 is a household that does not exist.
+ * a partner. An id of 0 is a household that does not exist; `OUTSIDE` one in 辽宁, outside the partner's county.
  */
+const OUTSIDE = 7;
 function uncheckedHouseholdsPlugin(): TuopinPlugin {
   const base = makeNotesPlugin();
   return {
@@ -29,7 +30,8 @@ function uncheckedHouseholdsPlugin(): TuopinPlugin {
     registerSchema(builder) {
       base.registerSchema(builder);
       // Only the columns the test selects; typed as the entity, as a careless plugin's rows would be.
-      const load = (id: number) => (id === 0 ? null : ({ id, householdNo: `${AREAS.villageA}${id}`, villageCode: AREAS.villageA } as never));
+      const villageOf = (id: number) => (id === OUTSIDE ? AREAS.dalaoyemiao : AREAS.villageA);
+      const load = (id: number) => (id === 0 ? null : ({ id, householdNo: `${villageOf(id)}${id}`, villageCode: villageOf(id) } as never));
       builder.queryFields((t) => ({
         notesHousehold: t.field({
           type: 'Household', nullable: true, description: '户 A household', authScopes: { permission: 'core.projects.read' },
@@ -85,6 +87,15 @@ describe('a type that needs a permission', () => {
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0]).toMatchObject({ path: ['notesHousehold'], extensions: { code: 'FORBIDDEN' } });
     }
+  });
+
+  it('outside the caller\'s area is null without an error, as one that does not exist: the refusal tells nothing more', async () => {
+    const outside = await server.execute(UncheckedList, { ids: [0, OUTSIDE] }, { principal: CALLERS.baojingNgo });
+    expect(outside.errors).toBeUndefined();
+    expect(outside.data!.notesHouseholds).toEqual([null, null]);
+    const single = await server.execute(TypeNameOnly, { id: OUTSIDE }, { principal: CALLERS.baojingNgo });
+    expect(single.errors).toBeUndefined();
+    expect(single.data!.notesHousehold).toBeNull();
   });
 
   it('is refused in a list at its own position, the others kept', async () => {

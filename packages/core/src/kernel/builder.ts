@@ -4,7 +4,6 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { TuopinContext } from './context.js';
-import { ForbiddenError } from './errors.js';
 import { decodeTuopinGlobalID } from './global-id.js';
 import { MAX_NODES, resolveNodeQuery, resolveNodesQuery } from './node-lookup.js';
 import { connectionComplexity, EDGES_COMPLEXITY } from './query-cost.js';
@@ -12,6 +11,7 @@ import type { ConnectionArgs } from './keyset-connection.js';
 // Adds the `scope` option to every object type's options (declaration merging).
 import './scope-policy.js';
 import { hasPermission } from './access-registry.js';
+import { notPermitted } from './type-access.js';
 import { TYPE_SCOPES_ON_RETURN } from './type-scopes-plugin.js';
 
 /**
@@ -94,8 +94,7 @@ export function createBuilder(): TuopinBuilder {
     scopeAuth: {
       // One loader for every permission of every plugin: whether the caller's role holds it.
       authScopes: (ctx) => ({ permission: (permission: string) => hasPermission(ctx.principal, permission) }),
-      unauthorizedError: () =>
-        new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation'),
+      unauthorizedError: notPermitted,
     },
     relay: {
       clientMutationId: 'omit',

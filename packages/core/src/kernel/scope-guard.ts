@@ -21,20 +21,21 @@ import { ForbiddenError } from './errors.js';
 import { PluginConfigurationError } from './plugin.js';
 import { classifyObjectTypes, scopeDeclarationProblems, type TypeScope } from './scope-classes.js';
 import { allObjectFields, edgeNodeType, isEdgeType } from './schema-shapes.js';
-import { checkTypeScopes, typeAccessOf } from './type-access.js';
+import { checkTypeScopes, notPermitted, typeAccessOf } from './type-access.js';
 
 /**
  * The kernel's object-level guard. After the schema is built, every field that can return an
  * object of an area-scoped type, or of a type with its own `authScopes` — directly, in a list,
  * through an interface or a union, or as the nodes of a connection's edges — gets its resolver
  * wrapped: the value it produced is checked, whatever loaded it.
- * - The type's own scopes first (`type-access.ts`): an object the caller may not read at all is
- *   replaced by the typed ForbiddenError, which GraphQL reports at the object's path (null where
- *   it may be null, else the error bubbles up), as scope-auth reported it on each of its fields.
- * - Then the caller's area scope and grants (`canSeeObject`): an object outside the scope becomes
- *   null on a nullable field, is dropped from a list (or becomes null where list items are
- *   nullable, as in `nodes`, so positions hold), and raises the typed ForbiddenError on a non-null
- *   field.
+ * - The caller's area scope and grants first (`canSeeObject`): an object outside the scope
+ *   becomes null on a nullable field, is dropped from a list (or becomes null where list items
+ *   are nullable, as in `nodes`, so positions hold), and raises the typed ForbiddenError on a
+ *   non-null field.
+ * - Then the type's own scopes (`type-access.ts`): an object in scope that the caller's role may
+ *   not read is replaced by the typed ForbiddenError, which GraphQL reports at the object's path
+ *   (null where it may be null, else the error bubbles up), as scope-auth reported it on each of
+ *   its fields.
  * Root fields, `node`/`nodes`, nested fields and mutation payloads are all just fields, so a
  * plugin's types are covered by declaring their `scope` and `authScopes` and nothing else.
  *
@@ -72,21 +73,19 @@ function outOfScope(): ForbiddenError {
   return new ForbiddenError(null, '该对象不在您的管辖范围内', 'This object lies outside your area scope');
 }
 
-/** The refusal scope-auth gave (the builder's `unauthorizedError`), for an object of a type the caller may not read. */
-function notPermitted(): ForbiddenError {
-  return new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation');
-}
-
 /** The checks of one object type's values, or null when it has neither an area scope nor scopes of its own. */
 function objectVisibility(classes: ReadonlyMap<string, TypeScope>, type: GraphQLObjectType): Visibility | null {
   const scope = classes.get(type.name);
   const inArea = scope?.area ? (value: unknown, ctx: TuopinContext) => canSeeObject(ctx.principal, scope as ObjectScope, value) : null;
   const permitted = typeAccessOf(type);
   if (!permitted) return inArea;
-  const verdict = (allowed: boolean, value: unknown, ctx: TuopinContext): Verdict => (!allowed ? notPermitted() : inArea ? inArea(value, ctx) : true);
+  // The area first: an object outside it is hidden as if it did not exist, whatever the caller's
+  // role; only one inside it can be refused, so the refusal tells nothing a null would not.
+  const verdict = (allowed: boolean): Verdict => allowed || notPermitted();
   return (value, ctx) => {
+    if (inArea && !inArea(value, ctx)) return false;
     const allowed = permitted(value, ctx);
-    return isThenable(allowed) ? Promise.resolve(allowed).then((done) => verdict(done, value, ctx)) : verdict(allowed, value, ctx);
+    return isThenable(allowed) ? Promise.resolve(allowed).then(verdict) : verdict(allowed);
   };
 }
 

@@ -1,6 +1,7 @@
 import { isInterfaceType, isObjectType, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import { hasPermission } from './access-registry.js';
 import type { TuopinContext } from './context.js';
+import { ForbiddenError } from './errors.js';
 import { PluginConfigurationError } from './plugin.js';
 
 /**
@@ -12,6 +13,11 @@ import { PluginConfigurationError } from './plugin.js';
  * function of the object and the context returns such a map, or true or false.
  */
 export type TypeAccess = (value: unknown, ctx: TuopinContext) => boolean | Promise<boolean>;
+
+/** The refusal of a permission: scope-auth's (the builder's `unauthorizedError`) and the guard's for a type's own scopes. */
+export function notPermitted(): ForbiddenError {
+  return new ForbiddenError(null, '无权访问此数据或操作', 'You are not allowed to read this data or perform this operation');
+}
 
 type ScopeMap = Record<string, unknown>;
 type ScopesOfObject = (value: unknown, ctx: TuopinContext) => ScopeMap | boolean | Promise<ScopeMap | boolean>;

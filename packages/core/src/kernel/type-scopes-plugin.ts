@@ -13,9 +13,10 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTyp
  */
 export class TypeScopesOnReturnPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
-    // Fields of Query, Mutation and Subscription have no type scopes; interfaces declare none
-    // (checkTypeScopes refuses them), so only object types' fields are marked.
-    if (fieldConfig.kind !== 'Object') return fieldConfig;
+    // Fields of Query, Mutation and Subscription have no type scopes. An interface's fields are
+    // marked too: an object inheriting one would otherwise have its own scopes run on it again
+    // (interfaces declare none themselves: checkTypeScopes refuses them).
+    if (fieldConfig.kind !== 'Object' && fieldConfig.kind !== 'Interface') return fieldConfig;
     return { ...fieldConfig, pothosOptions: { ...fieldConfig.pothosOptions, skipTypeScopes: true } as typeof fieldConfig.pothosOptions };
   }
 }
