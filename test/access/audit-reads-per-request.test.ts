@@ -1,4 +1,4 @@
-import type { Principal } from '@tuopin/core';
+import { AuditTrail, ReadAuditWriter, ReadLayer, type Principal } from '@tuopin/core';
 import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -91,5 +91,41 @@ describe('read audit', () => {
     await post(villageCOfficer, `{ households(first: 5) { edges { node { members { idNumber } } } } }`);
     const [own] = await server.sql<{ area_code: string }>("select area_code from audit_log where action = 'READ' and actor = ?", [villageCOfficer.id]);
     expect(own.area_code).toBe(AREAS.villageC);
+  });
+});
+
+describe('read audit by group commit', () => {
+  it('writes the records of concurrent requests in shared inserts, one row each, every response after its own row', async () => {
+    // Twelve officers (one request each: a caller's own concurrent requests are limited).
+    const officers = Array.from({ length: 12 }, (_, i): Principal => ({ ...CALLERS.baojingOfficer, id: `test:concurrent-officer-${i}` }));
+    const pages = await Promise.all(officers.map((officer) => post(officer, PAGE)));
+    for (const page of pages) expect(page.households.edges).toHaveLength(20);
+    // Each response was sent after its own record was committed: all twelve are there now.
+    const rows = await server.sql<{ request_id: string; reads: number; tx: string }>(
+      "select request_id, jsonb_array_length(after->'reads') as reads, xmin::text as tx from audit_log where action = 'READ' and actor like 'test:concurrent-officer-%'",
+    );
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((row) => row.request_id)).size).toBe(12);
+    expect(rows.every((row) => row.reads === 60)).toBe(true);
+    // Twelve requests at once on a pool of four: some records waited for an insert on its way and shared the next one.
+    expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(12);
+  });
+
+  it("writes the others of a group when the database refuses one record, and fails only that one's request", async () => {
+    const writer = new ReadAuditWriter(new ReadLayer(server.orm.em));
+    const read = (requestId: string) => {
+      const trail = new AuditTrail();
+      trail.recordPersonalRead('Member', '424242', AREAS.villageA, 'idNumber');
+      return { principal: { ...CALLERS.baojingOfficer, id: 'test:group-writer' }, requestId, operation: 'query Test', personalReads: trail.takePersonalReads(), recordQuery: false };
+    };
+    // PostgreSQL's jsonb refuses the NUL character, so this record cannot be written.
+    const results = await Promise.allSettled([read('group-1'), read('group-2'), read('group-\u0000'), read('group-4')].map((record) => writer.record(record)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const rows = await server.sql<{ request_id: string; read_objects: string[] }>("select request_id, read_objects from audit_log where actor = 'test:group-writer' order by request_id");
+    expect(rows).toEqual([
+      { request_id: 'group-1', read_objects: ['Member:424242'] },
+      { request_id: 'group-2', read_objects: ['Member:424242'] },
+      { request_id: 'group-4', read_objects: ['Member:424242'] },
+    ]);
   });
 });

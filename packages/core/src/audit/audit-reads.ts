@@ -1,9 +1,7 @@
 import type { PersonalDataRead } from '../kernel/audit-trail.js';
 import { smallestCommonArea } from '../area/area-tree.js';
-import { pgTextArray } from '../kernel/pg-array.js';
 import type { Principal } from '../kernel/principal.js';
-import type { ReadLayer } from '../kernel/read/read-layer.js';
-import { SqlText } from '../kernel/read/read-statement.js';
+import { toStatement, type ReadStatement } from '../kernel/read/read-statement.js';
 
 /** What a request read, for the audit log: the personal data shown unmasked, and for auditors the query itself. */
 export interface ReadRecord {
@@ -26,16 +24,29 @@ export interface RecordedRead {
   fields: string[];
 }
 
+/** A read record as the insert takes it: one element of the statement's JSON array. */
+export interface ReadAuditRow {
+  actor: string;
+  role: string;
+  operation: string;
+  requestId: string;
+  /** The smallest area holding all the row's reads. */
+  area: string | null;
+  after: { reads: RecordedRead[] };
+  areas: string[];
+}
+
+/** Whether a request's reads are recorded at all. */
+export function hasReadsToRecord(record: ReadRecord): boolean {
+  return record.personalReads.length > 0 || record.recordQuery;
+}
+
 /**
- * Records a request's reads as one row (object type `Query`): every person or household whose
- * personal data was shown, with its area and fields, in `after.reads`, and as the arrays
- * `read_objects` ('Member:123', indexed) and `read_areas`, by which the log finds the row. An
- * auditor's query is recorded even when it read no person. Reads are not transactional with
- * anything, so they are written as soon as the request's execution ends, before its response is sent,
- * through the read layer's driver (one prepared statement; the request needs no entity manager for it).
+ * A request's reads as one row (object type `Query`): every person or household whose personal
+ * data was shown, with its area and fields, in `after.reads`; the areas read, by which the log
+ * finds the row (`read_areas`); the row's own place is the smallest area holding them all.
  */
-export async function recordReads(db: ReadLayer, record: ReadRecord): Promise<void> {
-  if (record.personalReads.length === 0 && !record.recordQuery) return;
+export function readAuditRow(record: ReadRecord): ReadAuditRow {
   const reads: RecordedRead[] = record.personalReads.map((read) => ({
     objectType: read.objectType,
     objectId: read.objectId,
@@ -43,18 +54,30 @@ export async function recordReads(db: ReadLayer, record: ReadRecord): Promise<vo
     fields: [...read.fields].sort(),
   }));
   const areas = [...new Set(reads.map((read) => read.areaCode))];
-  const insert = new SqlText().append(
+  return {
+    actor: record.principal.id,
+    role: record.principal.role,
+    operation: record.operation,
+    requestId: record.requestId,
+    area: smallestCommonArea(areas),
+    after: { reads },
+    areas: areas.filter((area): area is string => area !== null),
+  };
+}
+
+/**
+ * One statement for any number of read rows, so that its text (and its prepared plan) is the same
+ * for one row or a hundred: the rows go in as one JSON array. `read_objects` ('Member:123', indexed
+ * with GIN: "who read this member") is built here from `after.reads`, in the database, rather than
+ * as a second copy of every id in the parameter.
+ */
+export function insertReadRows(rows: readonly ReadAuditRow[]): ReadStatement {
+  return toStatement(
     `insert into audit_log (actor, actor_role, operation, request_id, action, object_type, object_id, area_code, after, read_objects, read_areas)
-     values (?, ?, ?, ?, 'READ', 'Query', null, ?, ?::jsonb, ?::text[], ?::varchar(12)[])`,
-    record.principal.id,
-    record.principal.role,
-    record.operation,
-    record.requestId,
-    // The row's place is the smallest area holding all its reads; each read keeps its own.
-    smallestCommonArea(areas),
-    JSON.stringify({ reads }),
-    pgTextArray(reads.map((read) => `${read.objectType}:${read.objectId}`)),
-    pgTextArray(areas.filter((area): area is string => area !== null)),
+     select r.actor, r.role, r.operation, r."requestId", 'READ', 'Query', null, r.area, r.after,
+            array(select (read->>'objectType') || ':' || (read->>'objectId') from jsonb_array_elements(r.after->'reads') read),
+            array(select jsonb_array_elements_text(r.areas))::varchar(12)[]
+     from jsonb_to_recordset($1::jsonb) as r(actor text, role text, operation text, "requestId" text, area varchar(12), after jsonb, areas jsonb)`,
+    [JSON.stringify(rows)],
   );
-  await db.rows(insert);
 }

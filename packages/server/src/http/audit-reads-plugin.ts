@@ -1,4 +1,4 @@
-import { queriesRecorded, recordReads, type TuopinContext } from '@tuopin/core';
+import { queriesRecorded, ReadAuditWriter, type ReadLayer, type TuopinContext } from '@tuopin/core';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -8,17 +8,24 @@ import type { Plugin } from 'graphql-yoga';
  * they are audited in all they do). Mutations record their writes themselves, inside their transactions.
  */
 export function useAuditReads(): Plugin<TuopinContext> {
+  // One writer per pool (read layer), so that concurrent requests' records share inserts.
+  const writers = new WeakMap<ReadLayer, ReadAuditWriter>();
+  const writerFor = (db: ReadLayer) => {
+    let writer = writers.get(db);
+    if (!writer) writers.set(db, (writer = new ReadAuditWriter(db)));
+    return writer;
+  };
   // The same hooks for every request: what they need is in the arguments they are called with.
-  const hooks = { onExecuteDone: recordWhatWasRead };
+  const hooks = {
+    onExecuteDone: ({ args }: { args: { contextValue: unknown; document: DocumentNode; operationName?: string | null } }) => {
+      const ctx = args.contextValue as TuopinContext;
+      const personalReads = ctx.audit.takePersonalReads();
+      const operation = getOperationAST(args.document, args.operationName);
+      const recordQuery = queriesRecorded(ctx.principal) && operation?.operation === 'query';
+      if (personalReads.length === 0 && !recordQuery) return;
+      const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
+      return writerFor(ctx.db).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
+    },
+  };
   return { onExecute: () => hooks };
-}
-
-async function recordWhatWasRead({ args }: { args: { contextValue: unknown; document: DocumentNode; operationName?: string | null } }): Promise<void> {
-  const ctx = args.contextValue as TuopinContext;
-  const personalReads = ctx.audit.takePersonalReads();
-  const operation = getOperationAST(args.document, args.operationName);
-  const recordQuery = queriesRecorded(ctx.principal) && operation?.operation === 'query';
-  if (personalReads.length === 0 && !recordQuery) return;
-  const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-  await recordReads(ctx.db, { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
 }

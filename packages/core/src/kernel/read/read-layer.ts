@@ -54,8 +54,20 @@ export class ReadLayer {
 
   /** Runs one statement and returns its rows, as the driver gives them. */
   async rows<Row = Record<string, unknown>>(sql: SqlText | ReadStatement): Promise<Row[]> {
+    return this.runOn(this.clientForRead(), sql);
+  }
+
+  /**
+   * Runs one statement on a connection of the pool, in its own transaction, even when called inside
+   * a running one: for work that belongs to no one caller (the read audit's group commit, which
+   * writes the records of several requests).
+   */
+  async autonomousRows<Row = Record<string, unknown>>(sql: SqlText | ReadStatement): Promise<Row[]> {
+    return this.runOn(this.knex.client, sql);
+  }
+
+  private async runOn<Row>(client: KnexClient, sql: SqlText | ReadStatement): Promise<Row[]> {
     const statement = 'append' in sql ? toStatement(sql) : sql;
-    const client = this.clientForRead();
     const connection = await client.acquireConnection();
     try {
       this.knex.emit('query', { sql: statement.text, bindings: statement.values });

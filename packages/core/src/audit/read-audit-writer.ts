@@ -1,0 +1,62 @@
+import type { ReadLayer } from '../kernel/read/read-layer.js';
+import { hasReadsToRecord, insertReadRows, readAuditRow, type ReadAuditRow, type ReadRecord } from './audit-reads.js';
+
+interface WaitingRow {
+  row: ReadAuditRow;
+  written(): void;
+  failed(error: unknown): void;
+}
+
+/** At most this many rows go in one statement; more wait for the next. */
+const MOST_ROWS_PER_INSERT = 100;
+
+/**
+ * Writes requests' read records to the audit log by group commit: while one insert is on its way,
+ * the records of the requests that end meanwhile wait, and then go together in the next insert.
+ * A request's response still waits until its own record is committed, exactly as when each request
+ * wrote its own row, so no response carries personal data whose read is not on record; but under
+ * load a hundred requests pay for one statement, one commit and one flush of the WAL instead of a
+ * hundred. With nothing on its way, a record is written at once: a lone request waits no longer.
+ *
+ * The records are written on the writer's own connection from the pool, never in a caller's
+ * transaction: they belong to several requests.
+ */
+export class ReadAuditWriter {
+  private waiting: WaitingRow[] = [];
+  private writing = false;
+
+  constructor(private readonly db: ReadLayer) {}
+
+  /** Resolves when the request's reads are on record; rejects when they could not be written. */
+  record(record: ReadRecord): Promise<void> {
+    if (!hasReadsToRecord(record)) return Promise.resolve();
+    const row = readAuditRow(record);
+    return new Promise((written, failed) => {
+      this.waiting.push({ row, written, failed });
+      if (!this.writing) void this.writeWhileWaiting();
+    });
+  }
+
+  private async writeWhileWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, MOST_ROWS_PER_INSERT);
+        await this.writeGroup(group);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeGroup(group: WaitingRow[]): Promise<void> {
+    try {
+      await this.db.autonomousRows(insertReadRows(group.map((waiting) => waiting.row)));
+      for (const waiting of group) waiting.written();
+    } catch (error) {
+      if (group.length === 1) return group[0].failed(error);
+      // One record the database refuses must not fail the other requests of its group: each is tried alone.
+      for (const waiting of group) await this.writeGroup([waiting]);
+    }
+  }
+}
