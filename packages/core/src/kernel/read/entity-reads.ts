@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { TuopinContext } from '../context.js';
 import { isInRanges, isWholeTree as isWholeCountry, type CodeRange } from '../area-codes.js';
+import { codeRangeSql } from '../code-range-filters.js';
 import { SqlText } from './read-statement.js';
 
 /** A sort of rows by their properties, in order. */
@@ -25,13 +26,14 @@ export interface RowsWhereInOptions<Row> {
 }
 
 /**
- * Appends `and (column between ? and ? or …)` for the ranges; nothing for the whole country, which
- * needs no condition. The text depends only on how many ranges there are, so it stays one of a
- * few prepared statements.
+ * Appends `and (column between ? and ? or …)` for the ranges (`column = ?` for a village's);
+ * nothing for the whole country, which needs no condition. The text depends only on how many
+ * ranges there are and which are one code, so it stays one of a few prepared statements.
  */
 export function appendCodeRanges(sql: SqlText, column: string, ranges: readonly CodeRange[]): SqlText {
   if (isWholeCountry(ranges)) return sql;
-  return sql.append(` and (${ranges.map(() => `${column} between ? and ?`).join(' or ')})`, ...ranges.flatMap(({ lo, hi }) => [lo, hi]));
+  const condition = codeRangeSql(column, ranges);
+  return sql.append(` and ${condition.sql}`, ...condition.params);
 }
 
 /** `order by …` for a row order, qualified by the columns of `alias`. */
