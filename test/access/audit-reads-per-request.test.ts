@@ -1,4 +1,4 @@
-import { AuditTrail, ReadAuditWriter, ReadLayer, type Principal } from '@tuopin/core';
+import { AuditTrail, ReadAuditWriter, ReadLayer, readsOf, type Principal, type RecordedReadGroup } from '@tuopin/core';
 import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
@@ -47,15 +47,23 @@ describe('read audit', () => {
     const [after] = await readRows(CALLERS.baojingOfficer.id);
     expect(Number(after.n) - Number(before.n)).toBe(1);
 
-    const [row] = await server.sql<{ object_type: string; area_code: string | null; operation: string; after: { reads: { objectType: string; areaCode: string; fields: string[] }[] }; read_objects: string[] }>(
+    const [row] = await server.sql<{ object_type: string; area_code: string | null; operation: string; after: { readGroups: RecordedReadGroup[] }; read_objects: string[] }>(
       "select object_type, area_code, operation, after, read_objects from audit_log where action = 'READ' and actor = ? order by id desc limit 1",
       [CALLERS.baojingOfficer.id],
     );
     expect(row).toMatchObject({ object_type: 'Query', area_code: '433125000000', operation: 'query CountyPage' });
-    expect(row.after.reads).toHaveLength(60);
-    expect(new Set(row.after.reads.map((read) => read.areaCode))).toEqual(new Set([AREAS.villageA, AREAS.villageC]));
-    expect(row.after.reads.every((read) => read.objectType === 'Member' && read.fields.includes('idNumber'))).toBe(true);
-    expect(row.read_objects).toHaveLength(60);
+    const reads = readsOf(row.after)!;
+    expect(reads).toHaveLength(60);
+    expect(new Set(reads.map((read) => read.areaCode))).toEqual(new Set([AREAS.villageA, AREAS.villageC]));
+    expect(reads.every((read) => read.objectType === 'Member' && read.fields.includes('idNumber'))).toBe(true);
+    expect(new Set(reads.map((read) => read.objectId)).size).toBe(60);
+    // Stored grouped: the members of a village read with the same fields are one entry of their ids
+    // (one per village and set of fields: a member with a health entry adds health).
+    const places = row.after.readGroups.map((group) => `${group.areaCode} ${group.fields.join(',')}`);
+    expect(new Set(places).size).toBe(places.length);
+    expect(row.after.readGroups.length).toBeLessThanOrEqual(4);
+    expect(row.after.readGroups.reduce((sum, group) => sum + group.objectIds.length, 0)).toBe(60);
+    expect(row.read_objects.sort()).toEqual(reads.map((read) => `Member:${read.objectId}`).sort());
   });
 
   it("is found by the member it read, and shows a reader of one village only that village's reads", async () => {
@@ -94,6 +102,29 @@ describe('read audit', () => {
   });
 });
 
+describe('read records written before the grouped form', () => {
+  it('are found by the member they list and show a reader only the reads in his area', async () => {
+    // As session 26 wrote them: one entry per object in after.reads.
+    const old = [
+      { objectType: 'Member', objectId: '900001', areaCode: AREAS.villageC, fields: ['idNumber'] },
+      { objectType: 'Member', objectId: '900002', areaCode: AREAS.villageA, fields: ['health', 'idNumber'] },
+    ];
+    await server.sql(
+      `insert into audit_log (actor, actor_role, operation, request_id, action, object_type, area_code, after, read_objects, read_areas)
+       values ('test:old-reader', 'COUNTY_OFFICER', 'query OldPage', 'old-1', 'READ', 'Query', ?, ?::jsonb, ?::text[], ?::varchar(12)[])`,
+      [AREAS.qianling, JSON.stringify({ reads: old }), '{Member:900001,Member:900002}', `{${AREAS.villageC},${AREAS.villageA}}`],
+    );
+    const filter = (objectId: string) => ({ filter: { objectType: 'Member', objectId, actor: 'test:old-reader' } });
+    const national = await post(CALLERS.hunanAuditor, AUDIT, filter('900002'));
+    expect(national.auditLog.totalCount).toBe(1);
+    expect(national.auditLog.edges[0].node.after.reads).toEqual(old);
+    const local = await post(villageCAuditor, AUDIT, filter('900001'));
+    expect(local.auditLog.totalCount).toBe(1);
+    expect(local.auditLog.edges[0].node.after).toEqual({ reads: [old[0]] });
+    expect((await post(villageCAuditor, AUDIT, filter('900002'))).auditLog).toEqual({ totalCount: 0, edges: [] });
+  });
+});
+
 describe('read audit by group commit', () => {
   it('writes the records of concurrent requests in shared inserts, one row each, every response after its own row', async () => {
     // Twelve officers (one request each: a caller's own concurrent requests are limited).
@@ -102,7 +133,7 @@ describe('read audit by group commit', () => {
     for (const page of pages) expect(page.households.edges).toHaveLength(20);
     // Each response was sent after its own record was committed: all twelve are there now.
     const rows = await server.sql<{ request_id: string; reads: number; tx: string }>(
-      "select request_id, jsonb_array_length(after->'reads') as reads, xmin::text as tx from audit_log where action = 'READ' and actor like 'test:concurrent-officer-%'",
+      "select request_id, cardinality(read_objects) as reads, xmin::text as tx from audit_log where action = 'READ' and actor like 'test:concurrent-officer-%'",
     );
     expect(rows).toHaveLength(12);
     expect(new Set(rows.map((row) => row.request_id)).size).toBe(12);

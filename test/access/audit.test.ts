@@ -1,3 +1,4 @@
+import { readsOf } from '@tuopin/core';
 import path from 'node:path';
 import { loadSettings, REPO_ROOT } from '@tuopin/server';
 import { auditedTables, createTestServer, expectWholeAuditRecords, mustSucceed, mutationsAdded, runAuditSteps, type AuditWorld, type TestServer } from '@tuopin/testing';
@@ -126,7 +127,7 @@ describe('auditLog', () => {
     );
     expect(rows, JSON.stringify(rows)).toHaveLength(1);
     expect(rows[0]).toMatchObject({ object_type: 'Query', operation: 'query ReadPeople' });
-    const reads = rows[0].after.reads;
+    const reads = readsOf(rows[0].after)!;
     expect(reads.some((r) => r.objectType === 'Member' && r.fields.includes('idNumber'))).toBe(true);
     expect(reads.some((r) => r.objectType === 'Household' && r.fields.includes('bankAccount'))).toBe(true);
   });

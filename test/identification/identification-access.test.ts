@@ -1,4 +1,4 @@
-import type { Principal } from '@tuopin/core';
+import { readsOf, type Principal } from '@tuopin/core';
 import { createTestServer, type TestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
@@ -83,7 +83,7 @@ describe('who sees and acts on an identification application', () => {
     expect((await server.execute(ApplicationNode, { id: applicationId }, { principal: CALLERS.baojingOfficer })).data!.node).toMatchObject({ idNumber });
     const after = await reads();
     expect(after).toHaveLength(before + 1);
-    expect(after.at(-1)!.after.reads).toEqual([expect.objectContaining({ objectType: 'IdentificationApplication', fields: ['idNumber'] })]);
+    expect(readsOf(after.at(-1)!.after)).toEqual([expect.objectContaining({ objectType: 'IdentificationApplication', fields: ['idNumber'] })]);
   });
 
   it('gives officers the exact figures and partners the protected ones, and no applications', async () => {

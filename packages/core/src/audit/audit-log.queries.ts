@@ -8,7 +8,7 @@ import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { smallestCommonArea } from '../area/area-tree.js';
 import type { CodeRange } from '../area/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
-import type { RecordedRead } from './audit-reads.js';
+import { readsOf } from './audit-reads.js';
 
 export interface AuditRecord {
   id: string;
@@ -123,24 +123,45 @@ function objectClause(filter: AuditLogFilter, spellings: readonly string[], rang
   return { sql: `a.object_type = any(?::text[]) and (a.object_id = ? or ${read.sql})`, params: [types, id, ...read.params] };
 }
 
-/** A read of the record (`after.reads`) of this type and/or id, in `ranges` (null: anywhere). */
+/**
+ * A read of the record of this type and/or id, in `ranges` (null: anywhere), in either stored form:
+ * `after.readGroups` (ids grouped by type, area and fields) or, in records written before them,
+ * `after.reads` (one entry per object).
+ */
 function readMatching(type: string | null | undefined, id: string | null | undefined, ranges: readonly CodeRange[] | null): { sql: string; params: unknown[] } {
+  const grouped = readCondition('g', type, id, ranges, (alias) => `${alias}->'objectIds' @> jsonb_build_array(?::text)`);
+  const single = readCondition('r', type, id, ranges, (alias) => `${alias}->>'objectId' = ?`);
+  return {
+    sql: `(exists (select 1 from jsonb_array_elements(a.after->'readGroups') g where ${grouped.sql})
+           or exists (select 1 from jsonb_array_elements(a.after->'reads') r where ${single.sql}))`,
+    params: [...grouped.params, ...single.params],
+  };
+}
+
+/** The conditions on one stored entry (`alias`) of a read record: its type, its id (as `idMatches` finds it), its area. */
+function readCondition(
+  alias: string,
+  type: string | null | undefined,
+  id: string | null | undefined,
+  ranges: readonly CodeRange[] | null,
+  idMatches: (alias: string) => string,
+): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (type != null) {
-    conditions.push(`r->>'objectType' = ?`);
+    conditions.push(`${alias}->>'objectType' = ?`);
     params.push(type);
   }
   if (id != null) {
-    conditions.push(`r->>'objectId' = ?`);
+    conditions.push(idMatches(alias));
     params.push(id);
   }
   if (ranges !== null) {
-    const inScope = codeRangeSql(`(r->>'areaCode')`, ranges);
+    const inScope = codeRangeSql(`(${alias}->>'areaCode')`, ranges);
     conditions.push(inScope.sql);
     params.push(...inScope.params);
   }
-  return { sql: `exists (select 1 from jsonb_array_elements(a.after->'reads') r where ${conditions.join(' and ')})`, params };
+  return { sql: conditions.join(' and '), params };
 }
 
 /**
@@ -148,8 +169,8 @@ function readMatching(type: string | null | undefined, id: string | null | undef
  * the caller's plugins have (one request of a national caller may read several provinces).
  */
 function visibleReads(record: AuditRecord, vocabulary: AuditVocabulary, ranges: readonly CodeRange[] | null): AuditRecord {
-  const reads = (record.after as { reads?: RecordedRead[] } | null)?.reads;
-  if (record.action !== 'READ' || !Array.isArray(reads)) return record;
+  const reads = record.action === 'READ' ? readsOf(record.after) : null;
+  if (!reads) return record;
   const shown = reads.filter(
     (read) =>
       vocabulary.spellingsOf(read.objectType).length > 0 &&
@@ -157,7 +178,9 @@ function visibleReads(record: AuditRecord, vocabulary: AuditVocabulary, ranges: 
   );
   // Its place, as this caller sees it: the smallest area holding the reads shown.
   const areaCode = ranges === null ? record.areaCode : (smallestCommonArea(shown.map((read) => read.areaCode)) ?? record.areaCode);
-  return { ...record, areaCode, after: { ...record.after, reads: shown } };
+  // Shown one entry per object, whichever form the record is stored in.
+  const { readGroups: _stored, ...after } = record.after as { readGroups?: unknown };
+  return { ...record, areaCode, after: { ...after, reads: shown } };
 }
 
 /** A cursor's record id, checked: it reaches SQL as a bigint. */
