@@ -1,4 +1,4 @@
-import { queriesRecorded, ReadAuditWriter, type ReadLayer, type TuopinContext } from '@tuopin/core';
+import { hasReadsToRecord, queriesRecorded, ReadAuditWriter, type ReadLayer, type TuopinContext } from '@tuopin/core';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -22,9 +22,10 @@ export function useAuditReads(): Plugin<TuopinContext> {
       const personalReads = ctx.audit.takePersonalReads();
       const operation = getOperationAST(args.document, args.operationName);
       const recordQuery = queriesRecorded(ctx.principal) && operation?.operation === 'query';
-      if (personalReads.length === 0 && !recordQuery) return;
       const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-      return writerFor(ctx.db).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
+      const record = { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery };
+      // Most requests read nothing to record: they return at once rather than await a resolved promise.
+      return hasReadsToRecord(record) ? writerFor(ctx.db).record(record) : undefined;
     },
   };
   return { onExecute: () => hooks };
