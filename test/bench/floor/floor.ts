@@ -183,7 +183,7 @@ export async function runFloor(argv: string[], log: (line: string) => void): Pro
   }
 }
 
-/** Bare yoga and `start` under --cpu-prof: self time by package and the top functions, measured window only. */
+/** Bare yoga (as the app sets it) and `start` under --cpu-prof: self time by package and the top functions, measured window only. */
 async function profileFloor(url: string, options: FloorOptions, log: (line: string) => void): Promise<void> {
   const root = path.join(WORK_DIR, 'profiles', 'floor');
   rmSync(root, { recursive: true, force: true });
@@ -194,7 +194,7 @@ async function profileFloor(url: string, options: FloorOptions, log: (line: stri
     const variant =
       which === 'start'
         ? await startServer('ours', { databaseUrl: url, poolSize: 10, serverDir: REPO_DIR, logName: 'floor-ours-profile.log', nodeFlags: flags }).then((s) => ({ name: which, port: s.port, process: s.process, headers: s.headers }))
-        : await startLayer(0, url, flags);
+        : await startLayer(1, url, flags); // yoga as the app sets it: the part of `start` that is yoga's
     try {
       await measure(variant, options.warmup, options.connections);
       const fromUs = monotonicUs();

@@ -45,7 +45,7 @@ export const APP_PART_NAMES = [
 ] as const;
 
 /** Every layer the floor measures in-process, bottom up. `start` and the peer are separate processes. */
-export const LAYERS = ['yoga alone', 'tuopin schema, context, error masking', ...APP_PART_NAMES.map((name) => `+ ${name}`), '+ gateway', '+ edge'] as const;
+export const LAYERS = ['yoga alone, its defaults', 'yoga alone, as the app sets it', 'tuopin schema, context, error masking', ...APP_PART_NAMES.map((name) => `+ ${name}`), '+ gateway', '+ edge'] as const;
 
 function appOptions(input: LayerInput): AppOptions {
   const { config, tenancy, orm, log } = input;
@@ -54,13 +54,15 @@ function appOptions(input: LayerInput): AppOptions {
 
 /** The request handler of layer `index` of LAYERS. */
 export async function buildLayer(index: number, input: LayerInput): Promise<Handler> {
-  if (index === 0) {
-    // yoga's defaults, production mode, a schema of one field: what yoga itself costs.
-    const yoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false, landingPage: false });
-    return yoga;
+  if (index <= 1) {
+    // A schema of one field, production mode: what yoga itself costs. With its defaults a body is
+    // piped through a web TransformStream that counts its bytes (maxRequestBodySize), whose objects
+    // outlive a minor GC; the app turns that off, and CORS and multipart, as appConfig does.
+    const asTheAppSetsIt = index === 1 ? { maxRequestBodySize: false as const, multipart: false, cors: false } : {};
+    return createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false, landingPage: false, ...asTheAppSetsIt });
   }
   const options = appOptions(input);
-  const parts = index - 1; // layer 1 has none of the app's parts, layer 2 the first, …
+  const parts = index - 2; // layer 2 has none of the app's parts, layer 3 the first, …
   if (parts <= APP_PART_NAMES.length) {
     const all = appPlugins(options);
     if (all.map((part) => part.name).join() !== APP_PART_NAMES.join()) {
