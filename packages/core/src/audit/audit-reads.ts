@@ -50,7 +50,7 @@ export interface ReadAuditRow {
 }
 
 /** Whether a request's reads are recorded at all. */
-export function hasReadsToRecord(record: ReadRecord): boolean {
+export function hasReadsToRecord(record: Pick<ReadRecord, 'personalReads' | 'recordQuery'>): boolean {
   return record.personalReads.length > 0 || record.recordQuery;
 }
 

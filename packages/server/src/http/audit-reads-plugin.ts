@@ -22,10 +22,10 @@ export function useAuditReads(): Plugin<TuopinContext> {
       const personalReads = ctx.audit.takePersonalReads();
       const operation = getOperationAST(args.document, args.operationName);
       const recordQuery = queriesRecorded(ctx.principal) && operation?.operation === 'query';
+      // Most requests read nothing to record: they return at once, building nothing, rather than await a resolved promise.
+      if (!hasReadsToRecord({ personalReads, recordQuery })) return undefined;
       const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-      const record = { principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery };
-      // Most requests read nothing to record: they return at once rather than await a resolved promise.
-      return hasReadsToRecord(record) ? writerFor(ctx.db).record(record) : undefined;
+      return writerFor(ctx.db).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
     },
   };
   return { onExecute: () => hooks };
