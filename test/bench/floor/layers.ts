@@ -5,7 +5,7 @@
  * own factories, so the table's differences are what each part costs on `{ __typename }`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Principal } from '@tuopin/core';
+import { ReadLayer, type Principal } from '@tuopin/core';
 import type { createOrm } from '@tuopin/server';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { ApiKeyCache } from '../../../packages/server/src/auth/api-key-cache.js';
@@ -69,9 +69,10 @@ export async function buildLayer(index: number, input: LayerInput): Promise<Hand
       throw new Error(`the app's parts changed (${all.map((part) => part.name).join(', ')}): update APP_PART_NAMES in floor/layers.ts`);
     }
     const plugins = all.slice(0, parts).flatMap((part) => part.plugins);
-    const yoga = createYoga<ServerContext>(appConfig(options, plugins) as never);
+    // The bench's caller is national: the deployment's platform answers him, as in the app.
+    const yoga = createYoga<ServerContext>(appConfig(options, plugins, input.tenancy.deployment, new ReadLayer(input.orm.em)) as never);
     // What the gateway would hand over: the caller, and a budget that never refuses.
-    const context: ServerContext = { principal: NATIONAL_ADMIN, spendCost: () => null };
+    const context: ServerContext = { principal: NATIONAL_ADMIN, budget: { spendCost: () => null } };
     const listener = yoga.requestListener as unknown as (req: IncomingMessage, res: ServerResponse, ctx: ServerContext) => Promise<void>;
     return (req, res) => listener(req, res, context);
   }

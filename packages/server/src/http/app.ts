@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type Platform, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { sendNodeResponse } from '@whatwg-node/server';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -14,14 +16,14 @@ import { useRequestRecord } from '../observability/request-record-plugin.js';
 import { checkTrustedDocumentRoles, NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { useNameBadValues } from './name-bad-values.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
-import { useQueryCost, type SpendCost } from './query-cost.js';
+import { useQueryCost, type CostBudget } from './query-cost.js';
 import { useCompiledExecution } from './compiled-execution.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
   principal: Principal | null;
-  /** Set by the gateway: spends the request's estimated cost from the caller's budget. */
-  spendCost?: SpendCost;
+  /** Set by the gateway: the caller's budget, from which the request's estimated cost is spent. */
+  budget?: CostBudget;
 }
 
 export interface AppOptions {
@@ -37,19 +39,57 @@ export interface AppOptions {
   compiledExecution?: boolean;
 }
 
-export type TuopinApp = YogaServerInstance<ServerContext, TuopinContext>;
-
 /**
  * The GraphQL application behind the gateway: `/graphql` (GraphiQL outside production); the
- * gateway answers `/health` and `/ready` itself. Each caller is answered with
- * their province's schema; schemas are built once at start-up, never per request, because yoga
- * caches parsing and validation per schema object.
+ * gateway answers `/health` and `/ready` itself. Each caller is answered by their province's
+ * platform: one yoga per distinct platform, each with its schema fixed, all built at start-up.
+ *
+ * One yoga per schema rather than one whose schema is chosen per request: yoga calls a schema
+ * function on every request (copying the server context into a new object for it), and envelop
+ * tells every plugin each time the schema differs from the previous request's. Parsing and
+ * validation are cached per yoga, as they were per schema.
  */
+export interface TuopinApp {
+  /** Answers a Node request as the gateway's context says: its caller, and their budget. */
+  requestListener(req: IncomingMessage, res: ServerResponse, context: ServerContext): Promise<void>;
+  /** Answers a request in-process (tests), with the caller already authenticated. */
+  fetch(url: string, init: RequestInit, context: ServerContext): Promise<Response>;
+}
+
+type PlatformYoga = YogaServerInstance<ServerContext, TuopinContext>;
+
 export function createApp(options: AppOptions): TuopinApp {
   // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
   checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
   checkTrustedDocumentRoles(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS);
-  return createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins)));
+  // One read layer per ORM, shared by every platform's yoga: it holds no per-request state, only the pool and the column lists.
+  const db = new ReadLayer(options.orm.em);
+  const yogas = new Map<Platform, PlatformYoga>();
+  for (const platform of options.tenancy.distinct) {
+    yogas.set(platform, createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins), platform, db)));
+  }
+  const yogaFor = (principal: Principal | null): PlatformYoga => {
+    // Without a caller (GraphiQL's page outside production): every enabled plugin's schema.
+    const yoga = yogas.get(principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment);
+    if (!yoga) throw new Error('the tenancy answered a caller with a platform it did not list among its distinct platforms');
+    return yoga;
+  };
+  return {
+    requestListener: (req, res, context) => serveNodeRequest(yogaFor(context.principal), req, res, context),
+    fetch: async (url, init, context) => yogaFor(context.principal).fetch(url, init, context),
+  };
+}
+
+/**
+ * What yoga's own Node listener does, with the server context made once: it is the object the
+ * listener would otherwise merge, property by property, with one holding the request and the
+ * response, on every request.
+ */
+async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: ServerResponse, context: ServerContext): Promise<void> {
+  const serverContext = { req, res, ...context };
+  const response = await yoga.handleNodeRequestAndResponse(req, res, serverContext);
+  // `true`: the headers written with one writeHead, as yoga's own listener does by default.
+  await sendNodeResponse(response, res, req, true);
 }
 
 /** One part of the app's request pipeline, named for the HTTP floor measurement (test/bench/floor). */
@@ -78,12 +118,10 @@ export function appPlugins(options: AppOptions): AppPart[] {
   ];
 }
 
-/** yoga's configuration of the app, with the given plugins (all of appPlugins in production). */
-export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): YogaServerOptions<ServerContext, TuopinContext> {
-  // One read layer per ORM: it holds no per-request state, only the pool and the column lists.
-  const db = new ReadLayer(options.orm.em);
+/** yoga's configuration of the app for one platform, with the given plugins (all of appPlugins in production). */
+export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], platform: Platform, db: ReadLayer): YogaServerOptions<ServerContext, TuopinContext> {
   return {
-    schema: ({ principal }) => (principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment).schema,
+    schema: platform.schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -108,7 +146,7 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[]): Y
         ...(idempotencyKey === null ? {} : { idempotency: new IdempotentRequest(idempotencyKey) }),
         principal,
         db,
-        plugins: options.tenancy.platformFor(principal).plugins,
+        plugins: platform.plugins,
         settings: options.settings,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         audit: new AuditTrail(),

@@ -3,18 +3,22 @@ import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
+ * One writer per pool (read layer), so that concurrent requests' records share inserts, whichever
+ * platform's yoga (app.ts) answered them.
+ */
+const writers = new WeakMap<ReadLayer, ReadAuditWriter>();
+function writerFor(db: ReadLayer): ReadAuditWriter {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new ReadAuditWriter(db)));
+  return writer;
+}
+
+/**
  * Records what a request read, once its execution ends and before its response goes out: the
  * personal data shown unmasked, and every query of a role whose queries are recorded (auditors:
  * they are audited in all they do). Mutations record their writes themselves, inside their transactions.
  */
 export function useAuditReads(): Plugin<TuopinContext> {
-  // One writer per pool (read layer), so that concurrent requests' records share inserts.
-  const writers = new WeakMap<ReadLayer, ReadAuditWriter>();
-  const writerFor = (db: ReadLayer) => {
-    let writer = writers.get(db);
-    if (!writer) writers.set(db, (writer = new ReadAuditWriter(db)));
-    return writer;
-  };
   // The same hooks for every request: what they need is in the arguments they are called with.
   const hooks = {
     onExecuteDone: ({ args }: { args: { contextValue: unknown; document: DocumentNode; operationName?: string | null } }) => {

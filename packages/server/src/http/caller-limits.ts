@@ -1,6 +1,7 @@
 import type { Principal } from '@tuopin/core';
 import type { ApiLimits } from '../deployment-config.js';
-import { createTokenBuckets, type RateDecision } from './rate-limiter.js';
+import type { CostBudget } from './query-cost.js';
+import { createTokenBuckets, type RateDecision, type TokenBuckets } from './rate-limiter.js';
 
 /**
  * What one caller may use of the server: requests, estimated query cost and server time per
@@ -31,17 +32,65 @@ export interface LimitRefusal {
 
 export interface CallerLimits {
   /** Admits a request (counting it and holding a concurrency slot), or says which limit refuses it. */
-  admit(key: string): { admitted: true; done: () => void } | { admitted: false; refusal: LimitRefusal };
-  /** Takes a query's estimated cost from the caller's budget, or refuses it. */
-  spendCost(key: string, cost: number): LimitRefusal | null;
+  admit(key: string): Admission | { admitted: false; refusal: LimitRefusal };
+}
+
+/**
+ * An admitted request: it spends its query's estimated cost from the caller's budget, and is
+ * `done` when it ends (its server time charged, its concurrency slot given back). One object per
+ * request, with methods rather than closures: this is on every request's path.
+ */
+export class Admission implements CostBudget {
+  readonly admitted = true;
+  private finished = false;
+  private readonly started: number;
+
+  constructor(
+    private readonly limits: CallerLimitState,
+    private readonly key: string,
+  ) {
+    this.started = limits.now();
+  }
+
+  spendCost(amount: number): LimitRefusal | null {
+    const { limits, cost, refusal } = this.limits;
+    if (amount > limits.costPerMinute) return { limit: 'costPerMinute', maximum: limits.costPerMinute, retryAfterSeconds: 60, actual: amount };
+    const decision = cost.take(this.key, amount);
+    return decision.allowed ? null : { ...refusal('costPerMinute', limits.costPerMinute, decision), actual: amount };
+  }
+
+  done(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const { serverMs, inFlight, now } = this.limits;
+    serverMs.charge(this.key, now() - this.started);
+    const left = (inFlight.get(this.key) ?? 1) - 1;
+    if (left > 0) inFlight.set(this.key, left);
+    else inFlight.delete(this.key);
+  }
+}
+
+/** What the admissions of one server share: the limits, the buckets and the requests in flight per caller. */
+interface CallerLimitState {
+  readonly limits: ApiLimits;
+  readonly now: () => number;
+  readonly cost: TokenBuckets;
+  readonly serverMs: TokenBuckets;
+  readonly inFlight: Map<string, number>;
+  refusal(limit: LimitRefusal['limit'], maximum: number, decision: RateDecision): LimitRefusal;
 }
 
 export function createCallerLimits(limits: ApiLimits, now: () => number = Date.now): CallerLimits {
   const requests = createTokenBuckets(limits.requestsPerMinute, { now });
-  const cost = createTokenBuckets(limits.costPerMinute, { now });
-  const serverMs = createTokenBuckets(limits.serverSecondsPerMinute * 1000, { now });
-  const inFlight = new Map<string, number>();
-  const refusal = (limit: LimitRefusal['limit'], maximum: number, decision: RateDecision): LimitRefusal => ({ limit, maximum, retryAfterSeconds: decision.retryAfterSeconds });
+  const state: CallerLimitState = {
+    limits,
+    now,
+    cost: createTokenBuckets(limits.costPerMinute, { now }),
+    serverMs: createTokenBuckets(limits.serverSecondsPerMinute * 1000, { now }),
+    inFlight: new Map<string, number>(),
+    refusal: (limit, maximum, decision) => ({ limit, maximum, retryAfterSeconds: decision.retryAfterSeconds }),
+  };
+  const { serverMs, inFlight, refusal } = state;
 
   return {
     admit(key) {
@@ -55,24 +104,7 @@ export function createCallerLimits(limits: ApiLimits, now: () => number = Date.n
       const count = requests.take(key);
       if (!count.allowed) return { admitted: false, refusal: refusal('requestsPerMinute', limits.requestsPerMinute, count) };
       inFlight.set(key, running + 1);
-      const started = now();
-      let finished = false;
-      return {
-        admitted: true,
-        done: () => {
-          if (finished) return;
-          finished = true;
-          serverMs.charge(key, now() - started);
-          const left = (inFlight.get(key) ?? 1) - 1;
-          if (left > 0) inFlight.set(key, left);
-          else inFlight.delete(key);
-        },
-      };
-    },
-    spendCost(key, amount) {
-      if (amount > limits.costPerMinute) return { limit: 'costPerMinute', maximum: limits.costPerMinute, retryAfterSeconds: 60, actual: amount };
-      const decision = cost.take(key, amount);
-      return decision.allowed ? null : { ...refusal('costPerMinute', limits.costPerMinute, decision), actual: amount };
+      return new Admission(state, key);
     },
   };
 }

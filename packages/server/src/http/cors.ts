@@ -16,8 +16,9 @@ const EXPOSED_HEADERS = 'x-request-id, retry-after';
  */
 export function handleCors(allowedOrigins: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
-  // Caches must not give one origin's answer to another.
-  res.setHeader('vary', 'Origin');
+  // Caches must not give one origin's answer to another. With no origin allowed, every origin gets
+  // the same answer, and the header would only cost every request its writing.
+  if (allowedOrigins.size > 0) res.setHeader('vary', 'Origin');
   const allowed = origin !== undefined && allowedOrigins.has(origin);
   if (allowed) {
     res.setHeader('access-control-allow-origin', origin);

@@ -29,8 +29,7 @@ export function createGateway(options: {
   const callers = createCallerLimits(options.limits);
   // Guessing credentials is limited by client address, before any credential is checked.
   const authFailures = createTokenBuckets(options.limits.authFailuresPerMinute);
-  // yoga's node listener takes the server context as a third argument; its type does not say so.
-  const serve = options.app.requestListener as unknown as (req: IncomingMessage, res: ServerResponse, context: ServerContext) => Promise<void>;
+  const serve = (req: IncomingMessage, res: ServerResponse, context: ServerContext) => options.app.requestListener(req, res, context);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = pathOf(req);
     // Answered here rather than by yoga plugins, which would test every /graphql request's URL against them.
@@ -96,7 +95,7 @@ export function createGateway(options: {
       return refuse(res, 429, 'RATE_LIMITED', zh, en, details);
     }
     try {
-      await serve(req, res, { principal: authentication.principal, spendCost: (cost) => callers.spendCost(key, cost) });
+      await serve(req, res, { principal: authentication.principal, budget: admission });
     } finally {
       admission.done();
     }

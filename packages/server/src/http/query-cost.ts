@@ -4,8 +4,10 @@ import type { Plugin } from 'graphql-yoga';
 import { refusalError, type LimitRefusal } from './caller-limits.js';
 import { limitError } from './document-limits.js';
 
-/** Spends a query's estimated cost from its caller's budget; the gateway supplies it per request. */
-export type SpendCost = (cost: number) => LimitRefusal | null;
+/** A caller's budget for this request: spends a query's estimated cost, or says which limit refuses it. The gateway supplies it per request. */
+export interface CostBudget {
+  spendCost(cost: number): LimitRefusal | null;
+}
 
 /**
  * What a query costs, checked once before it runs, from one estimate cached with the parsed
@@ -14,7 +16,7 @@ export type SpendCost = (cost: number) => LimitRefusal | null;
  * allowed once is not allowed without end. Requests that did not come through the gateway
  * (in-process tests) carry no budget; the per-request limits apply to every request.
  */
-export function useQueryCost(): Plugin<TuopinContext & { spendCost?: SpendCost }> {
+export function useQueryCost(): Plugin<TuopinContext & { budget?: CostBudget }> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues ?? {});
@@ -25,7 +27,7 @@ export function useQueryCost(): Plugin<TuopinContext & { spendCost?: SpendCost }
         setResultAndStopExecution({ errors: [limitError(exceeded)] });
         return;
       }
-      const refusal = context.spendCost?.(cost.complexity);
+      const refusal = context.budget?.spendCost(cost.complexity);
       if (!refusal) return;
       const { zh, en, details } = refusalError(refusal);
       const http = { status: 429, headers: { 'retry-after': String(refusal.retryAfterSeconds) } };
