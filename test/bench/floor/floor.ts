@@ -5,6 +5,7 @@
  * production mode, a pool of 10, on the bench's PostgreSQL); all are started first and then
  * measured in turn, `rounds` times, and medians are reported. See test/bench/README.md.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,9 +31,16 @@ export interface FloorOptions {
   connections: number;
   /** Instead of the table: profile bare yoga and `start` (--cpu-prof) and say where their time goes. */
   profile: boolean;
+  /**
+   * The load generator (this process) on CPU 0 and every server on CPU 1 (`taskset`), so that each
+   * server has a core to itself and is measured saturated: without it the load generator shares
+   * both cores with the server and becomes the limit (about 3,300 requests a second here), and
+   * a server's CPU per request is then that of a half-idle server.
+   */
+  pin: boolean;
 }
 
-const DEFAULTS: FloorOptions = { rounds: 3, requests: 10_000, warmup: 3_000, connections: 10, profile: false };
+const DEFAULTS: FloorOptions = { rounds: 3, requests: 10_000, warmup: 3_000, connections: 10, profile: false, pin: false };
 const DATABASE = 'bench_floor';
 const BODY = '{"query":"{ __typename }"}';
 
@@ -41,13 +49,13 @@ export function parseFloorOptions(argv: string[]): FloorOptions {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--floor') continue;
-    if (flag === '--profile') {
-      options.profile = true;
+    if (flag === '--profile' || flag === '--pin') {
+      options[flag === '--profile' ? 'profile' : 'pin'] = true;
       continue;
     }
     const key = ({ '--rounds': 'rounds', '--requests': 'requests', '--warmup': 'warmup', '--connections': 'connections' } as const)[flag as '--rounds'];
     const value = Number(argv[++i]);
-    if (!key || !Number.isInteger(value) || value < 1) throw new Error(`usage: pnpm bench --floor [--profile] [--rounds N] [--requests N] [--warmup N] [--connections N] (got ${flag})`);
+    if (!key || !Number.isInteger(value) || value < 1) throw new Error(`usage: pnpm bench --floor [--profile] [--pin] [--rounds N] [--requests N] [--warmup N] [--connections N] (got ${flag})`);
     options[key] = value;
   }
   return options;
@@ -127,6 +135,11 @@ async function measure(variant: Variant, amount: number, connections: number): P
   };
 }
 
+/** Every thread of process `pid` (and those it starts later) on CPU `cpu` only. */
+function pinToCpu(pid: number, cpu: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -158,6 +171,11 @@ export async function runFloor(argv: string[], log: (line: string) => void): Pro
     for (const name of ['ours', 'peer'] as const) {
       const server = await startServer(name, { databaseUrl: url, poolSize: 10, serverDir: REPO_DIR, logName: `floor-${name}.log` });
       variants.push({ name: name === 'ours' ? '`start` (as the bench runs it)' : 'PostGraphile 5.1.5 (amber), for comparison', port: server.port, process: server.process, headers: server.headers });
+    }
+    if (options.pin) {
+      pinToCpu(process.pid, 0);
+      for (const variant of variants) pinToCpu(variant.process.pid, 1);
+      log('pinned: the load to CPU 0, every server to CPU 1');
     }
     for (const variant of variants) await measure(variant, options.warmup, options.connections);
 
@@ -235,7 +253,7 @@ function floorReport(input: { date: string; commit: string; machine: MachineInfo
     `# The HTTP floor: \`{ __typename }\`, layer by layer — ${input.date.slice(0, 10)}`,
     '',
     `commit ${input.commit}; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the start ${machine.loadAverageAtStart.join(' ')}.`,
-    `Each layer a process of its own (production mode, pool of 10); ${options.warmup.toLocaleString('en')} requests of warm-up, then ${options.rounds} rounds of ${options.requests.toLocaleString('en')} requests at ${options.connections} connections (autocannon, on the same machine); medians. CPU is the server process's user + system time from /proc/<pid>/stat around the requests: it does not depend on how busy the machine is the way req/s does (req/s here are noisy on a shared machine).`,
+    `Each layer a process of its own (production mode, pool of 10); ${options.warmup.toLocaleString('en')} requests of warm-up, then ${options.rounds} rounds of ${options.requests.toLocaleString('en')} requests at ${options.connections} connections (autocannon, on the same machine${options.pin ? '; pinned: autocannon on CPU 0, each server on CPU 1, so every server is measured saturated' : ', unpinned: autocannon shares the cores with the server and is the limit'}); medians. CPU is the server process's user + system time from /proc/<pid>/stat around the requests: it does not depend on how busy the machine is the way req/s does (req/s here are noisy on a shared machine).`,
     '',
     '| layer | server CPU µs / request | Δ from the layer above | range over rounds | req/s | errors |',
     '|---|---|---|---|---|---|',
