@@ -46,14 +46,14 @@ export class Admission implements CostBudget {
   private readonly started: number;
 
   constructor(
-    private readonly limits: CallerLimitState,
+    private readonly state: CallerLimitState,
     private readonly key: string,
   ) {
-    this.started = limits.now();
+    this.started = state.now();
   }
 
   spendCost(amount: number): LimitRefusal | null {
-    const { limits, cost, refusal } = this.limits;
+    const { limits, cost, refusal } = this.state;
     if (amount > limits.costPerMinute) return { limit: 'costPerMinute', maximum: limits.costPerMinute, retryAfterSeconds: 60, actual: amount };
     const decision = cost.take(this.key, amount);
     return decision.allowed ? null : { ...refusal('costPerMinute', limits.costPerMinute, decision), actual: amount };
@@ -62,7 +62,7 @@ export class Admission implements CostBudget {
   done(): void {
     if (this.finished) return;
     this.finished = true;
-    const { serverMs, inFlight, now } = this.limits;
+    const { serverMs, inFlight, now } = this.state;
     serverMs.charge(this.key, now() - this.started);
     const left = (inFlight.get(this.key) ?? 1) - 1;
     if (left > 0) inFlight.set(this.key, left);

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { BatchedDestination, type LineSink } from './batched-destination.js';
@@ -52,4 +54,28 @@ describe('batched log lines', () => {
     destination.flush();
     expect(sink.writes).toHaveLength(1);
   });
+});
+
+describe("the server's logger at the end of a process", () => {
+  // A real child process with the default (stdout) logger. A first line over the batch size is
+  // being written when the process ends; the last lines still wait in the batch.
+  const logger = fileURLToPath(new URL('./pino-logger.ts', import.meta.url));
+  const run = (ending: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+      const { createPinoLogger } = await import(${JSON.stringify(pathToFileURL(logger).href)});
+      const log = createPinoLogger();
+      log.info('line 0', { padding: 'x'.repeat(20000) });
+      for (let i = 1; i <= 3; i++) log.info('line ' + i, { i });
+      ${ending}
+    `], { encoding: 'utf8', timeout: 60_000 });
+
+  for (const [how, ending] of [['on its own', ''], ['by process.exit', 'process.exit(0);']] as const) {
+    it(`writes every line, in order, when it ends ${how}`, () => {
+      const result = run(ending);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { message: string });
+      expect(lines.map((line) => line.message)).toEqual(['line 0', 'line 1', 'line 2', 'line 3']);
+    });
+  }
 });

@@ -2,6 +2,7 @@ import type { DestinationStream } from 'pino';
 
 /** What a batch is handed to: pino's sonic-boom destination. */
 export interface LineSink extends DestinationStream {
+  readonly destroyed?: boolean;
   flush?(callback?: (error?: Error) => void): void;
   flushSync?(): void;
 }
@@ -26,9 +27,10 @@ export class BatchedDestination implements DestinationStream {
     private readonly batchChars = 16_384,
     private readonly maxDelayMs = 250,
   ) {
-    // What is still here when the process exits is written synchronously (the sink's own exit
-    // handler may already have run).
-    process.once('exit', () => this.flushSync());
+    // What is still here when the process ends is handed over first: before pino's own handlers
+    // (prepended), which flush its writer and, when the event loop runs dry, end it.
+    process.prependListener('beforeExit', () => this.handOver());
+    process.prependOnceListener('exit', () => this.flushSync());
   }
 
   write(line: string): void {
@@ -47,7 +49,7 @@ export class BatchedDestination implements DestinationStream {
 
   flushSync(): void {
     this.handOver();
-    this.sink.flushSync?.();
+    if (!this.sink.destroyed) this.sink.flushSync?.();
   }
 
   private handOver(): void {
@@ -55,7 +57,8 @@ export class BatchedDestination implements DestinationStream {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.pending.length === 0) return;
+    // A writer already ended cannot take more (lines logged after the logger's end are lost, as with pino alone).
+    if (this.pending.length === 0 || this.sink.destroyed) return;
     const batch = this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
