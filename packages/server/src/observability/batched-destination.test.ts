@@ -70,12 +70,16 @@ describe("the server's logger at the end of a process", () => {
     `], { encoding: 'utf8', timeout: 60_000 });
 
   for (const [how, ending] of [['on its own', ''], ['by process.exit', 'process.exit(0);']] as const) {
-    it(`writes every line, in order, when it ends ${how}`, () => {
+    it(`writes every line once, the batched ones in order, when it ends ${how}`, () => {
       const result = run(ending);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { message: string });
-      expect(lines.map((line) => line.message)).toEqual(['line 0', 'line 1', 'line 2', 'line 3']);
+      const messages = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { message: string }).message);
+      // Every line exactly once. The batched ones keep their order; the first, whose asynchronous
+      // write may still be under way at process.exit, can land after them (pino's writer writes
+      // what it holds synchronously at exit, beside the write in flight).
+      expect([...messages].sort()).toEqual(['line 0', 'line 1', 'line 2', 'line 3']);
+      expect(messages.filter((message) => message !== 'line 0')).toEqual(['line 1', 'line 2', 'line 3']);
     });
   }
 });
