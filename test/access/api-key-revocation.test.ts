@@ -1,17 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { REPO_ROOT } from '@tuopin/server';
 import { createHttpTestServer, type HttpTestServer, mustSucceed, TEST_JWT_SECRET } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVOCATION_LISTENER_NAME } from '../../packages/server/src/auth/api-key-revocation-listener.js';
 import { insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
+import { buildServerForTest } from '../server/built-server.js';
 
 // Partner keys are served from a short cache; a revocation must still reach every server process
 // within a second. Server A runs in this process; B and the revoking command line are real processes.
-const CLI = path.join(REPO_ROOT, 'packages/server/src/cli.ts');
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+// Server B is the command line as `pnpm start` runs it: built, on plain Node.
+let built: Awaited<ReturnType<typeof buildServerForTest>> | undefined;
 const QUERY = { query: '{ region(code: "433125000000") { name } }' };
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename ... on CreateApiKeyPayload { key apiKey { id } } } }`;
 const REVOKE_KEY = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`;
@@ -28,7 +27,7 @@ function freePort(): Promise<number> {
 
 function runCli(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
-  const child = spawn(TSX, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [built!.entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
@@ -76,6 +75,7 @@ beforeAll(async () => {
   a = await createHttpTestServer();
   await insertAreas(a);
   adminToken = await a.token(CALLERS.hunanAdmin);
+  built = await buildServerForTest();
   const port = await freePort();
   b = runCli(['start'], { ...env(), PORT: String(port), TUOPIN_METRICS_PORT: String(await freePort()) });
   bUrl = `http://127.0.0.1:${port}`;
@@ -86,8 +86,9 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(async () => {
-  // tsx runs the CLI in a child process of its own: kill the whole group, or that server outlives the test.
+  // Kill the whole group: a server left behind would outlive the test.
   if (b?.child.pid) killGroup(b.child.pid);
+  built?.remove();
   await a?.close();
 });
 

@@ -5,10 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mintToken, REPO_ROOT } from '@tuopin/server';
 import { createTestDatabase, TEST_ADMIN, TEST_JWT_SECRET as TUOPIN_JWT_SECRET } from '@tuopin/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildServerForTest } from './built-server.js';
 
-const CLI = path.join(REPO_ROOT, 'packages/server/src/cli.ts');
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+// The command line as `pnpm start` runs it: built, on plain Node.
+let built: Awaited<ReturnType<typeof buildServerForTest>>;
+beforeAll(async () => {
+  built = await buildServerForTest();
+}, 60_000);
+afterAll(() => built?.remove());
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -27,7 +32,7 @@ interface Running {
 
 function run(env: Record<string, string>, command = 'start'): Running {
   let output = '';
-  const child = spawn(TSX, [CLI, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [built.entry, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -50,7 +55,7 @@ async function waitFor(url: string, running: Running, timeoutMs = 60_000): Promi
 
 let running: Running | undefined;
 afterEach(() => {
-  // tsx runs the CLI in a child process of its own: kill the whole group, or that server outlives the test.
+  // Kill the whole group: a server left behind would outlive the test.
   if (running?.child.pid) killGroup(running.child.pid);
   running = undefined;
 });

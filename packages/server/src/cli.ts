@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The command line: start | migrate | seed [--households N] | schema | token | apikey | plugin new <name>.
- * Run through the root scripts: `pnpm start`, `pnpm migrate`, `pnpm seed`, `pnpm schema`.
+ * The command line: build | start | migrate | seed [--households N] | schema | token | apikey | plugin new <name>.
+ * Run through the root scripts: `pnpm start` (build, then start the build), `pnpm migrate`, `pnpm seed`, `pnpm schema`.
  */
 import { ConfigurationError, loadConfig } from './config.js';
 import { createPinoLogger, logLevelFrom } from './observability/pino-logger.js';
@@ -10,8 +10,10 @@ import { migrateCommand, schemaCommand, seedCommand } from './commands/maintenan
 import { startCommand } from './commands/start.js';
 import { apiKeyCommand, tokenCommand } from './commands/credentials.js';
 import { pluginCommand } from './commands/plugin-new.js';
+import { buildCommand } from './commands/build.js';
 
 const USAGE = `usage: tuopin <command>
+  build                     compile the server and the installed plugins into packages/server/dist
   start                     serve /graphql (embedded PostgreSQL unless DATABASE_URL; demo data on a fresh database)
   migrate                   run pending migrations
   seed                      load the demo data into an empty database
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
   const log = createPinoLogger({ level: logLevelFrom(process.env.TUOPIN_LOG_LEVEL) });
   if (command === 'schema') return schemaCommand(log);
   if (command === 'plugin') return pluginCommand(rest);
+  if (command === 'build') return buildCommand(log);
   if (!['start', 'migrate', 'seed', 'token', 'apikey'].includes(command ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;

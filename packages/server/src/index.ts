@@ -27,3 +27,4 @@ export { migrationTimestamp, registerPluginPackage, scaffoldPlugin, type Scaffol
 export { namespaceClash, pluginNameProblem, pluginNamesOf, type PluginNames } from './plugin-scaffold/plugin-names.js';
 export { PLUGIN_TEMPLATE_DIR, renderTemplate, templateFiles } from './plugin-scaffold/render-templates.js';
 export { ACCESS_TABLES_END, ACCESS_TABLES_START, renderAccessTables, writeReadmeAccessTables } from './access-tables.js';
+export { BUILD_DIR, buildServer } from './build/build-server.js';

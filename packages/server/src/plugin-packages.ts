@@ -4,6 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TuopinPlugin } from '@tuopin/core';
 import { ConfigurationError } from './configuration-error.js';
+import { packageDirAbove } from './paths.js';
+import { builtPlugin } from './built-plugins.js';
 
 /** A plugin package as found from some folder: the plugin it exports, and the package's folder. */
 interface ImportedPlugin {
@@ -41,6 +43,8 @@ export async function importPluginSet(packages: readonly string[], fromDir: stri
 }
 
 async function importPlugin(name: string, fromDir: string): Promise<ImportedPlugin> {
+  const built = builtPlugin(name);
+  if (built) return { plugin: pluginExportedBy(name, await built.load()), packageDir: built.packageDir };
   const require = createRequire(path.join(fromDir, 'package.json'));
   let entry: string;
   try {
@@ -49,14 +53,7 @@ async function importPlugin(name: string, fromDir: string): Promise<ImportedPlug
     throw new ConfigurationError(`plugin package '${name}' cannot be found from ${fromDir}; is it a dependency there, and installed (pnpm install)?`);
   }
   const plugin = pluginExportedBy(name, await import(pathToFileURL(entry).href));
-  return { plugin, packageDir: packageDirOf(entry) };
-}
-
-/** The folder of the nearest package.json above a package's entry file. */
-function packageDirOf(file: string): string {
-  let dir = path.dirname(file);
-  while (!existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
-  return dir;
+  return { plugin, packageDir: packageDirAbove(path.dirname(entry)) };
 }
 
 /** The dependencies of a package that are plugin packages, with the plugin name each declares. */

@@ -18,6 +18,7 @@ import { commitOf, machineInfo, type MachineInfo } from '../lib/machine.js';
 import { REPO_DIR, RESULTS_DIR, WORK_DIR } from '../lib/options.js';
 import { monotonicUs, summariseProfile } from '../lib/profile.js';
 import { installPeerSchema } from '../lib/peer-schema.js';
+import { floorServerEntry } from '../lib/compiled.js';
 import { cpuTimeMs, runNode, startNode, type NodeProcess } from '../lib/processes.js';
 import { PRODUCTION, startServer } from '../lib/servers.js';
 import { LAYERS } from './layers.js';
@@ -91,7 +92,7 @@ async function startLayer(index: number, databaseUrl: string, nodeFlags: string[
   const proc = startNode({
     nodeFlags,
     cwd: REPO_DIR,
-    args: [path.join('test', 'bench', 'floor', 'floor-server.ts')],
+    args: [await floorServerEntry()],
     env: { ...PRODUCTION, ...serverEnv(REPO_DIR), DATABASE_URL: databaseUrl, TUOPIN_POOL_SIZE: '10', PORT: String(port), FLOOR_LAYER: String(index) },
     logName: `floor-layer-${index}.log`,
   });

@@ -11,12 +11,12 @@ import { WORK_DIR } from './options.js';
 export const LOG_DIR = path.join(WORK_DIR, 'logs');
 
 export interface NodeProcessOptions {
-  /** Working directory; `--import tsx` resolves from here. */
+  /** Working directory; `--import tsx` (for a .ts script) resolves from here. */
   cwd: string;
   /** Script and its arguments. */
   args: string[];
   env: Record<string, string>;
-  /** Extra node flags before `--import tsx` (e.g. --cpu-prof). */
+  /** Extra node flags before the script (e.g. --cpu-prof). */
   nodeFlags?: string[];
   /** Log file name under .work/logs. */
   logName: string;
@@ -35,14 +35,16 @@ export interface NodeProcess {
 }
 
 /**
- * Runs a TypeScript entry point on this Node, as one process (`node --import tsx`, not the tsx
- * wrapper, which would put the work in a child and hide its CPU time from us).
+ * Runs a script on this Node, as one process. A TypeScript script runs through `node --import tsx`,
+ * not the tsx wrapper, which would put the work in a child and hide its CPU time from us. The
+ * servers under test run compiled JavaScript (see compiled.ts).
  */
 export function startNode(options: NodeProcessOptions): NodeProcess {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, options.logName);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', ...options.args], {
+  const loader = options.args[0]?.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...loader, ...options.args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,7 +88,7 @@ export function startNode(options: NodeProcessOptions): NodeProcess {
   };
 }
 
-/** Runs a TypeScript CLI to completion; throws with the log's tail if it fails. */
+/** Runs a script to completion; throws with the log's tail if it fails. */
 export async function runNode(options: NodeProcessOptions): Promise<void> {
   const proc = startNode(options);
   const code = await proc.exited;

@@ -3,12 +3,21 @@
  * (graphql, @pothos/*, @mikro-orm/*, pg, our own packages, Node internals, garbage collection) and
  * the functions with the most self time.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber?: number;
+}
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   children?: number[];
 }
 
@@ -42,6 +51,26 @@ export function packageOf(url: string, serverDir: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
+const sourceMaps = new Map<string, SourceMap | null>();
+
+/**
+ * A frame of a built file (our server runs compiled, see compiled.ts) moved to its TypeScript
+ * source through the build's source map, so that our time is still told by package and module.
+ */
+function sourceFrame(frame: CallFrame): CallFrame {
+  if (!frame.url.startsWith('file://') || !frame.url.endsWith('.js')) return frame;
+  const file = fileURLToPath(frame.url);
+  let map = sourceMaps.get(file);
+  if (map === undefined) {
+    map = existsSync(`${file}.map`) ? new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))) : null;
+    sourceMaps.set(file, map);
+  }
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+  if (!entry || !('originalSource' in entry) || !entry.originalSource) return frame;
+  const source = path.resolve(path.dirname(file), entry.originalSource);
+  return { ...frame, url: pathToFileURL(source).href, lineNumber: entry.originalLine };
+}
+
 /** A window of CLOCK_MONOTONIC microseconds (`process.hrtime`), the clock V8 stamps samples with. */
 export interface Window {
   fromUs: number;
@@ -70,7 +99,7 @@ export function summariseProfile(file: string, serverDir: string, window: Window
   let busyUs = 0;
   for (const [id, us] of selfUs) {
     const node = byId.get(id)!;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url, lineNumber } = sourceFrame(node.callFrame);
     if (functionName === '(idle)') continue;
     busyUs += us;
     const pkg = functionName === '(garbage collector)' ? 'garbage collection' : functionName === '(program)' ? '(program)' : packageOf(url, serverDir);

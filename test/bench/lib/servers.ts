@@ -1,7 +1,7 @@
 /**
  * The three servers under test, started alike: the same Node, a production configuration, a pool
- * of the same size, one database each time. Ours through its own CLI (`start`), the peer and the
- * raw floor through the small scripts in ../servers/.
+ * of the same size, one database each time. Ours through its own CLI (`start`, built as `pnpm start`
+ * builds it), the peer and the raw floor through the small scripts in ../servers/, compiled alike.
  */
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { assertAuthorised, authHeaders, serverEnv, type BenchCaller } from '../auth.js';
 import type { Question, Vars } from '../questions/index.js';
 import { BENCH_DIR, REPO_DIR } from './options.js';
+import { compiledScript, ourServerArgs } from './compiled.js';
 import { startNode, type NodeProcess } from './processes.js';
 
 /** `county`: our server again, asked by a county officer (personal data unmasked, so the read audit is on). */
@@ -59,13 +60,13 @@ async function freePort(): Promise<number> {
 /** The environment of every server under test: production mode. */
 export const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
 
-function spawnServer(name: ServerName, port: number, options: StartOptions): NodeProcess {
+async function spawnServer(name: ServerName, port: number, options: StartOptions): Promise<NodeProcess> {
   const common = { nodeFlags: options.nodeFlags, logName: options.logName };
   if (name === 'ours' || name === 'county') {
     return startNode({
       ...common,
       cwd: options.serverDir,
-      args: [path.join('packages', 'server', 'src', 'cli.ts'), 'start'],
+      args: await ourServerArgs(options.serverDir),
       env: { ...PRODUCTION, ...serverEnv(options.serverDir), DATABASE_URL: options.databaseUrl, TUOPIN_POOL_SIZE: String(options.poolSize), PORT: String(port) },
     });
   }
@@ -74,11 +75,11 @@ function spawnServer(name: ServerName, port: number, options: StartOptions): Nod
     return startNode({
       ...common,
       cwd: REPO_DIR,
-      args: [path.join(BENCH_DIR, 'servers', 'postgraphile.ts')],
+      args: [await compiledScript(path.join(BENCH_DIR, 'servers', 'postgraphile.ts'))],
       env: { ...env, NODE_OPTIONS: `--require ${path.join(BENCH_DIR, 'promise-with-resolvers.cjs')}` },
     });
   }
-  return startNode({ ...common, cwd: REPO_DIR, args: [path.join(BENCH_DIR, 'servers', 'raw.ts')], env });
+  return startNode({ ...common, cwd: REPO_DIR, args: [await compiledScript(path.join(BENCH_DIR, 'servers', 'raw.ts'))], env });
 }
 
 function graphqlRequest(side: 'ours' | 'peer') {
@@ -91,7 +92,7 @@ function graphqlRequest(side: 'ours' | 'peer') {
 /** Starts a server and waits until it answers (`{ __typename }`, or the raw floor's Q6b). */
 export async function startServer(name: ServerName, options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
-  const proc = spawnServer(name, port, options);
+  const proc = await spawnServer(name, port, options);
   if (name === 'county' && !options.caller) throw new Error('the county officer\'s run needs its caller');
   const auth = name === 'ours' ? authHeaders() : name === 'county' ? authHeaders(options.caller) : {};
   const headers = { 'content-type': 'application/json', ...auth };

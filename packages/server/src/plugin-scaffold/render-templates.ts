@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SERVER_PACKAGE_DIR } from '../paths.js';
 import type { PluginNames } from './plugin-names.js';
 
 /** The plugin templates: `packages/server/templates/plugin`, files ending in `.tpl`. */
-export const PLUGIN_TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/plugin');
+export const PLUGIN_TEMPLATE_DIR = path.join(SERVER_PACKAGE_DIR, 'templates', 'plugin');
 
 /** The values the templates' placeholders stand for. The longer placeholders come first. */
 function placeholders(names: PluginNames, timestamp: string): [string, string][] {
