@@ -35,7 +35,8 @@ export interface BuildOptions {
  */
 export async function buildServer(options: BuildOptions = {}): Promise<{ entry: string; files: number }> {
   const root = options.root ?? REPO_ROOT;
-  const outDir = options.outDir ?? BUILD_DIR;
+  const outDir = path.resolve(options.outDir ?? BUILD_DIR);
+  checkOutDir(outDir);
   const main = options.main ?? path.join(SERVER_PACKAGE_DIR, 'src', 'cli.ts');
   const esbuild = await import('esbuild');
   rmSync(outDir, { recursive: true, force: true });
@@ -50,6 +51,19 @@ export async function buildServer(options: BuildOptions = {}): Promise<{ entry: 
     plugins: [buildEntry(root, main), nodeModulesOutside()],
   });
   return { entry: path.join(outDir, BUILD_ENTRY), files: Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).length };
+}
+
+/**
+ * The output folder is emptied first, and the built modules find the repository root by looking up
+ * for the server package: so it must be `dist` or `dist-…` (ignored by git), or a folder in one,
+ * inside the server package. Anything else is refused before a file is touched.
+ */
+function checkOutDir(outDir: string): void {
+  const inPackage = path.relative(SERVER_PACKAGE_DIR, outDir);
+  const top = inPackage.split(path.sep)[0];
+  if (path.isAbsolute(inPackage) || (top !== 'dist' && !top.startsWith('dist-'))) {
+    throw new Error(`the build's output folder must be ${BUILD_DIR}, or a dist-… folder (or one inside either) in ${SERVER_PACKAGE_DIR}; got ${outDir}`);
+  }
 }
 
 /**
