@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dropDatabase, POSTGRES_SETTINGS, startCluster, withClient, type Cluster } from './lib/cluster.js';
+import { dropDatabase, POSTGRES_SETTINGS, prewarmDatabase, startCluster, withClient, type Cluster, type Prewarmed } from './lib/cluster.js';
 import { prepareDataset, prepareWriteCopy } from './lib/dataset.js';
 import { commitOf, machineInfo } from './lib/machine.js';
 import { parseOptions, REPO_DIR, RESULTS_DIR } from './lib/options.js';
@@ -51,6 +51,12 @@ async function main(): Promise<void> {
     await withClient(cluster, dataset.database, installPeerSchema);
     await prepareWriteCopy(cluster, dataset);
     writeCopy = dataset.writeDatabase;
+    const prewarmed: Prewarmed[] = [];
+    for (const database of questions.some((q) => q.write) ? [dataset.database, dataset.writeDatabase] : [dataset.database]) {
+      log(`reading ${database} into shared buffers`);
+      prewarmed.push(await prewarmDatabase(cluster, database));
+      log(`  ${prewarmed.at(-1)!.mib} MiB in ${prewarmed.at(-1)!.seconds} s`);
+    }
 
     const pools = new Map<string, Vars[]>();
     await withClient(cluster, dataset.database, async (client) => {
@@ -104,6 +110,7 @@ async function main(): Promise<void> {
         database: dataset.database,
         seeded: dataset.seeded,
         seedSeconds: dataset.seedSeconds,
+        prewarmed,
         migrations: dataset.migrations,
         wallSeconds: Math.round((performance.now() - started) / 1000),
       },

@@ -119,12 +119,13 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
     out.push('', `Statements per request at first = ${q.pageSizes.sizes.join(' and ')}: ` +
       SERVERS.filter((s) => q.pageSizes!.statementsPerRequest[s]).map((s) => `${s} ${q.pageSizes!.statementsPerRequest[s]!.join(' → ')}`).join(', ') + '.');
   }
-  for (const s of ['ours', 'peer'] as ServerName[]) {
+  // The county officer's statements too: his scope and the read audit make them differ from ours.
+  for (const s of ['ours', 'county', 'peer'] as ServerName[]) {
     const sql = q.sql[s];
     if (!sql?.length) continue;
     const requests = q.rounds[s]?.[0]?.throughput[10]?.requests ?? NaN;
     out.push('', `<details><summary>SQL of ${SERVER_LABELS[s]} (round 1, 10 connections, most total time first)</summary>`, '', '| calls / request | mean ms | statement |', '|---|---|---|');
-    for (const stmt of sql.slice(0, s === 'ours' ? 12 : 6)) out.push(`| ${num(stmt.calls / requests, 2)} | ${num(stmt.meanMs, 3)} | \`${cell(oneLine(stmt.query))}\` |`);
+    for (const stmt of sql.slice(0, s === 'peer' ? 6 : 12)) out.push(`| ${num(stmt.calls / requests, 2)} | ${num(stmt.meanMs, 3)} | \`${cell(oneLine(stmt.query))}\` |`);
     out.push('', '</details>');
   }
   for (const [who, profile, file] of [
@@ -142,6 +143,12 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
   return out;
 }
 
+/** `; read into shared buffers before the rounds: …` when the run prewarmed its databases. */
+function prewarmNote(prewarmed: BenchResults['meta']['prewarmed']): string {
+  if (!prewarmed?.length) return '';
+  return `; read into shared buffers before the rounds: ${prewarmed.map((p) => `${p.database} ${num(p.mib, 0)} MiB in ${p.seconds} s`).join(', ')}`;
+}
+
 export function markdownReport(results: BenchResults): string {
   const { meta } = results;
   const o = meta.options as Record<string, any>;
@@ -156,7 +163,7 @@ export function markdownReport(results: BenchResults): string {
     `| commit | ${meta.commit}${meta.serverCommit !== meta.commit ? ` (server code from ${meta.serverDir} at ${meta.serverCommit})` : ''} |`,
     `| machine | ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB, ${meta.machine.os}; load average at start ${meta.machine.loadAverageAtStart.join(' ')} |`,
     `| software | Node ${meta.machine.node}, PostgreSQL ${meta.machine.postgres} (embedded), PostGraphile 5.1.5 amber preset, autocannon 8 |`,
-    `| data | ${num(d.households, 0)} households, ${num(d.members, 0)} members, ${num(d.villages, 0)} villages, ${num(d.counties, 0)} counties, ${num(d.projects, 0)} projects, ${num(d.funds, 0)} funds, ${num(d.ledger_entries, 0)} ledger entries; ${num(d.bytes / 2 ** 30, 2)} GiB (${meta.seeded ? `seeded in ${meta.seedSeconds} s` : 'cached database'}) |`,
+    `| data | ${num(d.households, 0)} households, ${num(d.members, 0)} members, ${num(d.villages, 0)} villages, ${num(d.counties, 0)} counties, ${num(d.projects, 0)} projects, ${num(d.funds, 0)} funds, ${num(d.ledger_entries, 0)} ledger entries; ${num(d.bytes / 2 ** 30, 2)} GiB (${meta.seeded ? `seeded in ${meta.seedSeconds} s` : 'cached database'})${prewarmNote(meta.prewarmed)} |`,
     `| servers | each on the same Node, production mode, a pool of ${o.poolSize} connections, started fresh for every round; reads on the seeded database, the write on a copy of it |`,
     `| runs | ${o.rounds} rounds of peer, ours, ours asked by a county officer, raw floor in turn; medians reported. Throughput: autocannon, ${o.durationSec} s per connection count after ${o.warmupSec} s of warm-up. Latency: open-loop at ${ratePercents.join(' / ')} % of the peer's best throughput, ${o.durationSec} s (at least ${MIN_RATE_REQUESTS} requests), over up to ${o.rateConnections} connections. Load generator on the same 2-core machine. |`,
     `| PostgreSQL settings | ${Object.entries(meta.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ')} |`,

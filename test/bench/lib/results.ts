@@ -1,5 +1,5 @@
 /** What a bench run measures, as saved next to the report (`<date>-<mode>.json`). */
-import type { StatementStat } from './cluster.js';
+import type { Prewarmed, StatementStat } from './cluster.js';
 import type { LoadResult } from './load.js';
 import type { MachineInfo } from './machine.js';
 import type { ProfileSummary } from './profile.js';
@@ -62,6 +62,8 @@ export interface BenchResults {
     database: string;
     seeded: boolean;
     seedSeconds: number | null;
+    /** The databases read into shared buffers before the rounds (absent in runs before session 31). */
+    prewarmed?: Prewarmed[];
     migrations: string[];
     wallSeconds: number;
   };

@@ -41,7 +41,8 @@ export const q7: Question = {
     const { rows } = await pool.query(
       `select h.household_no as "householdNo", h.status, h.member_count as "memberCount" from household h
        where h.village_code between rpad(left($1, 6), 12, '0') and rpad(left($1, 6), 12, '9')
-         and (h.household_no like $2 or exists (select 1 from member m where m.household_id = h.id and (m.name like $2 or m.id_number like upper($2))))
+         and (h.household_no like $2 or exists (select 1 from member m where m.household_id = h.id and m.name like $2)
+              or exists (select 1 from member m where m.household_id = h.id and m.id_number like upper($2)))
        order by h.village_code, h.id limit ${PAGE}`,
       [v.county, `${String(v.prefix).replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
     );

@@ -16,6 +16,7 @@ import { CoreWorkTeamAuditAreasMigration } from './core-20261209100000-work-team
 import { CoreIdentificationMigration } from './core-20261210000000-identification.migration.js';
 import { CorePovertyExitMigration } from './core-20261211000000-poverty-exit.migration.js';
 import { CoreIdempotencyKeysMigration } from './core-20261212000000-idempotency-keys.migration.js';
+import { CoreMemberSearchCoveringMigration } from './core-20261213000000-member-search-covering.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -36,4 +37,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261210000000_identification', class: CoreIdentificationMigration },
   { name: 'core_20261211000000_poverty_exit', class: CorePovertyExitMigration },
   { name: 'core_20261212000000_idempotency_keys', class: CoreIdempotencyKeysMigration },
+  { name: 'core_20261213000000_member_search_covering', class: CoreMemberSearchCoveringMigration },
 ];
