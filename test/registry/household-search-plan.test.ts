@@ -3,6 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
+import { CALLERS } from '../fixtures/principals.js';
+import { sentStatements, type SentStatement } from '../fixtures/sent-statements.js';
 
 /**
  * The household search must find members' households from the covering indexes alone: a name
@@ -62,22 +64,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A role that may read personal data, so that its search also matches ID numbers. */
-const AUDITOR = { principal: { id: 'test:auditor', role: 'AUDITOR' as const, areaScopes: [''], provinceCode: null } };
-
-/** The search statement the server sent, with its values. */
-async function searchStatement(search: string): Promise<{ sql: string; bindings: unknown[] }> {
-  const sent: { sql: string; bindings: unknown[] }[] = [];
-  const knex = server.orm.em.getKnex();
-  const listener = (query: { sql: string; bindings: unknown[] }) => sent.push(query);
-  knex.on('query', listener);
-  try {
-    const result = await server.execute(Search, { regionCode: AREAS.baojing, search }, AUDITOR);
+/** The search statement the server sent, with its values, for a role that may read personal data (so ID numbers are searched too). */
+async function searchStatement(search: string): Promise<SentStatement> {
+  const sent = await sentStatements(server, async () => {
+    const result = await server.execute(Search, { regionCode: AREAS.baojing, search }, { principal: CALLERS.hunanAuditor });
     expect(result.errors).toBeUndefined();
     expect(result.data!.households.edges.length).toBeGreaterThan(0);
-  } finally {
-    knex.off('query', listener);
-  }
+  });
   const searches = sent.filter((query) => query.sql.includes(' like '));
   expect(searches).toHaveLength(1);
   return searches[0];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
+import { sentStatements } from '../fixtures/sent-statements.js';
 
 /**
  * A village's household page is a prepared statement that PostgreSQL plans once and then reuses
@@ -63,17 +64,12 @@ afterAll(() => server.close());
 
 describe("a village's household page", () => {
   it('is a statement PostgreSQL keeps one generic plan for', async () => {
-    const sent: { sql: string; bindings: unknown[] }[] = [];
-    const listener = (query: { sql: string; bindings: unknown[] }) => sent.push(query);
-    server.orm.em.getKnex().on('query', listener);
-    try {
+    const sent = await sentStatements(server, async () => {
       const result = await server.execute(VillagePage, { regionCode: AREAS.villageA }, { principal: CALLERS.baojingOfficer });
       expect(result.errors).toBeUndefined();
       expect(result.data?.households.totalCount).toBe(PER_VILLAGE);
       expect(result.data?.households.edges).toHaveLength(PER_VILLAGE);
-    } finally {
-      server.orm.em.getKnex().off('query', listener);
-    }
+    });
     const page = sent.find((query) => query.sql.includes('from "household" h'));
     expect(page, sent.map((query) => query.sql).join('\n')).toBeDefined();
     expect(page!.sql).toMatch(/h\.village_code = \$\d+/);
