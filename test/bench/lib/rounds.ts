@@ -142,8 +142,16 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
     // A run long enough for every connection to be answered a few times: with c connections
     // queued on one server each answer takes about c single-request latencies.
     const seconds = Math.min(options.maxRunSec, Math.max(options.durationSec, (3 * connections * singleLatencyMs) / 1000 / Math.min(connections, 4)));
-    const { m, sql } = await measure(ctx, server, database, () => throughput(target, connections, Math.ceil(seconds)));
-    if (connections === 1) singleLatencyMs = m.latencyMs.mean;
+    let { m, sql } = await measure(ctx, server, database, () => throughput(target, connections, Math.ceil(seconds)));
+    // A run that got no answer at all says nothing about throughput, and leaves no latency to size
+    // the next runs by: its mean is NaN, and so were the next runs' lengths (session 31: our Q8,
+    // seconds a request, got 0 req/s at every count in one round, its one-connection run of 4 s
+    // having ended as its first answer came, after 4.0 s). It is run again, as long as runs may be.
+    if (m.requests === 0 && Math.ceil(seconds) < options.maxRunSec) {
+      ctx.log(`  ${question.id} ${SERVER_LABELS[server.name]}: no answer in ${Math.ceil(seconds)} s at ${connections} connections; again for ${options.maxRunSec} s`);
+      ({ m, sql } = await measure(ctx, server, database, () => throughput(target, connections, options.maxRunSec)));
+    }
+    if (connections === 1 && m.requests > 0) singleLatencyMs = m.latencyMs.mean;
     entry.throughput[connections] = m;
     if (connections === 10 && round === 1) result.sql[server.name] = sql.slice(0, 12);
   }
