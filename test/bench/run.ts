@@ -54,8 +54,9 @@ async function main(): Promise<void> {
     const prewarmed: Prewarmed[] = [];
     for (const database of questions.some((q) => q.write) ? [dataset.database, dataset.writeDatabase] : [dataset.database]) {
       log(`reading ${database} into shared buffers`);
-      prewarmed.push(await prewarmDatabase(cluster, database));
-      log(`  ${prewarmed.at(-1)!.mib} MiB in ${prewarmed.at(-1)!.seconds} s`);
+      const read = await prewarmDatabase(cluster, database);
+      prewarmed.push(read);
+      log(`  ${read.mib} MiB in ${read.seconds} s`);
     }
 
     const pools = new Map<string, Vars[]>();

@@ -1,10 +1,9 @@
-import { createTestServer, makeIdNumber, type TestServer } from '@tuopin/testing';
+import { createTestServer, makeIdNumber, type SentStatement, type TestServer } from '@tuopin/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
-import { sentStatements, type SentStatement } from '../fixtures/sent-statements.js';
 
 /**
  * The household search must find members' households from the covering indexes alone: a name
@@ -66,7 +65,7 @@ afterAll(async () => {
 
 /** The search statement the server sent, with its values, for a role that may read personal data (so ID numbers are searched too). */
 async function searchStatement(search: string): Promise<SentStatement> {
-  const sent = await sentStatements(server, async () => {
+  const { sent } = await server.countStatements(async () => {
     const result = await server.execute(Search, { regionCode: AREAS.baojing, search }, { principal: CALLERS.hunanAuditor });
     expect(result.errors).toBeUndefined();
     expect(result.data!.households.edges.length).toBeGreaterThan(0);
@@ -91,7 +90,7 @@ describe('household search plan', () => {
       // the statement can be answered without the heap, as it is on a million households.
       await client.query('set local enable_seqscan = off');
       await client.query('set local enable_bitmapscan = off');
-      const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${sql}`, bindings);
+      const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${sql}`, [...bindings]);
       const scans = memberScans(rows[0]['QUERY PLAN'][0].Plan);
       expect(scans.map((scan) => [scan['Node Type'], scan['Index Name']]).sort()).toEqual([
         ['Index Only Scan', 'member_id_number_household_idx'],

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../schema/generated/index.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
-import { sentStatements } from '../fixtures/sent-statements.js';
 
 /**
  * A village's household page is a prepared statement that PostgreSQL plans once and then reuses
@@ -64,7 +63,7 @@ afterAll(() => server.close());
 
 describe("a village's household page", () => {
   it('is a statement PostgreSQL keeps one generic plan for', async () => {
-    const sent = await sentStatements(server, async () => {
+    const { sent } = await server.countStatements(async () => {
       const result = await server.execute(VillagePage, { regionCode: AREAS.villageA }, { principal: CALLERS.baojingOfficer });
       expect(result.errors).toBeUndefined();
       expect(result.data?.households.totalCount).toBe(PER_VILLAGE);
@@ -81,7 +80,7 @@ describe("a village's household page", () => {
     await client.connect();
     try {
       for (let call = 0; call < 8; call++) {
-        const rows = await client.query({ name: 'village_page', text: page!.sql, values: page!.bindings });
+        const rows = await client.query({ name: 'village_page', text: page!.sql, values: [...page!.bindings] });
         expect(rows.rowCount).toBe(PER_VILLAGE);
       }
       const [plans] = (await client.query("select generic_plans, custom_plans from pg_prepared_statements where name = 'village_page'")).rows;

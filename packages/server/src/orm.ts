@@ -10,8 +10,8 @@ export interface OrmOptions {
   platform: Pick<Platform, 'entities' | 'migrationsList'>;
   /** Connections in the pool; the bench compares servers at the same size. */
   poolSize?: number;
-  /** Called with every SQL statement sent (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement sent and its values (tests count them, and explain them). */
+  onQuery?: (sql: string, bindings: readonly unknown[]) => void;
   /** Where the driver's own warnings go (a connection lost, say), as structured lines; the console otherwise. */
   log?: Logger;
 }
@@ -55,7 +55,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   orm.em.getKnex().on('query', countStatement);
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    orm.em.getKnex().on('query', (query: { sql: string }) => onQuery(query.sql));
+    orm.em.getKnex().on('query', (query: { sql: string; bindings?: readonly unknown[] }) => onQuery(query.sql, query.bindings ?? []));
   }
   return orm;
 }

@@ -3,7 +3,7 @@
  * in-process or HTTP GraphQL client, and the plugin contract's sweeps.
  */
 export { createTestDatabase } from './test-database.js';
-export { createTestServer, TEST_ADMIN, TEST_REGISTRAR, type TestServer, type TestServerOptions, type ExecuteOptions } from './test-server.js';
+export { createTestServer, TEST_ADMIN, TEST_REGISTRAR, type TestServer, type TestServerOptions, type ExecuteOptions, type SentStatement } from './test-server.js';
 export { createHttpTestServer, TEST_JWT_SECRET, type HttpTestServer, type HttpTestServerOptions } from './http-test-server.js';
 export { makeIdNumber } from './id-numbers.js';
 export { documentOf } from './document-of.js';

@@ -66,6 +66,12 @@ export interface ExecuteOptions {
   principal?: Principal;
 }
 
+/** A statement as the server sent it: the text, and the values of its placeholders. */
+export interface SentStatement {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
 /** A test server: the real app and a real database, called in-process through yoga's fetch. */
 export interface TestServer {
   readonly app: TuopinApp;
@@ -83,8 +89,11 @@ export interface TestServer {
     variables?: Variables,
     options?: ExecuteOptions,
   ): Promise<ExecutionResult<Result>>;
-  /** Runs `work` and returns how many SQL statements it sent, with their text. */
-  countStatements(work: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
+  /**
+   * Runs `work` and returns how many SQL statements it sent, with their text, and each with the
+   * values of its placeholders (`sent`, for tests that explain a statement's plan).
+   */
+  countStatements(work: () => Promise<unknown>): Promise<{ count: number; statements: string[]; sent: SentStatement[] }>;
   /** Raw SQL for asserting what was (not) written. */
   sql<Row = Record<string, unknown>>(query: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -100,9 +109,9 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   const tenancy = buildTenancy(plugins, undefined, options.tenancy ?? { provinces: {} });
   const customPlugins = !sameNames(plugins, defaults);
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase({ empty: customPlugins }));
-  let recording: string[] | null = null;
+  let recording: SentStatement[] | null = null;
   const log = options.log ?? testLog;
-  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql) => recording?.push(sql), log });
+  const orm = await createOrm({ databaseUrl, platform: tenancy.deployment, poolSize: 4, onQuery: (sql, bindings) => recording?.push({ sql, bindings }), log });
   if (customPlugins || options.databaseUrl) await migrate(orm);
   const settings = options.settings ?? loadSettings(path.join(REPO_ROOT, 'tuopin.config.json'));
   const limits = options.limits ?? DEFAULT_API_LIMITS;
@@ -128,14 +137,14 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       return (await response.json()) as ExecutionResult<never>;
     },
     async countStatements(work) {
-      const statements: string[] = [];
-      recording = statements;
+      const sent: SentStatement[] = [];
+      recording = sent;
       try {
         await work();
       } finally {
         recording = null;
       }
-      return { count: statements.length, statements };
+      return { count: sent.length, statements: sent.map((statement) => statement.sql), sent };
     },
     sql: (query, params = []) => orm.em.fork().getConnection().execute(query, params as never[]),
     close: () => orm.close(),
