@@ -20,6 +20,13 @@ const roles = new Map<string, RoleEntry>();
 const permissions = new Map<string, { owner: string; declaration: PermissionDeclaration }>();
 const NO_PERMISSIONS: ReadonlySet<string> = new Set();
 
+/**
+ * The mechanisms each role's permissions unlock, found on first use: `unlocks` is asked for every
+ * personal field of every object a page returns, and a role holds dozens of permissions.
+ * `registerAccess` empties it.
+ */
+const unlockedByRole = new Map<string, ReadonlySet<AccessMechanism>>();
+
 const sameDeclaration = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -49,6 +56,8 @@ export function registerAccess(owner: string, declarations: AccessDeclarations):
     if (!entry) throw new PluginConfigurationError(`Plugin '${owner}': extendRoles names '${role}', which is not declared`);
     for (const permission of granted) entry.permissions.add(permission);
   }
+  // A role's permissions, or what they unlock, may have changed.
+  unlockedByRole.clear();
 }
 
 /** The declaration of a role known to the process, or undefined. */
@@ -76,10 +85,16 @@ export function queriesRecorded(principal: Principal): boolean {
 
 /** Whether one of the principal's permissions lifts a kernel mechanism (masking, suppression). */
 export function unlocks(principal: Principal, mechanism: AccessMechanism): boolean {
-  for (const permission of permissionsOfRole(principal.role)) {
-    if (permissions.get(permission)?.declaration.unlocks === mechanism) return true;
+  let unlocked = unlockedByRole.get(principal.role);
+  if (!unlocked) {
+    const found = new Set<AccessMechanism>();
+    for (const permission of permissionsOfRole(principal.role)) {
+      const mechanismUnlocked = permissions.get(permission)?.declaration.unlocks;
+      if (mechanismUnlocked !== undefined) found.add(mechanismUnlocked);
+    }
+    unlockedByRole.set(principal.role, (unlocked = found));
   }
-  return false;
+  return unlocked.has(mechanism);
 }
 
 /**

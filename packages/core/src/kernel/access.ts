@@ -14,8 +14,9 @@ import type { AreaCodes, GrantTarget } from './scope-policy.js';
  * (`readableRanges`). Grants beyond the area tree are `canSeeObject`'s.
  */
 export function canSeeArea(principal: Principal, codes: AreaCodes): boolean {
-  const list: readonly unknown[] = typeof codes === 'string' ? [codes] : codes;
-  for (const code of list) {
+  // Most objects lie in one area: asked for every object of a page, without an array made for it.
+  if (typeof codes === 'string') return isWithinScope(codes, principal.areaScopes);
+  for (const code of codes as readonly unknown[]) {
     // A type whose area function reads a column its loader did not select is a bug: fail loudly.
     if (typeof code !== 'string') throw new TypeError(`An area code must be a string, got ${String(code)}`);
     if (isWithinScope(code, principal.areaScopes)) return true;
