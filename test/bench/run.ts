@@ -2,7 +2,7 @@
  * `pnpm bench [--full]`: tuopin against PostGraphile 5 and the raw SQL floor, on the same machine,
  * the same data and the same questions. See test/bench/README.md.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dropDatabase, POSTGRES_SETTINGS, prewarmDatabase, startCluster, withClient, type Cluster, type Prewarmed } from './lib/cluster.js';
@@ -12,6 +12,7 @@ import { parseOptions, REPO_DIR, RESULTS_DIR } from './lib/options.js';
 import { installPeerSchema } from './lib/peer-schema.js';
 import { profilePhase, verifyPhase } from './lib/phases.js';
 import { consoleSummary, markdownReport } from './lib/report.js';
+import { reportStem } from './lib/report-name.js';
 import type { BenchResults, QuestionResult } from './lib/results.js';
 import { runRounds, type RunContext } from './lib/rounds.js';
 import type { RunningServer } from './lib/servers.js';
@@ -119,9 +120,9 @@ async function main(): Promise<void> {
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
     // A run of some questions is named after them and leaves latest-<mode> to runs of all; a
-    // second run on a day gets the time too. A report is never written over another.
+    // second run on a day gets the time too (reportStem).
     const base = `${date.slice(0, 10)}-${options.mode}${options.only ? `-${options.only.join('-')}` : ''}`;
-    const stem = existsSync(path.join(RESULTS_DIR, `${base}.md`)) ? `${base}-${date.slice(11, 16).replace(':', '')}` : base;
+    const stem = reportStem(base, date);
     const markdown = markdownReport(report);
     writeFileSync(path.join(RESULTS_DIR, `${stem}.md`), markdown);
     writeFileSync(path.join(RESULTS_DIR, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);

@@ -16,6 +16,7 @@ import { authHeaders, serverEnv } from '../auth.js';
 import { quoteIdent, startCluster, type Cluster } from '../lib/cluster.js';
 import { commitOf, machineInfo, type MachineInfo } from '../lib/machine.js';
 import { REPO_DIR, RESULTS_DIR, WORK_DIR } from '../lib/options.js';
+import { reportStem } from '../lib/report-name.js';
 import { monotonicUs, summariseProfile } from '../lib/profile.js';
 import { installPeerSchema } from '../lib/peer-schema.js';
 import { floorServerEntry } from '../lib/compiled.js';
@@ -191,7 +192,8 @@ export async function runFloor(argv: string[], log: (line: string) => void): Pro
     }
     const markdown = floorReport({ date, commit: commitOf(REPO_DIR), machine, options, variants: variants.map((v) => v.name), runs });
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `floor-${date.slice(0, 10)}.md`);
+    // A second floor on a day gets the time too: the day's first is never written over.
+    const file = path.join(RESULTS_DIR, `${reportStem(`floor-${date.slice(0, 10)}`, date)}.md`);
     writeFileSync(file, markdown);
     copyFileSync(file, path.join(RESULTS_DIR, 'latest-floor.md'));
     console.log(`\n${markdown}`);
