@@ -31,10 +31,7 @@ function declaredScopes(type: GraphQLNamedType): ScopeMap | ScopesOfObject | und
 export function typeAccessOf(type: GraphQLNamedType): TypeAccess | null {
   const scopes = declaredScopes(type);
   if (scopes === undefined) return null;
-  if (typeof scopes !== 'function') {
-    const holds = compiledScopeMap(scopes, 'any');
-    return (_value, ctx) => holds(ctx);
-  }
+  if (typeof scopes !== 'function') return (_value, ctx) => holdsAny(scopes, ctx);
   return (value, ctx) => {
     const found = scopes(value, ctx);
     return found instanceof Promise ? found.then((resolved) => satisfied(resolved, ctx)) : satisfied(found, ctx);
@@ -52,36 +49,6 @@ function holdsAny(map: ScopeMap, ctx: TuopinContext): boolean {
 function holdsAll(map: ScopeMap, ctx: TuopinContext): boolean {
   const entries = Object.entries(map);
   return entries.length > 0 && entries.every(([scope, value]) => holds(scope, value, ctx));
-}
-
-type CallerCheck = (ctx: TuopinContext) => boolean;
-
-/**
- * A scope map fixed in the type's declaration as one check of the caller, built once: the guard
- * asks it for every object a page returns, and reading the map's entries each time cost an array
- * per object. It means what `holdsAny` / `holdsAll` make of the same map.
- */
-function compiledScopeMap(map: ScopeMap, needs: 'any' | 'all'): CallerCheck {
-  const checks = Object.entries(map).map(([scope, value]) => compiledScope(scope, value));
-  if (checks.length === 0) return () => false;
-  if (checks.length === 1) return checks[0];
-  return needs === 'any'
-    ? (ctx) => {
-        for (const check of checks) if (check(ctx)) return true;
-        return false;
-      }
-    : (ctx) => {
-        for (const check of checks) if (!check(ctx)) return false;
-        return true;
-      };
-}
-
-function compiledScope(scope: string, value: unknown): CallerCheck {
-  if (scope === 'permission') return typeof value === 'string' ? (ctx) => hasPermission(ctx.principal, value) : () => false;
-  if (scope === '$any') return compiledScopeMap(value as ScopeMap, 'any');
-  if (scope === '$all') return compiledScopeMap(value as ScopeMap, 'all');
-  // A scope the builder does not define refuses (a function's answer cannot be checked ahead).
-  return () => false;
 }
 
 function holds(scope: string, value: unknown, ctx: TuopinContext): boolean {
