@@ -8,7 +8,7 @@ import { childListColumn, primeChildLists, type ChildList } from '../kernel/read
 import { appendCountColumn, countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodesSelect, selectsPath } from '../kernel/read/selection.js';
 import { selectedProperties } from '../kernel/read/selected-properties.js';
-import { membersByHouseholdLoader } from '../member/member.loaders.js';
+import { byHeadThenId, membersByHouseholdLoader } from '../member/member.loaders.js';
 import { MemberSchema, type Member } from '../member/member.entity.js';
 import { HouseholdSchema, type Household } from './household.entity.js';
 import type { HouseholdCategory, HouseholdStatus, PovertyCause } from './household-enums.js';
@@ -58,7 +58,7 @@ const MEMBERS: ChildList<Member> = {
   entity: MemberSchema,
   alias: 'm',
   joinsParent: 'm.household_id = h.id',
-  orderBy: `(m.relation_to_head = 'HEAD') desc, m.id`,
+  order: byHeadThenId,
 };
 
 /**

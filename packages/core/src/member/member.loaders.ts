@@ -7,7 +7,7 @@ import { MemberSchema, type Member } from './member.entity.js';
 import { rowsWhereIn } from '../kernel/read/entity-reads.js';
 
 /** The head first, then the others in the order they were registered. */
-function byHeadThenId(a: Member, b: Member): number {
+export function byHeadThenId(a: Member, b: Member): number {
   return Number(b.relationToHead === 'HEAD') - Number(a.relationToHead === 'HEAD') || a.id - b.id;
 }
 
