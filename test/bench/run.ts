@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dropDatabase, POSTGRES_SETTINGS, prewarmDatabase, startCluster, withClient, type Cluster, type Prewarmed } from './lib/cluster.js';
+import { countyRun } from './lib/county.js';
 import { prepareDataset, prepareWriteCopy } from './lib/dataset.js';
 import { commitOf, machineInfo } from './lib/machine.js';
 import { parseOptions, REPO_DIR, RESULTS_DIR } from './lib/options.js';
@@ -16,8 +17,9 @@ import { reportStem } from './lib/report-name.js';
 import type { BenchResults, QuestionResult } from './lib/results.js';
 import { runRounds, type RunContext } from './lib/rounds.js';
 import type { RunningServer } from './lib/servers.js';
-import { QUESTIONS, questionById, type Question, type Vars } from './questions/index.js';
+import { QUESTIONS, questionById, type Vars } from './questions/index.js';
 import { runFloor } from './floor/floor.js';
+import { runCompare } from './compare/compare.js';
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -138,27 +140,6 @@ async function main(): Promise<void> {
 }
 
 /**
- * The county officer of the county run: every county of the synthetic province (as many as a
- * token may name), so that he asks about the same data as the administrator; each question's
- * variables inside his counties.
- */
-async function countyRun(cluster: Cluster, database: string, questions: readonly Question[], pools: Map<string, Vars[]>): Promise<RunContext['county']> {
-  const scopes = await withClient(cluster, database, async (client) =>
-    (await client.query<{ code: string }>(`select left(code, 6) as code from area where level = 'COUNTY' and code like '80%' order by code limit 50`)).rows.map((r) => r.code),
-  );
-  const countyPools = new Map<string, Vars[]>();
-  for (const question of questions) {
-    if (!question.areaOf) continue;
-    const inside = pools.get(question.id)!.filter((vars) => {
-      const area = question.areaOf!(vars);
-      return area === null || scopes.some((scope) => area.startsWith(scope));
-    });
-    if (inside.length > 0) countyPools.set(question.id, inside);
-  }
-  return { caller: { role: 'COUNTY_OFFICER', scopes, province: '800000000000' }, pools: countyPools };
-}
-
-/**
  * `--report FILE.json`: a saved run's Markdown report on stdout, rendered by today's report code
  * (e.g. after the targets changed), without starting anything.
  */
@@ -170,7 +151,7 @@ async function printSavedReport(argv: string[]): Promise<void> {
 }
 
 const argv = process.argv.slice(2);
-(argv.includes('--floor') ? runFloor(argv, log) : argv.includes('--report') ? printSavedReport(argv) : main()).catch((error: unknown) => {
+(argv.includes('--floor') ? runFloor(argv, log) : argv.includes('--compare') ? runCompare(argv, log) : argv.includes('--report') ? printSavedReport(argv) : main()).catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   if (error instanceof Error && error.stack && !error.message.includes('answer differently')) console.error(error.stack);
   process.exitCode = 1;

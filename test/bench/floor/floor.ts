@@ -5,7 +5,6 @@
  * production mode, a pool of 10, on the bench's PostgreSQL); all are started first and then
  * measured in turn, `rounds` times, and medians are reported. See test/bench/README.md.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +22,7 @@ import { floorServerEntry } from '../lib/compiled.js';
 import { cpuTimeMs, runNode, startNode, type NodeProcess } from '../lib/processes.js';
 import { PRODUCTION, startServer } from '../lib/servers.js';
 import { LAYERS } from './layers.js';
+import { median, pinToCpu } from '../lib/pinning.js';
 
 export interface FloorOptions {
   rounds: number;
@@ -136,17 +136,6 @@ async function measure(variant: Variant, amount: number, connections: number): P
     errors: result.errors + result.timeouts + result.non2xx,
   };
 }
-
-/** Every thread of process `pid` (and those it starts later) on CPU `cpu` only. */
-function pinToCpu(pid: number, cpu: number): void {
-  execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 export async function runFloor(argv: string[], log: (line: string) => void): Promise<void> {
   const options = parseFloorOptions(argv);

@@ -82,7 +82,9 @@ const USAGE = `usage: pnpm bench [--full] [options]
   --no-profile         skip the CPU profile of our server
   --profile S          profile our server for S seconds per question (quick mode too; full: 6)
   --server-dir DIR     run our server from another tuopin checkout (also TUOPIN_BENCH_SERVER_DIR)
-  --report FILE.json   print a saved run's Markdown report (today's rendering) and run nothing`;
+  --report FILE.json   print a saved run's Markdown report (today's rendering) and run nothing
+  --floor              the HTTP floor instead: \`{ __typename }\` layer by layer (see test/bench/README.md)
+  --compare DIR        this checkout's server against another checkout's, pinned, CPU and database time per request (pnpm bench --compare --help)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const full = argv.includes('--full');

@@ -5,7 +5,7 @@
  * latency at fixed rates, with statements, CPU and memory read around every run.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BenchCaller } from '../auth.js';
+import type { CountyRun } from './county.js';
 import type { Question, Vars } from '../questions/index.js';
 import { readStatements, resetStatements, type Cluster } from './cluster.js';
 import type { Dataset } from './dataset.js';
@@ -26,7 +26,7 @@ export interface RunContext {
   questions: readonly Question[];
   pools: Map<string, Vars[]>;
   /** The county officer who asks the `county` run, and the variables inside his counties, by question (absent: not asked). */
-  county: { caller: BenchCaller; pools: Map<string, Vars[]> };
+  county: CountyRun;
   results: Map<string, QuestionResult>;
   log(line: string): void;
   /** Servers running now, so that an interrupted run can stop them. */

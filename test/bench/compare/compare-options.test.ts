@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCompareOptions } from './compare.js';
+
+describe('bench --compare options', () => {
+  it('takes the other checkout and the questions, with the defaults for the rest', () => {
+    const options = parseCompareOptions(['--compare', '../before', '--only', 'Q1, Q6a', '--county']);
+    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, rounds: 4, requests: 3_000, connections: 10 });
+  });
+
+  it('reads the counts, wherever --compare stands', () => {
+    const options = parseCompareOptions(['--rounds', '6', '--compare', '/tmp/base', '--requests', '8000', '--households', '1000']);
+    expect(options).toMatchObject({ before: '/tmp/base', rounds: 6, requests: 8_000, households: 1_000, county: false, only: null });
+  });
+
+  it('refuses a missing directory, an unknown flag and a count that is not a positive whole number', () => {
+    expect(() => parseCompareOptions(['--compare'])).toThrow(/needs the other checkout/);
+    expect(() => parseCompareOptions(['--compare', '--county'])).toThrow(/needs the other checkout/);
+    expect(() => parseCompareOptions(['--compare', '/tmp/base', '--full'])).toThrow(/not an option of --compare/);
+    expect(() => parseCompareOptions(['--compare', '/tmp/base', '--rounds', '0'])).toThrow(/positive whole number/);
+    expect(() => parseCompareOptions(['--compare', '/tmp/base', '--requests', '1.5'])).toThrow(/positive whole number/);
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * `pnpm bench --compare DIR`: this checkout's server against another checkout's (DIR, "before"),
+ * side by side on the same data, pinned: for each read question, the server's CPU per request
+ * and PostgreSQL's execution time per request. These two do not depend on how busy the machine is
+ * the way requests per second do, and short `--only` runs of the full bench could not tell two
+ * builds apart (test/bench/README.md, sessions 32 and 33). See test/bench/README.md.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { prewarmDatabase, readStatements, resetStatements, startCluster, withClient, type Cluster } from '../lib/cluster.js';
+import { countyRun } from '../lib/county.js';
+import { prepareDataset } from '../lib/dataset.js';
+import { commitOf, machineInfo } from '../lib/machine.js';
+import { parseOptions, REPO_DIR, RESULTS_DIR } from '../lib/options.js';
+import { median, pinToCpu } from '../lib/pinning.js';
+import { cpuTimeMs } from '../lib/processes.js';
+import { reportStem } from '../lib/report-name.js';
+import { startServer, type RunningServer } from '../lib/servers.js';
+import { answer, firstDifference } from '../lib/verify.js';
+import { QUESTIONS, questionById, type Question, type Vars } from '../questions/index.js';
+import type { BenchCaller } from '../auth.js';
+
+export interface CompareOptions {
+  /** The other checkout: the "before" side. */
+  before: string;
+  only: string[] | null;
+  /** Asked by the county officer (personal data unmasked, so the read audit is on) instead of the administrator. */
+  county: boolean;
+  households: number;
+  rounds: number;
+  /** Requests measured per server and round. */
+  requests: number;
+  warmup: number;
+  connections: number;
+}
+
+const USAGE = `usage: pnpm bench --compare DIR [--only Q1,Q6a] [--county] [--households N] [--rounds N] [--requests N] [--warmup N] [--connections N]
+  DIR          another tuopin checkout with its dependencies installed (the "before" side)
+  --county     ask as the county officer (read audit on) instead of the national administrator
+  --rounds     rounds of the two servers (default 4; the order alternates, so each goes first as often)
+  --requests   requests measured per server and round (default 3,000)`;
+
+const DEFAULTS = { rounds: 4, requests: 3_000, warmup: 3_000, connections: 10 };
+/** Variable sets whose answers must be the same from both sides before anything is timed. */
+const CHECKED = 10;
+
+export function parseCompareOptions(argv: string[]): CompareOptions {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const at = argv.indexOf('--compare');
+  const before = argv[at + 1];
+  if (!before || before.startsWith('--')) throw new Error(`--compare needs the other checkout's directory\n${USAGE}`);
+  const options: CompareOptions = { before: path.resolve(before), only: null, county: false, households: parseOptions([]).households, ...DEFAULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (i === at + 1 || flag === '--compare') continue;
+    if (flag === '--county') {
+      options.county = true;
+      continue;
+    }
+    const value = argv[++i];
+    if (flag === '--only') {
+      if (!value) throw new Error(`--only needs question ids\n${USAGE}`);
+      options.only = value.split(',').map((id) => id.trim());
+      continue;
+    }
+    const key = ({ '--households': 'households', '--rounds': 'rounds', '--requests': 'requests', '--warmup': 'warmup', '--connections': 'connections' } as const)[flag as '--rounds'];
+    const n = Number(value);
+    if (!key || !Number.isInteger(n) || n < 1) throw new Error(`${flag} ${value ?? ''}: not an option of --compare, or not a positive whole number\n${USAGE}`);
+    options[key] = n;
+  }
+  return options;
+}
+
+interface Side {
+  label: 'before' | 'after';
+  serverDir: string;
+  commit: string;
+}
+
+interface Run {
+  cpuUs: number;
+  dbUs: number;
+  statements: number;
+  rps: number;
+  errors: number;
+}
+
+export async function runCompare(argv: string[], log: (line: string) => void): Promise<void> {
+  const options = parseCompareOptions(argv);
+  const date = new Date().toISOString();
+  const sides: Side[] = [
+    { label: 'before', serverDir: options.before, commit: commitOf(options.before) },
+    { label: 'after', serverDir: REPO_DIR, commit: commitOf(REPO_DIR) },
+  ];
+  const questions = (options.only ? options.only.map(questionById) : QUESTIONS).filter((question) => !question.write);
+  if (questions.length === 0) throw new Error('--compare measures read questions; the write (Q5) changes the data it is asked on');
+  let cluster: Cluster | undefined;
+  try {
+    cluster = await startCluster(log);
+    const machine = await machineInfo(cluster);
+    const dataset = await prepareDataset(cluster, { ...parseOptions([]), households: options.households }, log);
+    const read = await prewarmDatabase(cluster, dataset.database);
+    log(`${dataset.database}: ${read.mib} MiB read into shared buffers`);
+    const pools = new Map<string, Vars[]>();
+    await withClient(cluster, dataset.database, async (client) => {
+      for (const question of questions) pools.set(question.id, await question.sample(client));
+    });
+    let caller: BenchCaller | undefined;
+    if (options.county) {
+      const county = await countyRun(cluster, dataset.database, questions, pools);
+      caller = county.caller;
+      for (const question of questions) pools.set(question.id, county.pools.get(question.id) ?? []);
+    }
+    pinToCpu(process.pid, 0);
+    const runs = new Map<string, Map<Side['label'], Run[]>>();
+    for (const question of questions) {
+      const pool = pools.get(question.id)!;
+      if (pool.length === 0) throw new Error(`${question.id}: no variables to ask${options.county ? ' inside the county officer\'s counties' : ''}`);
+      const bySide = new Map<Side['label'], Run[]>(sides.map((side) => [side.label, []]));
+      runs.set(question.id, bySide);
+      await checkSameAnswers(cluster, dataset.database, sides, question, pool, caller, options.county);
+      log(`${question.id}: both sides give the same answers for ${Math.min(CHECKED, pool.length)} variable sets`);
+      for (let round = 0; round < options.rounds; round++) {
+        // Alternating order: the server measured second in a pair reads about 2 % higher (session 32).
+        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+          const run = await measureSide(cluster, dataset.database, side, question, pool, caller, options);
+          bySide.get(side.label)!.push(run);
+          log(`  ${question.id} round ${round + 1} ${side.label}: ${run.cpuUs.toFixed(0)} µs CPU, ${run.dbUs.toFixed(0)} µs in PostgreSQL, ${run.statements.toFixed(2)} statements per request; ${run.rps.toFixed(0)} req/s${run.errors ? `; ${run.errors} errors` : ''}`);
+        }
+      }
+    }
+    const markdown = compareReport({ date, sides, options, machine: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the start ${machine.loadAverageAtStart.join(' ')}`, database: dataset.database, runs });
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${reportStem(`compare-${date.slice(0, 10)}`, date)}.md`);
+    writeFileSync(file, markdown);
+    copyFileSync(file, path.join(RESULTS_DIR, 'latest-compare.md'));
+    console.log(`\n${markdown}`);
+    log(`report: ${path.relative(REPO_DIR, file)} (and latest-compare.md)`);
+  } finally {
+    await cluster?.stop().catch(() => {});
+  }
+}
+
+async function withSide<T>(cluster: Cluster, database: string, side: Side, caller: BenchCaller | undefined, county: boolean, work: (server: RunningServer) => Promise<T>): Promise<T> {
+  const server = await startServer(county ? 'county' : 'ours', { databaseUrl: cluster.url(database), poolSize: 10, serverDir: side.serverDir, caller, logName: `compare-${side.label}.log` });
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A faster build that answers differently is not faster: both sides must give the same answers first. */
+async function checkSameAnswers(cluster: Cluster, database: string, sides: Side[], question: Question, pool: Vars[], caller: BenchCaller | undefined, county: boolean): Promise<void> {
+  const samples = pool.slice(0, CHECKED);
+  const answers = await Promise.all(sides.map(() => [] as unknown[]));
+  for (const [index, side] of sides.entries()) {
+    await withSide(cluster, database, side, caller, county, async (server) => {
+      for (const vars of samples) answers[index]!.push(await answer(server, question, vars));
+    });
+  }
+  samples.forEach((vars, i) => {
+    const difference = firstDifference(answers[0]![i], answers[1]![i]);
+    if (difference) throw new Error(`${question.id}: the two checkouts answer differently for ${JSON.stringify(vars)}: ${difference}`);
+  });
+}
+
+async function measureSide(cluster: Cluster, database: string, side: Side, question: Question, pool: Vars[], caller: BenchCaller | undefined, options: CompareOptions): Promise<Run> {
+  return withSide(cluster, database, side, caller, options.county, async (server) => {
+    pinToCpu(server.pid, 1);
+    const bodies = pool.map((vars) => server.request(question, vars).body);
+    let next = 0;
+    const load = (amount: number) =>
+      autocannon({
+        url: server.url('/graphql'),
+        method: 'POST',
+        headers: server.headers,
+        connections: options.connections,
+        amount,
+        timeout: 30,
+        requests: [{ setupRequest: (request: any) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+      });
+    await load(options.warmup);
+    await resetStatements(cluster);
+    const cpuBefore = cpuTimeMs(server.pid);
+    const started = performance.now();
+    const result = await load(options.requests);
+    const seconds = (performance.now() - started) / 1000;
+    const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
+    const statements = await readStatements(cluster, database);
+    const answered = Math.max(1, result.requests.total);
+    return {
+      cpuUs: (cpuMs * 1000) / answered,
+      dbUs: (statements.reduce((sum, s) => sum + s.totalMs, 0) * 1000) / answered,
+      statements: statements.reduce((sum, s) => sum + s.calls, 0) / answered,
+      rps: answered / seconds,
+      errors: result.errors + result.timeouts + result.non2xx,
+    };
+  });
+}
+
+function compareReport(input: { date: string; sides: Side[]; options: CompareOptions; machine: string; database: string; runs: Map<string, Map<Side['label'], Run[]>> }): string {
+  const { options } = input;
+  const lines = [
+    `# Before and after, pinned — ${input.date.slice(0, 10)}`,
+    '',
+    `before: ${input.sides[0]!.commit} (${input.sides[0]!.serverDir}); after: ${input.sides[1]!.commit} (this checkout). ${input.machine}.`,
+    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Each server started fresh for each run, as \`start\` runs it; the server on CPU 1, the load generator (autocannon, ${options.connections} connections) on CPU 0; ${options.warmup.toLocaleString('en')} requests of warm-up, then ${options.requests.toLocaleString('en')} measured; ${options.rounds} rounds, the order alternating; medians. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), per request. Both sides gave the same answers for ${CHECKED} variable sets of each question first.`,
+    '',
+    '| question | side | server CPU µs / request | range | PostgreSQL µs / request | range | statements / request | req/s | errors |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  const ratios: string[] = [];
+  for (const [id, bySide] of input.runs) {
+    const medians = new Map<Side['label'], { cpu: number; db: number }>();
+    for (const [label, runs] of bySide) {
+      const cpu = median(runs.map((r) => r.cpuUs));
+      const db = median(runs.map((r) => r.dbUs));
+      medians.set(label, { cpu, db });
+      const range = (pick: (r: Run) => number) => `${Math.min(...runs.map(pick)).toFixed(0)}–${Math.max(...runs.map(pick)).toFixed(0)}`;
+      lines.push(
+        `| ${id} | ${label} | ${cpu.toFixed(0)} | ${range((r) => r.cpuUs)} | ${db.toFixed(0)} | ${range((r) => r.dbUs)} | ${median(runs.map((r) => r.statements)).toFixed(2)} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${runs.reduce((sum, r) => sum + r.errors, 0)} |`,
+      );
+    }
+    const before = medians.get('before')!;
+    const after = medians.get('after')!;
+    ratios.push(`- ${id}: server CPU ${(after.cpu / before.cpu).toFixed(2)}×, PostgreSQL ${(after.db / before.db).toFixed(2)}×, both together ${((after.cpu + after.db) / (before.cpu + before.db)).toFixed(2)}× (after ÷ before; below 1 is cheaper)`);
+  }
+  return [...lines, '', ...ratios, ''].join('\n');
+}
