@@ -5,7 +5,6 @@
  * the way requests per second do, and short `--only` runs of the full bench could not tell two
  * builds apart (test/bench/README.md, sessions 32 and 33). See test/bench/README.md.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -13,10 +12,10 @@ import { prewarmDatabase, readStatements, resetStatements, startCluster, withCli
 import { countyRun } from '../lib/county.js';
 import { prepareDataset } from '../lib/dataset.js';
 import { commitOf, machineInfo } from '../lib/machine.js';
-import { parseOptions, REPO_DIR, RESULTS_DIR } from '../lib/options.js';
+import { parseOptions, REPO_DIR } from '../lib/options.js';
 import { median, pinToCpu } from '../lib/pinning.js';
 import { cpuTimeMs } from '../lib/processes.js';
-import { reportStem } from '../lib/report-name.js';
+import { saveDailyReport } from '../lib/report-name.js';
 import { startServer, type RunningServer } from '../lib/servers.js';
 import { answer, firstDifference } from '../lib/verify.js';
 import { QUESTIONS, questionById, type Question, type Vars } from '../questions/index.js';
@@ -135,10 +134,8 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
       }
     }
     const markdown = compareReport({ date, sides, options, machine: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the start ${machine.loadAverageAtStart.join(' ')}`, database: dataset.database, runs });
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `${reportStem(`compare-${date.slice(0, 10)}`, date)}.md`);
-    writeFileSync(file, markdown);
-    copyFileSync(file, path.join(RESULTS_DIR, 'latest-compare.md'));
+    // A second report on a day gets the time too: the day's first is never written over.
+    const file = saveDailyReport('compare', date, markdown);
     console.log(`\n${markdown}`);
     log(`report: ${path.relative(REPO_DIR, file)} (and latest-compare.md)`);
   } finally {

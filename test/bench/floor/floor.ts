@@ -5,7 +5,7 @@
  * production mode, a pool of 10, on the bench's PostgreSQL); all are started first and then
  * measured in turn, `rounds` times, and medians are reported. See test/bench/README.md.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,8 +14,8 @@ import pg from 'pg';
 import { authHeaders, serverEnv } from '../auth.js';
 import { quoteIdent, startCluster, type Cluster } from '../lib/cluster.js';
 import { commitOf, machineInfo, type MachineInfo } from '../lib/machine.js';
-import { REPO_DIR, RESULTS_DIR, WORK_DIR } from '../lib/options.js';
-import { reportStem } from '../lib/report-name.js';
+import { REPO_DIR, WORK_DIR } from '../lib/options.js';
+import { saveDailyReport } from '../lib/report-name.js';
 import { monotonicUs, summariseProfile } from '../lib/profile.js';
 import { installPeerSchema } from '../lib/peer-schema.js';
 import { floorServerEntry } from '../lib/compiled.js';
@@ -180,11 +180,8 @@ export async function runFloor(argv: string[], log: (line: string) => void): Pro
       }
     }
     const markdown = floorReport({ date, commit: commitOf(REPO_DIR), machine, options, variants: variants.map((v) => v.name), runs });
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    // A second floor on a day gets the time too: the day's first is never written over.
-    const file = path.join(RESULTS_DIR, `${reportStem(`floor-${date.slice(0, 10)}`, date)}.md`);
-    writeFileSync(file, markdown);
-    copyFileSync(file, path.join(RESULTS_DIR, 'latest-floor.md'));
+    // A second report on a day gets the time too: the day's first is never written over.
+    const file = saveDailyReport('floor', date, markdown);
     console.log(`\n${markdown}`);
     log(`report: ${path.relative(REPO_DIR, file)} (and latest-floor.md)`);
   } finally {
