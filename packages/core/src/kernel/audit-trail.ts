@@ -1,3 +1,5 @@
+import { FieldSet } from './field-set.js';
+
 /**
  * What a request leaves in the audit log besides its writes: which mutation is running (so the
  * database can stamp every changed row with it) and which personal data it read unmasked. Writes
@@ -9,26 +11,43 @@ export interface PersonalDataRead {
   readonly objectId: string;
   /** The village the person or household belongs to, so the audit log can be read by area. */
   readonly areaCode: string | null;
-  readonly fields: Set<string>;
+  /** The fields returned unmasked. */
+  readonly fields: FieldSet;
 }
+
+/** A read while the request runs: its fields grow as the object's personal fields are resolved. */
+type CollectedRead = { -readonly [K in keyof PersonalDataRead]: PersonalDataRead[K] };
 
 export class AuditTrail {
   /** The root mutation field being executed; mutations run one after another, so one slot is enough. */
   operation: string | null = null;
-  private readonly reads = new Map<string, PersonalDataRead>();
+  /**
+   * The reads by type, then by id as the type's resolvers give it (each type gives its ids in one
+   * form, number or string): found without building a key string for every field read.
+   */
+  private readonly byType = new Map<string, Map<string | number, CollectedRead>>();
+  /** The same reads in the order they were first made, which the audit record keeps. */
+  private inOrder: CollectedRead[] = [];
 
   /** Notes that `field` of an object was returned unmasked. */
   recordPersonalRead(objectType: string, objectId: string | number, areaCode: string | null, field: string): void {
-    const key = `${objectType}:${objectId}`;
-    const read = this.reads.get(key);
-    if (read) read.fields.add(field);
-    else this.reads.set(key, { objectType, objectId: String(objectId), areaCode, fields: new Set([field]) });
+    let byId = this.byType.get(objectType);
+    if (!byId) this.byType.set(objectType, (byId = new Map()));
+    const read = byId.get(objectId);
+    if (read) {
+      read.fields = read.fields.with(field);
+      return;
+    }
+    const first: CollectedRead = { objectType, objectId: String(objectId), areaCode, fields: FieldSet.of(field) };
+    byId.set(objectId, first);
+    this.inOrder.push(first);
   }
 
   /** The reads collected so far, emptied: each is recorded once. */
   takePersonalReads(): PersonalDataRead[] {
-    const reads = [...this.reads.values()];
-    this.reads.clear();
+    const reads = this.inOrder;
+    this.byType.clear();
+    this.inOrder = [];
     return reads;
   }
 }
