@@ -1,8 +1,12 @@
 import {
   AreaSchema,
   AuditTrail,
+  extraColumn,
+  HouseholdSchema,
   householdLoader,
   inTransaction,
+  pageColumn,
+  pageRowsOf,
   ReadLayer,
   rowsWhereIn,
   SqlText,
@@ -122,6 +126,28 @@ describe('the read layer', () => {
     expect(few.count).toBe(1);
     expect(many.statements).toEqual(few.statements);
     expect(many.statements[0]).toContain('= any($1)');
+  });
+
+  it("sets a page's extra columns aside: its rows hold exactly the entity's properties, and the extras are read beside them", async () => {
+    const ctx = contextOf(server);
+    const expected = await server.sql<{ id: number; household_no: string }>('select id, household_no from household order by id limit 3');
+    expect(expected).toHaveLength(3);
+    const rows = await pageRowsOf(ctx, {
+      entity: HouseholdSchema,
+      alias: 'h',
+      conditions: () => {},
+      properties: ['id', 'householdNo'],
+      extraColumns: (sql) => sql.append(`, h.id * 2 as "double_", (select count(*)::int from household) as "total_"`),
+      orderBy: [['id', 'asc']],
+      limit: 3,
+    });
+    expect(rows.map((row) => Object.keys(row))).toEqual(expected.map(() => ['id', 'householdNo']));
+    expect(rows.map((row) => [row.id, row.householdNo, extraColumn<number>(row, 'double_')])).toEqual(expected.map((row) => [row.id, row.household_no, row.id * 2]));
+    const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from household');
+    expect(pageColumn<number>(rows, 'total_')).toBe(Number(n));
+    expect(() => extraColumn(rows[0], 'members_')).toThrow(/no extra column members_/);
+    // The rows are guarded as before: a property the page did not read is refused, not undefined.
+    expect(() => rows[0].status).toThrow();
   });
 
   it('reads a row wider than json_build_array takes (100 values) as an array of arrays, decoded in order', async () => {

@@ -5,7 +5,7 @@ import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { appendCodeRanges } from '../kernel/read/entity-reads.js';
 import { childListColumn, primeChildLists, type ChildList } from '../kernel/read/child-lists.js';
-import { appendCountColumn, countRowsOf, pageRowsOf, takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { appendCountColumn, countRowsOf, pageColumn, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodesSelect, selectsPath } from '../kernel/read/selection.js';
 import { selectedProperties } from '../kernel/read/selected-properties.js';
 import { byHeadThenId, membersByHouseholdLoader } from '../member/member.loaders.js';
@@ -125,7 +125,7 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
         ],
         limit,
       });
-      if (withTotal) total = takeColumn<number>(rows, 'total_');
+      if (withTotal) total = pageColumn<number>(rows, 'total_');
       if (withMembers) primeChildLists(ctx, rows, MEMBERS, 'members_', (household) => household.id, membersByHouseholdLoader(ctx), members);
       return rows;
     },

@@ -42,13 +42,21 @@ function satisfied(scopes: ScopeMap | boolean, ctx: TuopinContext): boolean {
   return typeof scopes === 'boolean' ? scopes : holdsAny(scopes, ctx);
 }
 
+// Checked for every object a field returns (a page's hundred people): loops over the map's own
+// keys rather than `Object.entries`, which built an array of pairs for each object.
 function holdsAny(map: ScopeMap, ctx: TuopinContext): boolean {
-  return Object.entries(map).some(([scope, value]) => holds(scope, value, ctx));
+  for (const scope in map) if (Object.hasOwn(map, scope) && holds(scope, map[scope], ctx)) return true;
+  return false;
 }
 
 function holdsAll(map: ScopeMap, ctx: TuopinContext): boolean {
-  const entries = Object.entries(map);
-  return entries.length > 0 && entries.every(([scope, value]) => holds(scope, value, ctx));
+  let any = false;
+  for (const scope in map) {
+    if (!Object.hasOwn(map, scope)) continue;
+    if (!holds(scope, map[scope], ctx)) return false;
+    any = true;
+  }
+  return any;
 }
 
 function holds(scope: string, value: unknown, ctx: TuopinContext): boolean {

@@ -5,6 +5,7 @@ import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { checkPageArgs, decodeCursor, keysetPageSize, resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { perBuilder } from '../kernel/per-builder.js';
+import { extraColumn } from '../kernel/read/filtered-rows.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import { selectedProperties } from '../kernel/read/selected-properties.js';
 import { LedgerEntrySchema } from './ledger-entry.entity.js';
@@ -113,7 +114,7 @@ const ENTRY_PLACES: Record<AllocationOwner, (parent: string) => { fundArea: stri
 /**
  * Two columns for a parent page's statement (the owners' table as alias `parent`): each
  * owner's page of allocations as a JSON array, and their count — what `loadPages` reads for a
- * batch, read with the parent page instead. `primeAllocationPages` takes them out and primes the
+ * batch, read with the parent page instead (by `pageRowsOf`, which sets them aside). `primeAllocationPages` primes the
  * loader that `allocationConnection` reads, so the connection resolves as before.
  */
 export function appendAllocationPageColumns(
@@ -157,12 +158,9 @@ export function primeAllocationPages(
   const loader = pageLoader(ctx, owner, page);
   const columns = ctx.db.columns(LedgerEntrySchema).subset(properties);
   for (const row of rows) {
-    const record = row as unknown as Record<string, unknown>;
     // Each entry is [the entry's values, its fund's area, its project's place] (jsonArray).
-    const entries = record[column] as [entry: unknown[], fundAreaCode: string, projectPlaceCode: string][];
-    const total = record[`${column}total`] as number;
-    delete record[column];
-    delete record[`${column}total`];
+    const entries = extraColumn<[entry: unknown[], fundAreaCode: string, projectPlaceCode: string][]>(row, column);
+    const total = extraColumn<number>(row, `${column}total`);
     loader.prime(row.id, {
       rows: entries.map(([entry, fundAreaCode, projectPlaceCode]) => ledgerRowOf(ctx, { ...columns.fromJsonArray(entry), fundAreaCode, projectPlaceCode })),
       total,

@@ -6,7 +6,7 @@ import { areaPullConnection } from '../kernel/read/area-pull-connection.js';
 import type { FundSourceType } from '../fund/fund-enums.js';
 import { ProjectSchema } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
-import { takeColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { extraColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodeFieldNodes, nodesSelect } from '../kernel/read/selection.js';
 import { allocationPageRequest, allocationProperties, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
 
@@ -87,9 +87,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
       onPage: (rows) => {
         if (withFunding) {
           const fundingLoader = projectFundingLoader(ctx);
-          const fundings = rows.map((row) => (row as Record<string, unknown>).funding_ as FundingRow[]);
-          takeColumn(rows, 'funding_');
-          rows.forEach((row, i) => fundingLoader.prime(row.id, fundingOf(fundings[i])));
+          for (const row of rows) fundingLoader.prime(row.id, fundingOf(extraColumn<FundingRow[]>(row, 'funding_')));
         }
         if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_', allocationColumns);
       },
