@@ -142,10 +142,11 @@ describe('the read layer', () => {
       limit: 3,
     });
     expect(rows.map((row) => Object.keys(row))).toEqual(expected.map(() => ['id', 'householdNo']));
-    expect(rows.map((row) => [row.id, row.householdNo, extraColumn<number>(row, 'double_')])).toEqual(expected.map((row) => [row.id, row.household_no, row.id * 2]));
+    expect(rows.map((row, index) => [row.id, row.householdNo, extraColumn<number>(rows, index, 'double_')])).toEqual(expected.map((row) => [row.id, row.household_no, row.id * 2]));
     const [{ n }] = await server.sql<{ n: string }>('select count(*) as n from household');
     expect(pageColumn<number>(rows, 'total_')).toBe(Number(n));
-    expect(() => extraColumn(rows[0], 'members_')).toThrow(/no extra column members_/);
+    expect(() => extraColumn(rows, 0, 'members_')).toThrow(/no extra column members_/);
+    expect(() => extraColumn(rows.slice(), 0, 'double_')).toThrow(/no extra column double_/);
     // The rows are guarded as before: a property the page did not read is refused, not undefined.
     expect(() => rows[0].status).toThrow();
   });

@@ -157,10 +157,10 @@ export function primeAllocationPages(
 ): void {
   const loader = pageLoader(ctx, owner, page);
   const columns = ctx.db.columns(LedgerEntrySchema).subset(properties);
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     // Each entry is [the entry's values, its fund's area, its project's place] (jsonArray).
-    const entries = extraColumn<[entry: unknown[], fundAreaCode: string, projectPlaceCode: string][]>(row, column);
-    const total = extraColumn<number>(row, `${column}total`);
+    const entries = extraColumn<[entry: unknown[], fundAreaCode: string, projectPlaceCode: string][]>(rows, index, column);
+    const total = extraColumn<number>(rows, index, `${column}total`);
     loader.prime(row.id, {
       rows: entries.map(([entry, fundAreaCode, projectPlaceCode]) => ledgerRowOf(ctx, { ...columns.fromJsonArray(entry), fundAreaCode, projectPlaceCode })),
       total,

@@ -87,7 +87,7 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
       onPage: (rows) => {
         if (withFunding) {
           const fundingLoader = projectFundingLoader(ctx);
-          for (const row of rows) fundingLoader.prime(row.id, fundingOf(extraColumn<FundingRow[]>(row, 'funding_')));
+          rows.forEach((row, index) => fundingLoader.prime(row.id, fundingOf(extraColumn<FundingRow[]>(rows, index, 'funding_'))));
         }
         if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_', allocationColumns);
       },

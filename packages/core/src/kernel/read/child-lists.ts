@@ -49,8 +49,9 @@ export function primeChildLists<Parent extends object, Row extends object, Key>(
   properties?: readonly string[],
 ): void {
   const columns = ctx.db.columns(list.entity).subset(properties);
-  for (const parent of parents) {
-    const children = extraColumn<unknown[][]>(parent, column).map((child) => columns.fromJsonArray(child));
+  for (let index = 0; index < parents.length; index += 1) {
+    const parent = parents[index];
+    const children = extraColumn<unknown[][]>(parents, index, column).map((child) => columns.fromJsonArray(child));
     sortShortList(children, list.order);
     // prime() keeps what this request already loaded for the key, so every resolver sees one answer.
     loader.prime(keyOf(parent), children);

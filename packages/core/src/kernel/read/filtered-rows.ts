@@ -47,33 +47,36 @@ export async function pageRowsOf<Row extends object>(ctx: TuopinContext, query: 
   return columns.finish(rows);
 }
 
-/** The extra columns of rows read by `pageRowsOf`, by row: the rows themselves hold only the entity's. */
-const extraColumnsOf = new WeakMap<object, Record<string, unknown>>();
+/** Where a page's rows keep their extra columns: beside them, on the array, one record per row. */
+const EXTRA_COLUMNS = Symbol('extra columns');
+type WithExtraColumns = { [EXTRA_COLUMNS]?: Record<string, unknown>[] };
 
 /**
  * Moves the columns after the entity's first `entityColumns` out of each row, last first, and
  * before `finish` gives guarded rows their prototype. In that order each removal undoes the
  * property's addition and the row keeps V8's fast properties; removing a column that is not the
  * last, or any after the prototype changed, turns the row into a dictionary, which every later
- * property read and the garbage collector pay for (test/bench, session 34).
+ * property read and the garbage collector pay for (test/bench, session 34). The columns are kept
+ * on the array, not per row in a WeakMap, whose entries every minor collection would walk.
  */
 function setAsideExtraColumns(rows: Record<string, unknown>[], entityColumns: number): void {
   if (rows.length === 0) return;
   const names = Object.keys(rows[0]).slice(entityColumns);
-  for (const row of rows) {
+  const extras = rows.map((row) => {
     const extra: Record<string, unknown> = {};
     for (let i = names.length - 1; i >= 0; i -= 1) {
       extra[names[i]] = row[names[i]];
       delete row[names[i]];
     }
-    extraColumnsOf.set(row, extra);
-  }
+    return extra;
+  });
+  Object.defineProperty(rows, EXTRA_COLUMNS, { value: extras });
 }
 
-/** An extra column (`PageQuery.extraColumns`) of a row read by `pageRowsOf`. */
-export function extraColumn<T>(row: object, column: string): T {
-  const extra = extraColumnsOf.get(row);
-  if (!extra || !(column in extra)) throw new Error(`the row has no extra column ${column}: was it read by pageRowsOf with extraColumns adding it?`);
+/** An extra column (`PageQuery.extraColumns`) of the row at `index` of a page `pageRowsOf` read. */
+export function extraColumn<T>(rows: readonly object[], index: number, column: string): T {
+  const extra = (rows as WithExtraColumns)[EXTRA_COLUMNS]?.[index];
+  if (!extra || !(column in extra)) throw new Error(`row ${index} has no extra column ${column}: were the rows read by pageRowsOf, with extraColumns adding it?`);
   return extra[column] as T;
 }
 
@@ -86,7 +89,7 @@ export function appendCountColumn<Row extends object>(ctx: TuopinContext, sql: S
 
 /** A column added by `extraColumns` that has one value for the whole page (a count): its value in the first row. */
 export function pageColumn<T>(rows: readonly object[], column: string): T | undefined {
-  return rows.length > 0 ? extraColumn<T>(rows[0], column) : undefined;
+  return rows.length > 0 ? extraColumn<T>(rows, 0, column) : undefined;
 }
 
 /** How many rows the filter matches (`totalCount`), counted in SQL. */
