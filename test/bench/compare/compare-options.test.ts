@@ -5,7 +5,7 @@ import { parseCompareOptions } from './compare.js';
 describe('bench --compare options', () => {
   it('takes the other checkout and the questions, with the defaults for the rest', () => {
     const options = parseCompareOptions(['--compare', '../before', '--only', 'Q1, Q6a', '--county']);
-    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, rounds: 4, requests: 3_000, connections: 10 });
+    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, rounds: 12, requests: 1_500, connections: 10 });
   });
 
   it('reads the counts, wherever --compare stands', () => {

@@ -3,10 +3,16 @@
  * side by side on the same data, pinned: for each read question, the server's CPU per request
  * and PostgreSQL's execution time per request. These two do not depend on how busy the machine is
  * the way requests per second do, and short `--only` runs of the full bench could not tell two
- * builds apart (test/bench/README.md, sessions 32 and 33). See test/bench/README.md.
+ * builds apart (test/bench/README.md, sessions 32 and 33).
+ *
+ * Both servers run at once and are loaded in turn, in short bursts: on a shared virtual machine
+ * the cost of the same work drifts by half within minutes (session 34), so each "after" burst is
+ * set against the "before" burst next to it in time, and the report gives the median of those
+ * paired ratios as well as each side's medians. See test/bench/README.md.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { prewarmDatabase, readStatements, resetStatements, startCluster, withClient, type Cluster } from '../lib/cluster.js';
 import { countyRun } from '../lib/county.js';
@@ -38,10 +44,12 @@ export interface CompareOptions {
 const USAGE = `usage: pnpm bench --compare DIR [--only Q1,Q6a] [--county] [--households N] [--rounds N] [--requests N] [--warmup N] [--connections N]
   DIR          another tuopin checkout with its dependencies installed (the "before" side)
   --county     ask as the county officer (read audit on) instead of the national administrator
-  --rounds     rounds of the two servers (default 4; the order alternates, so each goes first as often)
-  --requests   requests measured per server and round (default 3,000)`;
+  --rounds     bursts of each server, in turn (default 12; the order alternates, so each goes first as often)
+  --requests   requests measured per server and burst (default 1,500)`;
 
-const DEFAULTS = { rounds: 4, requests: 3_000, warmup: 3_000, connections: 10 };
+const DEFAULTS = { rounds: 12, requests: 1_500, warmup: 3_000, connections: 10 };
+/** The pause before each burst. */
+const SETTLE_MS = 1_000;
 /** Variable sets whose answers must be the same from both sides before anything is timed. */
 const CHECKED = 10;
 
@@ -128,14 +136,26 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
       runs.set(question.id, bySide);
       const nonEmpty = await checkSameAnswers(cluster, dataset.database, sides, question, pool, caller);
       log(`${question.id}: both sides give the same answers for ${Math.min(CHECKED, pool.length)} variable sets (${nonEmpty} non-empty)`);
-      for (let round = 0; round < options.rounds; round++) {
-        // Alternating order: the server measured second in a pair reads about 2 % higher (session 32).
-        for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
-          const run = await measureSide(cluster, dataset.database, side, question, pool, caller, options);
-          bySide.get(side.label)!.push(run);
-          log(`  ${question.id} round ${round + 1} ${side.label}: ${run.cpuUs.toFixed(0)} µs CPU, ${run.dbUs.toFixed(0)} µs in PostgreSQL, ${run.statements.toFixed(2)} statements per request; ${run.rps.toFixed(0)} req/s${run.errors ? `; ${run.errors} errors` : ''}`);
-        }
-      }
+      const running = cluster;
+      await withSide(running, dataset.database, sides[0]!, caller, (before) =>
+        withSide(running, dataset.database, sides[1]!, caller, async (after) => {
+          const servers = { before, after };
+          const loads = sides.map((side) => loadOf(servers[side.label], question, pool, options));
+          for (const [index, side] of sides.entries()) {
+            pinToCpu(servers[side.label].pid, 1);
+            await loads[index]!(options.warmup);
+          }
+          for (let round = 0; round < options.rounds; round++) {
+            // Alternating order: the server measured second in a pair reads about 2 % higher (session 32).
+            for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+              const side = sides[index]!;
+              const run = await measureBurst(running, dataset.database, servers[side.label].pid, loads[index]!, options.requests);
+              bySide.get(side.label)!.push(run);
+              log(`  ${question.id} round ${round + 1} ${side.label}: ${run.cpuUs.toFixed(0)} µs CPU, ${run.dbUs.toFixed(0)} µs in PostgreSQL, ${run.statements.toFixed(2)} statements per request; ${run.rps.toFixed(0)} req/s${run.errors ? `; ${run.errors} errors` : ''}`);
+            }
+          }
+        }),
+      );
     }
     const markdown = compareReport({ date, sides, options, machine: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the start ${machine.loadAverageAtStart.join(' ')}`, database: dataset.database, runs });
     // A second report on a day gets the time too: the day's first is never written over.
@@ -178,38 +198,44 @@ async function checkSameAnswers(cluster: Cluster, database: string, sides: Side[
   return nonEmpty;
 }
 
-async function measureSide(cluster: Cluster, database: string, side: Side, question: Question, pool: Vars[], caller: BenchCaller | undefined, options: CompareOptions): Promise<Run> {
-  return withSide(cluster, database, side, caller, async (server) => {
-    pinToCpu(server.pid, 1);
-    const bodies = pool.map((vars) => server.request(question, vars).body);
-    let next = 0;
-    const load = (amount: number) =>
-      autocannon({
-        url: server.url('/graphql'),
-        method: 'POST',
-        headers: server.headers,
-        connections: options.connections,
-        amount,
-        timeout: 30,
-        requests: [{ setupRequest: (request: any) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-      });
-    await load(options.warmup);
-    await resetStatements(cluster);
-    const cpuBefore = cpuTimeMs(server.pid);
-    const started = performance.now();
-    const result = await load(options.requests);
-    const seconds = (performance.now() - started) / 1000;
-    const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
-    const statements = await readStatements(cluster, database);
-    const answered = Math.max(1, result.requests.total);
-    return {
-      cpuUs: (cpuMs * 1000) / answered,
-      dbUs: (statements.reduce((sum, s) => sum + s.totalMs, 0) * 1000) / answered,
-      statements: statements.reduce((sum, s) => sum + s.calls, 0) / answered,
-      rps: answered / seconds,
-      errors: result.errors + result.timeouts + result.non2xx,
-    };
-  });
+/** Sends `amount` requests of the question, its variable sets in turn, at the options' connections. */
+type Load = (amount: number) => Promise<autocannon.Result>;
+
+function loadOf(server: RunningServer, question: Question, pool: Vars[], options: CompareOptions): Load {
+  const bodies = pool.map((vars) => server.request(question, vars).body);
+  let next = 0;
+  return (amount) =>
+    autocannon({
+      url: server.url('/graphql'),
+      method: 'POST',
+      headers: server.headers,
+      connections: options.connections,
+      amount,
+      timeout: 30,
+      requests: [{ setupRequest: (request: any) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    });
+}
+
+/** One burst of requests to one server: its CPU and the database's time per request. */
+async function measureBurst(cluster: Cluster, database: string, pid: number, load: Load, requests: number): Promise<Run> {
+  // The other server shares the core: its work left from its own burst (collecting garbage,
+  // closing connections) ends before this one starts.
+  await sleep(SETTLE_MS);
+  await resetStatements(cluster);
+  const cpuBefore = cpuTimeMs(pid);
+  const started = performance.now();
+  const result = await load(requests);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMs = cpuTimeMs(pid) - cpuBefore;
+  const statements = await readStatements(cluster, database);
+  const answered = Math.max(1, result.requests.total);
+  return {
+    cpuUs: (cpuMs * 1000) / answered,
+    dbUs: (statements.reduce((sum, s) => sum + s.totalMs, 0) * 1000) / answered,
+    statements: statements.reduce((sum, s) => sum + s.calls, 0) / answered,
+    rps: answered / seconds,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 function compareReport(input: { date: string; sides: Side[]; options: CompareOptions; machine: string; database: string; runs: Map<string, Map<Side['label'], Run[]>> }): string {
@@ -218,7 +244,7 @@ function compareReport(input: { date: string; sides: Side[]; options: CompareOpt
     `# Before and after, pinned — ${input.date.slice(0, 10)}`,
     '',
     `before: ${input.sides[0]!.commit} (${input.sides[0]!.serverDir}); after: ${input.sides[1]!.commit} (this checkout). ${input.machine}.`,
-    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Each server started fresh for each run, as \`start\` runs it; the server on CPU 1, the load generator (autocannon, ${options.connections} connections) on CPU 0; ${options.warmup.toLocaleString('en')} requests of warm-up, then ${options.requests.toLocaleString('en')} measured; ${options.rounds} rounds, the order alternating; medians. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), per request. Both sides gave the same answers for up to ${CHECKED} variable sets of each question first (not all of them empty).`,
+    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Both servers started as \`start\` runs them and kept up for the question, both on CPU 1, loaded in turn by the load generator (autocannon, ${options.connections} connections) on CPU 0; ${options.warmup.toLocaleString('en')} requests of warm-up each, then ${options.rounds} bursts of ${options.requests.toLocaleString('en')} requests each, the order alternating; medians. Paired: each after burst ÷ the before burst next to it in time, whose median cancels the machine's drift between bursts. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), per request. Both sides gave the same answers for up to ${CHECKED} variable sets of each question first (not all of them empty).`,
     '',
     '| question | side | server CPU µs / request | range | PostgreSQL µs / request | range | statements / request | req/s | errors |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -237,7 +263,20 @@ function compareReport(input: { date: string; sides: Side[]; options: CompareOpt
     }
     const before = medians.get('before')!;
     const after = medians.get('after')!;
-    ratios.push(`- ${id}: server CPU ${(after.cpu / before.cpu).toFixed(2)}×, PostgreSQL ${(after.db / before.db).toFixed(2)}×, both together ${((after.cpu + after.db) / (before.cpu + before.db)).toFixed(2)}× (after ÷ before; below 1 is cheaper)`);
+    const pairs = pairedRatios(bySide.get('before')!, bySide.get('after')!);
+    const paired = (pick: (r: Run) => number) => {
+      const each = pairs.map(([b, a]) => pick(a) / pick(b));
+      return `${median(each).toFixed(2)}× (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})`;
+    };
+    ratios.push(
+      `- ${id}: server CPU ${(after.cpu / before.cpu).toFixed(2)}×, PostgreSQL ${(after.db / before.db).toFixed(2)}×, both together ${((after.cpu + after.db) / (before.cpu + before.db)).toFixed(2)}× (after ÷ before; below 1 is cheaper); ` +
+        `paired, burst by burst: server CPU ${paired((r) => r.cpuUs)}, PostgreSQL ${paired((r) => r.dbUs)}, both together ${paired((r) => r.cpuUs + r.dbUs)}`,
+    );
   }
   return [...lines, '', ...ratios, ''].join('\n');
+}
+
+/** Each round's before and after bursts, which ran next to each other. */
+function pairedRatios<T>(before: readonly T[], after: readonly T[]): [before: T, after: T][] {
+  return before.slice(0, after.length).map((run, round) => [run, after[round]!]);
 }
