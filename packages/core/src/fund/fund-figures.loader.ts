@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { sumMoney } from '../kernel/money.js';
+import { sortShortList } from '../kernel/sort-short-list.js';
 import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
 import { FUND_SOURCE_TYPES, type FundSourceType } from './fund-enums.js';
 
@@ -52,9 +53,10 @@ export interface FundingRow {
 
 /** A project's funding from its rows by source type: in the vocabulary's order, with totals. */
 export function fundingOf(rows: readonly FundingRow[]): ProjectFunding {
-  const bySource = rows
-    .map((row) => ({ sourceType: row.source_type, allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }))
-    .sort((a, b) => SOURCE_ORDER.indexOf(a.sourceType) - SOURCE_ORDER.indexOf(b.sourceType));
+  const bySource = sortShortList(
+    rows.map((row) => ({ sourceType: row.source_type, allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) })),
+    (a, b) => SOURCE_ORDER.indexOf(a.sourceType) - SOURCE_ORDER.indexOf(b.sourceType),
+  );
   return {
     bySource,
     allocated: sumMoney('0', ...bySource.map((s) => s.allocated)),

@@ -80,3 +80,32 @@ describe('money', () => {
     expect(() => MoneyScalar.parseValue('12.345')).toThrow(/at most two decimals/);
   });
 });
+
+describe('sumMoney on whole fen', () => {
+  it('gives what the exact sum of BigInt fen gives, for amounts up to 13 digits of yuan in any form', () => {
+    // A fixed seed: the same amounts on every run, so a failure can be reproduced.
+    let seed = 20261202;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const amountOf = () => {
+      const digits = 1 + Math.floor(random() * 13);
+      const yuan = Array.from({ length: digits }, () => Math.floor(random() * 10)).join('');
+      const fraction = [``, `.${Math.floor(random() * 10)}`, `.${String(Math.floor(random() * 100)).padStart(2, '0')}`][Math.floor(random() * 3)];
+      return `${random() < 0.3 ? '-' : ''}${yuan}${fraction}`;
+    };
+    for (let i = 0; i < 5_000; i++) {
+      const amounts = Array.from({ length: 1 + Math.floor(random() * 6) }, amountOf);
+      const exact = formatMoney(amounts.reduce((total, amount) => total + parseMoney(amount)!, 0n));
+      expect(sumMoney(...amounts), amounts.join(' + ')).toBe(exact);
+    }
+  });
+
+  it('falls back to BigInt past 13 digits of yuan or past a safe integer of fen', () => {
+    expect(sumMoney('12345678901234.56', '0.44')).toBe('12345678901235.00');
+    expect(sumMoney('9999999999999.99', '9999999999999.99', '9999999999999.99', '9999999999999.99', '9999999999999.99')).toBe('49999999999999.95');
+    expect(sumMoney(...Array.from({ length: 10 }, () => '9999999999999.99'))).toBe('99999999999999.90');
+    expect(sumMoney('-0.00', '0')).toBe('0.00');
+    expect(sumMoney('-5.5', '0.49')).toBe('-5.01');
+    expect(() => sumMoney('1e3')).toThrow(/not a money amount/);
+  });
+});
+

@@ -56,7 +56,32 @@ export function normalizeMoney(text: string): string {
 
 /** Sums money strings exactly. */
 export function sumMoney(...amounts: string[]): string {
-  return formatMoney(amounts.reduce((total, amount) => total + toFen(amount), 0n));
+  // Amounts of at most 13 digits of yuan are summed exactly as whole fen in a Number, without the
+  // BigInts and regular-expression matches of the general path: a project page sums its
+  // funding's amounts for each of its projects (test/bench, session 34).
+  let fen = 0;
+  for (const amount of amounts) {
+    if (!SMALL_AMOUNT.test(amount)) return formatMoney(amounts.reduce((total, each) => total + toFen(each), 0n));
+    fen += Math.round(Number(amount) * 100);
+    if (!Number.isSafeInteger(fen)) return formatMoney(amounts.reduce((total, each) => total + toFen(each), 0n));
+  }
+  return formatWholeFen(fen);
+}
+
+/**
+ * An amount with at most 13 digits of yuan and 2 of fen. For these, `Number(amount) * 100` is
+ * within a quarter of a fen of the exact value (reading the decimal and multiplying by 100 each
+ * err by at most 1.1e-16 of under 10^15 fen), so rounding it gives the exact fen.
+ */
+const SMALL_AMOUNT = /^-?\d{1,13}(?:\.\d{1,2})?$/;
+
+/** Whole fen (a safe integer) as an amount, as `formatMoney` writes it. */
+function formatWholeFen(fen: number): string {
+  const negative = fen < 0;
+  const abs = negative ? -fen : fen;
+  const yuan = Math.floor(abs / 100);
+  const rest = abs - yuan * 100;
+  return `${negative ? '-' : ''}${yuan}.${rest < 10 ? '0' : ''}${rest}`;
 }
 
 /** a − b, exactly. */

@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import type { TuopinContext } from '../context.js';
+import { sortShortList } from '../sort-short-list.js';
 import { extraColumn } from './filtered-rows.js';
 
 /**
@@ -58,20 +59,3 @@ export function primeChildLists<Parent extends object, Row extends object, Key>(
   }
 }
 
-/**
- * Sorts a short list in place, stably, by insertion. A parent's children are a handful (a
- * household's members), and `Array.prototype.sort` allocates its working state on every call:
- * about 800 bytes for each household of a page, more than the members themselves (session 34's
- * allocation profile of the household page).
- */
-function sortShortList<T>(items: T[], order: (a: T, b: T) => number): void {
-  for (let i = 1; i < items.length; i += 1) {
-    const item = items[i];
-    let j = i - 1;
-    while (j >= 0 && order(items[j], item) > 0) {
-      items[j + 1] = items[j];
-      j -= 1;
-    }
-    items[j + 1] = item;
-  }
-}
