@@ -126,25 +126,47 @@ export async function resolveKeysetConnection<Row>(
   // Cursors are encoded when a client selects them (getters), not for every row of every page:
   // most pages are read without them.
   const cursorOf = (row: Row) => encodeCursor(keyOf(row));
-  const edges = trimmed.map((node) => ({
-    node,
-    get cursor() {
-      return cursorOf(node);
-    },
-  }));
-  const emptyCursor = args.after ?? args.before ?? '';
   return {
-    edges,
-    pageInfo: {
-      get startCursor() {
-        return trimmed.length > 0 ? cursorOf(trimmed[0]) : emptyCursor;
-      },
-      get endCursor() {
-        return trimmed.length > 0 ? cursorOf(trimmed[trimmed.length - 1]) : emptyCursor;
-      },
-      hasPreviousPage: hasPreviousPage(rows.length),
-      hasNextPage: hasNextPage(rows.length),
-    },
+    edges: trimmed.map((node) => new KeysetEdge(node, cursorOf)),
+    pageInfo: new KeysetPageInfo(trimmed, cursorOf, args.after ?? args.before ?? '', hasPreviousPage(rows.length), hasNextPage(rows.length)),
     totalCount: count,
   };
 }
+
+/*
+ * An edge and a page's info are classes whose cursors are getters on the prototype: an object
+ * literal with a getter is created in V8's dictionary mode, with a closure of its own, which a
+ * project feed's hundred allocation edges paid for on every request (session 34's allocation profile).
+ */
+
+/** An edge of a keyset connection: its node, and its cursor, encoded when read. */
+class KeysetEdge<Row> {
+  constructor(
+    readonly node: Row,
+    private readonly cursorOf: (row: Row) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
+}
+
+/** A keyset page's info: its cursors, encoded when read (an empty page answers the cursor it was asked from). */
+class KeysetPageInfo<Row> {
+  constructor(
+    private readonly rows: readonly Row[],
+    private readonly cursorOf: (row: Row) => string,
+    private readonly emptyCursor: string,
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+  ) {}
+
+  get startCursor(): string {
+    return this.rows.length > 0 ? this.cursorOf(this.rows[0]!) : this.emptyCursor;
+  }
+
+  get endCursor(): string {
+    return this.rows.length > 0 ? this.cursorOf(this.rows[this.rows.length - 1]!) : this.emptyCursor;
+  }
+}
+
