@@ -5,12 +5,12 @@ import { parseCompareOptions } from './compare.js';
 describe('bench --compare options', () => {
   it('takes the other checkout and the questions, with the defaults for the rest', () => {
     const options = parseCompareOptions(['--compare', '../before', '--only', 'Q1, Q6a', '--county']);
-    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, rounds: 12, requests: 1_500, connections: 10 });
+    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, allocations: false, rounds: 12, requests: 1_500, connections: 10 });
   });
 
   it('reads the counts, wherever --compare stands', () => {
-    const options = parseCompareOptions(['--rounds', '6', '--compare', '/tmp/base', '--requests', '8000', '--households', '1000']);
-    expect(options).toMatchObject({ before: '/tmp/base', rounds: 6, requests: 8_000, households: 1_000, county: false, only: null });
+    const options = parseCompareOptions(['--rounds', '6', '--compare', '/tmp/base', '--requests', '8000', '--allocations', '--households', '1000']);
+    expect(options).toMatchObject({ before: '/tmp/base', rounds: 6, requests: 8_000, households: 1_000, county: false, allocations: true, only: null });
   });
 
   it('refuses a missing directory, an unknown flag and a count that is not a positive whole number', () => {

@@ -10,11 +10,15 @@
  * set against the "before" burst next to it in time, and the report gives the median of those
  * paired ratios as well as each side's medians. See test/bench/README.md.
  */
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { prewarmDatabase, readStatements, resetStatements, startCluster, withClient, type Cluster } from '../lib/cluster.js';
+import { summariseAllocations, type AllocationSummary } from '../lib/allocations.js';
 import { countyRun } from '../lib/county.js';
 import { prepareDataset } from '../lib/dataset.js';
 import { commitOf, machineInfo } from '../lib/machine.js';
@@ -39,11 +43,14 @@ export interface CompareOptions {
   requests: number;
   warmup: number;
   connections: number;
+  /** Also measures the bytes each side allocates per request (compare/allocation-sampler.cjs). */
+  allocations: boolean;
 }
 
-const USAGE = `usage: pnpm bench --compare DIR [--only Q1,Q6a] [--county] [--households N] [--rounds N] [--requests N] [--warmup N] [--connections N]
+const USAGE = `usage: pnpm bench --compare DIR [--only Q1,Q6a] [--county] [--allocations] [--households N] [--rounds N] [--requests N] [--warmup N] [--connections N]
   DIR          another tuopin checkout with its dependencies installed (the "before" side)
   --county     ask as the county officer (read audit on) instead of the national administrator
+  --allocations  also the bytes each side allocates per request, and where (a sampling heap profile)
   --rounds     bursts of each server, in turn (default 12; the order alternates, so each goes first as often)
   --requests   requests measured per server and burst (default 1,500)`;
 
@@ -61,12 +68,12 @@ export function parseCompareOptions(argv: string[]): CompareOptions {
   const at = argv.indexOf('--compare');
   const before = argv[at + 1];
   if (!before || before.startsWith('--')) throw new Error(`--compare needs the other checkout's directory\n${USAGE}`);
-  const options: CompareOptions = { before: path.resolve(before), only: null, county: false, households: parseOptions([]).households, ...DEFAULTS };
+  const options: CompareOptions = { before: path.resolve(before), only: null, county: false, allocations: false, households: parseOptions([]).households, ...DEFAULTS };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (i === at + 1 || flag === '--compare') continue;
-    if (flag === '--county') {
-      options.county = true;
+    if (flag === '--county' || flag === '--allocations') {
+      options[flag === '--county' ? 'county' : 'allocations'] = true;
       continue;
     }
     const value = argv[++i];
@@ -130,6 +137,7 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
     }
     pinToCpu(process.pid, 0);
     const runs = new Map<string, Map<Side['label'], Run[]>>();
+    const allocations = new Map<string, AllocationSummary>();
     for (const question of asked) {
       const pool = pools.get(question.id)!;
       const bySide = new Map<Side['label'], Run[]>(sides.map((side) => [side.label, []]));
@@ -156,8 +164,15 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
           }
         }),
       );
+      if (options.allocations) {
+        for (const side of sides) {
+          const summary = await measureAllocations(cluster, dataset.database, side, question, pool, caller, options);
+          allocations.set(`${question.id} ${side.label}`, summary);
+          log(`  ${question.id} ${side.label}: ${summary.bytesPerRequest.toLocaleString('en')} bytes allocated per request`);
+        }
+      }
     }
-    const markdown = compareReport({ date, sides, options, machine: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the start ${machine.loadAverageAtStart.join(' ')}`, database: dataset.database, runs });
+    const markdown = compareReport({ date, sides, options, machine: `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average at the start ${machine.loadAverageAtStart.join(' ')}`, database: dataset.database, runs, allocations });
     // A second report on a day gets the time too: the day's first is never written over.
     const file = saveDailyReport('compare', date, markdown);
     console.log(`\n${markdown}`);
@@ -238,7 +253,51 @@ async function measureBurst(cluster: Cluster, database: string, pid: number, loa
   };
 }
 
-function compareReport(input: { date: string; sides: Side[]; options: CompareOptions; machine: string; database: string; runs: Map<string, Map<Side['label'], Run[]>> }): string {
+/** The sampler, loaded into the server with --require (it is CommonJS, and needs no build). */
+const ALLOCATION_SAMPLER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'allocation-sampler.cjs');
+
+/**
+ * The bytes one side allocates per request: a server of its own with the sampler, warmed up, then
+ * sampled over the measured requests only. Not in the CPU bursts: the sampler costs time.
+ */
+async function measureAllocations(cluster: Cluster, database: string, side: Side, question: Question, pool: Vars[], caller: BenchCaller | undefined, options: CompareOptions): Promise<AllocationSummary> {
+  const server = await startServer(caller ? 'county' : 'ours', {
+    databaseUrl: cluster.url(database),
+    poolSize: 10,
+    serverDir: side.serverDir,
+    caller,
+    logName: `compare-${side.label}-allocations.log`,
+    nodeFlags: ['--require', ALLOCATION_SAMPLER],
+  });
+  const file = path.join(tmpdir(), `tuopin-allocations-${server.pid}.heapprofile`);
+  try {
+    pinToCpu(server.pid, 1);
+    const load = loadOf(server, question, pool, options);
+    await load(options.warmup);
+    process.kill(server.pid, 'SIGUSR2');
+    await sleep(SETTLE_MS);
+    const result = await load(options.requests);
+    process.kill(server.pid, 'SIGUSR2');
+    for (let waited = 0; !existsSync(file); waited += 100) {
+      if (waited > 60_000) throw new Error(`${side.label}: the allocation profile was not written (${file})`);
+      await sleep(100);
+    }
+    return summariseAllocations(file, side.serverDir, Math.max(1, result.requests.total));
+  } finally {
+    rmSync(file, { force: true });
+    await server.stop();
+  }
+}
+
+function compareReport(input: {
+  date: string;
+  sides: Side[];
+  options: CompareOptions;
+  machine: string;
+  database: string;
+  runs: Map<string, Map<Side['label'], Run[]>>;
+  allocations: Map<string, AllocationSummary>;
+}): string {
   const { options } = input;
   const lines = [
     `# Before and after, pinned — ${input.date.slice(0, 10)}`,
@@ -273,10 +332,36 @@ function compareReport(input: { date: string; sides: Side[]; options: CompareOpt
         `paired, burst by burst: server CPU ${paired((r) => r.cpuUs)}, PostgreSQL ${paired((r) => r.dbUs)}, both together ${paired((r) => r.cpuUs + r.dbUs)}`,
     );
   }
-  return [...lines, '', ...ratios, ''].join('\n');
+  return [...lines, '', ...ratios, '', ...allocationSection(input.runs, input.allocations, input.options.requests), ''].join('\n');
 }
 
 /** Each round's before and after bursts, which ran next to each other. */
 function pairedRatios<T>(before: readonly T[], after: readonly T[]): [before: T, after: T][] {
   return before.slice(0, after.length).map((run, round) => [run, after[round]!]);
+}
+
+/** Bytes allocated per request by each side, their ratio, and where each side allocates most. */
+function allocationSection(runs: Map<string, unknown>, allocations: Map<string, AllocationSummary>, requests: number): string[] {
+  if (allocations.size === 0) return [];
+  const lines = [
+    `## Bytes allocated per request`,
+    '',
+    `A sampling heap profile of a server of each side (objects already collected counted too), over ${requests.toLocaleString('en')} requests after the warm-up; run apart from the CPU bursts.`,
+    '',
+    '| question | before | after | after ÷ before |',
+    '|---|---|---|---|',
+  ];
+  const details: string[] = [];
+  for (const id of runs.keys()) {
+    const before = allocations.get(`${id} before`);
+    const after = allocations.get(`${id} after`);
+    if (!before || !after) continue;
+    lines.push(`| ${id} | ${before.bytesPerRequest.toLocaleString('en')} | ${after.bytesPerRequest.toLocaleString('en')} | ${(after.bytesPerRequest / before.bytesPerRequest).toFixed(3)}× |`);
+    for (const [label, summary] of [['before', before], ['after', after]] as const) {
+      details.push('', `<details><summary>${id}, ${label}: where the bytes are allocated</summary>`, '', '| function | where | bytes / request |', '|---|---|---|');
+      for (const f of summary.topFunctions) details.push(`| ${f.name} | ${f.where} | ${f.bytesPerRequest.toLocaleString('en')} |`);
+      details.push('', '</details>');
+    }
+  }
+  return [...lines, ...details];
 }

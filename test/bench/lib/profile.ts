@@ -8,7 +8,7 @@ import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
@@ -57,7 +57,7 @@ const sourceMaps = new Map<string, SourceMap | null>();
  * A frame of a built file (our server runs compiled, see compiled.ts) moved to its TypeScript
  * source through the build's source map, so that our time is still told by package and module.
  */
-function sourceFrame(frame: CallFrame): CallFrame {
+export function sourceFrame(frame: CallFrame): CallFrame {
   if (!frame.url.startsWith('file://') || !frame.url.endsWith('.js')) return frame;
   const file = fileURLToPath(frame.url);
   let map = sourceMaps.get(file);
