@@ -278,6 +278,9 @@ async function measureAllocations(cluster: Cluster, database: string, side: Side
     await sleep(SETTLE_MS);
     const result = await load(options.requests);
     process.kill(server.pid, 'SIGUSR2');
+    // Refused or failed requests allocate less than answered ones: their bytes would flatter the side.
+    const failed = result.errors + result.timeouts + result.non2xx;
+    if (failed > 0) throw new Error(`${side.label}: ${failed} of the sampled requests failed; the bytes per request would not be the question's`);
     for (let waited = 0; !existsSync(file); waited += 100) {
       if (waited > 60_000) throw new Error(`${side.label}: the allocation profile was not written (${file})`);
       await sleep(100);

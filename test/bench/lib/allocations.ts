@@ -18,23 +18,19 @@ interface AllocationNode {
 
 export interface AllocationSummary {
   bytesPerRequest: number;
-  byPackage: { name: string; bytesPerRequest: number }[];
   topFunctions: { name: string; where: string; bytesPerRequest: number }[];
 }
 
 export function summariseAllocations(file: string, serverDir: string, requests: number, top = 10): AllocationSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { head?: AllocationNode; error?: string };
   if (!profile.head) throw new Error(`the allocation profile ${file} was not taken: ${profile.error ?? 'no samples'}`);
-  const packages = new Map<string, number>();
   const functions = new Map<string, { name: string; where: string; bytes: number }>();
   let total = 0;
   const visit = (node: AllocationNode) => {
     if (node.selfSize > 0) {
       const { functionName, url, lineNumber } = sourceFrame(node.callFrame);
       total += node.selfSize;
-      const pkg = packageOf(url, serverDir);
-      packages.set(pkg, (packages.get(pkg) ?? 0) + node.selfSize);
-      const where = url ? `${pkg} ${path.basename(url)}:${lineNumber + 1}` : '';
+      const where = url ? `${packageOf(url, serverDir)} ${path.basename(url)}:${lineNumber + 1}` : '';
       const key = `${functionName}|${where}`;
       const entry = functions.get(key) ?? { name: functionName || '(anonymous)', where, bytes: 0 };
       entry.bytes += node.selfSize;
@@ -46,7 +42,6 @@ export function summariseAllocations(file: string, serverDir: string, requests: 
   const perRequest = (bytes: number) => Math.round(bytes / requests);
   return {
     bytesPerRequest: perRequest(total),
-    byPackage: [...packages].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => ({ name, bytesPerRequest: perRequest(bytes) })),
     topFunctions: [...functions.values()].sort((a, b) => b.bytes - a.bytes).slice(0, top).map((f) => ({ name: f.name, where: f.where, bytesPerRequest: perRequest(f.bytes) })),
   };
 }

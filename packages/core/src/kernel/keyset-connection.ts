@@ -169,4 +169,3 @@ class KeysetPageInfo<Row> {
     return this.rows.length > 0 ? this.cursorOf(this.rows[this.rows.length - 1]!) : this.emptyCursor;
   }
 }
-

@@ -108,4 +108,3 @@ describe('sumMoney on whole fen', () => {
     expect(() => sumMoney('1e3')).toThrow(/not a money amount/);
   });
 });
-

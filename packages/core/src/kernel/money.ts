@@ -61,11 +61,16 @@ export function sumMoney(...amounts: string[]): string {
   // funding's amounts for each of its projects (test/bench, session 34).
   let fen = 0;
   for (const amount of amounts) {
-    if (!SMALL_AMOUNT.test(amount)) return formatMoney(amounts.reduce((total, each) => total + toFen(each), 0n));
+    if (!SMALL_AMOUNT.test(amount)) return sumOfBigFen(amounts);
     fen += Math.round(Number(amount) * 100);
-    if (!Number.isSafeInteger(fen)) return formatMoney(amounts.reduce((total, each) => total + toFen(each), 0n));
+    if (!Number.isSafeInteger(fen)) return sumOfBigFen(amounts);
   }
   return formatWholeFen(fen);
+}
+
+/** The general path: any amounts, summed as BigInt fen. */
+function sumOfBigFen(amounts: readonly string[]): string {
+  return formatMoney(amounts.reduce((total, amount) => total + toFen(amount), 0n));
 }
 
 /**

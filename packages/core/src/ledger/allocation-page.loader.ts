@@ -114,8 +114,9 @@ const ENTRY_PLACES: Record<AllocationOwner, (parent: string) => { fundArea: stri
 /**
  * Two columns for a parent page's statement (the owners' table as alias `parent`): each
  * owner's page of allocations as a JSON array, and their count — what `loadPages` reads for a
- * batch, read with the parent page instead (by `pageRowsOf`, which sets them aside). `primeAllocationPages` primes the
- * loader that `allocationConnection` reads, so the connection resolves as before.
+ * batch, read with the parent page instead (`pageRowsOf` sets them aside from its rows).
+ * `primeAllocationPages` primes the loader that `allocationConnection` reads with them, so the
+ * connection resolves as before.
  */
 export function appendAllocationPageColumns(
   ctx: TuopinContext,

@@ -58,4 +58,3 @@ export function primeChildLists<Parent extends object, Row extends object, Key>(
     loader.prime(keyOf(parent), children);
   }
 }
-
