@@ -18,6 +18,7 @@ import { useNameBadValues } from './name-bad-values.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 import { useQueryCost, type CostBudget } from './query-cost.js';
 import { useCompiledExecution } from './compiled-execution.js';
+import { mergeHooks } from './merged-hooks.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
@@ -112,7 +113,7 @@ export function appPlugins(options: AppOptions): AppPart[] {
     { name: 'query cost: limits and budget', plugins: [useQueryCost()] },
     { name: 'read audit', plugins: [useAuditReads()] },
     { name: 'request record', plugins: [useRequestRecord()] },
-    { name: 'trusted documents', plugins: useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS) },
+    { name: 'trusted documents', plugins: [useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS)] },
     // Queries and mutations run as functions compiled once per schema, document and operation.
     { name: 'compiled execution', plugins: options.compiledExecution === false ? [] : [useCompiledExecution()] },
   ];
@@ -152,6 +153,7 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], pl
         audit: new AuditTrail(),
       } as Omit<TuopinContext, 'em'> as TuopinContext;
     },
-    plugins: [...plugins],
+    // Our onParams and onExecute hooks run as one hook each: yoga's per-hook machinery, not our checks, was most of their cost.
+    plugins: mergeHooks(plugins),
   };
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { roleDeclaration, type Principal, type Role } from '@tuopin/core';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { ConfigurationError } from '../configuration-error.js';
@@ -81,35 +80,44 @@ const bareHash = (key: string) => (key.startsWith('sha256:') ? key.slice('sha256
 const refusal = (code: string, zh: string, en: string) => () =>
   createGraphQLError(`${zh} / ${en}`, { extensions: { code, messageZh: zh, messageEn: en, http: { status: 400 } } });
 
+const persistedQueryOnly = refusal('PERSISTED_QUERY_ONLY', '此角色只能运行已登记的操作（按哈希发送）', 'This role may run registered operations only (send them by hash)');
+const hashRequired = refusal('PERSISTED_QUERY_ID_REQUIRED', '请求须带 query 或已登记操作的哈希', 'Send a query or the hash of a registered operation');
+const notRegistered = refusal('PERSISTED_QUERY_NOT_FOUND', '未登记的操作：清单中没有此哈希', 'Unregistered operation: no document in the manifest has this hash');
+
 /**
- * yoga's persisted-operations plugin over the manifests: a request may name a registered
- * operation by `extensions.persistedQuery.sha256Hash`; a caller whose role is in `requireFor`
- * may send nothing else. Installed even with no manifest, so that a client sending a hash always
- * learns `PERSISTED_QUERY_NOT_FOUND` (and may send the text instead).
+ * Persisted operations over the manifests, as the APQ convention sends them: a request may name a
+ * registered operation by `extensions.persistedQuery.sha256Hash` (version 1) instead of its text;
+ * a caller whose role is in `requireFor` may send nothing else. Installed even with no manifest,
+ * so that a client sending a hash always learns `PERSISTED_QUERY_NOT_FOUND` (and may send the
+ * text instead).
+ *
+ * One synchronous hook that reads the caller from the server context (the gateway put it there).
+ * yoga's persisted-operations plugin, used before, decides on the Request alone: it needed a
+ * second hook to remember each request's caller in a WeakMap, and asked for its verdict through
+ * a maybe-promise, on every request.
  */
-export function useTrustedDocuments(trusted: TrustedDocuments): Plugin[] {
-  // The plugin decides on the Request alone; the caller is in the server context, so remember it per request.
-  const callers = new WeakMap<Request, Principal>();
-  const rememberCaller: Plugin = {
-    onParams({ request, context }) {
-      const principal = (context as { principal?: Principal | null }).principal;
-      if (principal) callers.set(request, principal);
+export function useTrustedDocuments(trusted: TrustedDocuments): Plugin {
+  return {
+    onParams({ params, context, setParams }) {
+      if (params.query) {
+        const role = (context as { principal?: Principal | null }).principal?.role;
+        // Fails closed: a request whose caller is unknown here runs registered operations only.
+        if (role === undefined || trusted.requireFor.has(role)) throw persistedQueryOnly();
+        return;
+      }
+      const hash = persistedOperationHash(params.extensions);
+      if (hash === null) throw hashRequired();
+      const document = trusted.documents.get(bareHash(hash));
+      if (document === undefined) throw notRegistered();
+      setParams({ ...params, query: document });
     },
   };
-  return [
-    rememberCaller,
-    usePersistedOperations({
-      getPersistedOperation: (hash) => trusted.documents.get(bareHash(hash)) ?? null,
-      allowArbitraryOperations: (request) => {
-        const role = callers.get(request)?.role;
-        // Fails closed: a request whose caller is unknown here runs registered operations only.
-        return role !== undefined && !trusted.requireFor.has(role);
-      },
-      customErrors: {
-        notFound: refusal('PERSISTED_QUERY_NOT_FOUND', '未登记的操作：清单中没有此哈希', 'Unregistered operation: no document in the manifest has this hash'),
-        persistedQueryOnly: refusal('PERSISTED_QUERY_ONLY', '此角色只能运行已登记的操作（按哈希发送）', 'This role may run registered operations only (send them by hash)'),
-        keyNotFound: refusal('PERSISTED_QUERY_ID_REQUIRED', '请求须带 query 或已登记操作的哈希', 'Send a query or the hash of a registered operation'),
-      },
-    }),
-  ];
 }
+
+/** `extensions.persistedQuery.sha256Hash` of the APQ convention (version 1), or null. */
+function persistedOperationHash(extensions: Record<string, unknown> | undefined): string | null {
+  const persisted = extensions?.persistedQuery as { version?: unknown; sha256Hash?: unknown } | null | undefined;
+  if (typeof persisted !== 'object' || persisted === null || persisted.version !== 1) return null;
+  return typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : null;
+}
+
