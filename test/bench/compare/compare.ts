@@ -10,7 +10,7 @@
  * set against the "before" burst next to it in time, and the report gives the median of those
  * paired ratios as well as each side's medians. See test/bench/README.md.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { summariseAllocations, type AllocationSummary } from '../lib/allocations
 import { countyRun } from '../lib/county.js';
 import { prepareDataset } from '../lib/dataset.js';
 import { commitOf, machineInfo } from '../lib/machine.js';
-import { parseOptions, REPO_DIR } from '../lib/options.js';
+import { parseOptions, REPO_DIR, WORK_DIR } from '../lib/options.js';
 import { median, pinToCpu } from '../lib/pinning.js';
 import { cpuTimeMs } from '../lib/processes.js';
 import { saveDailyReport } from '../lib/report-name.js';
@@ -285,6 +285,10 @@ async function measureAllocations(cluster: Cluster, database: string, side: Side
       if (waited > 60_000) throw new Error(`${side.label}: the allocation profile was not written (${file})`);
       await sleep(100);
     }
+    // Kept for reading further than the report's top ten (the last run's, in the bench's work directory).
+    const kept = path.join(WORK_DIR, 'profiles', 'allocations', `${question.id}${caller ? '-county' : ''}-${side.label}.heapprofile`);
+    mkdirSync(path.dirname(kept), { recursive: true });
+    copyFileSync(file, kept);
     return summariseAllocations(file, side.serverDir, Math.max(1, result.requests.total));
   } finally {
     rmSync(file, { force: true });
