@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type Platform, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
-import { sendNodeResponse } from '@whatwg-node/server';
+import { normalizeNodeRequest, sendNodeResponse } from '@whatwg-node/server';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -19,6 +19,7 @@ import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 import { useQueryCost, type CostBudget } from './query-cost.js';
 import { useCompiledExecution } from './compiled-execution.js';
 import { mergeHooks } from './merged-hooks.js';
+import { answerDirectly, directMediaType, isJsonContentType, paramsOf, readNodeBody, type PlatformYoga } from './direct-json-post.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustedDocuments?: TrustedDocuments;
   /** Queries and mutations run compiled (graphql-jit); true unless turned off (`http.compiledExecution`). */
   compiledExecution?: boolean;
+  /** Plain JSON posts skip yoga's HTTP adapter (direct-json-post.ts); true unless turned off, which tests do to compare the two paths. */
+  directJsonPosts?: boolean;
 }
 
 /**
@@ -57,8 +60,6 @@ export interface TuopinApp {
   fetch(url: string, init: RequestInit, context: ServerContext): Promise<Response>;
 }
 
-type PlatformYoga = YogaServerInstance<ServerContext, TuopinContext>;
-
 export function createApp(options: AppOptions): TuopinApp {
   // Plugins read their checked settings (pluginSettingsOf); `start` has checked them already, a test server has not.
   checkPluginSettings(options.tenancy.deployment.plugins, options.settings);
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): TuopinApp {
   for (const platform of options.tenancy.distinct) {
     yogas.set(platform, createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins), platform, db)));
   }
+  const direct = options.directJsonPosts !== false;
   const yogaFor = (principal: Principal | null): PlatformYoga => {
     // Without a caller (GraphiQL's page outside production): every enabled plugin's schema.
     const yoga = yogas.get(principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment);
@@ -76,21 +78,43 @@ export function createApp(options: AppOptions): TuopinApp {
     return yoga;
   };
   return {
-    requestListener: (req, res, context) => serveNodeRequest(yogaFor(context.principal), req, res, context),
-    fetch: async (url, init, context) => yogaFor(context.principal).fetch(url, init, context),
+    requestListener: (req, res, context) => serveNodeRequest(yogaFor(context.principal), req, res, context, direct),
+    fetch: (url, init, context) => serveFetch(yogaFor(context.principal), url, init, context, direct),
   };
 }
 
 /**
- * What yoga's own Node listener does, with the server context made once: it is the object the
- * listener would otherwise merge, property by property, with one holding the request and the
- * response, on every request.
+ * What yoga's own Node listener does, with the server context made once (the object the listener
+ * would otherwise merge, property by property, with one holding the request and the response, on
+ * every request), and plain JSON posts answered by the direct path.
  */
-async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: ServerResponse, context: ServerContext): Promise<void> {
+async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: ServerResponse, context: ServerContext, direct: boolean): Promise<void> {
+  // A plain JSON post takes the direct path (direct-json-post.ts); everything else, and what it hands back, yoga's full handler.
+  const mediaType = direct && req.method === 'POST' && isJsonContentType(req.headers['content-type']) ? directMediaType(req.headers.accept) : null;
+  if (mediaType !== null) {
+    const body = await readNodeBody(req);
+    if (body === null) return void res.destroy(); // the client went away: nobody to answer
+    // yoga takes a body already read from `req.body`, as it does from frameworks that read bodies.
+    (req as IncomingMessage & { body?: Buffer }).body = body;
+    const params = paramsOf(body.toString('utf8'));
+    const serverContext = { req, res, ...context };
+    const response = params && (await answerDirectly(yoga, params, normalizeNodeRequest(req, yoga.fetchAPI), serverContext, mediaType));
+    // `true`: the headers written with one writeHead, as yoga's own listener does by default.
+    if (response) return sendNodeResponse(response, res, req, true);
+  }
+  // A context of its own: a direct attempt that handed the request back may have written to its one.
   const serverContext = { req, res, ...context };
   const response = await yoga.handleNodeRequestAndResponse(req, res, serverContext);
-  // `true`: the headers written with one writeHead, as yoga's own listener does by default.
   await sendNodeResponse(response, res, req, true);
+}
+
+/** The in-process twin of serveNodeRequest (tests), with the same choice of path. */
+async function serveFetch(yoga: PlatformYoga, url: string, init: RequestInit, context: ServerContext, direct: boolean): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const mediaType = direct && init.method === 'POST' && typeof init.body === 'string' && isJsonContentType(headers.get('content-type')) ? directMediaType(headers.get('accept')) : null;
+  const params = mediaType === null ? null : paramsOf(init.body as string);
+  const response = params && (await answerDirectly(yoga, params, new yoga.fetchAPI.Request(url, init), { ...context }, mediaType!));
+  return response ?? yoga.fetch(url, init, context);
 }
 
 /** One part of the app's request pipeline, named for the HTTP floor measurement (test/bench/floor). */

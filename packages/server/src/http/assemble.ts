@@ -36,7 +36,7 @@ export async function assembleServer(
   options: AssembleOptions,
 ): Promise<{ app: TuopinApp; gateway: ReturnType<typeof createEdge>; metrics: Metrics; stop: () => Promise<void> }> {
   const http = options.http ?? DEFAULT_HTTP_CONFIG;
-  const app = createApp({ ...options, trustedDocuments: http.trustedDocuments, compiledExecution: http.compiledExecution });
+  const app = createApp({ ...options, trustedDocuments: http.trustedDocuments, compiledExecution: http.compiledExecution, directJsonPosts: http.directJsonPosts });
   const apiKeys = new ApiKeyCache();
   const revocations = listenForRevocations({ databaseUrl: options.orm.config.get('clientUrl')!, cache: apiKeys, log: options.log });
   const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(options.auth.jwt, options.tenancy.accessFor)), orm: options.orm, apiKeys });

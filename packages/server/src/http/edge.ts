@@ -36,6 +36,7 @@ export function createEdge(options: EdgeOptions): Handler {
       principal: null,
       statements: 0,
       refusals: [],
+      answeredDirectly: false,
     };
     // yoga builds the GraphQL context from the request's headers; it then carries the id we echo.
     req.headers['x-request-id'] = record.requestId;

@@ -25,3 +25,12 @@ describe('http.compiledExecution', () => {
     expect(() => loadHttpConfig(configFile({}), { TUOPIN_COMPILED_EXECUTION: 'false' })).toThrowError('TUOPIN_COMPILED_EXECUTION');
   });
 });
+
+describe('http.directJsonPosts', () => {
+  it('is on by default, off when the file says so, and refuses anything but a boolean', () => {
+    expect(loadHttpConfig(configFile(undefined)).directJsonPosts).toBe(true);
+    expect(loadHttpConfig(configFile({ directJsonPosts: false })).directJsonPosts).toBe(false);
+    expect(loadHttpConfig(configFile({ directJsonPosts: true })).directJsonPosts).toBe(true);
+    expect(() => loadHttpConfig(configFile({ directJsonPosts: 'off' }))).toThrowError('http.directJsonPosts must be true or false');
+  });
+});

@@ -21,12 +21,17 @@ export interface HttpConfig {
    * compiled query ever answer differently.
    */
   compiledExecution: boolean;
+  /**
+   * Whether a plain JSON post skips yoga's HTTP adapter (`direct-json-post.ts`); on by default. An
+   * operator's way back to yoga's full handler for every request, without a release.
+   */
+  directJsonPosts: boolean;
 }
 
-export const DEFAULT_HTTP_CONFIG: HttpConfig = { corsOrigins: [], metrics: { port: null, token: null }, trustedDocuments: NO_TRUSTED_DOCUMENTS, compiledExecution: true };
+export const DEFAULT_HTTP_CONFIG: HttpConfig = { corsOrigins: [], metrics: { port: null, token: null }, trustedDocuments: NO_TRUSTED_DOCUMENTS, compiledExecution: true, directJsonPosts: true };
 
 /**
- * `http: { corsOrigins: [...], metricsPort: 9464, trustedDocuments: {...}, compiledExecution: true }`
+ * `http: { corsOrigins: [...], metricsPort: 9464, trustedDocuments: {...}, compiledExecution: true, directJsonPosts: true }`
  * from the configuration file; `TUOPIN_CORS_ORIGINS` (comma-separated) replaces the list,
  * `TUOPIN_METRICS_PORT` the port, `TUOPIN_COMPILED_EXECUTION` (`on`/`off`) the execution, and
  * `TUOPIN_METRICS_TOKEN` (at least 24 characters) puts `/metrics` on the API's port behind it.
@@ -55,6 +60,7 @@ export function loadHttpConfig(file: string, env: NodeJS.ProcessEnv = {}): HttpC
     metrics: { port, token },
     trustedDocuments: loadTrustedDocuments(raw.trustedDocuments, file),
     compiledExecution: compiledExecutionOf(raw.compiledExecution, env.TUOPIN_COMPILED_EXECUTION),
+    directJsonPosts: raw.directJsonPosts === undefined ? true : booleanSetting('http.directJsonPosts', raw.directJsonPosts),
   };
 }
 
@@ -64,7 +70,10 @@ function compiledExecutionOf(fromFile: unknown, fromEnv: string | undefined): bo
     if (fromEnv !== 'on' && fromEnv !== 'off') throw new ConfigurationError('TUOPIN_COMPILED_EXECUTION must be "on" or "off"');
     return fromEnv === 'on';
   }
-  if (fromFile === undefined) return true;
-  if (typeof fromFile !== 'boolean') throw new ConfigurationError('http.compiledExecution must be true or false');
-  return fromFile;
+  return fromFile === undefined ? true : booleanSetting('http.compiledExecution', fromFile);
+}
+
+function booleanSetting(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new ConfigurationError(`${name} must be true or false`);
+  return value;
 }

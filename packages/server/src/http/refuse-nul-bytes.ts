@@ -15,7 +15,8 @@ export function useRefuseNulBytes(): Plugin {
       const field = nulInDocument(args.document) ?? nulInVariables(args.variableValues ?? {});
       if (field === null) return;
       const error = ValidationError.of(field, '不能包含空字符（U+0000）', 'Text cannot contain the NUL character (U+0000)');
-      setResultAndStopExecution({ errors: [new GraphQLError(error.message, { extensions: error.toExtensions(), originalError: error })] });
+      // 400: the client's to fix. Without a status yoga took the ValidationError behind it for a server fault (500).
+      setResultAndStopExecution({ errors: [new GraphQLError(error.message, { extensions: { ...error.toExtensions(), http: { status: 400 } }, originalError: error })] });
     },
   };
 }

@@ -30,6 +30,7 @@ export function createMetrics(orm: MikroORM): Metrics {
   registry.registerMetric(duration as never);
   registry.registerMetric(statements as never);
   const refusals = new Counter({ name: 'tuopin_refusals_total', help: 'Requests refused by authentication or a limit, by reason', labelNames: ['reason'], registers: [registry] });
+  const direct = new Counter({ name: 'tuopin_http_direct_answers_total', help: "GraphQL requests answered by the direct path for JSON posts rather than yoga's full handler", registers: [registry] });
   const pool = poolOf(orm);
   new Gauge({
     name: 'tuopin_db_pool_connections',
@@ -62,6 +63,7 @@ export function createMetrics(orm: MikroORM): Metrics {
       const byStatus = REFUSED_STATUSES[status];
       if (byStatus) refusals.inc({ reason: byStatus });
       for (const reason of record.refusals) refusals.inc({ reason });
+      if (record.answeredDirectly) direct.inc();
     },
   };
 }

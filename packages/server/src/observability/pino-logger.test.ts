@@ -49,7 +49,7 @@ it('refuses an unknown level by name', () => {
 it('adds the id of the request being served to every line logged while it runs', () => {
   const { lines, destination } = capture();
   const log = createPinoLogger({ destination });
-  const record = { requestId: 'req-7', startedAt: 0n, operationName: null, principal: null, statements: 0, refusals: [] };
+  const record = { requestId: 'req-7', startedAt: 0n, operationName: null, principal: null, statements: 0, refusals: [], answeredDirectly: false };
   runWithRequestRecord(record, () => log.error('unexpected error', { correlationId: 'c-2' }));
   log.info('outside any request');
   expect(lines[0]).toMatchObject({ requestId: 'req-7', correlationId: 'c-2' });

@@ -24,13 +24,20 @@ export function useRequestRecord(): Plugin<TuopinContext> {
       const principal = args.contextValue.principal;
       if (principal) record.principal = { id: principal.id, role: principal.role };
     },
-    onResultProcess({ result }) {
-      const record = currentRequest();
-      if (!record || typeof result !== 'object' || result === null || !('errors' in result)) return;
-      for (const error of (result.errors ?? []) as readonly GraphQLError[]) {
-        const code = error.extensions?.code;
-        if (typeof code === 'string' && LIMIT_CODES.has(code)) record.refusals.push(code);
-      }
-    },
+    onResultProcess: ({ result }) => recordRefusals(result),
   };
+}
+
+/**
+ * Tells the current request record which limits refused the request or part of it, from the
+ * errors of its result. yoga calls it through `onResultProcess`; the direct path for JSON posts
+ * (http/direct-json-post.ts), which does not run yoga's result processing, calls it itself.
+ */
+export function recordRefusals(result: unknown): void {
+  const record = currentRequest();
+  if (!record || typeof result !== 'object' || result === null || !('errors' in result)) return;
+  for (const error of ((result as { errors?: readonly GraphQLError[] }).errors ?? [])) {
+    const code = error.extensions?.code;
+    if (typeof code === 'string' && LIMIT_CODES.has(code)) record.refusals.push(code);
+  }
 }

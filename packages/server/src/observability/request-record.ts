@@ -15,6 +15,8 @@ export interface RequestRecord {
   statements: number;
   /** Why a request (or part of it) was refused by a limit, e.g. `LIMIT_EXCEEDED`. */
   refusals: string[];
+  /** Whether the direct path for JSON posts answered it (http/direct-json-post.ts), not yoga's full handler. */
+  answeredDirectly: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestRecord>();

@@ -1,0 +1,108 @@
+import type { IncomingMessage } from 'node:http';
+import type { TuopinContext } from '@tuopin/core';
+import { processRegularResult, type GraphQLParams, type YogaServerInstance } from 'graphql-yoga';
+import { recordRefusals } from '../observability/request-record-plugin.js';
+import { currentRequest } from '../observability/request-record.js';
+import type { ServerContext } from './app.js';
+
+/**
+ * The direct path for the request almost every client sends: a POST of one JSON object
+ * (`query`, `variables`, `operationName`, `extensions`) from a client that takes a JSON answer.
+ *
+ * yoga answers it in three stages. Its server adapter turns the Node request into a Fetch
+ * `Request` and runs the `onRequest` hooks; its request parsers, one hook each, find the one for
+ * JSON and read the body; its result processors choose the answer's media type by `Accept`.
+ * Between the second and the third, `getResultForParams` does the GraphQL work: the `onParams`
+ * hooks (yoga's check of the params, our trusted documents and request record), envelop with our
+ * plugins, execution, error masking. The first and last stages were two fifths of what a
+ * `{ __typename }` request allocated (session 35), the hook machinery most of it.
+ *
+ * Here the body is read and parsed once, `getResultForParams` runs as yoga runs it, and the
+ * result is made into a response by yoga's own `processRegularResult`, with the media type
+ * yoga's processors would have chosen (`directMediaType`). Everything else goes to yoga's full
+ * handler, unchanged: another method or content type, an `Accept` that asks for something else, a
+ * body that is not one JSON object, and a request whose `onParams` hooks throw (bad params, a
+ * trusted-documents refusal: nothing has run yet) is answered again by yoga with the body already
+ * read, so that its error is yoga's own. Our schemas define no subscriptions and no `@defer`, so
+ * a result here is never a stream. `test/server/direct-json-post.test.ts` compares the two paths
+ * answer by answer.
+ */
+export type PlatformYoga = YogaServerInstance<ServerContext, TuopinContext>;
+
+/** The two media types of yoga's regular result processor. */
+export type DirectMediaType = 'application/graphql-response+json' | 'application/json';
+
+const REGULAR_MEDIA_TYPES: readonly DirectMediaType[] = ['application/graphql-response+json', 'application/json'];
+
+/**
+ * The media type yoga would answer a single (not streamed) result with, when its regular
+ * processor is the one chosen; null when another (server-sent events, multipart) or none would be.
+ * As yoga's processors choose: entries with a charset other than utf-8 are skipped; the regular
+ * processor, tried last, wins whenever any entry matches it, with the media type of the first
+ * such entry, `application/json` where that entry covers both (`*\/*`, `application/*`).
+ */
+export function directMediaType(accept: string | null | undefined): DirectMediaType | null {
+  const entries = (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',');
+  for (const entry of entries) {
+    const [mediaType = '', ...parameters] = entry.split(';');
+    const charset = parameters.find((parameter) => parameter.includes('charset=')) ?? 'charset=utf-8';
+    if (charset !== 'charset=utf-8') continue;
+    let chosen: DirectMediaType | null = null;
+    for (const candidate of REGULAR_MEDIA_TYPES) if (mediaTypeMatches(candidate, mediaType)) chosen = candidate;
+    if (chosen) return chosen;
+  }
+  return null;
+}
+
+/** Whether `asked` (which may hold `*`) covers the processor's `offered` media type. */
+function mediaTypeMatches(offered: string, asked: string): boolean {
+  const [offeredType, offeredSubtype] = offered.split('/');
+  const [askedType, askedSubtype] = asked.split('/');
+  return (askedType === '*' || askedType === offeredType) && (askedSubtype === '*' || askedSubtype === offeredSubtype);
+}
+
+/** yoga's JSON request parser takes `application/json` exactly (case and all), with or without parameters. */
+export function isJsonContentType(contentType: string | null | undefined): boolean {
+  const first = contentType?.split(',')[0];
+  return first === 'application/json' || first?.startsWith('application/json;') === true;
+}
+
+/** The params of a body that is one JSON object; null for anything else (invalid JSON, a batch, a scalar), which yoga answers. */
+export function paramsOf(body: string): GraphQLParams | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as GraphQLParams) : null;
+}
+
+/**
+ * The answer to these params as yoga gives it, or null when an `onParams` hook threw: the caller
+ * then hands the request, body and all, to yoga's full handler.
+ */
+export async function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<Response | null> {
+  let result: Awaited<ReturnType<PlatformYoga['getResultForParams']>>;
+  try {
+    result = await yoga.getResultForParams({ params, request }, serverContext);
+  } catch {
+    return null;
+  }
+  // What yoga's result processing would have told the request record (our onResultProcess hook).
+  recordRefusals(result);
+  const record = currentRequest();
+  if (record) record.answeredDirectly = true;
+  return processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response | Promise<Response>;
+}
+
+/** The whole body of a Node request, or null when the client went away before sending it. */
+export function readNodeBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('error', () => resolve(null));
+    req.once('close', () => resolve(null)); // after 'end' this changes nothing: a promise settles once
+  });
+}
