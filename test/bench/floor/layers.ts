@@ -45,7 +45,16 @@ export const APP_PART_NAMES = [
 ] as const;
 
 /** Every layer the floor measures in-process, bottom up. `start` and the peer are separate processes. */
-export const LAYERS = ['yoga alone, its defaults', 'yoga alone, as the app sets it', 'tuopin schema, context, error masking', ...APP_PART_NAMES.map((name) => `+ ${name}`), '+ gateway', '+ edge'] as const;
+export const LAYERS = [
+  'yoga alone, its defaults',
+  'yoga alone, as the app sets it',
+  'tuopin schema, context, error masking',
+  ...APP_PART_NAMES.map((name) => `+ ${name}`),
+  // The app as createApp serves it: plain JSON posts without yoga's HTTP adapter (direct-json-post.ts).
+  '+ direct path for JSON posts',
+  '+ gateway',
+  '+ edge',
+] as const;
 
 function appOptions(input: LayerInput): AppOptions {
   const { config, tenancy, orm, log } = input;
@@ -77,6 +86,10 @@ export async function buildLayer(index: number, input: LayerInput): Promise<Hand
     return (req, res) => listener(req, res, context);
   }
   const { config, orm, log } = input;
+  if (LAYERS[index] === '+ direct path for JSON posts') {
+    const app = createApp(options);
+    return (req, res) => app.requestListener(req, res, { principal: NATIONAL_ADMIN, budget: { spendCost: () => null } });
+  }
   if (LAYERS[index] === '+ gateway') {
     const authenticate = createAuthenticator({ verifyJwt: cacheVerifiedTokens(await createJwtVerifier(config.auth.jwt)), orm, apiKeys: new ApiKeyCache() });
     return createGateway({ app: createApp(options), authenticate, limits: config.limits, production: true, log, ready: async () => true });
