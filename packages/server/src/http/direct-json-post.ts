@@ -27,6 +27,8 @@ import type { ServerContext } from './app.js';
  * a result here is never a stream. `test/server/direct-json-post.test.ts` compares the two paths
  * answer by answer.
  */
+
+/** One platform's yoga, as app.ts builds it. */
 export type PlatformYoga = YogaServerInstance<ServerContext, TuopinContext>;
 
 /** The two media types of yoga's regular result processor. */
