@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type Platform, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
-import { normalizeNodeRequest, sendNodeResponse } from '@whatwg-node/server';
+import { sendNodeResponse } from '@whatwg-node/server';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
@@ -19,7 +19,7 @@ import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 import { useQueryCost, type CostBudget } from './query-cost.js';
 import { useCompiledExecution } from './compiled-execution.js';
 import { mergeHooks } from './merged-hooks.js';
-import { answerDirectly, directMediaType, isJsonContentType, paramsOf, readNodeBody, type PlatformYoga } from './direct-json-post.js';
+import { answerDirectly, directMediaType, directRequest, isJsonContentType, paramsOf, readNodeBody, type PlatformYoga } from './direct-json-post.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
@@ -98,7 +98,7 @@ async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: S
     (req as IncomingMessage & { body?: Buffer }).body = body;
     const params = paramsOf(body.toString('utf8'));
     const serverContext = { req, res, ...context };
-    const response = params && (await answerDirectly(yoga, params, normalizeNodeRequest(req, yoga.fetchAPI), serverContext, mediaType));
+    const response = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), serverContext, mediaType));
     // `true`: the headers written with one writeHead, as yoga's own listener does by default.
     if (response) return sendNodeResponse(response, res, req, true);
   }
