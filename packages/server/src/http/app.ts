@@ -19,6 +19,7 @@ import { useRefuseNulBytes } from './refuse-nul-bytes.js';
 import { useQueryCost, type CostBudget } from './query-cost.js';
 import { useCompiledExecution } from './compiled-execution.js';
 import { mergeHooks } from './merged-hooks.js';
+import { useValidationCache } from './validation-cache.js';
 import { answerDirectly, directMediaType, directRequest, isJsonContentType, paramsOf, readNodeBody, type PlatformYoga } from './direct-json-post.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
@@ -177,7 +178,10 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], pl
         audit: new AuditTrail(),
       } as Omit<TuopinContext, 'em'> as TuopinContext;
     },
+    // yoga caches parsed documents by their text; validation results are cached by our plugin (validation-cache.ts says why).
+    parserAndValidationCache: { validationCache: false },
     // Our onParams and onExecute hooks run as one hook each: yoga's per-hook machinery, not our checks, was most of their cost.
-    plugins: mergeHooks(plugins),
+    // The validation cache comes last, after every plugin that could add a validation rule.
+    plugins: [...mergeHooks(plugins), useValidationCache()],
   };
 }
