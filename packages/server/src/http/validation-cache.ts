@@ -24,7 +24,8 @@ export function useValidationCache(): Plugin {
       const cached = byDocument.get(documentAST);
       if (cached) return void setResult(cached);
       return ({ result }) => {
-        if (result != null) byDocument.set(documentAST, result);
+        // graphql's validate gives GraphQLErrors; envelop types the result as any Error.
+        if (result != null) byDocument.set(documentAST, result as readonly GraphQLError[]);
       };
     },
   };
