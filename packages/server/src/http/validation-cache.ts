@@ -15,6 +15,8 @@ import type { Plugin } from 'graphql-yoga';
  * sees every rule added, it must be the last plugin (appConfig).
  */
 export function useValidationCache(): Plugin {
+  // By schema first: a document valid against one province's schema is validated again against
+  // another's. Weak maps: a document dropped from yoga's parse cache (an LRU) leaves this one too.
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>();
   return {
     onValidate({ params: { schema, documentAST, rules }, setResult }) {
