@@ -102,8 +102,9 @@ export async function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, 
 /**
  * The Fetch request yoga's hooks see on the direct path: the URL, method and headers yoga's adapter
  * (`normalizeNodeRequest`) would give them, without its two costs. The adapter makes an
- * AbortController for every request, aborted when the response closes: making its signal was an
- * eighth of a `{ __typename }` request's CPU (session 36's profile). And with the body already on
+ * AbortController for every request (to abort it when the response closes, when it is given the
+ * response): making its signal was an eighth of a `{ __typename }` request's CPU (session 36's
+ * profile), and its peak memory fell by half without it. And with the body already on
  * `req.body` it takes `Object.keys` of the Buffer, a string per byte, to tell a parsed body from a
  * raw one. Here the params are parsed already, so the request carries no body, and nothing on this
  * path reads `request.signal` (yoga's execution cancellation is not enabled): the request's own
