@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { normalizeNodeRequest } from '@whatwg-node/server';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { directRequest } from './direct-json-post.js';
 const { fetchAPI } = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false });
 
 /** A real Node request, as the server receives it, handed to `use` before it is answered. */
-async function withNodeRequest<T>(headers: Record<string, string>, use: (req: IncomingMessage) => T): Promise<T> {
+async function withNodeRequest<T>(headers: Record<string, string>, use: (req: IncomingMessage) => T, options: { withoutHost?: boolean } = {}): Promise<T> {
   let seen!: T;
   const server = createServer((req, res) => {
     seen = use(req);
@@ -18,8 +18,21 @@ async function withNodeRequest<T>(headers: Record<string, string>, use: (req: In
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   try {
     const { port } = server.address() as AddressInfo;
-    const response = await fetch(`http://127.0.0.1:${port}/graphql?x=1`, { method: 'POST', headers, body: '{"query":"{ __typename }"}' });
-    expect(response.status).toBe(200);
+    const body = '{"query":"{ __typename }"}';
+    // fetch always sends Host, and Node refuses HTTP/1.1 without one: only an HTTP/1.0 client leaves it out.
+    const status = options.withoutHost
+      ? await new Promise<number>((answered, failed) => {
+          const socket = connect(port, '127.0.0.1', () => {
+            const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+            socket.end(`POST /graphql?x=1 HTTP/1.0\r\n${lines}content-length: ${body.length}\r\n\r\n${body}`);
+          });
+          let answer = '';
+          socket.on('data', (chunk) => (answer += chunk));
+          socket.once('close', () => answered(Number(/^HTTP\/1\.\d (\d+)/.exec(answer)?.[1])));
+          socket.once('error', failed);
+        })
+      : (await fetch(`http://127.0.0.1:${port}/graphql?x=1`, { method: 'POST', headers, body })).status;
+    expect(status).toBe(200);
   } finally {
     await new Promise((closed) => server.close(closed));
   }
@@ -38,6 +51,13 @@ describe('directRequest', () => {
     expect(direct).toEqual(adapter);
     expect(direct.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql\?x=1$/);
     expect(direct.headers).toContainEqual(['idempotency-key', 'k-1']);
+  });
+
+  it("gives a request without a Host header the adapter's URL, taken from the socket", async () => {
+    const headers = { 'content-type': 'application/json' };
+    const [direct, adapter] = await withNodeRequest(headers, (req) => [visible(directRequest(req, fetchAPI)), visible(normalizeNodeRequest(req, fetchAPI))], { withoutHost: true });
+    expect(direct).toEqual(adapter);
+    expect(direct.headers.map(([name]) => name)).not.toContain('host');
   });
 
   it('makes its abort signal only when one is read, and that signal never aborts', async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { TuopinContext } from '@tuopin/core';
+import { normalizeNodeRequest } from '@whatwg-node/server';
 import { processRegularResult, type GraphQLParams, type YogaServerInstance } from 'graphql-yoga';
 import { recordRefusals } from '../observability/request-record-plugin.js';
 import { currentRequest } from '../observability/request-record.js';
@@ -111,8 +112,10 @@ export async function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, 
  * getter makes a signal on first read, which never aborts.
  */
 export function directRequest(req: IncomingMessage, fetchAPI: PlatformYoga['fetchAPI']): Request {
+  // Without a Host header (HTTP/1.0) the adapter's URL comes from the socket's address: its rule, not a copy of it.
+  if (req.headers.host === undefined) return normalizeNodeRequest(req, fetchAPI);
   const protocol = (req.socket as TLSSocket | undefined)?.encrypted ? 'https' : 'http';
-  return new fetchAPI.Request(`${protocol}://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, {
+  return new fetchAPI.Request(`${protocol}://${req.headers.host}${req.url ?? '/graphql'}`, {
     method: 'POST',
     headers: req.headers as Record<string, string>,
   });
