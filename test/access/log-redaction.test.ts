@@ -63,6 +63,8 @@ describe('the JSON log of an unexpected database error', () => {
     const entry = logged.find((line) => line.correlationId === error.extensions.correlationId);
     expect(entry).toMatchObject({
       message: 'unexpected error',
+      // The request's id, as echoed to the client: the access line of the same request has it too.
+      requestId: response.headers.get('x-request-id'),
       errorType: 'UniqueConstraintViolationException',
       code: '23505',
       constraint: 'member_id_number_unique',

@@ -28,7 +28,7 @@ let server: TestServer;
 
 const contextOf = (server: TestServer): TuopinContext => ({
   em: server.orm.em.fork() as TuopinContext['em'],
-  db: new ReadLayer(server.orm.em),
+  db: new ReadLayer(server.orm.em).forRequest({ statements: 0 }),
   principal: SYSTEM_PRINCIPAL,
   settings: server.settings,
   requestId: 'test:read-layer',

@@ -3,6 +3,9 @@ import { createHttpTestServer, type HttpTestServer } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
+import { registrationInput } from '../fixtures/households.js';
+import { RegisterHousehold } from '../fixtures/operations.js';
+import { print } from 'graphql';
 
 // What an operator sees: one access line per request, and /metrics in Prometheus's format.
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123456789';
@@ -47,6 +50,20 @@ describe('the access log', () => {
     expect(line!.fields.statements).toBe(count);
     expect(line!.fields.durationMs).toBeGreaterThan(0);
     expect(lines.filter((l) => l.fields.requestId === 'access-1')).toHaveLength(1);
+  });
+
+  it('counts the statements of a write too: those of its transaction, sent by the ORM, and its reads', async () => {
+    const registered = await server.post({ query: print(RegisterHousehold), variables: { input: registrationInput() } }, { authorization: `Bearer ${token}` });
+    expect(registered.body.errors).toBeUndefined();
+    expect(registered.body.data.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
+    const update = `mutation Farm($id: ID!) { updateHousehold(input: { id: $id, arableLand: 1.5 }) { __typename ... on UpdateHouseholdPayload { household { arableLand } } } }`;
+    const { count, statements } = await server.countStatements(async () => {
+      const response = await server.post({ query: update, variables: { id: registered.body.data.registerHousehold.household.id } }, { authorization: `Bearer ${token}`, 'x-request-id': 'access-write' });
+      expect(response.body.data.updateHousehold).toEqual({ __typename: 'UpdateHouseholdPayload', household: { arableLand: 1.5 } });
+    });
+    // BEGIN, the stamp and COMMIT at least, besides the update and its reads.
+    expect(statements.filter((sql) => /^\s*(begin|commit)\b/i.test(sql))).toHaveLength(2);
+    expect(accessLine('access-write')).toMatchObject({ fields: { operation: 'Farm', status: 200, statements: count } });
   });
 
   it('logs refusals too, without a caller and without the credential', async () => {

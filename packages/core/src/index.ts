@@ -124,7 +124,7 @@ export { STATISTICS_BLOCK_COMPLEXITY, operationCost, queryLimitExceeded, type Op
 export { describedValues, enumOf, registerEnum } from './kernel/enum-values.js';
 export { perBuilder } from './kernel/per-builder.js';
 export { groupRows, pickRows } from './kernel/group-rows.js';
-export { ReadLayer } from './kernel/read/read-layer.js';
+export { ReadLayer, type StatementCounter } from './kernel/read/read-layer.js';
 export { plannedPerCall, SqlText, type ReadStatement } from './kernel/read/read-statement.js';
 export type { EntityColumns } from './kernel/read/entity-columns.js';
 export { jsonRows, type JsonRows } from './kernel/read/json-rows.js';

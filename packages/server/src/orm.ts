@@ -1,7 +1,7 @@
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Platform } from '@tuopin/core';
-import { countStatement } from './observability/request-record.js';
+import { StatementCountingEntityManager, StatementCountingLogger } from './observability/orm-statement-count.js';
 import type { Logger } from './log.js';
 import { redactText } from './log-redaction.js';
 
@@ -48,11 +48,12 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     ensureDatabase: false,
     debug: false,
+    // Each statement counts against the request whose entity manager sent it (orm-statement-count.ts).
+    entityManager: StatementCountingEntityManager,
+    loggerFactory: (loggerOptions) => new StatementCountingLogger(loggerOptions),
     ...(options.log ? { driverOptions: { log: driverLog(options.log) } } : {}),
   };
   const orm = await MikroORM.init(config);
-  // Statements per request, for the access log and the metrics (knex emits on the request's async path).
-  orm.em.getKnex().on('query', countStatement);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     orm.em.getKnex().on('query', (query: { sql: string; bindings?: readonly unknown[] }) => onQuery(query.sql, query.bindings ?? []));

@@ -40,6 +40,7 @@ export const APP_PART_NAMES = [
   'query cost: limits and budget',
   'read audit',
   'request record',
+  'masked errors with the request id',
   'trusted documents',
   'compiled execution',
 ] as const;

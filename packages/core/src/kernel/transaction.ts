@@ -3,6 +3,7 @@ import type { TuopinContext } from './context.js';
 import { RuleViolationError, type TuopinError } from './errors.js';
 import { claimIdempotencyKey } from './idempotency/claim-in-transaction.js';
 import type { FieldClaim } from './idempotency/idempotency-key.js';
+import { beginTransaction, commitTransaction, rollbackTransaction } from './explicit-transaction.js';
 
 /** Typed errors for database constraints, keyed by constraint name. */
 export type ConstraintErrors = Readonly<Record<string, () => TuopinError>>;
@@ -82,15 +83,21 @@ export function typedWriteError(error: unknown, constraintErrors: ConstraintErro
 async function runOnce<T>(ctx: TuopinContext, constraintErrors: ConstraintErrors, work: (em: EntityManager) => Promise<T>): Promise<T> {
   // The request's idempotency key, recorded with the write it guards (kernel/idempotency/).
   let claim: FieldClaim | null = null;
+  // Not MikroORM's transactional(): explicit-transaction.ts says why.
+  const em = await beginTransaction(ctx);
   try {
-    return await ctx.em.transactional(async (em) => {
-      await stampTransaction(em as EntityManager, ctx);
-      claim = await claimIdempotencyKey(em as EntityManager, ctx);
-      return work(em as EntityManager);
+    // The request's reads (ctx.db) go to the transaction while the work runs.
+    const result = await ctx.db.whileInTransaction(em, async () => {
+      await stampTransaction(em, ctx);
+      claim = await claimIdempotencyKey(em, ctx);
+      return work(em);
     });
+    await commitTransaction(em);
+    return result;
   } catch (error) {
     // Rolled back with the write: the next attempt (or transaction) claims the key again.
     if (claim) (claim as FieldClaim).claimed = false;
+    if (em.isInTransaction()) await rollbackTransaction(em).catch(() => undefined); // the work's error is the one to report
     throw typedWriteError(error, constraintErrors);
   }
 }

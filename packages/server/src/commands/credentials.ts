@@ -43,7 +43,7 @@ function cliContext(orm: MikroORM, config: ServerConfig, operation: string): Tuo
   const audit = new AuditTrail();
   audit.operation = operation;
   const { plugins } = tenancyFor(config).deployment;
-  return { em: orm.em.fork(), db: new ReadLayer(orm.em), principal: SYSTEM_PRINCIPAL, settings: config.settings, requestId: `cli:${process.pid}`, audit, plugins };
+  return { em: orm.em.fork(), db: new ReadLayer(orm.em).forRequest({ statements: 0 }), principal: SYSTEM_PRINCIPAL, settings: config.settings, requestId: `cli:${process.pid}`, audit, plugins };
 }
 
 /** `apikey create --name N --scope S [--scope …]`, `apikey revoke --id N`, `apikey list`. */

@@ -12,7 +12,9 @@ import { useDocumentLimits } from './document-limits.js';
 import { useLazyEntityManager } from './lazy-entity-manager.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
 import { createErrorMasker } from './mask-error.js';
+import { useRequestErrorMasking } from './request-error-masking.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
+import { requestRecordOf } from '../observability/request-record.js';
 import { checkTrustedDocumentRoles, NO_TRUSTED_DOCUMENTS, useTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { useNameBadValues } from './name-bad-values.js';
 import { useRefuseNulBytes } from './refuse-nul-bytes.js';
@@ -25,6 +27,8 @@ import { answerDirectly, directMediaType, directRequest, isJsonContentType, para
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
   principal: Principal | null;
+  /** The Node request, for requests served over HTTP (none in-process): its record (request-record.ts). */
+  req?: IncomingMessage;
   /** Set by the gateway: the caller's budget, from which the request's estimated cost is spent. */
   budget?: CostBudget;
 }
@@ -138,6 +142,7 @@ export function appPlugins(options: AppOptions): AppPart[] {
     { name: 'query cost: limits and budget', plugins: [useQueryCost()] },
     { name: 'read audit', plugins: [useAuditReads()] },
     { name: 'request record', plugins: [useRequestRecord()] },
+    { name: 'masked errors with the request id', plugins: [useRequestErrorMasking(createErrorMasker(options.log))] },
     { name: 'trusted documents', plugins: [useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS)] },
     // Queries and mutations run as functions compiled once per schema, document and operation.
     { name: 'compiled execution', plugins: options.compiledExecution === false ? [] : [useCompiledExecution()] },
@@ -146,6 +151,8 @@ export function appPlugins(options: AppOptions): AppPart[] {
 
 /** yoga's configuration of the app for one platform, with the given plugins (all of appPlugins in production). */
 export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], platform: Platform, db: ReadLayer): YogaServerOptions<ServerContext, TuopinContext> {
+  // yoga passes its default message as the second argument, which is not a request id.
+  const mask = createErrorMasker(options.log);
   return {
     schema: platform.schema,
     graphqlEndpoint: '/graphql',
@@ -161,9 +168,10 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], pl
     renderGraphiQL: renderOfflineGraphiQL,
     // The edge answers CORS by the configured allowlist; yoga's default would echo any origin.
     cors: false,
-    maskedErrors: { maskError: createErrorMasker(options.log) },
+    // Errors of an execution are masked first by useRequestErrorMasking, with the request's id for the log; this masks the rest.
+    maskedErrors: { maskError: (error) => mask(error) },
     logging: false,
-    context: ({ principal, request }) => {
+    context: ({ principal, request, req }) => {
       // The gateway authenticates every /graphql request; reaching here without a caller is a bug.
       if (!principal) throw new Error('a GraphQL request reached the app without an authenticated principal');
       // `em` is added by useLazyEntityManager: forked on first use, not for every request.
@@ -171,7 +179,8 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], pl
       return {
         ...(idempotencyKey === null ? {} : { idempotency: new IdempotentRequest(idempotencyKey) }),
         principal,
-        db,
+        // The request's view of the read layer: its statements count in the request's record (in-process requests have none).
+        db: db.forRequest(requestRecordOf(req) ?? { statements: 0 }),
         plugins: platform.plugins,
         settings: options.settings,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),

@@ -3,8 +3,8 @@ import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
- * One writer per pool (read layer), so that concurrent requests' records share inserts, whichever
- * platform's yoga (app.ts) answered them.
+ * One writer per pool (the process's read layer, not a request's view of it), so that concurrent
+ * requests' records share inserts, whichever platform's yoga (app.ts) answered them.
  */
 const writers = new WeakMap<ReadLayer, ReadAuditWriter>();
 function writerFor(db: ReadLayer): ReadAuditWriter {
@@ -29,7 +29,7 @@ export function useAuditReads(): Plugin<TuopinContext> {
       // Most requests read nothing to record: they return at once, building nothing, rather than await a resolved promise.
       if (!hasReadsToRecord({ personalReads, recordQuery })) return undefined;
       const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-      return writerFor(ctx.db).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
+      return writerFor(ctx.db.shared).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
     },
   };
   return { onExecute: () => hooks };

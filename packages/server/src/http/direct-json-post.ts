@@ -4,7 +4,7 @@ import type { TuopinContext } from '@tuopin/core';
 import { normalizeNodeRequest } from '@whatwg-node/server';
 import { processRegularResult, type GraphQLParams, type YogaServerInstance } from 'graphql-yoga';
 import { recordRefusals } from '../observability/request-record-plugin.js';
-import { currentRequest } from '../observability/request-record.js';
+import { requestRecordOf } from '../observability/request-record.js';
 import type { ServerContext } from './app.js';
 
 /**
@@ -94,8 +94,8 @@ export async function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, 
     return null;
   }
   // What yoga's result processing would have told the request record (our onResultProcess hook).
-  recordRefusals(result);
-  const record = currentRequest();
+  const record = requestRecordOf(serverContext.req);
+  recordRefusals(result, record);
   if (record) record.answeredDirectly = true;
   return processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response | Promise<Response>;
 }

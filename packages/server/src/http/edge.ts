@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
 import { logAccess } from '../observability/access-log.js';
 import type { Metrics } from '../observability/metrics.js';
-import { runWithRequestRecord, type RequestRecord } from '../observability/request-record.js';
+import { attachRequestRecord, type RequestRecord } from '../observability/request-record.js';
 import { handleCors } from './cors.js';
 import { GRAPHIQL_ASSET_PATH, serveGraphiqlAsset } from './graphiql/graphiql-assets.js';
 import type { HttpConfig } from './http-config.js';
@@ -40,6 +40,7 @@ export function createEdge(options: EdgeOptions): Handler {
     };
     // yoga builds the GraphQL context from the request's headers; it then carries the id we echo.
     req.headers['x-request-id'] = record.requestId;
+    attachRequestRecord(req, record);
     const path = (req.url ?? '/').split('?')[0]!;
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;
@@ -55,6 +56,6 @@ export function createEdge(options: EdgeOptions): Handler {
     if (path === '/metrics' && metricsToken !== null && metricsPort === null) {
       return serveMetrics(options.metrics, res, { token: metricsToken, authorization: req.headers.authorization });
     }
-    await runWithRequestRecord(record, () => options.gateway(req, res));
+    await options.gateway(req, res);
   };
 }

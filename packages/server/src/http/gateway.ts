@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import { describeErrorForLog } from '../log-redaction.js';
+import { requestRecordOf } from '../observability/request-record.js';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import type { ServerContext, TuopinApp } from './app.js';
 import { createCallerLimits, principalKey, refusalError } from './caller-limits.js';
@@ -73,7 +74,7 @@ export function createGateway(options: {
       authentication = await options.authenticate(req.headers.authorization);
     } catch (error) {
       // API keys are looked up in the database; without it no caller can be told apart.
-      return refuseFailedCheck(res, error, options.log);
+      return refuseFailedCheck(res, error, options.log, requestRecordOf(req)?.requestId);
     }
     if (!authentication.ok) {
       authFailures.take(address);
@@ -117,14 +118,15 @@ function answerStatus(res: ServerResponse, status: number): void {
 }
 
 /** A credential check that failed for want of the database (503, retry later) or unexpectedly (500, logged). */
-function refuseFailedCheck(res: ServerResponse, error: unknown, log: Logger): void {
+function refuseFailedCheck(res: ServerResponse, error: unknown, log: Logger, requestId: string | undefined): void {
   const correlationId = randomUUID();
+  const request = requestId === undefined ? {} : { requestId };
   if (isDatabaseUnavailable(error)) {
-    log.warn('database unavailable', { correlationId, ...describeErrorForLog(error), during: 'authentication' });
+    log.warn('database unavailable', { correlationId, ...request, ...describeErrorForLog(error), during: 'authentication' });
     res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     return refuse(res, 503, DATABASE_UNAVAILABLE.code, DATABASE_UNAVAILABLE.messageZh, DATABASE_UNAVAILABLE.messageEn, { correlationId });
   }
-  log.error('unexpected error', { correlationId, ...describeErrorForLog(error), during: 'authentication' });
+  log.error('unexpected error', { correlationId, ...request, ...describeErrorForLog(error), during: 'authentication' });
   return refuse(res, 500, 'INTERNAL_SERVER_ERROR', `服务器内部错误，关联编号 ${correlationId}`, `Unexpected error; correlation id ${correlationId}`, { correlationId });
 }
 

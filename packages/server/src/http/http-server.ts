@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
 import { describeErrorForLog } from '../log-redaction.js';
+import { requestRecordOf } from '../observability/request-record.js';
 
 export interface RunningServer {
   readonly server: Server;
@@ -15,7 +16,8 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       const correlationId = randomUUID();
-      log.error('request failed outside GraphQL', { correlationId, ...describeErrorForLog(error) });
+      const requestId = requestRecordOf(req)?.requestId;
+      log.error('request failed outside GraphQL', { correlationId, ...(requestId === undefined ? {} : { requestId }), ...describeErrorForLog(error) });
       if (res.headersSent) return void res.end();
       // Never an empty body: the client gets the same shape as every other error.
       res.statusCode = 500;

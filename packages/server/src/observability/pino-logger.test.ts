@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { createPinoLogger, logLevelFrom } from './pino-logger.js';
-import { runWithRequestRecord } from './request-record.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -44,16 +43,6 @@ it('refuses an unknown level by name', () => {
   expect(logLevelFrom(undefined)).toBe('info');
   expect(logLevelFrom('debug')).toBe('debug');
   expect(() => logLevelFrom('loud')).toThrow(/TUOPIN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace/);
-});
-
-it('adds the id of the request being served to every line logged while it runs', () => {
-  const { lines, destination } = capture();
-  const log = createPinoLogger({ destination });
-  const record = { requestId: 'req-7', startedAt: 0n, operationName: null, principal: null, statements: 0, refusals: [], answeredDirectly: false };
-  runWithRequestRecord(record, () => log.error('unexpected error', { correlationId: 'c-2' }));
-  log.info('outside any request');
-  expect(lines[0]).toMatchObject({ requestId: 'req-7', correlationId: 'c-2' });
-  expect(lines[1]).not.toHaveProperty('requestId');
 });
 
 it('leaves lines without sensitive keys as they are, and never changes the caller\'s object', async () => {

@@ -3,7 +3,6 @@ import { ConfigurationError } from '../configuration-error.js';
 import type { Logger } from '../log.js';
 import { accessLine } from './access-log.js';
 import { BatchedDestination } from './batched-destination.js';
-import { currentRequest } from './request-record.js';
 
 /**
  * Keys whose values are never written, whoever logs: credentials, personal data (the registry's
@@ -84,11 +83,6 @@ export function createPinoLogger(options: PinoLoggerOptions = {}): Logger {
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }), log: redactFields },
-      // Whatever is logged while a request runs (a masked error's details, a warning) carries its id.
-      mixin: () => {
-        const request = currentRequest();
-        return request ? { requestId: request.requestId } : {};
-      },
     },
     destination,
   );

@@ -1,4 +1,4 @@
-import { TransactionContext, type EntitySchema } from '@mikro-orm/core';
+import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { columnsOf, type EntityColumns } from './entity-columns.js';
 import { toStatement, type ReadStatement, type SqlText } from './read-statement.js';
@@ -24,6 +24,11 @@ interface KnexTransaction {
   isCompleted(): boolean;
 }
 
+/** What counts the statements one request sends (the server's request record, for the access log and the metrics). */
+export interface StatementCounter {
+  statements: number;
+}
+
 /**
  * The kernel's read path: SQL sent straight to node-postgres, bypassing MikroORM's query builder,
  * knex's compiler and entity hydration (together about a quarter of a household page's CPU, plus
@@ -32,19 +37,43 @@ interface KnexTransaction {
  * - **Connections.** It borrows from the ORM's own pool (knex hands out `pg` clients): one pool
  *   per process, of the configured size, so the database sees the same number of connections as
  *   before and a read waits for a connection exactly like a write does.
- * - **Transactions.** Inside `inTransaction` (MikroORM's `TransactionContext`, an async-local
- *   store) reads go to the transaction's connection, so they see the mutation's own writes.
- * - **Counting.** Every statement is announced on knex's `query` event, as the ORM's are: the
- *   request's statement count, the metrics and the tests' `countStatements` see both paths.
+ * - **Per request.** Each request reads through its own view (`forRequest`), which shares the
+ *   pool and the column lists and holds the little that is the request's: its statement counter
+ *   and, while `inTransaction` runs, its transaction. The request is known from the context, not
+ *   from an async-local store: with one enabled, Node 20 runs a hook for every promise the
+ *   process makes, which cost a household page 6 % of its CPU (test/bench, session 37).
+ * - **Transactions.** While `inTransaction` runs (`whileInTransaction`), the request's reads go to
+ *   the transaction's connection, so they see the mutation's own writes.
+ * - **Counting.** Every statement counts against the request's counter, and is announced on knex's
+ *   `query` event, as the ORM's are: the tests' `countStatements` see both paths.
  * - **Statements** are named and prepared (`toStatement`).
  */
 export class ReadLayer {
   private readonly knex: KnexLike;
-  private readonly name: string;
+  /** The request's, on a view (`forRequest`); none on the process's own layer. */
+  private readonly counter?: StatementCounter;
+  /** The entity manager whose transaction the request's reads go to, while `whileInTransaction` runs. */
+  private transactionEm?: EntityManager;
 
   constructor(private readonly em: EntityManager) {
     this.knex = em.getKnex() as unknown as KnexLike;
-    this.name = em.name;
+  }
+
+  /**
+   * This layer as one request reads through it: the same pool and column lists (the view is an
+   * object whose prototype is this layer, so it copies nothing), with the request's statement
+   * counter and, later, its transaction.
+   */
+  forRequest(counter: StatementCounter): ReadLayer {
+    // Assigned rather than given as a property descriptor, which would make a dictionary-mode object.
+    const view = Object.create(this) as { counter?: StatementCounter };
+    view.counter = counter;
+    return view as unknown as ReadLayer;
+  }
+
+  /** The process's layer: this one, or the one this request's view reads through. For what several requests share (the read audit's group commit). */
+  get shared(): ReadLayer {
+    return this.counter ? (Object.getPrototypeOf(this) as ReadLayer) : this;
   }
 
   /** The column list and row conversion of an entity (computed once per entity). */
@@ -70,6 +99,7 @@ export class ReadLayer {
     const statement = 'append' in sql ? toStatement(sql) : sql;
     const connection = await client.acquireConnection();
     try {
+      this.countStatement();
       this.knex.emit('query', { sql: statement.text, bindings: statement.values });
       const result = await connection.query({ name: statement.name, text: statement.text, values: statement.values as unknown[] });
       return result.rows as Row[];
@@ -83,7 +113,31 @@ export class ReadLayer {
     return this.columns(entity).finish(await this.rows(sql));
   }
 
-  /** Whether this runs inside a transaction (`inTransaction`), whose connection the statements go to. */
+  /**
+   * Counts a statement sent for this request elsewhere: the ORM's, which its logger is told are
+   * the request's by the entity manager's logger context (server: observability/orm-statement-count.ts).
+   */
+  countStatement(): void {
+    if (this.counter) this.counter.statements += 1;
+  }
+
+  /**
+   * Runs `work` with the request's reads going to `em`'s transaction (`inTransaction`), then to
+   * whichever went before: a savepoint's work (`inTransaction` inside another) reads on the
+   * same connection as the transaction around it.
+   */
+  async whileInTransaction<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
+    if (!this.counter) throw new Error('a transaction is bound to a request\'s view of the read layer (forRequest), never to the shared layer');
+    const outer = this.transactionEm;
+    this.transactionEm = em;
+    try {
+      return await work();
+    } finally {
+      this.transactionEm = outer;
+    }
+  }
+
+  /** Whether this request is inside a transaction (`inTransaction`), whose connection the statements go to. */
   inTransaction(): boolean {
     return this.runningTransaction() !== undefined;
   }
@@ -94,7 +148,7 @@ export class ReadLayer {
   }
 
   private runningTransaction(): KnexTransaction | undefined {
-    const transaction = TransactionContext.getEntityManager(this.name)?.getTransactionContext<KnexTransaction>();
+    const transaction = this.transactionEm?.getTransactionContext<KnexTransaction>();
     return transaction && !transaction.isCompleted() ? transaction : undefined;
   }
 }
