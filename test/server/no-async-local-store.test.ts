@@ -10,7 +10,7 @@ import { CALLERS } from '../fixtures/principals.js';
 /**
  * Serving a request enters no async-local store. Once one is entered, Node 20 runs a hook for
  * every promise the process makes, every request's included, for as long as the process lives:
- * 6 % of a household page's server CPU and 8 % of a project feed's (test/bench, session 37). The
+ * 4–6 % of a household page's server CPU and 5–8 % of a project feed's (test/bench, session 37). The
  * request's record, its statement count, its transaction and its id in the log go through the
  * GraphQL context and the Node request instead, and MikroORM's `transactional()`, which keeps
  * its transaction in such a store, is not used.

@@ -5,7 +5,7 @@ import type { TuopinContext } from './context.js';
  * A transaction on the request's entity manager without an async-local store. MikroORM's
  * `transactional()` keeps its transaction in one, and its flush enters one of its own
  * (`UnitOfWork.commit`); once any store is entered, Node 20 runs a hook for every promise the
- * process makes, reads included, for as long as it lives (6 % of a household page's server CPU,
+ * process makes, reads included, for as long as it lives (4–6 % of a household page's server CPU,
  * test/bench session 37). So the transaction is begun, committed and rolled back explicitly, the
  * request's reads follow it through the context (`ReadLayer.whileInTransaction`), and the unit
  * of work is flushed only when something was persisted, changed or removed through it: most

@@ -22,7 +22,7 @@ export interface RequestRecord {
 /**
  * Each request's record, found from the Node request that every later stage is handed (yoga's
  * server context carries it as `req`). Not an async-local store: with one enabled, Node 20 runs a
- * hook for every promise the process makes (6 % of a household page's CPU, test/bench session 37).
+ * hook for every promise the process makes (4–6 % of a household page's CPU, test/bench session 37).
  */
 const records = new WeakMap<IncomingMessage, RequestRecord>();
 
