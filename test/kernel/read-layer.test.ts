@@ -1,4 +1,5 @@
 import {
+  appendPageColumn,
   AreaSchema,
   AuditTrail,
   extraColumn,
@@ -162,6 +163,41 @@ describe('the read layer', () => {
       new SqlText().append(`select ${columns.jsonArray('e')} as value from (select ${props.map((_, i) => `${i + 1} as c${i + 1}`).join(', ')}) e`),
     );
     expect(columns.fromJsonArray(value)).toEqual(Object.fromEntries(props.map((prop, i) => [prop.name, i + 1])));
+  });
+
+  it('reads many rows wider than json_build_array takes as one JSON array per column, decoded in order', async () => {
+    const ctx = contextOf(server);
+    const props = Array.from({ length: 130 }, (_, i) => ({ name: `p${i + 1}`, fieldNames: [`c${i + 1}`], columnTypes: ['int'], runtimeType: 'number' }));
+    const meta = { className: 'Wide', tableName: 'wide', props } as unknown as EntityMetadata;
+    const columns = entityColumns<Record<string, number>>(meta, server.orm.em.getPlatform());
+    // Three rows, row r holding r * 1000 + the column's number.
+    const rowsSql = `select ${props.map((_, i) => `r * 1000 + ${i + 1} as c${i + 1}`).join(', ')} from generate_series(1, 3) r`;
+    const [{ value }] = await ctx.db.rows<{ value: unknown[] }>(new SqlText().append(`select ${columns.jsonColumns('e')} as value from (${rowsSql}) e`));
+    expect(columns.fromJsonColumns(value)).toEqual([1, 2, 3].map((r) => Object.fromEntries(props.map((prop, i) => [prop.name, r * 1000 + i + 1]))));
+    // No rows: every column's aggregate is null, and so no rows come back.
+    const [{ none }] = await ctx.db.rows<{ none: unknown[] }>(new SqlText().append(`select ${columns.jsonColumns('e')} as none from (${rowsSql}) e where false`));
+    expect(columns.fromJsonColumns(none)).toEqual([]);
+  });
+
+  it("computes a page column once from the whole page, carried by the page's first row, the rows in the page's order", async () => {
+    const ctx = contextOf(server);
+    const expected = await server.sql<{ id: number }>('select id from household order by id desc limit 4');
+    expect(expected).toHaveLength(4);
+    const rows = await pageRowsOf(ctx, {
+      entity: HouseholdSchema,
+      alias: 'h',
+      conditions: () => {},
+      properties: ['id', 'householdNo'],
+      extraColumns: (sql) => sql.append(`, h.id * 2 as "double_"`),
+      pageColumns: (sql) => appendPageColumn(sql, 'select array_agg("id" order by "id") from page', 'ids_'),
+      orderBy: [['id', 'desc']],
+      limit: 4,
+    });
+    expect(rows.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+    expect(rows.map((row) => Object.keys(row))).toEqual(expected.map(() => ['id', 'householdNo']));
+    expect(rows.map((_, index) => extraColumn<number>(rows, index, 'double_'))).toEqual(expected.map((row) => row.id * 2));
+    expect(pageColumn<number[]>(rows, 'ids_')).toEqual(expected.map((row) => row.id).sort((a, b) => a - b));
+    expect(rows.slice(1).map((_, index) => extraColumn(rows, index + 1, 'ids_'))).toEqual([null, null, null]);
   });
 
   it('numbers placeholders as fragments are appended, and refuses a fragment whose values do not match', () => {

@@ -4,7 +4,7 @@ import { canReadPersonalData } from '../access/core-policy.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { resolveKeysetConnection, type ConnectionArgs } from '../kernel/keyset-connection.js';
 import { appendCodeRanges } from '../kernel/read/entity-reads.js';
-import { childListColumn, primeChildLists, type ChildList } from '../kernel/read/child-lists.js';
+import { appendChildListColumn, primeChildLists, type ChildList } from '../kernel/read/child-lists.js';
 import { appendCountColumn, countRowsOf, pageColumn, pageRowsOf, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodesSelect, selectsPath } from '../kernel/read/selection.js';
 import { selectedProperties } from '../kernel/read/selected-properties.js';
@@ -57,7 +57,7 @@ function householdConditions(ctx: TuopinContext, filter: HouseholdFilter): Condi
 const MEMBERS: ChildList<Member> = {
   entity: MemberSchema,
   alias: 'm',
-  joinsParent: 'm.household_id = h.id',
+  parentKey: 'householdId',
   order: byHeadThenId,
 };
 
@@ -88,7 +88,7 @@ const HOUSEHOLD_ROWS = { typeName: 'Household', always: ['id', 'villageCode'], n
  * serves the area filter, so a page is one index range scan wherever it starts.
  *
  * With `info`, the page is compiled from the selection: members (or the head) selected under the
- * nodes come in the same statement as a JSON array per household and prime the members loader,
+ * nodes come in the same statement, aggregated once for the whole page, and prime the members loader,
  * and a selected `totalCount` is a column of it too — one statement for the page, whatever its size.
  */
 export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter, args: ConnectionArgs, info?: GraphQLResolveInfo) {
@@ -111,10 +111,8 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
         alias: 'h',
         conditions,
         properties,
-        extraColumns: (sql) => {
-          if (withMembers) sql.append(childListColumn(ctx, MEMBERS, 'members_', members));
-          if (withTotal) appendCountColumn(ctx, sql, HouseholdSchema, 'h', conditions, 'total_');
-        },
+        extraColumns: withTotal ? (sql) => appendCountColumn(ctx, sql, HouseholdSchema, 'h', conditions, 'total_') : undefined,
+        pageColumns: withMembers ? (sql) => appendChildListColumn(ctx, sql, MEMBERS, 'members_', 'id', members) : undefined,
         bounds: (sql) => {
           if (after) sql.append(' and (h.village_code, h.id) > (?, ?)', String(after[0]), Number(after[1]));
           if (before) sql.append(' and (h.village_code, h.id) < (?, ?)', String(before[0]), Number(before[1]));

@@ -28,6 +28,16 @@ export interface EntityColumns<Row> {
   jsonArray(alias: string): string;
   /** A row from a decoded `jsonArray`, converted as `finishRow` converts. */
   fromJsonArray(values: readonly unknown[]): Row;
+  /**
+   * Many rows as one JSON array per column (`json_build_array(json_agg(a.c1), json_agg(a.c2), …)`),
+   * an aggregate over all of them: each `json_agg` looks up its column's type once for the whole
+   * aggregate, where `json_agg(json_build_array(…))` looks up every value's type on every row. On a
+   * household page's members (20 households, about 75 members) the aggregate ran 0.24 against
+   * 0.32 ms (test/bench, session 38). Decode with `fromJsonColumns`.
+   */
+  jsonColumns(alias: string): string;
+  /** The rows of a decoded `jsonColumns` (each column `null` when there were none), converted as `finishRow` converts. */
+  fromJsonColumns(columns: readonly unknown[]): Row[];
   /** The column of a property, qualified by `alias`. */
   column(property: keyof Row & string, alias: string): string;
   /** The column's name of a property, unquoted (a key of `json_populate_record`'s object, say). */
@@ -132,11 +142,19 @@ function columnsReading<Row>(meta: EntityMetadata, platform: Platform, only: Rea
   const selects = new Map<string, string>();
   const jsonObjects = new Map<string, string>();
   const jsonArrays = new Map<string, string>();
+  const jsonColumnLists = new Map<string, string>();
   const names = props.map((prop) => prop.name);
   const chunked = props.length > JSON_VALUES_PER_CALL;
   const jsonValue = (prop: EntityProperty, alias: string) => {
     const column = `${alias}.${quote(prop.fieldNames[0])}`;
     return TEXT_IN_JSON.test(prop.columnTypes?.[0] ?? '') ? `${column}::text` : column;
+  };
+  /** `json_build_array` of one value per property; more than a call takes become an array of arrays (`flat()` when decoded). */
+  const buildArray = (values: readonly string[]) => {
+    if (!chunked) return `json_build_array(${values.join(', ')})`;
+    const pieces: string[] = [];
+    for (let i = 0; i < values.length; i += JSON_VALUES_PER_CALL) pieces.push(`json_build_array(${values.slice(i, i + JSON_VALUES_PER_CALL).join(', ')})`);
+    return `json_build_array(${pieces.join(', ')})`;
   };
   return {
     table: quote(meta.tableName),
@@ -171,14 +189,7 @@ function columnsReading<Row>(meta: EntityMetadata, platform: Platform, only: Rea
     jsonArray(alias) {
       let array = jsonArrays.get(alias);
       if (array === undefined) {
-        const values = props.map((prop) => jsonValue(prop, alias));
-        if (!chunked) {
-          array = `json_build_array(${values.join(', ')})`;
-        } else {
-          const pieces: string[] = [];
-          for (let i = 0; i < values.length; i += JSON_VALUES_PER_CALL) pieces.push(`json_build_array(${values.slice(i, i + JSON_VALUES_PER_CALL).join(', ')})`);
-          array = `json_build_array(${pieces.join(', ')})`;
-        }
+        array = buildArray(props.map((prop) => jsonValue(prop, alias)));
         jsonArrays.set(alias, array);
       }
       return array;
@@ -188,6 +199,25 @@ function columnsReading<Row>(meta: EntityMetadata, platform: Platform, only: Rea
       const row: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i += 1) row[names[i]] = values[i];
       return finishRow(row);
+    },
+    jsonColumns(alias) {
+      let list = jsonColumnLists.get(alias);
+      if (list === undefined) {
+        list = buildArray(props.map((prop) => `json_agg(${jsonValue(prop, alias)})`));
+        jsonColumnLists.set(alias, list);
+      }
+      return list;
+    },
+    fromJsonColumns(decoded) {
+      const values = (chunked ? (decoded as unknown[][]).flat() : decoded) as (unknown[] | null)[];
+      const count = values[0]?.length ?? 0;
+      const rows: Row[] = new Array(count);
+      for (let r = 0; r < count; r += 1) {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i += 1) row[names[i]] = (values[i] as unknown[])[r];
+        rows[r] = finishRow(row);
+      }
+      return rows;
     },
     column: (property, alias) => `${alias}.${quote(fieldName(property))}`,
     fieldName,

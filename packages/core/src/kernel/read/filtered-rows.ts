@@ -25,6 +25,12 @@ export interface PageQuery<Row> {
    */
   extraColumns?: Conditions;
   /**
+   * Columns computed once from the whole page (children of all its rows, say), each appended with
+   * `appendPageColumn`: the page is then a common table expression named `page` (its rows with
+   * their properties' names), which these columns read. Read them with `pageColumn`.
+   */
+  pageColumns?: Conditions;
+  /**
    * The properties the rows need (`selectedProperties`: what the selection reads, and what the
    * page itself needs — key, area, order); every column when undefined. Rows read with fewer are
    * guarded (`EntityColumns.subset`).
@@ -35,16 +41,37 @@ export interface PageQuery<Row> {
 /** One page of an entity's rows: `select <columns> … where <filter> <bounds> order by … limit`. */
 export async function pageRowsOf<Row extends object>(ctx: TuopinContext, query: PageQuery<Row>): Promise<Row[]> {
   const columns = ctx.db.columns(query.entity).subset(query.properties);
-  const sql = new SqlText().append(`select ${columns.select(query.alias)}`);
+  const sql = new SqlText();
+  if (query.pageColumns) sql.append(`with ${PAGE} as materialized (`);
+  sql.append(`select ${columns.select(query.alias)}`);
   query.extraColumns?.(sql);
   sql.append(` from ${columns.table} ${query.alias} where true`);
   query.conditions(sql);
   query.bounds?.(sql);
   const order = typeof query.orderBy === 'string' ? query.orderBy : orderBySql(ctx, query.entity, query.alias, query.orderBy);
   sql.append(order).append(' limit ?', query.limit);
+  if (query.pageColumns) {
+    // The outer query only scans the materialized page and numbers its rows: it returns them in
+    // the order the page was sorted in (a CTE scan reads its rows back as they were stored).
+    sql.append(`) select ${PAGE}.*`);
+    query.pageColumns(sql);
+    sql.append(` from ${PAGE}`);
+  }
   const rows = await ctx.db.rows<Record<string, unknown>>(sql);
-  if (query.extraColumns) setAsideExtraColumns(rows, columns.properties.length);
+  if (query.extraColumns || query.pageColumns) setAsideExtraColumns(rows, columns.properties.length);
   return columns.finish(rows);
+}
+
+/** The name under which `pageColumns` read the page's rows. */
+export const PAGE = 'page';
+
+/**
+ * ` , <expression> as "<column>"` for `PageQuery.pageColumns`: computed once, carried by the page's
+ * first row only (the others have null), so a page's children are sent once, not once per row.
+ * An uncorrelated subquery is evaluated once, when first needed — here, for the first row.
+ */
+export function appendPageColumn(sql: SqlText, expression: string, column: string): void {
+  sql.append(`, case when row_number() over () = 1 then (${expression}) end as "${column}"`);
 }
 
 /** Where a page's rows keep their extra columns: beside them, on the array, one record per row. */
@@ -87,7 +114,7 @@ export function appendCountColumn<Row extends object>(ctx: TuopinContext, sql: S
   sql.append(`) as "${column}"`);
 }
 
-/** A column added by `extraColumns` that has one value for the whole page (a count): its value in the first row. */
+/** A column with one value for the whole page (a count added by `extraColumns`, or a column of `pageColumns`): its value in the first row. */
 export function pageColumn<T>(rows: readonly object[], column: string): T | undefined {
   return rows.length > 0 ? extraColumn<T>(rows, 0, column) : undefined;
 }
