@@ -77,7 +77,8 @@ beforeAll(async () => {
   adminToken = await a.token(CALLERS.hunanAdmin);
   built = await buildServerForTest();
   const port = await freePort();
-  b = runCli(['start'], { ...env(), PORT: String(port), TUOPIN_METRICS_PORT: String(await freePort()) });
+  // B also runs with a heap growing setting of its own: every test below is served under it.
+  b = runCli(['start'], { ...env(), PORT: String(port), TUOPIN_METRICS_PORT: String(await freePort()), TUOPIN_HEAP_GROWING_PERCENT: '100' });
   bUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (!(await fetch(`${bUrl}/ready`).then((r) => r.ok, () => false))) {
@@ -93,6 +94,10 @@ afterAll(async () => {
 });
 
 describe('partner API keys across server processes', () => {
+  it('(server B applied TUOPIN_HEAP_GROWING_PERCENT at start)', () => {
+    expect(b.output()).toMatch(/"growingPercent":100,"message":"heap"/);
+  });
+
   it('cost no statement once verified: a known key is served from the cache', async () => {
     const { key } = await newKey();
     const jwtStatements = (await a.countStatements(() => a.post(QUERY, bearer(adminToken)))).count;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TuopinPlugin } from '@tuopin/core';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
+import { heapGrowingPercent } from './heap-growth.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
@@ -39,6 +40,8 @@ export interface ServerConfig {
   /** Production hides GraphiQL and detailed errors. */
   production: boolean;
   poolSize: number;
+  /** `TUOPIN_HEAP_GROWING_PERCENT`: how far V8's old generation grows before a full collection (heap-growth.ts). */
+  heapGrowingPercent: number;
   /** Which plugins each province runs. */
   tenancy: TenancyConfig;
   /** Body size, aliases, tokens and rate. */
@@ -260,6 +263,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     settings: loadSettings(configFile),
     production,
     poolSize: positiveInt(env.TUOPIN_POOL_SIZE, 'TUOPIN_POOL_SIZE', 10),
+    heapGrowingPercent: heapGrowingPercent(env.TUOPIN_HEAP_GROWING_PERCENT),
     tenancy: loadTenancy(configFile),
     limits: loadApiLimits(configFile),
     // The development secret lives next to the data it opens, never in the repository.

@@ -3,6 +3,7 @@ import { developmentTokens } from '../auth/development-tokens.js';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
+import { applyHeapGrowth } from '../heap-growth.js';
 import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
 import { listenForMetrics } from '../http/metrics-endpoint.js';
@@ -16,6 +17,8 @@ import { tenancyFor } from '../platform-for.js';
  * then HTTP. SIGTERM and SIGINT drain requests in flight, close the pool and stop PostgreSQL.
  */
 export async function startCommand(config: ServerConfig, log: Logger): Promise<void> {
+  applyHeapGrowth(config.heapGrowingPercent);
+  if (config.heapGrowingPercent > 0) log.info('heap', { growingPercent: config.heapGrowingPercent });
   const tenancy = tenancyFor(config);
   // A mistake in a plugin's settings stops here, before the database is opened or migrated.
   checkPluginSettings(tenancy.deployment.plugins, config.settings);
