@@ -95,7 +95,7 @@ afterAll(async () => {
 
 describe('partner API keys across server processes', () => {
   it('(server B applied TUOPIN_HEAP_GROWING_PERCENT at start)', () => {
-    expect(b.output()).toMatch(/"growingPercent":100,"message":"heap"/);
+    expect(b!.output()).toMatch(/"growingPercent":100,"message":"heap"/);
   });
 
   it('cost no statement once verified: a known key is served from the cache', async () => {
