@@ -8,7 +8,7 @@ import { readStatements, resetStatements, withClient } from './cluster.js';
 import { throughput } from './load.js';
 import { WORK_DIR } from './options.js';
 import { monotonicUs, summariseProfile, type Window } from './profile.js';
-import { ROUND_ORDER, settle, targetFor, warmUp, withServer, type RunContext } from './rounds.js';
+import { ROUND_ORDER, settle, targetFor, warmUp, withServer, withServers, type RunContext } from './rounds.js';
 import type { Question, Vars } from '../questions/question.js';
 import type { RunningServer } from './servers.js';
 import { answer, verifyRead, verifyWrite } from './verify.js';
@@ -17,19 +17,9 @@ import { answer, verifyRead, verifyWrite } from './verify.js';
 const CHECKED_READS = 25;
 const CHECKED_WRITES = 3;
 
-/** Starts the three servers on one database, side by side, and runs `work` with them. */
-async function withAllServers(ctx: RunContext, database: string, tag: string, work: (servers: RunningServer[]) => Promise<void>): Promise<void> {
-  const [first, ...rest] = ROUND_ORDER;
-  const servers: RunningServer[] = [];
-  const nest = async (names: typeof ROUND_ORDER): Promise<void> => {
-    if (names.length === 0) return work(servers);
-    const [name, ...others] = names;
-    await withServer(ctx, name, database, `${name}-verify-${tag}.log`, async (server) => {
-      servers.push(server);
-      await nest(others);
-    });
-  };
-  await nest([first, ...rest]);
+/** Starts every server on one database, side by side, and runs `work` with them. */
+function withAllServers(ctx: RunContext, database: string, tag: string, work: (servers: RunningServer[]) => Promise<void>): Promise<void> {
+  return withServers(ctx, ROUND_ORDER, database, `verify-${tag}`, work);
 }
 
 export async function verifyPhase(ctx: RunContext): Promise<void> {

@@ -1,8 +1,10 @@
 /**
- * The measured part of a run: the servers in turn (peer, ours, raw floor; again each round), each
- * started fresh on the read database for the read questions and on the write copy for the write
- * question; every question warmed up, then its throughput at each connection count and its
- * latency at fixed rates, with statements, CPU and memory read around every run.
+ * The measured part of a run: each round starts the servers fresh, side by side (on the read
+ * database for the read questions, on the write copy for the write question), and asks each
+ * question of every server in turn (peer, ours, the county officer, raw floor) before the next
+ * question; every question warmed up, then its throughput at each connection count and its latency
+ * at fixed rates, with statements, CPU and memory read around every run. Only the server being
+ * measured is loaded; the others wait idle.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CountyRun } from './county.js';
@@ -70,6 +72,23 @@ export async function withServer<T>(ctx: RunContext, name: ServerName, database:
     await server.stop();
     ctx.running.delete(server);
   }
+}
+
+/**
+ * Starts the servers of `names` on one database side by side (in that order) and runs `work` with
+ * them; each server's log is `<name>-<tag>.log`.
+ */
+export async function withServers(ctx: RunContext, names: readonly ServerName[], database: string, tag: string, work: (servers: RunningServer[]) => Promise<void>): Promise<void> {
+  const servers: RunningServer[] = [];
+  const nest = async (rest: readonly ServerName[]): Promise<void> => {
+    if (rest.length === 0) return work(servers);
+    const [name, ...others] = rest;
+    await withServer(ctx, name, database, `${name}-${tag}.log`, async (server) => {
+      servers.push(server);
+      await nest(others);
+    });
+  };
+  await nest(names);
 }
 
 /**
@@ -181,23 +200,26 @@ export function poolFor(ctx: RunContext, name: ServerName, question: Question): 
   return name === 'county' ? (ctx.county.pools.get(question.id) ?? null) : ctx.pools.get(question.id)!;
 }
 
+/**
+ * The rounds, question by question: a question is asked of every server within a minute or two,
+ * not half an hour apart. Until session 38 each server was asked every question before the next
+ * server started, and this virtual machine's speed drifts within minutes (session 37's full run:
+ * the peer's CPU for the same household page 1.19 to 1.93 ms from round to round), so a ratio
+ * compared moments far apart.
+ */
 export async function runRounds(ctx: RunContext): Promise<void> {
   for (let round = 1; round <= ctx.options.rounds; round++) {
-    for (const name of ROUND_ORDER) {
-      const asked = ctx.questions.filter((q) => poolFor(ctx, name, q) !== null);
-      const reads = asked.filter((q) => !q.write);
-      const writes = asked.filter((q) => q.write);
-      ctx.log(`round ${round}/${ctx.options.rounds}: ${SERVER_LABELS[name]}`);
-      if (reads.length > 0) {
-        await withServer(ctx, name, ctx.dataset.database, `${name}-round${round}.log`, async (server) => {
-          for (const question of reads) await measureQuestion(ctx, server, question, round, ctx.dataset.database);
-        });
-      }
-      if (writes.length > 0) {
-        await withServer(ctx, name, ctx.dataset.writeDatabase, `${name}-round${round}-write.log`, async (server) => {
-          for (const question of writes) await measureQuestion(ctx, server, question, round, ctx.dataset.writeDatabase);
-        });
-      }
+    for (const write of [false, true]) {
+      const questions = ctx.questions.filter((q) => Boolean(q.write) === write);
+      const names = ROUND_ORDER.filter((name) => questions.some((q) => poolFor(ctx, name, q) !== null));
+      if (names.length === 0) continue;
+      const database = write ? ctx.dataset.writeDatabase : ctx.dataset.database;
+      ctx.log(`round ${round}/${ctx.options.rounds}: ${write ? 'the write' : 'the reads'}, ${names.map((name) => SERVER_LABELS[name]).join(', ')} side by side`);
+      await withServers(ctx, names, database, `round${round}${write ? '-write' : ''}`, async (servers) => {
+        for (const question of questions) {
+          for (const server of servers) if (poolFor(ctx, server.name, question) !== null) await measureQuestion(ctx, server, question, round, database);
+        }
+      });
     }
   }
 }
