@@ -77,8 +77,8 @@ beforeAll(async () => {
   adminToken = await a.token(CALLERS.hunanAdmin);
   built = await buildServerForTest();
   const port = await freePort();
-  // B also runs with a heap growing setting of its own: every test below is served under it.
-  b = runCli(['start'], { ...env(), PORT: String(port), TUOPIN_METRICS_PORT: String(await freePort()), TUOPIN_HEAP_GROWING_PERCENT: '100' });
+  // B also runs with heap settings of its own: every test below is served under them.
+  b = runCli(['start'], { ...env(), PORT: String(port), TUOPIN_METRICS_PORT: String(await freePort()), TUOPIN_HEAP_GROWING_PERCENT: '100', TUOPIN_ALLOCATION_SITE_PRETENURING: 'on' });
   bUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (!(await fetch(`${bUrl}/ready`).then((r) => r.ok, () => false))) {
@@ -94,8 +94,8 @@ afterAll(async () => {
 });
 
 describe('partner API keys across server processes', () => {
-  it('(server B applied TUOPIN_HEAP_GROWING_PERCENT at start)', () => {
-    expect(b!.output()).toMatch(/"growingPercent":100,"message":"heap"/);
+  it('(server B applied TUOPIN_HEAP_GROWING_PERCENT and TUOPIN_ALLOCATION_SITE_PRETENURING at start)', () => {
+    expect(b!.output()).toMatch(/"growingPercent":100,"allocationSitePretenuring":true,"message":"heap"/);
   });
 
   it('cost no statement once verified: a known key is served from the cache', async () => {

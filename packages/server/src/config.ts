@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TuopinPlugin } from '@tuopin/core';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { heapGrowingPercent } from './heap-growth.js';
+import { allocationSitePretenuring } from './pretenuring.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
@@ -42,6 +43,8 @@ export interface ServerConfig {
   poolSize: number;
   /** `TUOPIN_HEAP_GROWING_PERCENT`: how far V8's old generation grows before a full collection (heap-growth.ts). */
   heapGrowingPercent: number;
+  /** `TUOPIN_ALLOCATION_SITE_PRETENURING`: whether V8 pretenures by allocation site (pretenuring.ts). */
+  allocationSitePretenuring: boolean;
   /** Which plugins each province runs. */
   tenancy: TenancyConfig;
   /** Body size, aliases, tokens and rate. */
@@ -264,6 +267,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     production,
     poolSize: positiveInt(env.TUOPIN_POOL_SIZE, 'TUOPIN_POOL_SIZE', 10),
     heapGrowingPercent: heapGrowingPercent(env.TUOPIN_HEAP_GROWING_PERCENT),
+    allocationSitePretenuring: allocationSitePretenuring(env.TUOPIN_ALLOCATION_SITE_PRETENURING),
     tenancy: loadTenancy(configFile),
     limits: loadApiLimits(configFile),
     // The development secret lives next to the data it opens, never in the repository.

@@ -5,7 +5,14 @@ import { parseCompareOptions } from './compare.js';
 describe('bench --compare options', () => {
   it('takes the other checkout and the questions, with the defaults for the rest', () => {
     const options = parseCompareOptions(['--compare', '../before', '--only', 'Q1, Q6a', '--county']);
-    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, allocations: false, rounds: 12, requests: 1_500, connections: 10 });
+    expect(options).toMatchObject({ before: path.resolve('../before'), only: ['Q1', 'Q6a'], county: true, allocations: false, history: [], historyRequests: 10_000, rounds: 12, requests: 1_500, connections: 10 });
+  });
+
+  it('takes the history: questions answered first, and how many of each', () => {
+    const options = parseCompareOptions(['--compare', '/tmp/base', '--history', 'Q1,Q4', '--history-requests', '2000', '--only', 'Q6b']);
+    expect(options).toMatchObject({ history: ['Q1', 'Q4'], historyRequests: 2_000, only: ['Q6b'] });
+    expect(() => parseCompareOptions(['--compare', '/tmp/base', '--history', '--county'])).toThrow(/--history needs question ids/);
+    expect(() => parseCompareOptions(['--compare', '/tmp/base', '--history-requests', '0'])).toThrow(/positive whole number/);
   });
 
   it('reads the counts, wherever --compare stands', () => {

@@ -45,16 +45,26 @@ export interface CompareOptions {
   connections: number;
   /** Also measures the bytes each side allocates per request (compare/allocation-sampler.cjs). */
   allocations: boolean;
+  /**
+   * Questions each server answers first, `historyRequests` of each at HISTORY_CONNECTIONS, before
+   * the measured question's warm-up: in the full bench a server answers the lighter questions after
+   * the heavier ones, and what V8 learnt under them stays (README, session 40).
+   */
+  history: string[];
+  historyRequests: number;
 }
 
-const USAGE = `usage: pnpm bench --compare DIR [--only Q1,Q6a] [--county] [--allocations] [--households N] [--rounds N] [--requests N] [--warmup N] [--connections N]
+const USAGE = `usage: pnpm bench --compare DIR [--only Q1,Q6a] [--county] [--allocations] [--history Q1,Q4] [--history-requests N] [--households N] [--rounds N] [--requests N] [--warmup N] [--connections N]
   DIR          another tuopin checkout with its dependencies installed (the "before" side)
   --county     ask as the county officer (read audit on) instead of the national administrator
   --allocations  also the bytes each side allocates per request, and where (a sampling heap profile)
+  --history    questions each server answers first (--history-requests of each, default 10,000, at 50 connections), before the warm-up
   --rounds     bursts of each server, in turn (default 12; the order alternates, so each goes first as often)
   --requests   requests measured per server and burst (default 1,500)`;
 
-const DEFAULTS = { rounds: 12, requests: 1_500, warmup: 3_000, connections: 10 };
+const DEFAULTS = { rounds: 12, requests: 1_500, warmup: 3_000, connections: 10, historyRequests: 10_000 };
+/** The history's load: the full bench's heaviest, where requests wait longest for PostgreSQL. */
+const HISTORY_CONNECTIONS = 50;
 /** The pause before each burst. */
 const SETTLE_MS = 1_000;
 /** Variable sets whose answers must be the same from both sides before anything is timed. */
@@ -68,7 +78,7 @@ export function parseCompareOptions(argv: string[]): CompareOptions {
   const at = argv.indexOf('--compare');
   const before = argv[at + 1];
   if (!before || before.startsWith('--')) throw new Error(`--compare needs the other checkout's directory\n${USAGE}`);
-  const options: CompareOptions = { before: path.resolve(before), only: null, county: false, allocations: false, households: parseOptions([]).households, ...DEFAULTS };
+  const options: CompareOptions = { before: path.resolve(before), only: null, county: false, allocations: false, history: [], households: parseOptions([]).households, ...DEFAULTS };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (i === at + 1 || flag === '--compare') continue;
@@ -77,12 +87,12 @@ export function parseCompareOptions(argv: string[]): CompareOptions {
       continue;
     }
     const value = argv[++i];
-    if (flag === '--only') {
-      if (!value) throw new Error(`--only needs question ids\n${USAGE}`);
-      options.only = value.split(',').map((id) => id.trim());
+    if (flag === '--only' || flag === '--history') {
+      if (!value || value.startsWith('--')) throw new Error(`${flag} needs question ids\n${USAGE}`);
+      options[flag === '--only' ? 'only' : 'history'] = value.split(',').map((id) => id.trim());
       continue;
     }
-    const key = ({ '--households': 'households', '--rounds': 'rounds', '--requests': 'requests', '--warmup': 'warmup', '--connections': 'connections' } as const)[flag as '--rounds'];
+    const key = ({ '--households': 'households', '--rounds': 'rounds', '--requests': 'requests', '--warmup': 'warmup', '--connections': 'connections', '--history-requests': 'historyRequests' } as const)[flag as '--rounds'];
     const n = Number(value);
     if (!key || !Number.isInteger(n) || n < 1) throw new Error(`${flag} ${value ?? ''}: not an option of --compare, or not a positive whole number\n${USAGE}`);
     options[key] = n;
@@ -113,6 +123,8 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
   ];
   const questions = (options.only ? options.only.map(questionById) : QUESTIONS).filter((question) => !question.write);
   if (questions.length === 0) throw new Error('--compare measures read questions; the write (Q5) changes the data it is asked on');
+  const history = options.history.map(questionById);
+  if (history.some((question) => question.write)) throw new Error('--history takes read questions; the write (Q5) changes the data the questions are asked on');
   let cluster: Cluster | undefined;
   try {
     cluster = await startCluster(log);
@@ -122,7 +134,7 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
     log(`${dataset.database}: ${read.mib} MiB read into shared buffers`);
     const pools = new Map<string, Vars[]>();
     await withClient(cluster, dataset.database, async (client) => {
-      for (const question of questions) pools.set(question.id, await question.sample(client));
+      for (const question of new Set([...questions, ...history])) pools.set(question.id, await question.sample(client));
     });
     let caller: BenchCaller | undefined;
     let asked = questions;
@@ -132,7 +144,9 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
       caller = county.caller;
       asked = questions.filter((question) => county.pools.has(question.id));
       if (asked.length === 0) throw new Error(`the county officer asks none of ${questions.map((q) => q.id).join(', ')}`);
-      for (const question of asked) pools.set(question.id, county.pools.get(question.id)!);
+      const unasked = history.filter((question) => !county.pools.has(question.id));
+      if (unasked.length > 0) throw new Error(`--history: the county officer does not ask ${unasked.map((q) => q.id).join(', ')}`);
+      for (const question of new Set([...asked, ...history])) pools.set(question.id, county.pools.get(question.id)!);
       log(`asked by the county officer: ${asked.map((q) => q.id).join(', ')}`);
     }
     pinToCpu(process.pid, 0);
@@ -151,6 +165,11 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
           const loads = sides.map((side) => loadOf(servers[side.label], question, pool, options));
           for (const [index, side] of sides.entries()) {
             pinToCpu(servers[side.label].pid, 1);
+            for (const earlier of history) {
+              const result = await loadOf(servers[side.label], earlier, pools.get(earlier.id)!, { ...options, connections: HISTORY_CONNECTIONS })(options.historyRequests);
+              const failed = result.errors + result.timeouts + result.non2xx;
+              if (failed > 0) throw new Error(`${side.label}: ${failed} requests of the history's ${earlier.id} failed`);
+            }
             await loads[index]!(options.warmup);
           }
           for (let round = 0; round < options.rounds; round++) {
@@ -310,7 +329,7 @@ function compareReport(input: {
     `# Before and after, pinned — ${input.date.slice(0, 10)}`,
     '',
     `before: ${input.sides[0]!.commit} (${input.sides[0]!.serverDir}); after: ${input.sides[1]!.commit} (this checkout). ${input.machine}.`,
-    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Both servers started as \`start\` runs them and kept up for the question, both on CPU 1, loaded in turn by the load generator (autocannon, ${options.connections} connections) on CPU 0; ${options.warmup.toLocaleString('en')} requests of warm-up each, then ${options.rounds} bursts of ${options.requests.toLocaleString('en')} requests each, the order alternating; medians. Paired: each after burst ÷ the before burst next to it in time, whose median cancels the machine's drift between bursts. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), per request. Both sides gave the same answers for up to ${CHECKED} variable sets of each question first (not all of them empty).`,
+    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Both servers started as \`start\` runs them and kept up for the question, both on CPU 1, loaded in turn by the load generator (autocannon, ${options.connections} connections) on CPU 0; ${historyWords(options)}${options.warmup.toLocaleString('en')} requests of warm-up each, then ${options.rounds} bursts of ${options.requests.toLocaleString('en')} requests each, the order alternating; medians. Paired: each after burst ÷ the before burst next to it in time, whose median cancels the machine's drift between bursts. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), per request. Both sides gave the same answers for up to ${CHECKED} variable sets of each question first (not all of them empty).`,
     '',
     '| question | side | server CPU µs / request | range | PostgreSQL µs / request | range | statements / request | req/s | errors |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -340,6 +359,12 @@ function compareReport(input: {
     );
   }
   return [...lines, '', ...ratios, '', ...allocationSection(input.runs, input.allocations, input.options.requests), ''].join('\n');
+}
+
+/** The report's words for what each server answered before the warm-up. */
+function historyWords(options: CompareOptions): string {
+  if (options.history.length === 0) return '';
+  return `first a history, ${options.historyRequests.toLocaleString('en')} requests of each of ${options.history.join(', ')} at ${HISTORY_CONNECTIONS} connections, then `;
 }
 
 /** Each round's before and after bursts, which ran next to each other. */

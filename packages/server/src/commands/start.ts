@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
 import { applyHeapGrowth } from '../heap-growth.js';
+import { applyPretenuring } from '../pretenuring.js';
 import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
 import { listenForMetrics } from '../http/metrics-endpoint.js';
@@ -18,7 +19,8 @@ import { tenancyFor } from '../platform-for.js';
  */
 export async function startCommand(config: ServerConfig, log: Logger): Promise<void> {
   applyHeapGrowth(config.heapGrowingPercent);
-  if (config.heapGrowingPercent > 0) log.info('heap', { growingPercent: config.heapGrowingPercent });
+  applyPretenuring(config.allocationSitePretenuring);
+  log.info('heap', { growingPercent: config.heapGrowingPercent || "V8's own rule", allocationSitePretenuring: config.allocationSitePretenuring });
   const tenancy = tenancyFor(config);
   // A mistake in a plugin's settings stops here, before the database is opened or migrated.
   checkPluginSettings(tenancy.deployment.plugins, config.settings);
