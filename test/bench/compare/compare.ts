@@ -167,7 +167,7 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
             pinToCpu(servers[side.label].pid, 1);
             for (const earlier of history) {
               const result = await loadOf(servers[side.label], earlier, pools.get(earlier.id)!, { ...options, connections: HISTORY_CONNECTIONS })(options.historyRequests);
-              const failed = result.errors + result.timeouts + result.non2xx;
+              const failed = failedRequests(result);
               if (failed > 0) throw new Error(`${side.label}: ${failed} requests of the history's ${earlier.id} failed`);
             }
             await loads[index]!(options.warmup);
@@ -250,6 +250,11 @@ function loadOf(server: RunningServer, question: Question, pool: Vars[], options
     });
 }
 
+/** Requests that got no answer, timed out or were refused. */
+function failedRequests(result: autocannon.Result): number {
+  return result.errors + result.timeouts + result.non2xx;
+}
+
 /** One burst of requests to one server: its CPU and the database's time per request. */
 async function measureBurst(cluster: Cluster, database: string, pid: number, load: Load, requests: number): Promise<Run> {
   // The other server shares the core: its work left from its own burst (collecting garbage,
@@ -268,7 +273,7 @@ async function measureBurst(cluster: Cluster, database: string, pid: number, loa
     dbUs: (statements.reduce((sum, s) => sum + s.totalMs, 0) * 1000) / answered,
     statements: statements.reduce((sum, s) => sum + s.calls, 0) / answered,
     rps: answered / seconds,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: failedRequests(result),
   };
 }
 
@@ -298,7 +303,7 @@ async function measureAllocations(cluster: Cluster, database: string, side: Side
     const result = await load(options.requests);
     process.kill(server.pid, 'SIGUSR2');
     // Refused or failed requests allocate less than answered ones: their bytes would flatter the side.
-    const failed = result.errors + result.timeouts + result.non2xx;
+    const failed = failedRequests(result);
     if (failed > 0) throw new Error(`${side.label}: ${failed} of the sampled requests failed; the bytes per request would not be the question's`);
     for (let waited = 0; !existsSync(file); waited += 100) {
       if (waited > 60_000) throw new Error(`${side.label}: the allocation profile was not written (${file})`);
