@@ -8,8 +8,8 @@ import { readStatements, resetStatements, withClient } from './cluster.js';
 import { throughput } from './load.js';
 import { WORK_DIR } from './options.js';
 import { monotonicUs, summariseProfile, type Window } from './profile.js';
-import { ROUND_ORDER, settle, targetFor, warmUp, withServer, withServers, type RunContext } from './rounds.js';
-import type { Question, Vars } from '../questions/question.js';
+import { poolFor, ROUND_ORDER, settle, targetFor, warmUp, withServer, withServers, type RunContext } from './rounds.js';
+import type { Question } from '../questions/question.js';
 import type { RunningServer } from './servers.js';
 import { answer, verifyRead, verifyWrite } from './verify.js';
 
@@ -94,25 +94,41 @@ async function pageSizePhase(ctx: RunContext, servers: RunningServer[]): Promise
   }
 }
 
+/** Seconds of each earlier question a profiled server answers first, at HISTORY_CONNECTIONS. */
+const HISTORY_SEC = 3;
+const HISTORY_CONNECTIONS = 50;
+
 /**
  * Our server under `--cpu-prof`, one process per question, at 10 connections; then again asked by
  * the county officer (personal data unmasked, the read audit on) where he asks the question.
+ *
+ * Before its warm-up each profiled server first answers the questions the rounds ask that server
+ * before this one, HISTORY_SEC seconds each at HISTORY_CONNECTIONS: in the rounds one process
+ * answers every read question in turn, and what V8 learnt and kept under the earlier ones (its
+ * optimised code, its heap's size) changes what the later ones cost (session 40: `{ __typename }`
+ * cost twice as much after the household page and the project feed as on a fresh server). The
+ * history is outside the profile's window, as the warm-up is.
  */
 export async function profilePhase(ctx: RunContext): Promise<void> {
   const root = path.join(WORK_DIR, 'profiles');
   rmSync(root, { recursive: true, force: true });
   for (const question of ctx.questions) {
     const result = ctx.results.get(question.id)!;
-    const ours = await profileOne(ctx, question, 'ours', ctx.pools.get(question.id)!, path.join(root, question.id));
+    const ours = await profileOne(ctx, question, 'ours', path.join(root, question.id));
     if (ours) [result.profileFile, result.profile] = [ours.file, ours.summary];
-    const countyPool = ctx.county.pools.get(question.id);
-    if (!countyPool) continue;
-    const county = await profileOne(ctx, question, 'county', countyPool, path.join(root, `${question.id}-county`));
+    if (!ctx.county.pools.has(question.id)) continue;
+    const county = await profileOne(ctx, question, 'county', path.join(root, `${question.id}-county`));
     if (county) [result.countyProfileFile, result.countyProfile] = [county.file, county.summary];
   }
 }
 
-async function profileOne(ctx: RunContext, question: Question, name: 'ours' | 'county', pool: Vars[], dir: string) {
+/** The questions a server answers before `question` on the same process in a round (runRounds). */
+function askedBefore(ctx: RunContext, name: 'ours' | 'county', question: Question): Question[] {
+  const earlier = ctx.questions.slice(0, ctx.questions.indexOf(question));
+  return earlier.filter((q) => Boolean(q.write) === Boolean(question.write) && poolFor(ctx, name, q) !== null);
+}
+
+async function profileOne(ctx: RunContext, question: Question, name: 'ours' | 'county', dir: string) {
   mkdirSync(dir, { recursive: true });
   const database = question.write ? ctx.dataset.writeDatabase : ctx.dataset.database;
   let window: Window | null = null;
@@ -122,7 +138,11 @@ async function profileOne(ctx: RunContext, question: Question, name: 'ours' | 'c
     database,
     `${name}-profile-${question.id}.log`,
     async (server) => {
-      const target = targetFor(server, question, pool);
+      for (const earlier of askedBefore(ctx, name, question)) {
+        const run = await throughput(targetFor(server, earlier, poolFor(ctx, name, earlier)!), HISTORY_CONNECTIONS, HISTORY_SEC);
+        if (run.errors > 0) ctx.log(`  ${question.id} (${name}): ${run.errors} errors in the history's ${earlier.id}`);
+      }
+      const target = targetFor(server, question, poolFor(ctx, name, question)!);
       await warmUp(target, 1, ctx.options.warmupMaxSec); // left out of the summary
       const fromUs = monotonicUs();
       await throughput(target, 10, ctx.options.profileSec);
