@@ -1,5 +1,6 @@
-import { AuditTrail, ReadAuditWriter, ReadLayer, readsOf, type Principal, type RecordedReadGroup } from '@tuopin/core';
+import { AuditTrail, ReadAuditWriter, ReadLayer, readsOf, type Principal, type ReadRecord, type RecordedReadGroup } from '@tuopin/core';
 import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { registrationInput } from '../fixtures/households.js';
@@ -125,6 +126,13 @@ describe('read records written before the grouped form', () => {
   });
 });
 
+/** A request's record of one member read, as the read-audit plugin hands it to the writer. */
+function memberRead(actor: string, memberId: string, requestId: string): ReadRecord {
+  const trail = new AuditTrail();
+  trail.recordPersonalRead('Member', memberId, AREAS.villageA, 'idNumber');
+  return { principal: { ...CALLERS.baojingOfficer, id: actor }, requestId, operation: 'query Test', personalReads: trail.takePersonalReads(), recordQuery: false };
+}
+
 describe('read audit by group commit', () => {
   it('writes the records of concurrent requests in shared inserts, one row each, every response after its own row', async () => {
     // Twelve officers (one request each: a caller's own concurrent requests are limited).
@@ -142,13 +150,51 @@ describe('read audit by group commit', () => {
     expect(new Set(rows.map((row) => row.tx)).size).toBeLessThan(12);
   });
 
+  it('keeps two inserts on their way at once, no more, and sends the records that waited meanwhile together', async () => {
+    const writer = new ReadAuditWriter(new ReadLayer(server.orm.em));
+    const read = (requestId: string) => memberRead('test:in-flight-writer', '434343', requestId);
+    // Inserts on their way are those PostgreSQL holds at the lock another session keeps on the table.
+    const inserting = async () => {
+      const [row] = await server.sql<{ n: string }>(
+        "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into audit_log%'",
+      );
+      return Number(row.n);
+    };
+    const until = async (wanted: number) => {
+      for (let tries = 0; tries < 200 && (await inserting()) !== wanted; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await inserting()).toBe(wanted);
+    };
+    const locker = new pg.Client({ connectionString: server.databaseUrl });
+    await locker.connect();
+    let settled: Promise<void[]> | undefined;
+    try {
+      await locker.query('begin');
+      await locker.query('lock table audit_log in share mode');
+      const first = writer.record(read('in-flight-1'));
+      await until(1);
+      // A second record goes out at once, on a connection of its own, rather than wait behind the first.
+      const second = writer.record(read('in-flight-2'));
+      await until(2);
+      // A third and fourth wait for one of the two.
+      const rest = [writer.record(read('in-flight-3')), writer.record(read('in-flight-4'))];
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await inserting()).toBe(2);
+      settled = Promise.all([first, second, ...rest]);
+    } finally {
+      await locker.query('rollback');
+      await locker.end();
+    }
+    await settled;
+    const rows = await server.sql<{ request_id: string; tx: string }>("select request_id, xmin::text as tx from audit_log where actor = 'test:in-flight-writer' order by request_id");
+    expect(rows.map((row) => row.request_id)).toEqual(['in-flight-1', 'in-flight-2', 'in-flight-3', 'in-flight-4']);
+    const [one, two, three, four] = rows.map((row) => row.tx);
+    expect(new Set([one, two, three]).size).toBe(3);
+    expect(four).toBe(three);
+  });
+
   it("writes the others of a group when the database refuses one record, and fails only that one's request", async () => {
     const writer = new ReadAuditWriter(new ReadLayer(server.orm.em));
-    const read = (requestId: string) => {
-      const trail = new AuditTrail();
-      trail.recordPersonalRead('Member', '424242', AREAS.villageA, 'idNumber');
-      return { principal: { ...CALLERS.baojingOfficer, id: 'test:group-writer' }, requestId, operation: 'query Test', personalReads: trail.takePersonalReads(), recordQuery: false };
-    };
+    const read = (requestId: string) => memberRead('test:group-writer', '424242', requestId);
     // PostgreSQL's jsonb refuses the NUL character, so this record cannot be written.
     const results = await Promise.allSettled([read('group-1'), read('group-2'), read('group-\u0000'), read('group-4')].map((record) => writer.record(record)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);

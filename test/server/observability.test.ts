@@ -100,6 +100,29 @@ describe('/metrics', () => {
     expect(after).toContain('process_cpu_seconds_total');
   });
 
+  it("shows the read audit: each response's wait for its record, records per insert", async () => {
+    const registered = await server.post({ query: print(RegisterHousehold), variables: { input: registrationInput() } }, { authorization: `Bearer ${token}` });
+    expect(registered.body.errors).toBeUndefined();
+    expect(registered.body.data.registerHousehold.__typename).toBe('RegisterHouseholdPayload');
+    const PERSONAL = { query: 'query Personal($id: ID!) { node(id: $id) { ... on Household { members { idNumber } } } }', variables: { id: registered.body.data.registerHousehold.household.id } };
+    const before = await scrape();
+    const read = await server.post(PERSONAL, { authorization: `Bearer ${token}` });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.node.members[0].idNumber).not.toContain('*'); // unmasked for the county officer: recorded
+    const between = await scrape();
+    // Figures with no personal data read: no record, nothing waited.
+    expect((await server.post(COUNTY, { authorization: `Bearer ${token}` })).body.data.region.name).toBe('保靖县');
+    const after = await scrape();
+
+    const count = (text: string, name: string) => sample(text, name) || 0;
+    expect(count(between, 'tuopin_read_audit_wait_seconds_count')).toBe(count(before, 'tuopin_read_audit_wait_seconds_count') + 1);
+    expect(count(between, 'tuopin_read_audit_wait_seconds_sum')).toBeGreaterThan(count(before, 'tuopin_read_audit_wait_seconds_sum'));
+    expect(count(between, 'tuopin_read_audit_records_per_insert_count')).toBe(count(before, 'tuopin_read_audit_records_per_insert_count') + 1);
+    expect(count(between, 'tuopin_read_audit_records_per_insert_sum')).toBe(count(before, 'tuopin_read_audit_records_per_insert_sum') + 1);
+    expect(count(after, 'tuopin_read_audit_wait_seconds_count')).toBe(count(between, 'tuopin_read_audit_wait_seconds_count'));
+    expect(sample(after, 'tuopin_read_audit_failures_total')).toBe(0);
+  });
+
   it('can be served on a port of its own instead', async () => {
     const own = await listenForMetrics(server.metrics, { port: 0, token: null }, capture);
     try {

@@ -55,7 +55,7 @@ export { DEFAULT_SUPPRESSION, protectCount, protectSum, protectTotal, ratioOfPar
 export { statisticDescription, statisticOf, type StatisticDeclaration } from './kernel/statistic-declaration.js';
 export { loaderFields, type LoaderFieldOptions, type LoaderFields, type LoaderSource } from './kernel/loader-field.js';
 export { hasReadsToRecord, readsOf, type ReadRecord, type RecordedRead, type RecordedReadGroup } from './audit/audit-reads.js';
-export { ReadAuditWriter } from './audit/read-audit-writer.js';
+export { ReadAuditWriter, type ReadAuditObserver } from './audit/read-audit-writer.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export { API_KEY_REVOKED_CHANNEL, onApiKeyRevoked } from './api-key/api-key-revocation.js';
 export { prefixOfApiKey } from './api-key/api-key-format.js';

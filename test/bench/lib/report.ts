@@ -106,14 +106,15 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
       out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${q.rounds.county ? lat('county') : '–'} | ${lat('peer')} | ${p99Ratio(q, p)} | ${errors('ours')} / ${errors('peer')} |`);
     }
   }
-  out.push('', 'Cost per request (10 connections):', '', '| server | statements | DB exec ms | server CPU ms | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|');
+  out.push('', 'Cost per request (10 connections; read record wait: how long a response waited for its read record to be committed, from our server\'s /metrics, averaged over all requests, with the records each insert carried):', '',
+    '| server | statements | DB exec ms | server CPU ms | read record wait ms (records / insert) | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|---|');
   for (const s of SERVERS) {
     if (!q.rounds[s]) continue;
     const all = q.rounds[s]!.flatMap((r) => [...Object.values(r.throughput), ...Object.values(r.rate)]);
     const errors = all.reduce((n, m) => n + m.errors, 0);
     const total = all.reduce((n, m) => n + m.requests, 0);
     const at10 = (pick: (m: any) => number) => medianOf(q, s, 'throughput', 10, pick);
-    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${num(peakRssOf(q, s), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
+    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${readRecordWait(q, s)} | ${num(peakRssOf(q, s), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
   }
   if (q.pageSizes) {
     out.push('', `Statements per request at first = ${q.pageSizes.sizes.join(' and ')}: ` +
@@ -192,4 +193,12 @@ export function markdownReport(results: BenchResults): string {
   for (const q of results.questions) out.push(...questionSection(q, results));
   out.push('## Reproduce', '', '```sh', `npx -y pnpm@12.4.2 install && npx -y pnpm@12.4.2 bench${meta.mode === 'full' ? ' --full' : ''}`, '```', '');
   return out.join('\n');
+}
+
+/** The read record wait at 10 connections (medians over the rounds), with records per insert; "–" when nothing was recorded or measured. */
+function readRecordWait(q: QuestionResult, s: ServerName): string {
+  const waitMs = medianOf(q, s, 'throughput', 10, (m) => m.readAudit?.waitMs ?? NaN);
+  const perInsert = medianOf(q, s, 'throughput', 10, (m) => m.readAudit?.recordsPerInsert ?? NaN);
+  if (!Number.isFinite(perInsert)) return '–';
+  return `${num(waitMs, 2)} (${num(perInsert, 1)})`;
 }

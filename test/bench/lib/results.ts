@@ -14,6 +14,8 @@ export interface Measurement extends LoadResult {
   cpuMsPerRequest: number;
   /** VmHWM of the server process during the run (reset before it). */
   peakRssMiB: number;
+  /** Our server's: time responses waited for their read records, per request, and records per insert (absent: no such metrics; runs before session 42). */
+  readAudit?: { waitMs: number; recordsPerInsert: number | null } | null;
 }
 
 export interface ServerRound {

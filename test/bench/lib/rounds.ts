@@ -14,6 +14,7 @@ import type { Dataset } from './dataset.js';
 import { fixedRate, throughput, type LoadResult, type LoadTarget } from './load.js';
 import type { BenchOptions } from './options.js';
 import { cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
+import { readAuditPerRequest, readAuditTally } from './read-audit-tally.js';
 import type { Measurement, QuestionResult, ServerRound } from './results.js';
 import { headersFor, SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
 
@@ -112,11 +113,13 @@ export async function settle(ctx: RunContext, pid: number, database: string): Pr
 
 async function measure(ctx: RunContext, server: RunningServer, database: string, run: () => Promise<LoadResult>): Promise<{ m: Measurement; sql: Awaited<ReturnType<typeof readStatements>> }> {
   await resetStatements(ctx.cluster);
+  const auditBefore = await readAuditTally(server);
   resetPeakRss(server.pid);
   const cpuBefore = cpuTimeMs(server.pid);
   const result = await run();
   await settle(ctx, server.pid, database);
   const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
+  const readAudit = readAuditPerRequest(auditBefore, await readAuditTally(server), result.sent);
   const sql = await readStatements(ctx.cluster, database);
   // Per request sent: requests still in flight when a run stops are executed all the same.
   const per = (x: number) => (result.sent > 0 ? Math.round((x / result.sent) * 1000) / 1000 : NaN);
@@ -127,6 +130,7 @@ async function measure(ctx: RunContext, server: RunningServer, database: string,
       dbMsPerRequest: per(sql.reduce((n, s) => n + s.totalMs, 0)),
       cpuMsPerRequest: per(cpuMs),
       peakRssMiB: Math.round(peakRssMiB(server.pid) * 10) / 10,
+      readAudit,
     },
     sql,
   };
@@ -191,6 +195,7 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
   ctx.log(
     `  ${question.id} ${SERVER_LABELS[server.name]}: ${options.connections.map((c) => `${entry.throughput[c].rps}/s@${c}`).join(' ')}` +
       (ten ? `, ${ten.statementsPerRequest} stmt/req, ${ten.cpuMsPerRequest} ms CPU/req, p99@75% ${entry.rate[75]?.latencyMs.p99 ?? '–'} ms` : '') +
+      (ten?.readAudit?.recordsPerInsert ? `, read record wait ${ten.readAudit.waitMs} ms/req (${ten.readAudit.recordsPerInsert} per insert)` : '') +
       (Object.values(entry.throughput).some((m) => m.errors > 0) ? ', ERRORS' : ''),
   );
 }

@@ -11,6 +11,7 @@ import type { Question, Vars } from '../questions/index.js';
 import { BENCH_DIR, REPO_DIR } from './options.js';
 import { compiledScript, ourServerArgs } from './compiled.js';
 import { startNode, type NodeProcess } from './processes.js';
+import { BENCH_METRICS_TOKEN } from './read-audit-tally.js';
 
 /** `county`: our server again, asked by a county officer (personal data unmasked, so the read audit is on). */
 export type ServerName = 'ours' | 'county' | 'peer' | 'raw';
@@ -67,7 +68,8 @@ async function spawnServer(name: ServerName, port: number, options: StartOptions
       ...common,
       cwd: options.serverDir,
       args: await ourServerArgs(options.serverDir),
-      env: { ...PRODUCTION, ...serverEnv(options.serverDir), DATABASE_URL: options.databaseUrl, TUOPIN_POOL_SIZE: String(options.poolSize), PORT: String(port) },
+      // /metrics on the API's port, for the read audit's figures (read-audit-tally.ts).
+      env: { ...PRODUCTION, ...serverEnv(options.serverDir), DATABASE_URL: options.databaseUrl, TUOPIN_POOL_SIZE: String(options.poolSize), PORT: String(port), TUOPIN_METRICS_TOKEN: BENCH_METRICS_TOKEN },
     });
   }
   const env = { ...PRODUCTION, DATABASE_URL: options.databaseUrl, POOL_SIZE: String(options.poolSize), PORT: String(port) };

@@ -3,8 +3,23 @@ import { hasReadsToRecord, insertReadRows, readAuditRow, type ReadAuditRow, type
 
 interface WaitingRow {
   row: ReadAuditRow;
+  /** When the request handed its record over (performance.now(), ms). */
+  since: number;
   written(): void;
   failed(error: unknown): void;
+}
+
+/**
+ * What an operator watches of the read audit (the server's /metrics): how long responses wait
+ * for their records, how many records share an insert, and records that could not be written.
+ */
+export interface ReadAuditObserver {
+  /** A request's record is on record, `waitedSeconds` after its request handed it over. */
+  recordWritten(waitedSeconds: number): void;
+  /** One insert (one statement, one commit) wrote `records` records. */
+  insertWritten(records: number): void;
+  /** A record could not be written: its request fails. */
+  recordFailed(): void;
 }
 
 /** At most this many rows go in one statement; more wait for the next. */
@@ -36,15 +51,21 @@ export class ReadAuditWriter {
   private waiting: WaitingRow[] = [];
   /** Inserts on their way. */
   private writing = 0;
+  private observers: ReadAuditObserver[] = [];
 
   constructor(private readonly db: ReadLayer) {}
+
+  /** Tells `observer` of every record and insert from now on. */
+  observe(observer: ReadAuditObserver): void {
+    this.observers.push(observer);
+  }
 
   /** Resolves when the request's reads are on record; rejects when they could not be written. */
   record(record: ReadRecord): Promise<void> {
     if (!hasReadsToRecord(record)) return Promise.resolve();
     const row = readAuditRow(record);
     return new Promise((written, failed) => {
-      this.waiting.push({ row, written, failed });
+      this.waiting.push({ row, since: performance.now(), written, failed });
       if (this.writing < MOST_INSERTS_IN_FLIGHT) void this.writeWhileWaiting();
     });
   }
@@ -64,11 +85,26 @@ export class ReadAuditWriter {
   private async writeGroup(group: WaitingRow[]): Promise<void> {
     try {
       await this.db.autonomousRows(insertReadRows(group.map((waiting) => waiting.row)));
-      for (const waiting of group) waiting.written();
     } catch (error) {
-      if (group.length === 1) return group[0].failed(error);
+      if (group.length === 1) {
+        for (const observer of this.observers) observer.recordFailed();
+        return group[0].failed(error);
+      }
       // One record the database refuses must not fail the other requests of its group: each is tried alone.
       for (const waiting of group) await this.writeGroup([waiting]);
+      return;
+    }
+    // Outside the try: the rows are committed, and nothing after the insert may have them written again.
+    for (const waiting of group) waiting.written();
+    this.tellWritten(group);
+  }
+
+  private tellWritten(group: readonly WaitingRow[]): void {
+    if (this.observers.length === 0) return;
+    const now = performance.now();
+    for (const observer of this.observers) {
+      observer.insertWritten(group.length);
+      for (const waiting of group) observer.recordWritten((now - waiting.since) / 1000);
     }
   }
 }

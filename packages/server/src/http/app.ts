@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type Platform, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
+import { AuditTrail, checkPluginSettings, IdempotentRequest, ReadLayer, type Platform, type ReadAuditWriter, type PlatformSettings, type Principal, type TuopinContext } from '@tuopin/core';
 import { sendNodeResponse } from '@whatwg-node/server';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
-import { useAuditReads } from './audit-reads-plugin.js';
+import { readAuditWriterOf, useAuditReads } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
 import { useLazyEntityManager } from './lazy-entity-manager.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
@@ -63,6 +63,8 @@ export interface TuopinApp {
   requestListener(req: IncomingMessage, res: ServerResponse, context: ServerContext): Promise<void>;
   /** Answers a request in-process (tests), with the caller already authenticated. */
   fetch(url: string, init: RequestInit, context: ServerContext): Promise<Response>;
+  /** The writer of every platform's read records (for the metrics). */
+  readonly readAudit: ReadAuditWriter;
 }
 
 export function createApp(options: AppOptions): TuopinApp {
@@ -85,6 +87,7 @@ export function createApp(options: AppOptions): TuopinApp {
   return {
     requestListener: (req, res, context) => serveNodeRequest(yogaFor(context.principal), req, res, context, direct),
     fetch: (url, init, context) => serveFetch(yogaFor(context.principal), url, init, context, direct),
+    readAudit: readAuditWriterOf(db),
   };
 }
 

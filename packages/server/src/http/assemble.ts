@@ -49,6 +49,6 @@ export async function assembleServer(
     }
   };
   const gateway = createGateway({ app, authenticate, limits: options.limits, production: options.production, log: options.log, ready });
-  const metrics = createMetrics(options.orm);
+  const metrics = createMetrics(options.orm, app.readAudit);
   return { app, metrics, stop: revocations.stop, gateway: createEdge({ gateway, http, production: options.production, log: options.log, metrics }) };
 }

@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
  * requests' records share inserts, whichever platform's yoga (app.ts) answered them.
  */
 const writers = new WeakMap<ReadLayer, ReadAuditWriter>();
-function writerFor(db: ReadLayer): ReadAuditWriter {
+export function readAuditWriterOf(db: ReadLayer): ReadAuditWriter {
   let writer = writers.get(db);
   if (!writer) writers.set(db, (writer = new ReadAuditWriter(db)));
   return writer;
@@ -29,7 +29,7 @@ export function useAuditReads(): Plugin<TuopinContext> {
       // Most requests read nothing to record: they return at once, building nothing, rather than await a resolved promise.
       if (!hasReadsToRecord({ personalReads, recordQuery })) return undefined;
       const name = operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : 'query';
-      return writerFor(ctx.db.shared).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
+      return readAuditWriterOf(ctx.db.shared).record({ principal: ctx.principal, requestId: ctx.requestId, operation: name, personalReads, recordQuery });
     },
   };
   return { onExecute: () => hooks };

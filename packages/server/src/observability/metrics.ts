@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ReadAuditWriter } from '@tuopin/core';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { RequestRecord } from './request-record.js';
+import { registerReadAuditMetrics } from './read-audit-metrics.js';
 import { HistogramCounter, TallyHistogram, type Labels } from './tally-histogram.js';
 
 /** Refusals the gateway answers by HTTP status, before GraphQL runs. */
@@ -18,9 +20,10 @@ export interface Metrics {
 /**
  * The server's Prometheus metrics, in a registry of its own (several servers in one test process
  * must not share counters): requests and latency by operation and status, SQL statements per
- * request, the connection pool, and refusals by limit; plus Node's process metrics.
+ * request, the connection pool, refusals by limit, and the read audit's writes; plus Node's
+ * process metrics.
  */
-export function createMetrics(orm: MikroORM): Metrics {
+export function createMetrics(orm: MikroORM, readAudit: ReadAuditWriter): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   // Every request records these three; they are tallied in plain arrays (tally-histogram.ts).
@@ -31,6 +34,7 @@ export function createMetrics(orm: MikroORM): Metrics {
   registry.registerMetric(statements as never);
   const refusals = new Counter({ name: 'tuopin_refusals_total', help: 'Requests refused by authentication or a limit, by reason', labelNames: ['reason'], registers: [registry] });
   const direct = new Counter({ name: 'tuopin_http_direct_answers_total', help: "GraphQL requests answered by the direct path for JSON posts rather than yoga's full handler", registers: [registry] });
+  registerReadAuditMetrics(registry, readAudit);
   const pool = poolOf(orm);
   new Gauge({
     name: 'tuopin_db_pool_connections',
