@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCompareOptions } from './compare.js';
+import { parseCompareOptions } from './compare-options.js';
 
 describe('bench --compare options', () => {
   it('takes the other checkout and the questions, with the defaults for the rest', () => {
