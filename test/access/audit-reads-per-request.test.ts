@@ -3,7 +3,7 @@ import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
-import { registrationInput } from '../fixtures/households.js';
+import { globalId, registrationInput } from '../fixtures/households.js';
 import { CALLERS } from '../fixtures/principals.js';
 
 // Reads of personal data are recorded as one audit row per request, which still answers
@@ -132,6 +132,56 @@ function memberRead(actor: string, memberId: string, requestId: string): ReadRec
   trail.recordPersonalRead('Member', memberId, AREAS.villageA, 'idNumber');
   return { principal: { ...CALLERS.baojingOfficer, id: actor }, requestId, operation: 'query Test', personalReads: trail.takePersonalReads(), recordQuery: false };
 }
+
+describe("read audit of what a request entered itself", () => {
+  const REGISTER_AND_READ_BACK = `mutation Register($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { __typename ... on RegisterHouseholdPayload { household { id bankAccount members { id idNumber health } } } } }`;
+  const insertsBy = (actor: string) =>
+    server.sql<{ object_type: string; object_id: string; operation: string }>("select object_type, object_id, operation from audit_log where actor = ? and action = 'INSERT' order by id", [actor]);
+
+  it("records no read for a registration's payload, whose personal data the caller just sent; its writes name every row", async () => {
+    const officer = { ...CALLERS.baojingOfficer, id: 'test:registering-officer' };
+    const input = registrationInput({ householdNo: `${AREAS.villageA}7900`, villageCode: AREAS.villageA, bankAccount: '6230123456789012' });
+    const registered = mustSucceed((await post(officer, REGISTER_AND_READ_BACK, { input })).registerHousehold);
+    expect(registered.household.bankAccount).toBe('6230123456789012'); // unmasked: a county officer
+    expect(registered.household.members).toHaveLength(input.members.length);
+    expect(registered.household.members.map((member: { idNumber: string }) => member.idNumber)).toEqual(input.members.map((member: { idNumber: string }) => member.idNumber));
+    expect(Number((await readRows(officer.id))[0].n)).toBe(0);
+    // The write's own records, in its transaction, name the household and each member and who wrote them.
+    const inserts = await insertsBy(officer.id);
+    expect(inserts.every((insert) => insert.operation === 'registerHousehold')).toBe(true);
+    const written = new Set(inserts.map((insert) => globalId(insert.object_type === 'household' ? 'Household' : 'Member', insert.object_id)));
+    expect(written).toEqual(new Set([registered.household.id, ...registered.household.members.map((member: { id: string }) => member.id)]));
+
+    // Read again in a later request, the same members are reads like any other.
+    await post(officer, `query Again($id: ID!) { node(id: $id) { ... on Member { idNumber } } }`, { id: registered.household.members[0].id });
+    const [row] = await server.sql<{ after: unknown; operation: string }>("select after, operation from audit_log where action = 'READ' and actor = ?", [officer.id]);
+    expect(row.operation).toBe('query Again');
+    expect(readsOf(row.after)).toEqual([expect.objectContaining({ objectType: 'Member', fields: ['idNumber'] })]);
+  });
+
+  it('still records, in the same request, the reads of people the request did not enter', async () => {
+    const officer = { ...CALLERS.baojingOfficer, id: 'test:registering-and-updating-officer' };
+    const existing = await post(CALLERS.baojingOfficer, `{ households(first: 1, regionCode: "${AREAS.villageC}") { edges { node { members { id } } } } }`);
+    const existingMember = existing.households.edges[0].node.members[0].id;
+    const input = registrationInput({ householdNo: `${AREAS.villageA}7901`, villageCode: AREAS.villageA });
+    const both = await post(
+      officer,
+      `mutation Both($input: RegisterHouseholdInput!, $update: UpdateMemberInput!) {
+        registerHousehold(input: $input) { __typename ... on RegisterHouseholdPayload { household { members { idNumber } } } }
+        updateMember(input: $update) { __typename ... on UpdateMemberPayload { member { id idNumber } } }
+      }`,
+      { input, update: { id: existingMember, employmentMonths: 5 } },
+    );
+    mustSucceed(both.registerHousehold);
+    expect(mustSucceed(both.updateMember).member.id).toBe(existingMember);
+    const rows = await server.sql<{ after: unknown; operation: string }>("select after, operation from audit_log where action = 'READ' and actor = ?", [officer.id]);
+    expect(rows).toHaveLength(1);
+    const reads = readsOf(rows[0].after)!;
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({ objectType: 'Member', fields: ['idNumber'] });
+    expect(globalId('Member', reads[0].objectId)).toBe(existingMember);
+  });
+});
 
 describe('read audit by group commit', () => {
   it('writes the records of concurrent requests in shared inserts, one row each, every response after its own row', async () => {

@@ -101,6 +101,9 @@ export function registerHouseholdMutations(builder: TuopinBuilder): void {
     },
     resolve: async (input, ctx) => {
       const rows = await registerHousehold(ctx, input as never);
+      // Every personal field of the new rows is the caller's input: reading them back is not a read to record.
+      ctx.audit.noteEnteredByRequest('Household', rows.household.id);
+      for (const member of rows.members) ctx.audit.noteEnteredByRequest('Member', member.id);
       const payload: HouseholdPayload = { householdId: rows.household.id };
       registeredRows.set(payload, rows);
       return payload;

@@ -28,9 +28,26 @@ export class AuditTrail {
   private readonly byType = new Map<string, Map<string | number, CollectedRead>>();
   /** The same reads in the order they were first made, which the audit record keeps. */
   private inOrder: CollectedRead[] = [];
+  /** Objects whose personal data this request entered itself, by type (ids as the type's resolvers give them). */
+  private readonly entered = new Map<string, Set<string | number>>();
+
+  /**
+   * Notes that this request wrote the object's personal data from its own input (a registration's
+   * new household and members): reading it back in the payload shows the caller only what it sent,
+   * and the write's own audit record (action INSERT, with the request's id, in the write's
+   * transaction) already names the object and the caller. Such reads are not recorded again. Only
+   * for rows whose every personal field came from the input: a row filled from data already stored
+   * (a workflow's approval registering an application) must not be noted.
+   */
+  noteEnteredByRequest(objectType: string, objectId: string | number): void {
+    let ids = this.entered.get(objectType);
+    if (!ids) this.entered.set(objectType, (ids = new Set()));
+    ids.add(objectId);
+  }
 
   /** Notes that `field` of an object was returned unmasked. */
   recordPersonalRead(objectType: string, objectId: string | number, areaCode: string | null, field: string): void {
+    if (this.entered.size > 0 && this.entered.get(objectType)?.has(objectId)) return;
     let byId = this.byType.get(objectType);
     if (!byId) this.byType.set(objectType, (byId = new Map()));
     const read = byId.get(objectId);
