@@ -3,7 +3,7 @@
  * /proc says about them (CPU time, peak resident memory).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WORK_DIR } from './options.js';
@@ -101,14 +101,48 @@ export async function runNode(options: NodeProcessOptions): Promise<void> {
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
+/** The fields of /proc/<pid>/stat after the command name (which may contain spaces): state is [0], ppid [1], utime [11]. */
+function statFields(pid: number | string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** User + system CPU time of a process so far, in milliseconds. */
 export function cpuTimeMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name may contain spaces; fields are counted after its closing parenthesis.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+  const fields = statFields(pid);
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * User + system CPU time so far, in milliseconds, of each living child of `parentPid` whose
+ * command line (a PostgreSQL process's title, say: `postgres: walwriter`) `which` accepts, by pid.
+ */
+export function childrenCpuTimesMs(parentPid: number, which: (commandLine: string) => boolean): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statFields(entry);
+      if (Number(fields[1]) !== parentPid) continue;
+      if (which(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim())) {
+        times.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+      }
+    } catch {
+      // The process exited while /proc was being read.
+    }
+  }
+  return times;
+}
+
+/**
+ * The CPU processes spent between two readings of `childrenCpuTimesMs`: a process that started
+ * meanwhile counts whole; one that exited meanwhile (an idle pool's connection closing) counts
+ * nothing, its time after the first reading being lost with it.
+ */
+export function cpuSpentMs(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** Peak resident set size (VmHWM) in MiB. */

@@ -106,15 +106,15 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
       out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${q.rounds.county ? lat('county') : '–'} | ${lat('peer')} | ${p99Ratio(q, p)} | ${errors('ours')} / ${errors('peer')} |`);
     }
   }
-  out.push('', 'Cost per request (10 connections; read record wait: how long a response waited for its read record to be committed, from our server\'s /metrics, averaged over all requests, with the records each insert carried):', '',
-    '| server | statements | DB exec ms | server CPU ms | read record wait ms (records / insert) | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|---|');
+  out.push('', 'Cost per request (10 connections; PostgreSQL CPU: user + system time of the backends on the question\'s database and of the WAL writer while this server alone was loaded, with what DB exec ms leaves out: parsing, commits and the WAL\'s flush, the sockets; read record wait: how long a response waited for its read record to be committed, from our server\'s /metrics, averaged over all requests, with the records each insert carried):', '',
+    '| server | statements | DB exec ms | PostgreSQL CPU ms | server CPU ms | read record wait ms (records / insert) | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|---|---|');
   for (const s of SERVERS) {
     if (!q.rounds[s]) continue;
     const all = q.rounds[s]!.flatMap((r) => [...Object.values(r.throughput), ...Object.values(r.rate)]);
     const errors = all.reduce((n, m) => n + m.errors, 0);
     const total = all.reduce((n, m) => n + m.requests, 0);
     const at10 = (pick: (m: any) => number) => medianOf(q, s, 'throughput', 10, pick);
-    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${readRecordWait(q, s)} | ${num(peakRssOf(q, s), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
+    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.postgresCpuMsPerRequest ?? NaN), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${readRecordWait(q, s)} | ${num(peakRssOf(q, s), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
   }
   if (q.pageSizes) {
     out.push('', `Statements per request at first = ${q.pageSizes.sizes.join(' and ')}: ` +

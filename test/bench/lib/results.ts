@@ -12,6 +12,8 @@ export interface Measurement extends LoadResult {
   dbMsPerRequest: number;
   /** User + system CPU of the server process, per response. */
   cpuMsPerRequest: number;
+  /** User + system CPU of every process of the PostgreSQL cluster during the run, per response (absent: runs before session 44). */
+  postgresCpuMsPerRequest?: number;
   /** VmHWM of the server process during the run (reset before it). */
   peakRssMiB: number;
   /** Our server's: time responses waited for their read records, per request, and records per insert (absent: no such metrics; runs before session 42). */

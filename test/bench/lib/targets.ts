@@ -8,7 +8,7 @@
  * issue asks; every figure is the median over the rounds (results.ts).
  */
 import { num, times } from './format.js';
-import { medianOf, p99RatioAt, peakRssOf, rpsOf, type BenchResults, type QuestionResult } from './results.js';
+import { medianOf, p99RatioAt, peakRssOf, rpsOf, type BenchResults, type Measurement, type QuestionResult } from './results.js';
 
 /** The size of province the targets are set at; a quick run is smaller and says so. */
 export const TARGET_HOUSEHOLDS = 1_000_000;
@@ -42,6 +42,22 @@ function allOf(parts: (boolean | null)[]): boolean | null {
   return parts.includes(null) ? null : true;
 }
 
+/**
+ * What the county officer's request costs beside the administrator's (10 connections): where his
+ * read record's cost shows, in our server and in PostgreSQL. Empty when neither was measured.
+ */
+function countyCostBeside(q: QuestionResult): string {
+  const pair = (pick: (m: Measurement) => number | undefined) =>
+    [medianOf(q, 'county', 'throughput', TARGET_CONNECTIONS, (m) => pick(m) ?? NaN), medianOf(q, 'ours', 'throughput', TARGET_CONNECTIONS, (m) => pick(m) ?? NaN)];
+  const costs = [
+    ['server CPU', pair((m) => m.cpuMsPerRequest)],
+    ['PostgreSQL CPU', pair((m) => m.postgresCpuMsPerRequest)],
+  ] as const;
+  const shown = costs.filter(([, [county, ours]]) => Number.isFinite(county) && Number.isFinite(ours));
+  if (shown.length === 0) return '';
+  return `; per request ${shown.map(([what, [county, ours]]) => `${what} ${num(county, 2)} ms (the administrator's ${num(ours, 2)})`).join(', ')}`;
+}
+
 /** A server's throughput (ours, or ours asked by the county officer) ÷ the peer's on a question, optionally with p99 no worse at the fixed rates. */
 function throughput(question: string, min: number, options: { server?: 'ours' | 'county'; p99?: boolean } = {}): Target {
   const server = options.server ?? 'ours';
@@ -72,6 +88,7 @@ function throughput(question: string, min: number, options: { server?: 'ours' | 
         measured += worse.length ? `; p99 worse at ${worse.join(', ')}` : '; p99 no worse at any fixed rate measured';
         if (missing.length) measured += `; p99 not measured at ${missing.map((p) => `${p} %`).join(', ')}`;
       }
+      if (server === 'county') measured += countyCostBeside(q);
       return { met: allOf(parts), measured };
     },
   };
