@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../../packages/server/src/database/embedded-postgres.js';
 import { WORK_DIR } from './options.js';
+import { childrenCpuTimesMs } from './processes.js';
 
 /** Settings every server sees alike. Printed in the report. */
 export const POSTGRES_SETTINGS: Record<string, string | number> = {
@@ -158,4 +159,19 @@ export async function readStatements(cluster: Cluster, database: string): Promis
     meanMs: row.mean,
     rows: Number(row.rows),
   }));
+}
+
+/**
+ * The CPU PostgreSQL has used so far for `database`, by process (null when its postmaster is not
+ * known): the backends connected to it (titled `postgres: <user> <database> <host> <state>`) and
+ * the WAL writer, which flushes what their commits leave. The servers are loaded one at a time,
+ * so what these spend during a run is that server's, with what the statements' execution time
+ * leaves out: parsing, commits and the WAL's flush, the sockets. The checkpointer and autovacuum
+ * are left out: they work in bursts, after whichever server wrote, not for the requests of the run
+ * they fall in. So are parallel workers, which these questions' plans do not use.
+ */
+export function postgresCpuTimesMs(cluster: Cluster, database: string): Map<number, number> | null {
+  const pid = cluster.pg.pid;
+  if (pid === undefined) return null;
+  return childrenCpuTimesMs(pid, (title) => title === 'postgres: walwriter' || (title.startsWith('postgres: ') && title.split(' ')[2] === database));
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { childrenCpuTimesMs, cpuSpentMs } from './processes.js';
 
-describe('the CPU of a process family (the PostgreSQL cluster, in the cost table)', () => {
+describe("the CPU of a process's children (PostgreSQL's, in the cost table)", () => {
   it('what processes spent between two readings: new ones whole, exited ones nothing, never negative', () => {
     const before = new Map([
       [10, 500],

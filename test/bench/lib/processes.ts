@@ -107,10 +107,14 @@ function statFields(pid: number | string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
+/** User + system CPU time, in milliseconds, from a process's `statFields`. */
+function cpuMsOf(fields: string[]): number {
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
 /** User + system CPU time of a process so far, in milliseconds. */
 export function cpuTimeMs(pid: number): number {
-  const fields = statFields(pid);
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return cpuMsOf(statFields(pid));
 }
 
 /**
@@ -125,7 +129,7 @@ export function childrenCpuTimesMs(parentPid: number, which: (commandLine: strin
       const fields = statFields(entry);
       if (Number(fields[1]) !== parentPid) continue;
       if (which(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim())) {
-        times.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+        times.set(Number(entry), cpuMsOf(fields));
       }
     } catch {
       // The process exited while /proc was being read.

@@ -12,7 +12,7 @@ export interface Measurement extends LoadResult {
   dbMsPerRequest: number;
   /** User + system CPU of the server process, per response. */
   cpuMsPerRequest: number;
-  /** User + system CPU of every process of the PostgreSQL cluster during the run, per response (absent: runs before session 44). */
+  /** User + system CPU of PostgreSQL's backends on the run's database and its WAL writer during the run, per response (cluster.ts; absent: runs before session 44). */
   postgresCpuMsPerRequest?: number;
   /** VmHWM of the server process during the run (reset before it). */
   peakRssMiB: number;

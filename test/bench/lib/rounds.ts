@@ -9,11 +9,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CountyRun } from './county.js';
 import type { Question, Vars } from '../questions/index.js';
-import { readStatements, resetStatements, type Cluster } from './cluster.js';
+import { postgresCpuTimesMs, readStatements, resetStatements, type Cluster } from './cluster.js';
 import type { Dataset } from './dataset.js';
 import { fixedRate, throughput, type LoadResult, type LoadTarget } from './load.js';
 import type { BenchOptions } from './options.js';
-import { childrenCpuTimesMs, cpuSpentMs, cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
+import { cpuSpentMs, cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
 import { readAuditPerRequest, readAuditTally } from './read-audit-tally.js';
 import type { Measurement, QuestionResult, ServerRound } from './results.js';
 import { headersFor, SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
@@ -111,30 +111,16 @@ export async function settle(ctx: RunContext, pid: number, database: string): Pr
   }
 }
 
-/**
- * The CPU PostgreSQL has used so far for `database`, by process (null when its postmaster is not
- * known): the backends connected to it and the WAL writer, which flushes what their commits leave.
- * The servers are loaded one at a time, so what these spend during a run is that server's, with
- * what `dbMsPerRequest` leaves out: parsing, commits and the WAL's flush, the sockets. The
- * checkpointer and autovacuum are left out: they work in bursts, after whichever server wrote,
- * not for the requests of the run they fall in.
- */
-function postgresCpuTimesMs(ctx: RunContext, database: string): Map<number, number> | null {
-  const pid = ctx.cluster.pg.pid;
-  if (pid === undefined) return null;
-  return childrenCpuTimesMs(pid, (title) => title === 'postgres: walwriter' || (title.startsWith('postgres: ') && title.split(' ')[2] === database));
-}
-
 async function measure(ctx: RunContext, server: RunningServer, database: string, run: () => Promise<LoadResult>): Promise<{ m: Measurement; sql: Awaited<ReturnType<typeof readStatements>> }> {
   await resetStatements(ctx.cluster);
   const auditBefore = await readAuditTally(server);
   resetPeakRss(server.pid);
   const cpuBefore = cpuTimeMs(server.pid);
-  const postgresCpuBefore = postgresCpuTimesMs(ctx, database);
+  const postgresCpuBefore = postgresCpuTimesMs(ctx.cluster, database);
   const result = await run();
   await settle(ctx, server.pid, database);
   const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
-  const postgresCpuAfter = postgresCpuTimesMs(ctx, database);
+  const postgresCpuAfter = postgresCpuTimesMs(ctx.cluster, database);
   const postgresCpuMs = postgresCpuBefore && postgresCpuAfter ? cpuSpentMs(postgresCpuBefore, postgresCpuAfter) : NaN;
   const readAudit = readAuditPerRequest(auditBefore, await readAuditTally(server), result.sent);
   const sql = await readStatements(ctx.cluster, database);

@@ -13,7 +13,7 @@ import { judgeTargets, TARGETS, type TargetVerdict } from './targets.js';
 interface Figures {
   rps?: number;
   cpuMs?: number;
-  /** The PostgreSQL cluster's CPU per request; absent as in runs before session 44. */
+  /** PostgreSQL's CPU per request (its backends and WAL writer); absent as in runs before session 44. */
   postgresCpuMs?: number;
   rssMiB?: number;
   /** p50 and p99 at one connection. */
@@ -135,7 +135,7 @@ describe('bench targets (issue 12)', () => {
     expect(verdict(q1(100), 'Q1 county throughput')).toEqual({ met: true, measured: "1.00× (100 vs 100 req/s); per request server CPU 1.2 ms (the administrator's 0.8)" });
     expect(verdict(q1(90), 'Q1 county throughput')).toEqual({ met: false, measured: "0.90× (90 vs 100 req/s); per request server CPU 1.2 ms (the administrator's 0.8)" });
 
-    // With the PostgreSQL cluster's CPU measured (session 44 on), where his read record's cost shows.
+    // With PostgreSQL's CPU measured (session 44 on), where his read record's cost shows.
     const withPostgres = results([
       question('Q1', { peer: thrice({ rps: 100 }), ours: thrice({ rps: 200, cpuMs: 0.8, postgresCpuMs: 0.36 }), county: thrice({ rps: 70, cpuMs: 1.2, postgresCpuMs: 0.92 }) }),
     ]);
