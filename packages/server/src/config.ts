@@ -41,7 +41,7 @@ export interface ServerConfig {
   /** Production hides GraphiQL and detailed errors. */
   production: boolean;
   poolSize: number;
-  /** `TUOPIN_HEAP_GROWING_PERCENT`: how far V8's old generation grows before a full collection (heap-growth.ts). */
+  /** `TUOPIN_HEAP_GROWING_PERCENT`: how far V8's old generation grows before a full collection, 0 for V8's own rule (heap-growth.ts). */
   heapGrowingPercent: number;
   /** `TUOPIN_ALLOCATION_SITE_PRETENURING`: whether V8 pretenures by allocation site (pretenuring.ts). */
   allocationSitePretenuring: boolean;

@@ -23,21 +23,23 @@ export function compareReport(input: CompareResults): string {
     `# Before and after, pinned — ${input.date.slice(0, 10)}`,
     '',
     `before: ${input.sides[0]!.commit} (${input.sides[0]!.serverDir}); after: ${input.sides[1]!.commit} (this checkout). ${input.machine}.`,
-    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Both servers started as \`start\` runs them and kept up for the question, both on CPU 1, loaded in turn by the load generator (autocannon, ${options.connections} connections) on CPU 0; ${historyWords(options)}${options.warmup.toLocaleString('en')} requests of warm-up each, then ${options.rounds} bursts of ${options.requests.toLocaleString('en')} requests each, the order alternating; medians. Paired: each after burst ÷ the before burst next to it in time, whose median cancels the machine's drift between bursts. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), per request. Both sides gave the same answers for up to ${CHECKED} variable sets of each question first (not all of them empty).`,
+    `Asked by ${options.county ? 'the county officer of every county of the synthetic province (read audit on)' : 'the national administrator'}, on ${input.database}. Both servers started as \`start\` runs them and kept up for the question, both on CPU 1, loaded in turn by the load generator (autocannon, ${options.connections} connections) on CPU 0; ${historyWords(options)}${options.warmup.toLocaleString('en')} requests of warm-up each, then ${options.rounds} bursts of ${options.requests.toLocaleString('en')} requests each, the order alternating; medians. Paired: each after burst ÷ the before burst next to it in time, whose median cancels the machine's drift between bursts. CPU: the server process's user + system time (/proc/<pid>/stat). PostgreSQL: execution time of the database's statements (pg_stat_statements), and PostgreSQL's own CPU (user + system time of its backends on the database and of the WAL writer, /proc: with parsing, commits, the WAL's flush and the sockets), per request. Both sides gave the same answers for up to ${CHECKED} variable sets of each question first (not all of them empty).`,
     '',
-    '| question | side | server CPU µs / request | range | PostgreSQL µs / request | range | statements / request | req/s | errors |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| question | side | server CPU µs / request | range | PostgreSQL µs / request | range | PostgreSQL CPU µs / request | range | statements / request | req/s | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const ratios: string[] = [];
   for (const [id, bySide] of input.runs) {
-    const medians = new Map<Side['label'], { cpu: number; db: number }>();
+    const medians = new Map<Side['label'], { cpu: number; db: number; postgresCpu: number }>();
     for (const [label, runs] of bySide) {
       const cpu = median(runs.map((r) => r.cpuUs));
       const db = median(runs.map((r) => r.dbUs));
-      medians.set(label, { cpu, db });
-      const range = (pick: (r: Run) => number) => `${Math.min(...runs.map(pick)).toFixed(0)}–${Math.max(...runs.map(pick)).toFixed(0)}`;
+      // Reports of runs before session 45 have no PostgreSQL CPU: NaN, shown as "–".
+      const postgresCpu = median(runs.map((r) => r.postgresCpuUs ?? NaN));
+      medians.set(label, { cpu, db, postgresCpu });
+      const range = (pick: (r: Run) => number) => (runs.some((r) => Number.isNaN(pick(r))) ? '–' : `${Math.min(...runs.map(pick)).toFixed(0)}–${Math.max(...runs.map(pick)).toFixed(0)}`);
       lines.push(
-        `| ${id} | ${label} | ${cpu.toFixed(0)} | ${range((r) => r.cpuUs)} | ${db.toFixed(0)} | ${range((r) => r.dbUs)} | ${median(runs.map((r) => r.statements)).toFixed(2)} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${runs.reduce((sum, r) => sum + r.errors, 0)} |`,
+        `| ${id} | ${label} | ${cpu.toFixed(0)} | ${range((r) => r.cpuUs)} | ${db.toFixed(0)} | ${range((r) => r.dbUs)} | ${whole(postgresCpu)} | ${range((r) => r.postgresCpuUs ?? NaN)} | ${median(runs.map((r) => r.statements)).toFixed(2)} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${runs.reduce((sum, r) => sum + r.errors, 0)} |`,
       );
     }
     const before = medians.get('before')!;
@@ -47,12 +49,20 @@ export function compareReport(input: CompareResults): string {
       const each = pairs.map(([b, a]) => pick(a) / pick(b));
       return `${median(each).toFixed(2)}× (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})`;
     };
+    const postgresCpu = Number.isNaN(after.postgresCpu / before.postgresCpu)
+      ? ''
+      : `; PostgreSQL CPU ${(after.postgresCpu / before.postgresCpu).toFixed(2)}×, paired ${paired((r) => r.postgresCpuUs)}, server and PostgreSQL CPU together ${((after.cpu + after.postgresCpu) / (before.cpu + before.postgresCpu)).toFixed(2)}×, paired ${paired((r) => r.cpuUs + r.postgresCpuUs)}`;
     ratios.push(
       `- ${id}: server CPU ${(after.cpu / before.cpu).toFixed(2)}×, PostgreSQL ${(after.db / before.db).toFixed(2)}×, both together ${((after.cpu + after.db) / (before.cpu + before.db)).toFixed(2)}× (after ÷ before; below 1 is cheaper); ` +
-        `paired, burst by burst: server CPU ${paired((r) => r.cpuUs)}, PostgreSQL ${paired((r) => r.dbUs)}, both together ${paired((r) => r.cpuUs + r.dbUs)}`,
+        `paired, burst by burst: server CPU ${paired((r) => r.cpuUs)}, PostgreSQL ${paired((r) => r.dbUs)}, both together ${paired((r) => r.cpuUs + r.dbUs)}${postgresCpu}`,
     );
   }
   return [...lines, '', ...ratios, '', ...allocationSection(input.runs, input.allocations, input.options.requests), ''].join('\n');
+}
+
+/** A figure in whole µs, or "–" where it was not measured. */
+function whole(us: number): string {
+  return Number.isNaN(us) ? '–' : us.toFixed(0);
 }
 
 /** The report's words for what each server answered before the warm-up. */

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench --compare DIR`: this checkout's server against another checkout's (DIR, "before"),
- * side by side on the same data, pinned: for each read question, the server's CPU per request
- * and PostgreSQL's execution time per request. These two do not depend on how busy the machine is
+ * side by side on the same data, pinned: for each read question, the server's CPU per request,
+ * PostgreSQL's execution time and its own CPU per request. These do not depend on how busy the machine is
  * the way requests per second do, and short `--only` runs of the full bench could not tell two
  * builds apart (test/bench/README.md, sessions 32 and 33).
  *
@@ -131,7 +131,7 @@ async function measureInTurn(input: {
       const side = sides[index]!;
       const run = await measureBurst(input.cluster, input.database, servers[side.label].pid, loads[index]!, options.requests);
       bySide.get(side.label)!.push(run);
-      input.log(`  ${question.id} round ${round + 1} ${side.label}: ${run.cpuUs.toFixed(0)} µs CPU, ${run.dbUs.toFixed(0)} µs in PostgreSQL, ${run.statements.toFixed(2)} statements per request; ${run.rps.toFixed(0)} req/s${run.errors ? `; ${run.errors} errors` : ''}`);
+      input.log(`  ${question.id} round ${round + 1} ${side.label}: ${run.cpuUs.toFixed(0)} µs CPU, ${run.dbUs.toFixed(0)} µs in PostgreSQL (${run.postgresCpuUs.toFixed(0)} µs of its CPU), ${run.statements.toFixed(2)} statements per request; ${run.rps.toFixed(0)} req/s${run.errors ? `; ${run.errors} errors` : ''}`);
     }
   }
   return bySide;
