@@ -25,16 +25,15 @@ describe('the --compare report', () => {
   it("gives PostgreSQL's own CPU beside its execution time, each side's median and range, and the ratios, paired too", () => {
     const report = compareReport(results([run(1000, 300, 800), run(1200, 320, 1000), run(1100, 310, 900)], [run(1000, 300, 400), run(1100, 300, 600), run(1000, 300, 450)]));
     expect(report).toContain('| question | side | server CPU µs / request | range | PostgreSQL µs / request | range | PostgreSQL CPU µs / request | range |');
-    expect(report).toContain('| Q1 | before | 1100 | 1000–1200 | 310 | 300–320 | 900 | 800–1000 | 1.50 | 600 | 0 |');
-    expect(report).toContain('| Q1 | after | 1000 | 1000–1100 | 300 | 300–300 | 450 | 400–600 | 1.50 | 600 | 0 |');
+    expect(report).toContain('| Q1 | before | 1,100 | 1,000–1,200 | 310 | 300–320 | 900 | 800–1,000 | 1.50 | 600 | 0 |');
+    expect(report).toContain('| Q1 | after | 1,000 | 1,000–1,100 | 300 | 300–300 | 450 | 400–600 | 1.50 | 600 | 0 |');
     // Medians 450 ÷ 900; burst by burst 0.50, 0.60, 0.50; server and PostgreSQL CPU (1000 + 450) ÷ (1100 + 900), burst by burst 0.78, 0.77, 0.72.
     expect(report).toContain('PostgreSQL CPU 0.50×, paired 0.50× (0.50–0.60), server and PostgreSQL CPU together 0.72×, paired 0.77× (0.72–0.78)');
   });
 
-  it('renders bursts saved before PostgreSQL CPU was read with a dash, and no ratio for it', () => {
-    const old = (r: Run) => ({ ...r, postgresCpuUs: undefined }) as unknown as Run;
-    const report = compareReport(results([old(run(1000, 300, 0))], [old(run(900, 300, 0))]));
-    expect(report).toContain('| Q1 | before | 1000 | 1000–1000 | 300 | 300–300 | – | – | 1.50 | 600 | 0 |');
+  it("renders PostgreSQL's CPU where /proc could not be read (NaN) with a dash, and no ratio for it", () => {
+    const report = compareReport(results([run(1000, 300, NaN)], [run(900, 300, NaN)]));
+    expect(report).toContain('| Q1 | before | 1,000 | 1,000–1,000 | 300 | 300–300 | – | – | 1.50 | 600 | 0 |');
     expect(report).toContain('server CPU 0.90×');
     expect(report).not.toContain('PostgreSQL CPU 0');
   });

@@ -1,5 +1,6 @@
 /** The Markdown report of `pnpm bench --compare`: each side's medians, the paired ratios, the bytes. */
 import type { AllocationSummary } from '../lib/allocations.js';
+import { num } from '../lib/format.js';
 import { median } from '../lib/pinning.js';
 import { pairedRatios, type Run } from './bursts.js';
 import { HISTORY_CONNECTIONS, type CompareOptions } from './compare-options.js';
@@ -34,12 +35,12 @@ export function compareReport(input: CompareResults): string {
     for (const [label, runs] of bySide) {
       const cpu = median(runs.map((r) => r.cpuUs));
       const db = median(runs.map((r) => r.dbUs));
-      // Reports of runs before session 45 have no PostgreSQL CPU: NaN, shown as "–".
-      const postgresCpu = median(runs.map((r) => r.postgresCpuUs ?? NaN));
+      // NaN where /proc could not be read: shown as "–", and no ratio is given for it.
+      const postgresCpu = median(runs.map((r) => r.postgresCpuUs));
       medians.set(label, { cpu, db, postgresCpu });
-      const range = (pick: (r: Run) => number) => (runs.some((r) => Number.isNaN(pick(r))) ? '–' : `${Math.min(...runs.map(pick)).toFixed(0)}–${Math.max(...runs.map(pick)).toFixed(0)}`);
+      const range = (pick: (r: Run) => number) => (runs.some((r) => Number.isNaN(pick(r))) ? '–' : `${num(Math.min(...runs.map(pick)), 0)}–${num(Math.max(...runs.map(pick)), 0)}`);
       lines.push(
-        `| ${id} | ${label} | ${cpu.toFixed(0)} | ${range((r) => r.cpuUs)} | ${db.toFixed(0)} | ${range((r) => r.dbUs)} | ${whole(postgresCpu)} | ${range((r) => r.postgresCpuUs ?? NaN)} | ${median(runs.map((r) => r.statements)).toFixed(2)} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${runs.reduce((sum, r) => sum + r.errors, 0)} |`,
+        `| ${id} | ${label} | ${num(cpu, 0)} | ${range((r) => r.cpuUs)} | ${num(db, 0)} | ${range((r) => r.dbUs)} | ${num(postgresCpu, 0)} | ${range((r) => r.postgresCpuUs)} | ${median(runs.map((r) => r.statements)).toFixed(2)} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${runs.reduce((sum, r) => sum + r.errors, 0)} |`,
       );
     }
     const before = medians.get('before')!;
@@ -58,11 +59,6 @@ export function compareReport(input: CompareResults): string {
     );
   }
   return [...lines, '', ...ratios, '', ...allocationSection(input.runs, input.allocations, input.options.requests), ''].join('\n');
-}
-
-/** A figure in whole µs, or "–" where it was not measured. */
-function whole(us: number): string {
-  return Number.isNaN(us) ? '–' : us.toFixed(0);
 }
 
 /** The report's words for what each server answered before the warm-up. */
