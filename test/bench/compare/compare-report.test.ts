@@ -37,4 +37,11 @@ describe('the --compare report', () => {
     expect(report).toContain('server CPU 0.90×');
     expect(report).not.toContain('PostgreSQL CPU 0');
   });
+
+  it('gives a dash, not NaN×, for a question that runs no statement', () => {
+    const report = compareReport(results([run(200, 0, 0), run(220, 0, 0)], [run(180, 0, 0), run(200, 0, 0)]));
+    expect(report).toContain('server CPU 0.90×, PostgreSQL –, both together 0.90×');
+    expect(report).toContain('paired, burst by burst: server CPU 0.90× (0.90–0.91), PostgreSQL –, both together 0.90× (0.90–0.91)');
+    expect(report).not.toContain('NaN');
+  });
 });

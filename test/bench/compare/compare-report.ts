@@ -1,6 +1,6 @@
 /** The Markdown report of `pnpm bench --compare`: each side's medians, the paired ratios, the bytes. */
 import type { AllocationSummary } from '../lib/allocations.js';
-import { num } from '../lib/format.js';
+import { num, ratio, times } from '../lib/format.js';
 import { median } from '../lib/pinning.js';
 import { pairedRatios, type Run } from './bursts.js';
 import { HISTORY_CONNECTIONS, type CompareOptions } from './compare-options.js';
@@ -46,15 +46,17 @@ export function compareReport(input: CompareResults): string {
     const before = medians.get('before')!;
     const after = medians.get('after')!;
     const pairs = pairedRatios(bySide.get('before')!, bySide.get('after')!);
+    // Ratios over nothing ({ __typename } runs no statement) or not measured are '–', not NaN×.
     const paired = (pick: (r: Run) => number) => {
-      const each = pairs.map(([b, a]) => pick(a) / pick(b));
-      return `${median(each).toFixed(2)}× (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})`;
+      const each = pairs.map(([b, a]) => (pick(b) > 0 ? pick(a) / pick(b) : NaN)).filter(Number.isFinite);
+      return each.length === 0 ? '–' : `${times(median(each))} (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})`;
     };
-    const postgresCpu = Number.isNaN(after.postgresCpu / before.postgresCpu)
-      ? ''
-      : `; PostgreSQL CPU ${(after.postgresCpu / before.postgresCpu).toFixed(2)}×, paired ${paired((r) => r.postgresCpuUs)}, server and PostgreSQL CPU together ${((after.cpu + after.postgresCpu) / (before.cpu + before.postgresCpu)).toFixed(2)}×, paired ${paired((r) => r.cpuUs + r.postgresCpuUs)}`;
+    const postgresCpu =
+      before.postgresCpu > 0
+        ? `; PostgreSQL CPU ${ratio(after.postgresCpu, before.postgresCpu)}, paired ${paired((r) => r.postgresCpuUs)}, server and PostgreSQL CPU together ${ratio(after.cpu + after.postgresCpu, before.cpu + before.postgresCpu)}, paired ${paired((r) => r.cpuUs + r.postgresCpuUs)}`
+        : '';
     ratios.push(
-      `- ${id}: server CPU ${(after.cpu / before.cpu).toFixed(2)}×, PostgreSQL ${(after.db / before.db).toFixed(2)}×, both together ${((after.cpu + after.db) / (before.cpu + before.db)).toFixed(2)}× (after ÷ before; below 1 is cheaper); ` +
+      `- ${id}: server CPU ${ratio(after.cpu, before.cpu)}, PostgreSQL ${ratio(after.db, before.db)}, both together ${ratio(after.cpu + after.db, before.cpu + before.db)} (after ÷ before; below 1 is cheaper); ` +
         `paired, burst by burst: server CPU ${paired((r) => r.cpuUs)}, PostgreSQL ${paired((r) => r.dbUs)}, both together ${paired((r) => r.cpuUs + r.dbUs)}${postgresCpu}`,
     );
   }
