@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,12 +17,23 @@ describe("the build's output folder", () => {
     expect(existsSync(path.join(SERVER_PACKAGE_DIR, 'src', 'cli.ts'))).toBe(true);
   });
 
-  it('is accepted as a dist-… folder inside the server package', async () => {
+  it('is accepted as a dist-… folder inside the server package, and gets ASCII modules without comments', async () => {
     const outDir = path.join(SERVER_PACKAGE_DIR, 'dist-test', `check-${process.pid}`);
     mkdirSync(outDir, { recursive: true });
     try {
       const { entry } = await buildServer({ outDir, sourceMaps: false });
       expect(existsSync(entry)).toBe(true);
+      // V8 keeps each module's source for the server's life, at two bytes a character if one is not Latin-1.
+      const modules = readdirSync(outDir).filter((file) => file.endsWith('.js'));
+      expect(modules.length).toBeGreaterThan(1);
+      for (const file of modules) {
+        const text = readFileSync(path.join(outDir, file), 'utf8');
+        expect({ file, nonAscii: text.match(/[^\x00-\x7f]/g) ?? [] }).toEqual({ file, nonAscii: [] });
+        expect({ file, longestLine: Math.max(...text.split('\n').map((line) => line.length)) < 1000 }).toEqual({ file, longestLine: true });
+      }
+      // Whitespace went, not code: the household's 两不愁三保障 fields, under a comment in Chinese in the source, are there.
+      const all = modules.map((file) => readFileSync(path.join(outDir, file), 'utf8')).join('\n');
+      expect(all).toContain('compulsoryEducationSecure:');
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }
