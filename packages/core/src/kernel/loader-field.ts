@@ -75,7 +75,10 @@ export function loaderFields<Parent, Key, Loaded>(t: ObjectFields<Parent>, sourc
   }: LoaderFieldOptions<Parent, Loaded, Type, Nullable>): LoaderFieldRef<Type, Nullable> =>
     t.field({
       ...options,
-      resolve: async (parent: Parent, _args: object, ctx: TuopinContext) => value(await source.loader(ctx).load(source.key(parent)), parent),
+      // A `then` on the shared load, not an async function: a request waits on its statement with
+      // every figure of every parent pending (a province's 35 counties × 9 figures), and an async
+      // function's suspended frame per figure was promoted with it (test/bench/README.md, session 46).
+      resolve: (parent: Parent, _args: object, ctx: TuopinContext) => source.loader(ctx).load(source.key(parent)).then((loaded) => value(loaded, parent)),
     } as never) as never;
   return {
     field,
