@@ -17,7 +17,7 @@ describe("the build's output folder", () => {
     expect(existsSync(path.join(SERVER_PACKAGE_DIR, 'src', 'cli.ts'))).toBe(true);
   });
 
-  it('is accepted as a dist-… folder inside the server package, and gets ASCII modules without comments', async () => {
+  it('is accepted as a dist-… folder inside the server package, and gets ASCII modules with short lines', async () => {
     const outDir = path.join(SERVER_PACKAGE_DIR, 'dist-test', `check-${process.pid}`);
     mkdirSync(outDir, { recursive: true });
     try {

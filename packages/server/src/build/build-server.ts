@@ -84,8 +84,9 @@ const NODE_LIKE = {
   // V8 keeps every module's source text for as long as the server runs, and stores a source with one
   // character outside Latin-1 at two bytes per character: the comments esbuild kept (a few in
   // Chinese) made the build's chunks 3.4 MB of the server's heap. Without comments and indentation
-  // the text is ASCII (esbuild escapes the rest): 1.9 MB less heap alive at rest. Names stay, so stack traces still read; lines are
-  // cut soon after 120 characters, so that the line Node prints with an uncaught error stays short.
+  // the text is ASCII (esbuild escapes the rest): 1.9 MB less heap alive at rest. Names stay, so
+  // stack traces still read; lines are cut soon after 120 characters, so that the line Node prints
+  // with an uncaught error stays short.
   minifyWhitespace: true,
   lineLimit: 120,
   // Node's own resolution: no `module` condition or field, which esbuild would otherwise prefer.
