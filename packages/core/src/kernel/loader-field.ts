@@ -1,6 +1,7 @@
 import type { FieldNullability, FieldRef, ShapeFromTypeParam, TypeParam } from '@pothos/core';
 import type { TuopinTypes } from './builder.js';
 import type { TuopinContext } from './context.js';
+import { LoadFailed, loadedFirst, LOADER_SOURCE_EXTENSION, NOT_LOADED_FIRST } from './figures-first.js';
 import { statisticDescription, type StatisticDeclaration } from './statistic-declaration.js';
 
 /**
@@ -53,7 +54,8 @@ export interface LoaderFields<Parent, Loaded> {
 /**
  * Fields whose values come from one batched loader: the loaded value is fetched once per parent
  * (the loader batches the parents of a request into one statement) and each field picks its
- * figure from it. The `statistic` declaration stays on the field, where the suppression sweep and
+ * figure from it. The kernel loads it with the parent where it can (`loadFiguresFirst`), so that
+ * the fields find it there instead of each waiting on the load. The `statistic` declaration stays on the field, where the suppression sweep and
  * the kernel's protection read it; `count`, `sum`, `total` and `ratio` write the declaration and the
  * partner note of the description (`statisticDescription`) for the common kinds.
  *
@@ -75,10 +77,18 @@ export function loaderFields<Parent, Key, Loaded>(t: ObjectFields<Parent>, sourc
   }: LoaderFieldOptions<Parent, Loaded, Type, Nullable>): LoaderFieldRef<Type, Nullable> =>
     t.field({
       ...options,
-      // A `then` on the shared load, not an async function: a request waits on its statement with
-      // every figure of every parent pending (a province's 35 counties × 9 figures), and an async
-      // function's suspended frame per figure was promoted with it (test/bench/README.md, session 46).
-      resolve: (parent: Parent, _args: object, ctx: TuopinContext) => source.loader(ctx).load(source.key(parent)).then((loaded) => value(loaded, parent)),
+      // Where the kernel finds the field's source to load it with the parent (figures-first.ts).
+      extensions: { [LOADER_SOURCE_EXTENSION]: source },
+      resolve: (parent: Parent, _args: object, ctx: TuopinContext) => {
+        const first = loadedFirst(ctx, source, parent);
+        if (first === NOT_LOADED_FIRST) {
+          // A `then` on the shared load, not an async function: an async function's suspended frame
+          // per pending figure was promoted while the request waited (test/bench/README.md, session 46).
+          return source.loader(ctx).load(source.key(parent)).then((loaded) => value(loaded, parent));
+        }
+        if (first instanceof LoadFailed) throw first.error;
+        return value(first as Loaded, parent);
+      },
     } as never) as never;
   return {
     field,

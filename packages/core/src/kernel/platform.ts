@@ -14,6 +14,7 @@ import { orderPlugins } from './plugin-set.js';
 import { protectStatistics } from './statistics-protection.js';
 import { guardObjectScope } from './scope-guard.js';
 import { weighStatistics } from './query-cost.js';
+import { loadFiguresFirst } from './figures-first.js';
 
 /** Everything the server needs for one plugin set. */
 export interface Platform {
@@ -106,7 +107,7 @@ export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] })
   }
   checkGrantableTypes(access, schema);
   checkRequiredPermissions(access, schema);
-  const guarded = guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema))));
+  const guarded = loadFiguresFirst(guardObjectScope(protectStatistics(weighStatistics(nameMutationsForAudit(schema)))));
   // Only a platform that was built makes its roles known: a refused plugin set leaves no trace.
   makeAccessKnown(access);
   return {

@@ -21,6 +21,7 @@ import { ForbiddenError } from './errors.js';
 import { PluginConfigurationError } from './plugin.js';
 import { classifyObjectTypes, scopeDeclarationProblems, type TypeScope } from './scope-classes.js';
 import { allObjectFields, edgeNodeType, isEdgeType } from './schema-shapes.js';
+import { isThenable } from './thenable.js';
 import { checkTypeScopes, notPermitted, typeAccessOf } from './type-access.js';
 
 /**
@@ -61,9 +62,6 @@ interface GuardPlan {
 
 /** The extension key marking a guarded field, with its shape as value. */
 export const SCOPE_GUARD_EXTENSION = 'tuopinScopeGuard';
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 function then<T, R>(value: T | PromiseLike<T>, next: (value: T) => R): R | Promise<R> {
   return isThenable(value) ? Promise.resolve(value).then(next) : next(value);
