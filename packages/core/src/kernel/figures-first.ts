@@ -70,8 +70,8 @@ function loadedOf(ctx: TuopinContext, source: AnySource): WeakMap<object, unknow
  *
  * Why: a request that waits on its statement with every figure pending (a province's 35
  * counties × 9 figures) kept a promise and GraphQL's bookkeeping alive per figure, long enough for
- * V8 to promote them (test/bench/README.md, sessions 46 and 47); one pending value per parent
- * holds a ninth of that. The answer, its errors and the statements run stay as they were:
+ * V8 to promote them (test/bench/README.md, sessions 46 and 47); now one value per parent is
+ * pending. The answer, its errors and the statements run stay as they were:
  * - a selection that reads no figure of the type loads nothing (an `asOf` alone runs no statement);
  * - a selection that also reads figures further down (`stats { households finance { … } }`) is
  *   left to its fields: waiting here would run the nested block's statement only after this one;
