@@ -131,6 +131,13 @@ describe('figures loaded with their parent (loadFiguresFirst)', () => {
     expect(events.slice(0, 2).sort()).toEqual(['nested:start:1', 'visits:start:1']);
   });
 
+  it('leaves the figures to their fields when an object is selected beside them, which may load on its own', async () => {
+    const { result, visits } = await query('visits probe nested { __typename }');
+    expect(result.errors).toBeUndefined();
+    expect(visits).toEqual({ visits: 100, probe: false, nested: { __typename: 'VisitNestedStats' } });
+    expect(events).toEqual(['visits:start:1', 'visits:end']);
+  });
+
   it('leaves a selection under @include to its fields, which GraphQL evaluates', async () => {
     const { result, visits } = await query('visits @include(if: true) households @include(if: false) probe');
     expect(result.errors).toBeUndefined();

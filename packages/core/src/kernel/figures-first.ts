@@ -73,8 +73,9 @@ function loadedOf(ctx: TuopinContext, source: AnySource): WeakMap<object, unknow
  * V8 to promote them (test/bench/README.md, sessions 46 and 47); now one value per parent is
  * pending. The answer, its errors and the statements run stay as they were:
  * - a selection that reads no figure of the type loads nothing (an `asOf` alone runs no statement);
- * - a selection that also reads figures further down (`stats { households finance { … } }`) is
- *   left to its fields: waiting here would run the nested block's statement only after this one;
+ * - a selection that also reads an object beside the figures (a nested block, as in `stats {
+ *   households finance { … } }`, a project's allocations, an area) is left to its fields: waiting
+ *   here would run that object's statement only after this one;
  * - a selection under `@skip`/`@include` is left to its fields, which GraphQL evaluates;
  * - a failed load is remembered too, and each field that reads it fails with its error at its
  *   own path, as it did loading for itself.
@@ -167,7 +168,9 @@ function sourcesToLoadFirst(info: GraphQLResolveInfo, parentType: GraphQLObjectT
       else if (selection.kind === Kind.FIELD) {
         const source = own.get(selection.name.value);
         if (source) sources.add(source);
-        else if (selection.selectionSet && readsFigures(info, selection.selectionSet, fieldType(parentType, selection.name.value), figures, new Set())) leaveToFields = true;
+        // An object beside the figures (a nested block, a page of allocations, an area) may load
+        // on its own: waiting for the figures first would start its statement only after theirs.
+        else if (selection.selectionSet) leaveToFields = true;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (applies(info, selection.typeCondition, parentType)) visit(selection.selectionSet);
       } else if (!seenFragments.has(selection.name.value)) {
@@ -181,35 +184,9 @@ function sourcesToLoadFirst(info: GraphQLResolveInfo, parentType: GraphQLObjectT
   return leaveToFields ? [] : [...sources];
 }
 
-function fieldType(type: GraphQLNamedType, name: string): GraphQLNamedType | undefined {
-  const field = 'getFields' in type ? type.getFields()[name] : undefined;
-  return field && getNamedType(field.type);
-}
-
 /** Whether a fragment's type condition holds for objects of `type` (no condition: it does). */
 function applies(info: GraphQLResolveInfo, condition: NamedTypeNode | undefined, type: GraphQLObjectType): boolean {
   if (!condition || condition.name.value === type.name) return true;
   const named = info.schema.getType(condition.name.value);
   return named !== undefined && isAbstractType(named) && info.schema.isSubType(named, type);
-}
-
-/** Whether a selection on `type` reads a figure anywhere under it, on any type it may stand for. */
-function readsFigures(info: GraphQLResolveInfo, selectionSet: SelectionSetNode, type: GraphQLNamedType | undefined, figures: FiguresByType, seen: Set<string>): boolean {
-  if (!type) return false;
-  const possible = isAbstractType(type) ? info.schema.getPossibleTypes(type) : [type];
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const name = selection.name.value;
-      if (possible.some((t) => figures.get(t)?.has(name))) return true;
-      if (selection.selectionSet && readsFigures(info, selection.selectionSet, fieldType(type, name), figures, seen)) return true;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : type;
-      if (readsFigures(info, selection.selectionSet, on, figures, seen)) return true;
-    } else if (!seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      const fragment = info.fragments[selection.name.value];
-      if (fragment && readsFigures(info, fragment.selectionSet, info.schema.getType(fragment.typeCondition.name.value), figures, seen)) return true;
-    }
-  }
-  return false;
 }
