@@ -55,9 +55,10 @@ export interface LoaderFields<Parent, Loaded> {
  * Fields whose values come from one batched loader: the loaded value is fetched once per parent
  * (the loader batches the parents of a request into one statement) and each field picks its
  * figure from it. The kernel loads it with the parent where it can (`loadFiguresFirst`), so that
- * the fields find it there instead of each waiting on the load. The `statistic` declaration stays on the field, where the suppression sweep and
- * the kernel's protection read it; `count`, `sum`, `total` and `ratio` write the declaration and the
- * partner note of the description (`statisticDescription`) for the common kinds.
+ * the fields find it there instead of each waiting on the load. The `statistic` declaration stays
+ * on the field, where the suppression sweep and the kernel's protection read it; `count`, `sum`,
+ * `total` and `ratio` write the declaration and the partner note of the description
+ * (`statisticDescription`) for the common kinds.
  *
  * @example
  * ```ts

@@ -80,8 +80,9 @@ function nameMutationsForAudit(schema: GraphQLSchema): GraphQLSchema {
  * (core first), collects entities and migrations, and builds one schema with a fresh builder —
  * the kernel's base (roots, scalars, typed errors, Node), then each plugin in dependency order —
  * with the kernel's object-level scope guard on every field that can return an area-scoped
- * object. Throws `PluginConfigurationError` for an unusable set, including a set without core and
- * a type that declares no scope and roles or permissions declared wrongly (`plugin-access.ts`).
+ * object, and statistics parents loading their figures before their fields (`figures-first.ts`).
+ * Throws `PluginConfigurationError` for an unusable set, including a set without core and a type
+ * that declares no scope and roles or permissions declared wrongly (`plugin-access.ts`).
  */
 export function buildPlatform({ plugins }: { plugins: readonly TuopinPlugin[] }): Platform {
   const ordered = orderPlugins(plugins);
