@@ -80,6 +80,47 @@ describe('the fund ledger', () => {
     expect(fund.allocations.edges[0].node).toMatchObject({ disbursed: '33333.33', balance: '66666.67' });
   });
 
+  it('sums a source type over all its funds, without reversed entries, alike for one project and for a page of them', async () => {
+    // The statements sum by fund first and then by the fund's source type (fund-figures.loader.ts):
+    // two funds of one type must come out as one row, and a reversal must take its entry out.
+    const placeCode = AREAS.villageB;
+    const projectId = await projectUnderConstruction(server, clock, { budget: '90000.00', placeCode });
+    const first = await createFund(server, { sourceType: 'CITY_FISCAL', name: '市级资金一', amount: '40000.00' });
+    const second = await createFund(server, { sourceType: 'CITY_FISCAL', name: '市级资金二', amount: '30000.00' });
+    const other = await createFund(server, { sourceType: 'COUNTY_FISCAL', name: '县级资金', amount: '20000.00' });
+    const a1 = mustSucceed(await allocate(first, projectId, '25000.50')).allocation.id;
+    const a2 = mustSucceed(await allocate(second, projectId, '12000.25')).allocation.id;
+    const wrong = mustSucceed(await allocate(second, projectId, '999.99')).allocation.id;
+    mustSucceed(await allocate(other, projectId, '5000.00'));
+    mustSucceed(await disburse(a1, '10000.00'));
+    const paidTwice = mustSucceed(await disburse(a2, '2000.00')).disbursement.id;
+    mustSucceed(await disburse(a2, '1500.10'));
+    expect(await reverse(paidTwice)).toMatchObject({ __typename: 'ReverseLedgerEntryPayload' });
+    expect(await reverse(wrong)).toMatchObject({ __typename: 'ReverseLedgerEntryPayload' });
+
+    const expected = {
+      totalFunded: '42000.75',
+      totalDisbursed: '11500.10',
+      fundingBySource: [
+        { sourceType: 'CITY_FISCAL', allocated: '37000.75', disbursed: '11500.10' },
+        { sourceType: 'COUNTY_FISCAL', allocated: '5000.00', disbursed: '0.00' },
+      ],
+    };
+    // One project: projectFundingLoader's statement.
+    expect((await server.execute(ProjectFunding, { id: projectId })).data!.project).toMatchObject(expected);
+    // A page of projects: the funding comes in the page's own statement.
+    const page = await server.execute(
+      graphql(`
+        query FundingOnAPage($code: String!) {
+          projects(regionCode: $code, first: 10) { edges { node { id totalFunded totalDisbursed fundingBySource { sourceType allocated disbursed } } } }
+        }
+      `),
+      { code: placeCode },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.projects.edges.map((edge) => edge.node)).toEqual([{ id: projectId, ...expected }]);
+  });
+
   it('reverses a disbursement (restoring the allocation\'s balance) and then the allocation (restoring the fund\'s)', async () => {
     const projectId = await projectUnderConstruction(server, clock);
     const fundId = await createFund(server, { amount: '500000.00' });

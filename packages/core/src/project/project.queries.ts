@@ -1,12 +1,12 @@
 import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { fundingOf, PROJECT_FUNDING_JSON, projectFundingLoader, type FundingRow } from '../fund/fund-figures.loader.js';
+import { fundingOf, fundingRowsByProject, PAGE_FUNDING_JSON, projectFundingLoader, type ProjectFundingRow } from '../fund/fund-figures.loader.js';
 import type { TuopinContext } from '../kernel/context.js';
 import type { ConnectionArgs } from '../kernel/keyset-connection.js';
 import { areaPullConnection } from '../kernel/read/area-pull-connection.js';
 import type { FundSourceType } from '../fund/fund-enums.js';
 import { ProjectSchema } from './project.entity.js';
 import type { ProjectCategory, ProjectStatus } from './project-enums.js';
-import { extraColumn, type Conditions } from '../kernel/read/filtered-rows.js';
+import { appendPageColumn, pageColumn, type Conditions } from '../kernel/read/filtered-rows.js';
 import { nodeFieldNodes, nodesSelect } from '../kernel/read/selection.js';
 import { allocationPageRequest, allocationProperties, appendAllocationPageColumns, primeAllocationPages, type PageRequest } from '../ledger/allocation-page.loader.js';
 
@@ -80,14 +80,13 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
       regionCode: filter.regionCode,
       updatedAfter: filter.updatedAfter,
       where: projectFilterSql(filter),
-      extraColumns: (sql) => {
-        if (withFunding) sql.append(`, ${PROJECT_FUNDING_JSON} as "funding_"`);
-        if (allocations) appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_', allocationColumns);
-      },
+      extraColumns: allocations ? (sql) => appendAllocationPageColumns(ctx, sql, 'project', 'p', allocations, 'allocations_', allocationColumns) : undefined,
+      pageColumns: withFunding ? (sql) => appendPageColumn(sql, PAGE_FUNDING_JSON, 'funding_') : undefined,
       onPage: (rows) => {
         if (withFunding) {
           const fundingLoader = projectFundingLoader(ctx);
-          rows.forEach((row, index) => fundingLoader.prime(row.id, fundingOf(extraColumn<FundingRow[]>(rows, index, 'funding_'))));
+          const byProject = fundingRowsByProject(pageColumn<ProjectFundingRow[] | null>(rows, 'funding_'));
+          for (const row of rows) fundingLoader.prime(row.id, fundingOf(byProject.get(row.id) ?? []));
         }
         if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_', allocationColumns);
       },

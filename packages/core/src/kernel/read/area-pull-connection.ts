@@ -24,6 +24,8 @@ export interface PullList<Row extends { id: number }> {
   code: { property: keyof Row & string; column: string };
   /** More columns in the page's statement (a child list the selection asks for). */
   extraColumns?: Conditions;
+  /** Columns computed once from the whole page (`PageQuery.pageColumns`): the children of all its rows. */
+  pageColumns?: Conditions;
   /** Runs on each page's rows before they are returned: takes the extra columns, primes loaders. */
   onPage?: (rows: Row[]) => void;
 }
@@ -63,6 +65,7 @@ export function pullConnection<Row extends { id: number }>(ctx: TuopinContext, l
         alias,
         conditions,
         extraColumns: list.extraColumns,
+        pageColumns: list.pageColumns,
         bounds: (sql) => bounds.forEach((bound) => sql.append(` and ${bound.sql}`, ...bound.params)),
         orderBy:
           order === 'code'
