@@ -130,7 +130,7 @@ export type { EntityColumns } from './kernel/read/entity-columns.js';
 export { jsonRows, type JsonRows } from './kernel/read/json-rows.js';
 export { readsProperties, selectedProperties, type PropertiesOfType } from './kernel/read/selected-properties.js';
 export { appendCodeRanges, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
-export { appendPageColumn, countRowsOf, extraColumn, pageColumn, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
+export { appendPageColumn, countRowsOf, extraColumn, PAGE, pageColumn, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
 export { appendChildListColumn, primeChildLists, type ChildList } from './kernel/read/child-lists.js';
 
 // Core registry: the plugin `core`, its types by name, entities, loaders and vocabularies
