@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { PAGE } from '../kernel/read/filtered-rows.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
+import { groupRows } from '../kernel/group-rows.js';
 import { sumMoney } from '../kernel/money.js';
 import { sortShortList } from '../kernel/sort-short-list.js';
 import { liveEntry, moneyFromSql } from '../ledger/ledger-sql.js';
@@ -65,9 +66,12 @@ export function fundingOf(rows: readonly FundingRow[]): ProjectFunding {
   };
 }
 
+/** A project's live sums of one fund source type, with the project's id. */
+export type ProjectFundingRow = FundingRow & { project_id: number };
+
 /**
- * Live allocated and disbursed sums by fund source type of the ledger entries `where` selects
- * (on the alias `e`), grouped by `groupBy` (columns of `e`, each also selected) and the source type.
+ * Each project's live allocated and disbursed sums by fund source type, of the projects whose
+ * ledger entries `where` selects (on the alias `e`): rows of `ProjectFundingRow`.
  *
  * Summed by fund first, and only then given each fund's source type: a project's entries come from
  * a handful of funds, so the fund is read once per fund, not once per entry. Joined per entry, a
@@ -75,18 +79,16 @@ export function fundingOf(rows: readonly FundingRow[]): ProjectFunding {
  * statement took 5.8 ms of PostgreSQL's time where this takes 2.7 (test/bench/README.md, session
  * 48). The sums are of exact numerics, so the totals are the same either way.
  */
-function fundingBySourceSql(where: string, groupBy: readonly string[] = []): string {
-  const keys = groupBy.map((column) => `e.${column}, `).join('');
-  const outerKeys = groupBy.map((column) => `by_fund.${column}, `).join('');
-  return `select ${outerKeys}(select f.source_type from fund f where f.id = by_fund.fund_id) as source_type,
+function projectFundingSql(where: string): string {
+  return `select by_fund.project_id, (select f.source_type from fund f where f.id = by_fund.fund_id) as source_type,
                 sum(by_fund.allocated)::text as allocated, sum(by_fund.disbursed)::text as disbursed
-         from (select ${keys}e.fund_id,
+         from (select e.project_id, e.fund_id,
                       coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0) as allocated,
                       coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0) as disbursed
                from ledger_entry e
                where ${where} and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
-               group by ${keys}e.fund_id) by_fund
-         group by ${groupBy.map((_, i) => `${i + 1}, `).join('')}${groupBy.length + 1}`;
+               group by e.project_id, e.fund_id) by_fund
+         group by 1, 2`;
 }
 
 /**
@@ -98,23 +100,9 @@ function fundingBySourceSql(where: string, groupBy: readonly string[] = []): str
  * (test/bench/README.md, session 48).
  */
 export const PAGE_FUNDING_JSON = `select json_agg(json_build_object('project_id', x.project_id, 'source_type', x.source_type, 'allocated', x.allocated, 'disbursed', x.disbursed))
-   from (${fundingBySourceSql(`e.project_id = any(array(select "id" from ${PAGE}))`, ['project_id'])}) x`;
+   from (${projectFundingSql(`e.project_id = any(array(select "id" from ${PAGE}))`)}) x`;
 
-/** Funding rows by project (`PAGE_FUNDING_JSON`'s, or `projectFundingLoader`'s statement's). */
-export function fundingRowsByProject(rows: readonly ProjectFundingRow[] | null | undefined): Map<number, FundingRow[]> {
-  const byProject = new Map<number, FundingRow[]>();
-  for (const row of rows ?? []) {
-    const list = byProject.get(row.project_id);
-    if (list) list.push(row);
-    else byProject.set(row.project_id, [row]);
-  }
-  return byProject;
-}
-
-/** A funding row of a project named in the row. */
-export type ProjectFundingRow = FundingRow & { project_id: number };
-
-const PROJECT_FUNDING_BY_IDS = fundingBySourceSql('e.project_id = any(?::int[])', ['project_id']);
+const PROJECT_FUNDING_BY_IDS = projectFundingSql('e.project_id = any(?::int[])');
 
 /**
  * Each project's funding by source type: one statement grouped by (project, source type) for a
@@ -123,7 +111,7 @@ const PROJECT_FUNDING_BY_IDS = fundingBySourceSql('e.project_id = any(?::int[])'
 export const projectFundingLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, ProjectFunding>(async (ids) => {
-      const byProject = fundingRowsByProject(await ctx.db.rows<ProjectFundingRow>(new SqlText().append(PROJECT_FUNDING_BY_IDS, ids)));
-      return ids.map((id) => fundingOf(byProject.get(id) ?? []));
+      const rows = await ctx.db.rows<ProjectFundingRow>(new SqlText().append(PROJECT_FUNDING_BY_IDS, ids));
+      return groupRows(ids, rows, (row) => row.project_id).map(fundingOf);
     }),
 );

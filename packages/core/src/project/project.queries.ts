@@ -1,5 +1,6 @@
 import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { fundingOf, fundingRowsByProject, PAGE_FUNDING_JSON, projectFundingLoader, type ProjectFundingRow } from '../fund/fund-figures.loader.js';
+import { fundingOf, PAGE_FUNDING_JSON, projectFundingLoader, type ProjectFundingRow } from '../fund/fund-figures.loader.js';
+import { groupRows } from '../kernel/group-rows.js';
 import type { TuopinContext } from '../kernel/context.js';
 import type { ConnectionArgs } from '../kernel/keyset-connection.js';
 import { areaPullConnection } from '../kernel/read/area-pull-connection.js';
@@ -85,8 +86,8 @@ export function projectConnection(ctx: TuopinContext, filter: ProjectFilter, arg
       onPage: (rows) => {
         if (withFunding) {
           const fundingLoader = projectFundingLoader(ctx);
-          const byProject = fundingRowsByProject(pageColumn<ProjectFundingRow[] | null>(rows, 'funding_'));
-          for (const row of rows) fundingLoader.prime(row.id, fundingOf(byProject.get(row.id) ?? []));
+          const funding = groupRows(rows.map((row) => row.id), pageColumn<ProjectFundingRow[] | null>(rows, 'funding_') ?? [], (row) => row.project_id);
+          rows.forEach((row, index) => fundingLoader.prime(row.id, fundingOf(funding[index])));
         }
         if (allocations) primeAllocationPages(ctx, 'project', rows, allocations, 'allocations_', allocationColumns);
       },
