@@ -1,6 +1,8 @@
 import { AuditTrail, ReadAuditWriter, ReadLayer, readsOf, type Principal, type ReadRecord, type RecordedReadGroup } from '@tuopin/core';
 import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import pg from 'pg';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { globalId, registrationInput } from '../fixtures/households.js';
@@ -183,6 +185,33 @@ describe("read audit of what a request entered itself", () => {
   });
 });
 
+// Inserts on their way are those PostgreSQL holds at the lock another session keeps on the table.
+async function inserting(): Promise<number> {
+  const [row] = await server.sql<{ n: string }>(
+    "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into audit_log%'",
+  );
+  return Number(row.n);
+}
+
+async function untilInserting(wanted: number): Promise<void> {
+  for (let tries = 0; tries < 200 && (await inserting()) !== wanted; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(await inserting()).toBe(wanted);
+}
+
+/** A session holding `lock table audit_log in share mode`: every insert into the log waits until `release`. */
+async function lockAuditLog(): Promise<{ release(): Promise<void> }> {
+  const locker = new pg.Client({ connectionString: server.databaseUrl });
+  await locker.connect();
+  await locker.query('begin');
+  await locker.query('lock table audit_log in share mode');
+  return {
+    async release() {
+      await locker.query('rollback');
+      await locker.end();
+    },
+  };
+}
+
 describe('read audit by group commit', () => {
   it('writes the records of concurrent requests in shared inserts, one row each, every response after its own row', async () => {
     // Twelve officers (one request each: a caller's own concurrent requests are limited).
@@ -203,36 +232,21 @@ describe('read audit by group commit', () => {
   it('keeps two inserts on their way at once, no more, and sends the records that waited meanwhile together', async () => {
     const writer = new ReadAuditWriter(new ReadLayer(server.orm.em));
     const read = (requestId: string) => memberRead('test:in-flight-writer', '434343', requestId);
-    // Inserts on their way are those PostgreSQL holds at the lock another session keeps on the table.
-    const inserting = async () => {
-      const [row] = await server.sql<{ n: string }>(
-        "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into audit_log%'",
-      );
-      return Number(row.n);
-    };
-    const until = async (wanted: number) => {
-      for (let tries = 0; tries < 200 && (await inserting()) !== wanted; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
-      expect(await inserting()).toBe(wanted);
-    };
-    const locker = new pg.Client({ connectionString: server.databaseUrl });
-    await locker.connect();
+    const lock = await lockAuditLog();
     let settled: Promise<void[]> | undefined;
     try {
-      await locker.query('begin');
-      await locker.query('lock table audit_log in share mode');
       const first = writer.record(read('in-flight-1'));
-      await until(1);
+      await untilInserting(1);
       // A second record goes out at once, on a connection of its own, rather than wait behind the first.
       const second = writer.record(read('in-flight-2'));
-      await until(2);
+      await untilInserting(2);
       // A third and fourth wait for one of the two.
       const rest = [writer.record(read('in-flight-3')), writer.record(read('in-flight-4'))];
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await inserting()).toBe(2);
       settled = Promise.all([first, second, ...rest]);
     } finally {
-      await locker.query('rollback');
-      await locker.end();
+      await lock.release();
     }
     await settled;
     const rows = await server.sql<{ request_id: string; tx: string }>("select request_id, xmin::text as tx from audit_log where actor = 'test:in-flight-writer' order by request_id");
@@ -254,5 +268,66 @@ describe('read audit by group commit', () => {
       { request_id: 'group-2', read_objects: ['Member:424242'] },
       { request_id: 'group-4', read_objects: ['Member:424242'] },
     ]);
+  });
+});
+
+describe('a response waiting for its read record', () => {
+  it('waits holding its text only: the request context, with its loaders and rows, is let go while the record is written', async () => {
+    const collect = exposedGarbageCollector();
+    // The request's audit trail hangs on its context (app.ts), and nothing else keeps it once its reads are taken.
+    const trails: WeakRef<AuditTrail>[] = [];
+    // Wrapped by hand: vitest's spies keep every `this` they were called on (`mock.instances`).
+    const takePersonalReads = AuditTrail.prototype.takePersonalReads;
+    AuditTrail.prototype.takePersonalReads = function (this: AuditTrail) {
+      trails.push(new WeakRef(this));
+      return takePersonalReads.call(this);
+    };
+    const officer: Principal = { ...CALLERS.baojingOfficer, id: 'test:waiting-officer' };
+    const lock = await lockAuditLog();
+    let answered = false;
+    let page: Promise<any> | undefined;
+    try {
+      page = post(officer, PAGE).finally(() => (answered = true));
+      await untilInserting(1);
+      expect(trails).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      collect();
+      // The record is not written yet, so the response has not gone out; but the execution's state is gone.
+      expect(answered).toBe(false);
+      expect(trails[0].deref()).toBeUndefined();
+    } finally {
+      AuditTrail.prototype.takePersonalReads = takePersonalReads;
+      await lock.release();
+    }
+    const data = await page;
+    expect(data.households.edges).toHaveLength(20);
+    expect(data.households.edges[0].node.members[0].idNumber).not.toContain('*'); // read in full, so recorded
+    expect(Number((await readRows(officer.id))[0].n)).toBe(1);
+  });
+});
+
+/** V8's collector, callable from this test: a full collection whenever it is called. */
+function exposedGarbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+describe('a read record that cannot be written', () => {
+  it('fails its request: the response carries none of the personal data read', async () => {
+    // PostgreSQL's jsonb refuses the NUL character, so no record of this caller's reads can be written.
+    const officer: Principal = { ...CALLERS.baojingOfficer, id: 'test:unrecordable-\u0000-officer' };
+    const response = await server.post({ query: PAGE }, { authorization: `Bearer ${await server.token(officer)}` });
+    expect(response.body.data ?? null).toBeNull();
+    expect(response.body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    // Nothing of the page: not a household number of the county, not a member's ID number.
+    const [someone] = await server.sql<{ id_number: string; household_no: string }>(
+      "select m.id_number, h.household_no from member m join household h on h.id = m.household_id where h.village_code like '433125%' limit 1",
+    );
+    expect(JSON.stringify(response.body)).not.toContain(someone.household_no);
+    expect(JSON.stringify(response.body)).not.toContain(someone.id_number);
+    const [rows] = await server.sql<{ n: string }>("select count(*) as n from audit_log where action = 'READ' and actor like 'test:unrecordable-%'");
+    expect(Number(rows.n)).toBe(0);
   });
 });

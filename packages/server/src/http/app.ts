@@ -7,7 +7,7 @@ import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'gra
 import type { ApiLimits } from '../deployment-config.js';
 import type { Logger } from '../log.js';
 import type { Tenancy } from '../tenancy.js';
-import { readAuditWriterOf, useAuditReads } from './audit-reads-plugin.js';
+import { readAuditWriterOf, useAuditReads, type ReadRecordHandOver } from './audit-reads-plugin.js';
 import { useDocumentLimits } from './document-limits.js';
 import { useLazyEntityManager } from './lazy-entity-manager.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
@@ -29,8 +29,12 @@ export interface ServerContext {
   principal: Principal | null;
   /** The Node request, for requests served over HTTP (none in-process): its record (request-record.ts). */
   req?: IncomingMessage;
+  /** The Node response, as yoga's own Node listener puts it beside the request. */
+  res?: ServerResponse;
   /** Set by the gateway: the caller's budget, from which the request's estimated cost is spent. */
   budget?: CostBudget;
+  /** Set on the direct path (direct-json-post.ts): where the read audit leaves the request's record for its response to wait on. */
+  readRecordHandOver?: ReadRecordHandOver;
 }
 
 export interface AppOptions {
@@ -105,8 +109,8 @@ async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: S
     // yoga takes a body already read from `req.body`, as it does from frameworks that read bodies.
     (req as IncomingMessage & { body?: Buffer }).body = body;
     const params = paramsOf(body.toString('utf8'));
-    const serverContext = { req, res, ...context };
-    const response = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), serverContext, mediaType));
+    // The server context inline, in no variable: while the response waits for its read record, nothing here holds it (answerDirectly says why).
+    const response = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), { req, res, ...context }, mediaType));
     // `true`: the headers written with one writeHead, as yoga's own listener does by default.
     if (response) return sendNodeResponse(response, res, req, true);
   }

@@ -2,10 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { TuopinContext } from '@tuopin/core';
 import { normalizeNodeRequest } from '@whatwg-node/server';
+import type { ExecutionResult } from 'graphql';
 import { processRegularResult, type GraphQLParams, type YogaServerInstance } from 'graphql-yoga';
 import { recordRefusals } from '../observability/request-record-plugin.js';
 import { requestRecordOf } from '../observability/request-record.js';
 import type { ServerContext } from './app.js';
+import type { ReadRecordHandOver } from './audit-reads-plugin.js';
 
 /**
  * The direct path for the request almost every client sends: a POST of one JSON object
@@ -85,19 +87,51 @@ export function paramsOf(body: string): GraphQLParams | null {
 /**
  * The answer to these params as yoga gives it, or null when an `onParams` hook threw: the caller
  * then hands the request, body and all, to yoga's full handler.
+ *
+ * A request whose reads are recorded has its response made first and waits for its record after,
+ * holding nothing but the response (`ReadRecordHandOver`): not the result, and not the request's
+ * context, on which its loaders, rows and entity manager hang. So this function is not async and
+ * keeps no reference to `serverContext` (which yoga makes the request's context) past the
+ * execution, and the caller passes it without keeping it in a variable of its own.
+ *
+ * A record that could not be written hands the request to yoga's full handler too, as it did when
+ * the execution waited for it: there the execution waits for its record again and fails when it
+ * fails, so no response carries personal data whose read is not on record.
  */
-export async function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<Response | null> {
-  let result: Awaited<ReturnType<PlatformYoga['getResultForParams']>>;
+export function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<Response | null> {
+  const req = serverContext.req;
+  return executeDirectly(yoga, params, request, serverContext, mediaType).then((answer) =>
+    answer?.recordWritten ? answer.recordWritten.then(() => respond(answer, req), () => null) : answer && respond(answer, req),
+  );
+}
+
+/** A result's response, its errors for the request record, and the read record it must wait for: all that is kept of an execution. */
+interface DirectAnswer {
+  response: Response;
+  errors?: ExecutionResult['errors'];
+  recordWritten?: Promise<void>;
+}
+
+async function executeDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<DirectAnswer | null> {
+  const handOver: ReadRecordHandOver = {};
+  serverContext.readRecordHandOver = handOver;
+  let result: unknown;
   try {
     result = await yoga.getResultForParams({ params, request }, serverContext);
   } catch {
     return null;
   }
+  // yoga's regular processor makes the response, its text and all, synchronously.
+  const response = processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response;
+  return { response, errors: (result as ExecutionResult).errors, recordWritten: handOver.written };
+}
+
+function respond(answer: DirectAnswer, req: IncomingMessage | undefined): Response {
   // What yoga's result processing would have told the request record (our onResultProcess hook).
-  const record = requestRecordOf(serverContext.req);
-  recordRefusals(result, record);
+  const record = requestRecordOf(req);
+  recordRefusals(answer, record);
   if (record) record.answeredDirectly = true;
-  return processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response | Promise<Response>;
+  return answer.response;
 }
 
 /**
