@@ -17,8 +17,8 @@ export function readAuditWriterOf(db: ReadLayer): ReadAuditWriter {
  * Where a request's read record is left for its response to wait on, when the request's server
  * context carries one (the direct path, direct-json-post.ts, sets it). Without it the execution
  * itself waits for the record, holding its result, its loaders' rows and its context alive
- * through the wait: on a county officer's household page about 9 ms under load (the full bench's
- * read record wait), long enough for young-generation collections to promote all of it. With it
+ * through the wait: on a county officer's household page 3–9 ms under load (the full bench's read
+ * record wait, sessions 49 and 50), long enough for young-generation collections to promote it. With it
  * the result is made into the response's text first and only the text waits.
  */
 export interface ReadRecordHandOver {
