@@ -56,6 +56,7 @@ async function msUntilRefused(baseUrl: string, key: string, limitMs = 1_000): Pr
 let a: HttpTestServer;
 let b: ReturnType<typeof runCli> | undefined;
 let bUrl: string;
+let bMetricsUrl: string;
 let adminToken: string;
 const env = () => ({ DATABASE_URL: a.databaseUrl, TUOPIN_JWT_SECRET: TEST_JWT_SECRET });
 
@@ -77,8 +78,17 @@ beforeAll(async () => {
   adminToken = await a.token(CALLERS.hunanAdmin);
   built = await buildServerForTest();
   const port = await freePort();
+  const metricsPort = await freePort();
+  bMetricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   // B also runs with heap settings of its own: every test below is served under them.
-  b = runCli(['start'], { ...env(), PORT: String(port), TUOPIN_METRICS_PORT: String(await freePort()), TUOPIN_HEAP_GROWING_PERCENT: '100', TUOPIN_ALLOCATION_SITE_PRETENURING: 'on' });
+  b = runCli(['start'], {
+    ...env(),
+    PORT: String(port),
+    TUOPIN_METRICS_PORT: String(metricsPort),
+    TUOPIN_HEAP_GROWING_PERCENT: '100',
+    TUOPIN_ALLOCATION_SITE_PRETENURING: 'on',
+    TUOPIN_IDLE_COLLECTION_SECONDS: '2',
+  });
   bUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (!(await fetch(`${bUrl}/ready`).then((r) => r.ok, () => false))) {
@@ -94,8 +104,11 @@ afterAll(async () => {
 });
 
 describe('partner API keys across server processes', () => {
-  it('(server B applied TUOPIN_HEAP_GROWING_PERCENT and TUOPIN_ALLOCATION_SITE_PRETENURING at start)', () => {
-    expect(b!.output()).toMatch(/"growingPercent":100,"allocationSitePretenuring":true,"message":"heap"/);
+  it('(server B applied TUOPIN_HEAP_GROWING_PERCENT, TUOPIN_ALLOCATION_SITE_PRETENURING and TUOPIN_IDLE_COLLECTION_SECONDS at start)', async () => {
+    expect(b!.output()).toMatch(/"growingPercent":100,"allocationSitePretenuring":true,"idleCollectionSeconds":2,"message":"heap"/);
+    const metrics = await (await fetch(bMetricsUrl)).text();
+    expect(metrics).toMatch(/^tuopin_idle_collections_total \d+$/m);
+    expect(metrics).toMatch(/^tuopin_idle_collection_seconds_total [\d.e-]+$/m);
   });
 
   it('cost no statement once verified: a known key is served from the cache', async () => {

@@ -1,9 +1,8 @@
 import { AuditTrail, ReadAuditWriter, ReadLayer, readsOf, type Principal, type ReadRecord, type RecordedReadGroup } from '@tuopin/core';
 import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import pg from 'pg';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v8FullCollection } from '../../packages/server/src/idle-collection.js';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { globalId, registrationInput } from '../fixtures/households.js';
 import { CALLERS } from '../fixtures/principals.js';
@@ -273,7 +272,7 @@ describe('read audit by group commit', () => {
 
 describe('a response waiting for its read record', () => {
   it('waits holding its text only: the request context, with its loaders and rows, is let go while the record is written', async () => {
-    const collect = exposedGarbageCollector();
+    const collect = v8FullCollection();
     // The request's audit trail hangs on its context (app.ts), and nothing else keeps it once its reads are taken.
     const trails: WeakRef<AuditTrail>[] = [];
     // Wrapped by hand: vitest's spies keep every `this` they were called on (`mock.instances`).
@@ -307,12 +306,6 @@ describe('a response waiting for its read record', () => {
     expect(Number((await readRows(officer.id))[0].n)).toBe(1);
   });
 });
-
-/** V8's collector, callable from this test: a full collection whenever it is called. */
-function exposedGarbageCollector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
 
 describe('a read record that cannot be written', () => {
   it('fails its request: the response carries none of the personal data read', async () => {

@@ -4,6 +4,7 @@ import type { TuopinPlugin } from '@tuopin/core';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config.js';
 import { heapGrowingPercent } from './heap-growth.js';
 import { allocationSitePretenuring } from './pretenuring.js';
+import { idleCollectionSeconds } from './idle-collection.js';
 import { ConfigurationError } from './configuration-error.js';
 import { loadHttpConfig, type HttpConfig } from './http/http-config.js';
 import { loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';
@@ -45,6 +46,8 @@ export interface ServerConfig {
   heapGrowingPercent: number;
   /** `TUOPIN_ALLOCATION_SITE_PRETENURING`: whether V8 pretenures by allocation site (pretenuring.ts). */
   allocationSitePretenuring: boolean;
+  /** `TUOPIN_IDLE_COLLECTION_SECONDS`: idle seconds before a full garbage collection, 0 for none (idle-collection.ts). */
+  idleCollectionSeconds: number;
   /** Which plugins each province runs. */
   tenancy: TenancyConfig;
   /** Body size, aliases, tokens and rate. */
@@ -268,6 +271,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     poolSize: positiveInt(env.TUOPIN_POOL_SIZE, 'TUOPIN_POOL_SIZE', 10),
     heapGrowingPercent: heapGrowingPercent(env.TUOPIN_HEAP_GROWING_PERCENT),
     allocationSitePretenuring: allocationSitePretenuring(env.TUOPIN_ALLOCATION_SITE_PRETENURING),
+    idleCollectionSeconds: idleCollectionSeconds(env.TUOPIN_IDLE_COLLECTION_SECONDS),
     tenancy: loadTenancy(configFile),
     limits: loadApiLimits(configFile),
     // The development secret lives next to the data it opens, never in the repository.

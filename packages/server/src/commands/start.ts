@@ -4,12 +4,14 @@ import type { ServerConfig } from '../config.js';
 import { openDatabase } from '../database/open-database.js';
 import { isEmpty, loadDemoData } from '../demo-data.js';
 import { applyHeapGrowth } from '../heap-growth.js';
+import { startIdleCollection } from '../idle-collection.js';
 import { applyPretenuring } from '../pretenuring.js';
 import { assembleServer } from '../http/assemble.js';
 import { listen } from '../http/http-server.js';
 import { listenForMetrics } from '../http/metrics-endpoint.js';
 import type { Logger } from '../log.js';
 import { describeErrorForLog } from '../log-redaction.js';
+import { registerIdleCollectionMetrics } from '../observability/idle-collection-metrics.js';
 import { createOrm, migrate } from '../orm.js';
 import { tenancyFor } from '../platform-for.js';
 
@@ -20,7 +22,11 @@ import { tenancyFor } from '../platform-for.js';
 export async function startCommand(config: ServerConfig, log: Logger): Promise<void> {
   applyHeapGrowth(config.heapGrowingPercent);
   applyPretenuring(config.allocationSitePretenuring);
-  log.info('heap', { growingPercent: config.heapGrowingPercent || "V8's own rule", allocationSitePretenuring: config.allocationSitePretenuring });
+  log.info('heap', {
+    growingPercent: config.heapGrowingPercent || "V8's own rule",
+    allocationSitePretenuring: config.allocationSitePretenuring,
+    idleCollectionSeconds: config.idleCollectionSeconds || 'off',
+  });
   const tenancy = tenancyFor(config);
   // A mistake in a plugin's settings stops here, before the database is opened or migrated.
   checkPluginSettings(tenancy.deployment.plugins, config.settings);
@@ -42,7 +48,9 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
   }
 
   const { gateway, metrics, stop } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log, http: config.http });
-  const http = await listen(gateway, config.port, log);
+  // Only the started server collects when idle: tests run many servers in one process.
+  const idle = config.idleCollectionSeconds > 0 ? startIdleCollection({ idleMs: config.idleCollectionSeconds * 1000, log, onCollected: registerIdleCollectionMetrics(metrics.registry) }) : null;
+  const http = await listen(idle ? idle.track(gateway) : gateway, config.port, log);
   const metricsPort = config.http.metrics.port;
   const metricsServer = metricsPort === null ? null : await listenForMetrics(metrics, { port: metricsPort, token: config.http.metrics.token }, log);
   if (metricsServer) log.info('metrics', { metrics: `http://localhost:${metricsServer.port}/metrics` });
@@ -56,6 +64,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
     stopping = true;
     log.info('shutting down', { signal });
     await http.drain();
+    idle?.stop();
     await metricsServer?.drain(1_000);
     await stop();
     await orm!.close();

@@ -1,0 +1,160 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { ConfigurationError } from './configuration-error.js';
+import type { Logger } from './log.js';
+
+/**
+ * A second without a request. Under load the server is never idle that long, and the bench's runs of
+ * one question follow each other within a few hundred milliseconds, so a collection happens when a
+ * burst of requests is over, not inside one.
+ */
+export const DEFAULT_IDLE_COLLECTION_SECONDS = 1;
+
+/**
+ * How far the old generation's committed memory must exceed what the last collection found alive
+ * before an idle server collects. A full collection of the 45–55 MB that stay alive takes tens of
+ * milliseconds; below this there is little memory to give back for it.
+ */
+export const IDLE_COLLECTION_GROWTH_BYTES = 32 * 1024 * 1024;
+
+/**
+ * `TUOPIN_IDLE_COLLECTION_SECONDS`: how long the server must have had no request in flight before
+ * it runs a full garbage collection; 0 leaves collections to V8 alone.
+ */
+export function idleCollectionSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_IDLE_COLLECTION_SECONDS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3600) {
+    throw new ConfigurationError(`TUOPIN_IDLE_COLLECTION_SECONDS must be a whole number of seconds from 0 (off) to 3600, got '${value}'`);
+  }
+  return n;
+}
+
+/** The old generation's bytes: committed (its pages, alive or not) and used (objects, dead or not). */
+export interface OldGeneration {
+  committed: number;
+  used: number;
+}
+
+/** What a collection found, for the log and the metrics. */
+export interface IdleCollectionResult {
+  before: OldGeneration;
+  after: OldGeneration;
+  durationMs: number;
+}
+
+export interface IdleCollectionOptions {
+  idleMs: number;
+  growthBytes?: number;
+  log: Logger;
+  /** The old generation's bytes; V8's own figures unless a test gives others. */
+  oldGeneration?: () => OldGeneration;
+  /** A full collection; V8's unless a test gives another. */
+  collect?: () => void;
+  /** Told of every collection (the metrics). */
+  onCollected?: (result: IdleCollectionResult) => void;
+}
+
+export interface IdleCollector {
+  /** `handler`, with its requests counted: a request in flight keeps the server busy. */
+  track<H extends (req: IncomingMessage, res: ServerResponse) => unknown>(handler: H): H;
+  /** Collections so far. */
+  readonly collections: number;
+  stop(): void;
+}
+
+/**
+ * A full garbage collection when the server falls idle after load.
+ *
+ * Under load a request's objects are promoted to the old generation while it waits for
+ * PostgreSQL, and the old generation grows to two and a half times what stays alive
+ * (heap-growth.ts) before V8 collects it. V8 gives that memory back to the system when allocation
+ * slows down, through its memory reducer, but the reducer starts only after a full collection: a
+ * burst that ends before the old generation reaches its limit leaves it there. On a million
+ * households the server kept 132 MB of heap and 196 MiB resident for the three minutes it was idle
+ * after the household search, where a full collection leaves 53 MB and 119 MiB (test/bench, session 51).
+ *
+ * So once no request has been in flight for `idleMs`, and the old generation's committed memory
+ * exceeds by `growthBytes` what the last collection here found alive, the server collects: once per
+ * idle period, never while a request is being served. The collection itself frees the garbage and
+ * starts V8's memory reducer, which compacts the pages that are left and gives them back to the
+ * system within the next 10–20 seconds.
+ */
+export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
+  const growthBytes = options.growthBytes ?? IDLE_COLLECTION_GROWTH_BYTES;
+  const oldGeneration = options.oldGeneration ?? v8OldGeneration;
+  const collect = options.collect ?? v8FullCollection();
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  // Set by a request, cleared by a collection: one collection per idle period.
+  let activeSinceCollection = true;
+  // What the last collection left alive; at start, what start-up left.
+  let alive = oldGeneration().used;
+  let collections = 0;
+
+  const finished = () => {
+    inFlight--;
+    lastActivity = Date.now();
+  };
+  const check = () => {
+    if (inFlight > 0 || !activeSinceCollection || Date.now() - lastActivity < options.idleMs) return;
+    const before = oldGeneration();
+    if (before.committed - alive < growthBytes) return;
+    const started = performance.now();
+    collect();
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const after = oldGeneration();
+    alive = after.used;
+    activeSinceCollection = false;
+    collections++;
+    options.log.info('idle collection', { oldGenerationMiB: { before: inMiB(before), after: inMiB(after) }, durationMs });
+    options.onCollected?.({ before, after, durationMs });
+  };
+  // Checked a few times per idle period; unref'd, so that it never keeps the process alive.
+  const timer = setInterval(check, Math.max(50, Math.min(1_000, options.idleMs / 4)));
+  timer.unref();
+
+  return {
+    track<H extends (req: IncomingMessage, res: ServerResponse) => unknown>(handler: H): H {
+      return ((req: IncomingMessage, res: ServerResponse) => {
+        inFlight++;
+        activeSinceCollection = true;
+        res.once('close', finished);
+        return handler(req, res);
+      }) as H;
+    },
+    get collections() {
+      return collections;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/** Every space but the young generation's. */
+function v8OldGeneration(): OldGeneration {
+  const bytes = { committed: 0, used: 0 };
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_name === 'new_space' || space.space_name === 'new_large_object_space') continue;
+    bytes.committed += space.space_size;
+    bytes.used += space.space_used_size;
+  }
+  return bytes;
+}
+
+/**
+ * V8's full collection, as `--expose-gc` gives it, without putting `gc` on the caller's global:
+ * the flag is set only while one new context is made, and that context's `gc` is returned.
+ */
+export function v8FullCollection(): () => void {
+  // A process started with --expose-gc (the tests') already has it, and keeps it.
+  if (typeof globalThis.gc === 'function') return globalThis.gc;
+  setFlagsFromString('--expose-gc');
+  try {
+    return runInNewContext('gc') as () => void;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
+
+const inMiB = ({ committed, used }: OldGeneration) => ({ committed: Math.round((committed / 1048576) * 10) / 10, used: Math.round((used / 1048576) * 10) / 10 });
