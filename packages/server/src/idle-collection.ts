@@ -73,7 +73,8 @@ export interface IdleCollector {
  * slows down, through its memory reducer, but the reducer starts only after a full collection: a
  * burst that ends before the old generation reaches its limit leaves it there. On a million
  * households the server kept 132 MB of heap and 196 MiB resident for the three minutes it was idle
- * after the household search, where a full collection leaves 53 MB and 119 MiB (test/bench, session 51).
+ * after the household search, where a full collection and the memory reducer after it leave 53 MB
+ * and 119 MiB (test/bench, session 51).
  *
  * So once no request has been in flight for `idleMs`, and the old generation's committed memory
  * exceeds by `growthBytes` what the last collection here found alive, the server collects: once per
