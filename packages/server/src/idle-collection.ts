@@ -44,9 +44,11 @@ export interface IdleCollectionResult {
   durationMs: number;
 }
 
+/** What `listen` serves: the gateway, tracked. */
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
 export interface IdleCollectionOptions {
   idleMs: number;
-  growthBytes?: number;
   log: Logger;
   /** The old generation's bytes; V8's own figures unless a test gives others. */
   oldGeneration?: () => OldGeneration;
@@ -58,7 +60,7 @@ export interface IdleCollectionOptions {
 
 export interface IdleCollector {
   /** `handler`, with its requests counted: a request in flight keeps the server busy. */
-  track<H extends (req: IncomingMessage, res: ServerResponse) => unknown>(handler: H): H;
+  track(handler: RequestHandler): RequestHandler;
   /** Collections so far. */
   readonly collections: number;
   stop(): void;
@@ -77,13 +79,12 @@ export interface IdleCollector {
  * and 119 MiB (test/bench, session 51).
  *
  * So once no request has been in flight for `idleMs`, and the old generation's committed memory
- * exceeds by `growthBytes` what the last collection here found alive, the server collects: once per
+ * exceeds by IDLE_COLLECTION_GROWTH_BYTES what the last collection here found alive, the server collects: once per
  * idle period, never while a request is being served. The collection itself frees the garbage and
  * starts V8's memory reducer, which compacts the pages that are left and gives them back to the
  * system within the next 10–20 seconds.
  */
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
-  const growthBytes = options.growthBytes ?? IDLE_COLLECTION_GROWTH_BYTES;
   const oldGeneration = options.oldGeneration ?? v8OldGeneration;
   const collect = options.collect ?? v8FullCollection();
   let inFlight = 0;
@@ -101,7 +102,7 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
   const check = () => {
     if (inFlight > 0 || !activeSinceCollection || Date.now() - lastActivity < options.idleMs) return;
     const before = oldGeneration();
-    if (before.committed - alive < growthBytes) return;
+    if (before.committed - alive < IDLE_COLLECTION_GROWTH_BYTES) return;
     const started = performance.now();
     collect();
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
@@ -117,13 +118,14 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
   timer.unref();
 
   return {
-    track<H extends (req: IncomingMessage, res: ServerResponse) => unknown>(handler: H): H {
-      return ((req: IncomingMessage, res: ServerResponse) => {
+    track(handler) {
+      return (req, res) => {
         inFlight++;
         activeSinceCollection = true;
-        res.once('close', finished);
+        // A response closes once (finished or its connection lost), so `on` needs no `once` wrapper.
+        res.on('close', finished);
         return handler(req, res);
-      }) as H;
+      };
     },
     get collections() {
       return collections;
