@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createHttpTestServer, type HttpTestServer, mustSucceed, TEST_JWT_SECRET } from '@tuopin/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVOCATION_LISTENER_NAME } from '../../packages/server/src/auth/api-key-revocation-listener.js';
 import { insertAreas } from '../fixtures/areas.js';
 import { CALLERS } from '../fixtures/principals.js';
 import { buildServerForTest } from '../server/built-server.js';
+import { type CliProcess, freePort, killGroup, runCli as runProcess } from '../server/cli-process.js';
 
 // Partner keys are served from a short cache; a revocation must still reach every server process
 // within a second. Server A runs in this process; B and the revoking command line are real processes.
@@ -16,22 +15,7 @@ const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $
 const REVOKE_KEY = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename } }`;
 const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function runCli(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = '';
-  const child = spawn(process.execPath, [built!.entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-}
+const runCli = (args: string[], env: Record<string, string>): CliProcess => runProcess(built!.entry, args, env);
 
 async function post(baseUrl: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any }> {
   const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -54,7 +38,7 @@ async function msUntilRefused(baseUrl: string, key: string, limitMs = 1_000): Pr
 }
 
 let a: HttpTestServer;
-let b: ReturnType<typeof runCli> | undefined;
+let b: CliProcess | undefined;
 let bUrl: string;
 let bMetricsUrl: string;
 let adminToken: string;
@@ -105,7 +89,7 @@ afterAll(async () => {
 
 describe('partner API keys across server processes', () => {
   it('(server B applied TUOPIN_HEAP_GROWING_PERCENT, TUOPIN_ALLOCATION_SITE_PRETENURING and TUOPIN_IDLE_COLLECTION_SECONDS at start)', async () => {
-    expect(b!.output()).toMatch(/"growingPercent":100,"allocationSitePretenuring":true,"idleCollectionSeconds":2,"message":"heap"/);
+    await b!.untilLine(/"growingPercent":100,"allocationSitePretenuring":true,"idleCollectionSeconds":2,"message":"heap"/);
     const metrics = await (await fetch(bMetricsUrl)).text();
     expect(metrics).toMatch(/^tuopin_idle_collections_total \d+$/m);
     expect(metrics).toMatch(/^tuopin_idle_collection_seconds_total [\d.e-]+$/m);
@@ -162,12 +146,3 @@ describe('partner API keys across server processes', () => {
     expect(await statementsOnA(fresh.key)).toBe(jwtStatements);
   });
 });
-
-/** SIGKILL to a detached child's process group; it may be gone already. */
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already exited
-  }
-}

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +5,7 @@ import { mintToken, REPO_ROOT } from '@tuopin/server';
 import { createTestDatabase, TEST_ADMIN, TEST_JWT_SECRET as TUOPIN_JWT_SECRET } from '@tuopin/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildServerForTest } from './built-server.js';
+import { type CliProcess, freePort, killGroup, runCli } from './cli-process.js';
 
 // The command line as `pnpm start` runs it: built, on plain Node.
 let built: Awaited<ReturnType<typeof buildServerForTest>>;
@@ -15,31 +14,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => built?.remove());
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const run = (env: Record<string, string>, command = 'start'): CliProcess => runCli(built.entry, [command], env);
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(env: Record<string, string>, command = 'start'): Running {
-  let output = '';
-  const child = spawn(process.execPath, [built.entry, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(url: string, running: Running, timeoutMs = 60_000): Promise<Response> {
+async function waitFor(url: string, running: CliProcess, timeoutMs = 60_000): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -53,7 +30,7 @@ async function waitFor(url: string, running: Running, timeoutMs = 60_000): Promi
   }
 }
 
-let running: Running | undefined;
+let running: CliProcess | undefined;
 afterEach(() => {
   // Kill the whole group: a server left behind would outlive the test.
   if (running?.child.pid) killGroup(running.child.pid);
@@ -70,7 +47,7 @@ describe('the start command', () => {
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     // The heap settings it runs under, by default: the old generation grows to two and a half times what is alive, no pretenuring by
     // allocation site, and a full collection after a second without requests.
-    expect(running.output()).toMatch(/"growingPercent":150,"allocationSitePretenuring":false,"idleCollectionSeconds":1,"message":"heap"/);
+    await running.untilLine(/"growingPercent":150,"allocationSitePretenuring":false,"idleCollectionSeconds":1,"message":"heap"/);
 
     const query = JSON.stringify({ query: '{ region(code: "433125000000") { name stats { households } } }' });
     const anonymous = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
@@ -92,11 +69,9 @@ describe('the start command', () => {
     expect(metrics).toMatch(/^tuopin_http_requests_total\{operation="anonymous",status="200"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^tuopin_refusals_total\{reason="UNAUTHENTICATED"\} 1$/m);
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
-    // pino writes asynchronously: the access line reaches stdout shortly after the response.
-    const accessLine = () => running!.output().split('\n').find((line) => line.includes('"requestId":"start-test-1"') && line.includes('"message":"request"'));
-    for (let waited = 0; !accessLine() && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    const access = accessLine();
-    expect(JSON.parse(access!)).toMatchObject({ level: 'info', message: 'request', status: 200, principalId: TEST_ADMIN.id, role: 'NATIONAL_ADMIN', statements: expect.any(Number) });
+    // The access line reaches stdout shortly after the response.
+    const access = await running.untilLine(/"requestId":"start-test-1".*"message":"request"|"message":"request".*"requestId":"start-test-1"/, 5_000);
+    expect(JSON.parse(access)).toMatchObject({ level: 'info', message: 'request', status: 200, principalId: TEST_ADMIN.id, role: 'NATIONAL_ADMIN', statements: expect.any(Number) });
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
@@ -123,12 +98,3 @@ describe('the start command', () => {
     });
   }
 });
-
-/** SIGKILL to a detached child's process group; it may be gone already. */
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already exited
-  }
-}
