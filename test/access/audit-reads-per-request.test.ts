@@ -311,7 +311,11 @@ describe('a read record that cannot be written', () => {
   it('fails its request: the response carries none of the personal data read', async () => {
     // PostgreSQL's jsonb refuses the NUL character, so no record of this caller's reads can be written.
     const officer: Principal = { ...CALLERS.baojingOfficer, id: 'test:unrecordable-\u0000-officer' };
+    const failedRecords = async () => (await server.metrics.registry.getSingleMetric('tuopin_read_audit_failures_total')!.get()).values[0]?.value ?? 0;
+    const failedBefore = await failedRecords();
     const response = await server.post({ query: PAGE }, { authorization: `Bearer ${await server.token(officer)}` });
+    // The query ran once: a failed record is the request's answer, not a reason to run it again (a mutation would be run twice).
+    expect(await failedRecords()).toBe(failedBefore + 1);
     expect(response.body.data ?? null).toBeNull();
     expect(response.body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual(['INTERNAL_SERVER_ERROR']);
     // Nothing of the page: not a household number of the county, not a member's ID number.

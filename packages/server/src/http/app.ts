@@ -11,7 +11,7 @@ import { readAuditWriterOf, useAuditReads, type ReadRecordHandOver } from './aud
 import { useDocumentLimits } from './document-limits.js';
 import { useLazyEntityManager } from './lazy-entity-manager.js';
 import { renderOfflineGraphiQL } from './graphiql/graphiql-page.js';
-import { createErrorMasker } from './mask-error.js';
+import { createErrorMasker, type ErrorMasker } from './mask-error.js';
 import { useRequestErrorMasking } from './request-error-masking.js';
 import { useRequestRecord } from '../observability/request-record-plugin.js';
 import { requestRecordOf } from '../observability/request-record.js';
@@ -82,6 +82,8 @@ export function createApp(options: AppOptions): TuopinApp {
     yogas.set(platform, createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins), platform, db)));
   }
   const direct = options.directJsonPosts !== false;
+  // What the direct path answers when a request fails after its execution (a read record not written), as yoga's masking would.
+  const mask = createErrorMasker(options.log);
   const yogaFor = (principal: Principal | null): PlatformYoga => {
     // Without a caller (GraphiQL's page outside production): every enabled plugin's schema.
     const yoga = yogas.get(principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment);
@@ -89,8 +91,8 @@ export function createApp(options: AppOptions): TuopinApp {
     return yoga;
   };
   return {
-    requestListener: (req, res, context) => serveNodeRequest(yogaFor(context.principal), req, res, context, direct),
-    fetch: (url, init, context) => serveFetch(yogaFor(context.principal), url, init, context, direct),
+    requestListener: (req, res, context) => serveNodeRequest(yogaFor(context.principal), req, res, context, direct, mask),
+    fetch: (url, init, context) => serveFetch(yogaFor(context.principal), url, init, context, direct, mask),
     readAudit: readAuditWriterOf(db),
   };
 }
@@ -100,7 +102,7 @@ export function createApp(options: AppOptions): TuopinApp {
  * would otherwise merge, property by property, with one holding the request and the response, on
  * every request), and plain JSON posts answered by the direct path.
  */
-async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: ServerResponse, context: ServerContext, direct: boolean): Promise<void> {
+async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: ServerResponse, context: ServerContext, direct: boolean, mask: ErrorMasker): Promise<void> {
   // A plain JSON post takes the direct path (direct-json-post.ts); everything else, and what it hands back, yoga's full handler.
   const mediaType = direct && req.method === 'POST' && isJsonContentType(req.headers['content-type']) ? directMediaType(req.headers.accept) : null;
   if (mediaType !== null) {
@@ -110,7 +112,7 @@ async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: S
     (req as IncomingMessage & { body?: Buffer }).body = body;
     const params = paramsOf(body.toString('utf8'));
     // The server context inline, in no variable: while the response waits for its read record, nothing here holds it (answerDirectly says why).
-    const response = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), { req, res, ...context }, mediaType));
+    const response = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), { req, res, ...context }, mediaType, mask));
     // `true`: the headers written with one writeHead, as yoga's own listener does by default.
     if (response) return sendNodeResponse(response, res, req, true);
   }
@@ -121,11 +123,11 @@ async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: S
 }
 
 /** The in-process twin of serveNodeRequest (tests), with the same choice of path. */
-async function serveFetch(yoga: PlatformYoga, url: string, init: RequestInit, context: ServerContext, direct: boolean): Promise<Response> {
+async function serveFetch(yoga: PlatformYoga, url: string, init: RequestInit, context: ServerContext, direct: boolean, mask: ErrorMasker): Promise<Response> {
   const headers = new Headers(init.headers);
   const mediaType = direct && init.method === 'POST' && typeof init.body === 'string' && isJsonContentType(headers.get('content-type')) ? directMediaType(headers.get('accept')) : null;
   const params = mediaType === null ? null : paramsOf(init.body as string);
-  const response = params && (await answerDirectly(yoga, params, new yoga.fetchAPI.Request(url, init), { ...context }, mediaType!));
+  const response = params && (await answerDirectly(yoga, params, new yoga.fetchAPI.Request(url, init), { ...context }, mediaType!, mask));
   return response ?? yoga.fetch(url, init, context);
 }
 

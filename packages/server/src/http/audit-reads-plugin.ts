@@ -24,6 +24,8 @@ export function readAuditWriterOf(db: ReadLayer): ReadAuditWriter {
 export interface ReadRecordHandOver {
   /** Resolves when the request's reads are on record; rejects when they could not be written. */
   written?: Promise<void>;
+  /** The request's id, for the log line of a record that could not be written. */
+  requestId?: string;
 }
 
 /** What this plugin reads of a request's context: ours, and the server context yoga merges into it. */
@@ -53,6 +55,7 @@ export function useAuditReads(): Plugin<TuopinContext> {
       // The response awaits it (answerDirectly); marked handled now, so that a failure before then is not an unhandled rejection.
       written.catch(markHandled);
       handOver.written = written;
+      handOver.requestId = ctx.requestId;
       return undefined;
     },
   };

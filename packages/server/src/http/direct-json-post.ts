@@ -2,12 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { TuopinContext } from '@tuopin/core';
 import { normalizeNodeRequest } from '@whatwg-node/server';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import { processRegularResult, type GraphQLParams, type YogaServerInstance } from 'graphql-yoga';
 import { recordRefusals } from '../observability/request-record-plugin.js';
 import { requestRecordOf } from '../observability/request-record.js';
 import type { ServerContext } from './app.js';
 import type { ReadRecordHandOver } from './audit-reads-plugin.js';
+import type { ErrorMasker } from './mask-error.js';
 
 /**
  * The direct path for the request almost every client sends: a POST of one JSON object
@@ -94,15 +95,35 @@ export function paramsOf(body: string): GraphQLParams | null {
  * keeps no reference to `serverContext` (which yoga makes the request's context) past the
  * execution, and the caller passes it without keeping it in a variable of its own.
  *
- * A record that could not be written hands the request to yoga's full handler too, as it did when
- * the execution waited for it: there the execution waits for its record again and fails when it
- * fails, so no response carries personal data whose read is not on record.
+ * A record that could not be written fails the request: its response is dropped, and the answer is
+ * the failure, masked by `mask` as yoga's own handling would mask it (the same body, an unexpected
+ * error with a correlation id), so no response carries personal data whose read is not on record.
+ * The request is not handed to yoga then: that would run its operation a second time, a
+ * mutation's writes included.
  */
-export function answerDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<Response | null> {
+export function answerDirectly(
+  yoga: PlatformYoga,
+  params: GraphQLParams,
+  request: Request,
+  serverContext: ServerContext,
+  mediaType: DirectMediaType,
+  mask: ErrorMasker,
+): Promise<Response | null> {
   const req = serverContext.req;
-  return executeDirectly(yoga, params, request, serverContext, mediaType).then((answer) =>
-    answer?.recordWritten ? answer.recordWritten.then(() => respond(answer, req), () => null) : answer && respond(answer, req),
-  );
+  return executeDirectly(yoga, params, request, serverContext, mediaType).then((answer) => {
+    if (!answer?.recordWritten) return answer && respond(answer, req);
+    const { recordWritten, requestId } = answer;
+    return recordWritten.then(
+      () => respond(answer, req),
+      (error: unknown) => respond(failureAnswer(yoga, mask(error, requestId), mediaType), req),
+    );
+  });
+}
+
+/** The answer to a request that failed after its execution: the masked error alone, no data. */
+function failureAnswer(yoga: PlatformYoga, error: Error, mediaType: DirectMediaType): DirectAnswer {
+  const errors = [error as GraphQLError];
+  return { response: processRegularResult({ errors } as never, yoga.fetchAPI, mediaType) as Response, errors };
 }
 
 /** A result's response, its errors for the request record, and the read record it must wait for: all that is kept of an execution. */
@@ -110,6 +131,8 @@ interface DirectAnswer {
   response: Response;
   errors?: ExecutionResult['errors'];
   recordWritten?: Promise<void>;
+  /** The request's id, for the log line of a record that could not be written. */
+  requestId?: string;
 }
 
 async function executeDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<DirectAnswer | null> {
@@ -123,7 +146,7 @@ async function executeDirectly(yoga: PlatformYoga, params: GraphQLParams, reques
   }
   // yoga's regular processor makes the response, its text and all, synchronously.
   const response = processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response;
-  return { response, errors: (result as ExecutionResult).errors, recordWritten: handOver.written };
+  return { response, errors: (result as ExecutionResult).errors, recordWritten: handOver.written, requestId: handOver.requestId };
 }
 
 function respond(answer: DirectAnswer, req: IncomingMessage | undefined): Response {
