@@ -20,9 +20,9 @@ export const DEFAULT_IDLE_COLLECTION_SECONDS = 1;
 export const IDLE_COLLECTION_GROWTH_BYTES = 32 * 1024 * 1024;
 
 /**
- * The old generation's growth, in per cent of what is alive, from an idle collection until the
- * next request: V8's own factor while its memory reducer works (1.1), which the growth set for load
- * (heap-growth.ts) would otherwise override.
+ * The old generation's growth, in per cent of what is alive, while the server is idle: V8's own
+ * factor while its memory reducer works (1.1), which the growth set for load (heap-growth.ts)
+ * would otherwise override.
  */
 export const IDLE_HEAP_GROWING_PERCENT = 10;
 
@@ -66,7 +66,7 @@ export interface IdleCollectionOptions {
   onCollected?: (result: IdleCollectionResult) => void;
   /**
    * The growth set for load (`TUOPIN_HEAP_GROWING_PERCENT`); 0 or none when V8's own rule applies.
-   * While idle after a collection the growth is IDLE_HEAP_GROWING_PERCENT; the first request puts this back.
+   * While the server is idle the growth is IDLE_HEAP_GROWING_PERCENT; the first request puts this back.
    */
   heapGrowingPercent?: number;
   /** Sets the growth; V8's flag unless a test gives another. */
@@ -100,14 +100,16 @@ export interface IdleCollector {
  * system within the next 10–20 seconds.
  *
  * Where the growth for load is set (heap-growth.ts), it is lowered to IDLE_HEAP_GROWING_PERCENT
- * for the collection and until the next request. V8 would do the same of its own accord: its
- * memory reducer's collections set the next limit at 1.1 times what is alive, but a growth set by
- * flag overrides every one of V8's modes (heap-controller.cc), so with 150 the limit after an idle
- * period stayed at two and a half times what was alive, and the next burst of requests grew the
- * old generation that far before its first collection: on the household search, 46 → 92 MB where
- * PostGraphile's, on V8's rule, was collected early (session 51). With the growth lowered, a
- * burst's first full collection comes soon after it starts, and sets the limit by the growth for
- * load, put back by the burst's first request.
+ * once the server has been idle for `idleMs`, whether it collects or not, until the next request.
+ * V8 would do the same of its own accord: its memory reducer's collections set the next limit at
+ * 1.1 times what is alive, but a growth set by flag overrides every one of V8's modes
+ * (heap-controller.cc), so with 150 the limit after an idle period stayed at two and a half times
+ * what was alive, and the next burst of requests grew the old generation that far before its
+ * first collection: on the household search 46 → 92 MB, where PostGraphile's, on V8's rule, was
+ * collected early (session 51); on the finance statistics, after start-up's collections by the
+ * memory reducer, 44 → 95 MB of heap in 80 s with no collection (session 52). With the growth
+ * lowered, a burst's first full collection comes soon after it starts, and sets the limit by the
+ * growth for load, put back by the burst's first request.
  */
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
   const oldGeneration = options.oldGeneration ?? v8OldGeneration;
@@ -129,13 +131,15 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
     lastActivity = Date.now();
   };
   const check = () => {
-    if (inFlight > 0 || !activeSinceCollection || Date.now() - lastActivity < options.idleMs) return;
-    const before = oldGeneration();
-    if (before.committed - alive < IDLE_COLLECTION_GROWTH_BYTES) return;
-    if (loadGrowth > 0) {
+    if (inFlight > 0 || Date.now() - lastActivity < options.idleMs) return;
+    // Idle: whatever full collection comes next (this one, or V8's memory reducer's) sets the limit V8 would set.
+    if (loadGrowth > 0 && !growthLowered) {
       setHeapGrowth(IDLE_HEAP_GROWING_PERCENT);
       growthLowered = true;
     }
+    if (!activeSinceCollection) return;
+    const before = oldGeneration();
+    if (before.committed - alive < IDLE_COLLECTION_GROWTH_BYTES) return;
     const started = performance.now();
     collect();
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
