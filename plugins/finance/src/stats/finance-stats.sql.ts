@@ -149,19 +149,8 @@ const BLOCK_SQL: Record<FinanceBlock, string> = {
   group by r.code`,
 };
 
-/**
- * The statement for some blocks (each branch names and types its columns, so any may come first).
- *
- * Sorted, so that PostgreSQL sends the rows when every branch is done. Without the sort each
- * branch's rows went out as soon as it finished, while the later branches took seconds (a
- * province's loans), and the server held the first rows, parsed, through those seconds of other
- * requests' allocation: long enough to be promoted to V8's old generation, about 0.4 MB a second
- * at two requests a second on a million households, the most of what held the server's peak
- * memory on the finance statistics over PostGraphile's (test/bench, session 52). Sorting a few
- * hundred rows costs nothing beside the branches.
- */
+/** The statement for some blocks (each branch names and types its columns, so any may come first). */
 export function statsSql(blocks: readonly FinanceBlock[]): string {
   const positions = POSITION_BLOCKS.some((block) => blocks.includes(block)) ? POSITIONS : '';
-  const branches = FINANCE_BLOCKS.filter((block) => blocks.includes(block)).map((block) => BLOCK_SQL[block]);
-  return `${STATS_WITH}${positions}\n${branches.join('\n  union all')}\n  order by 1`;
+  return `${STATS_WITH}${positions}\n${FINANCE_BLOCKS.filter((block) => blocks.includes(block)).map((block) => BLOCK_SQL[block]).join('\n  union all')}`;
 }
