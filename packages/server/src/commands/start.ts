@@ -49,12 +49,15 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
 
   const { gateway, metrics, stop } = await assembleServer({ orm, tenancy, settings: config.settings, limits: config.limits, auth: config.auth, production: config.production, log, http: config.http });
   // Only the started server collects when idle: tests run many servers in one process.
-  const idle = config.idleCollectionSeconds > 0 ? startIdleCollection({
-        idleMs: config.idleCollectionSeconds * 1000,
-        log,
-        onCollected: registerIdleCollectionMetrics(metrics.registry),
-        heapGrowingPercent: config.heapGrowingPercent,
-      }) : null;
+  const idle =
+    config.idleCollectionSeconds > 0
+      ? startIdleCollection({
+          idleMs: config.idleCollectionSeconds * 1000,
+          log,
+          onCollected: registerIdleCollectionMetrics(metrics.registry),
+          heapGrowingPercent: config.heapGrowingPercent,
+        })
+      : null;
   const http = await listen(idle ? idle.track(gateway) : gateway, config.port, log);
   const metricsPort = config.http.metrics.port;
   const metricsServer = metricsPort === null ? null : await listenForMetrics(metrics, { port: metricsPort, token: config.http.metrics.token }, log);

@@ -111,11 +111,12 @@ export function answerDirectly(
 ): Promise<Response | null> {
   const req = serverContext.req;
   return executeDirectly(yoga, params, request, serverContext, mediaType).then((answer) => {
-    if (!answer?.recordWritten) return answer && respond(answer, req);
-    const { recordWritten, requestId } = answer;
-    return recordWritten.then(
+    if (!answer) return null;
+    const record = answer.readRecord;
+    if (!record?.written) return respond(answer, req);
+    return record.written.then(
       () => respond(answer, req),
-      (error: unknown) => respond(failureAnswer(yoga, mask(error, requestId), mediaType), req),
+      (error: unknown) => respond(failureAnswer(yoga, mask(error, record.requestId), mediaType), req),
     );
   });
 }
@@ -130,9 +131,7 @@ function failureAnswer(yoga: PlatformYoga, error: Error, mediaType: DirectMediaT
 interface DirectAnswer {
   response: Response;
   errors?: ExecutionResult['errors'];
-  recordWritten?: Promise<void>;
-  /** The request's id, for the log line of a record that could not be written. */
-  requestId?: string;
+  readRecord?: ReadRecordHandOver;
 }
 
 async function executeDirectly(yoga: PlatformYoga, params: GraphQLParams, request: Request, serverContext: ServerContext, mediaType: DirectMediaType): Promise<DirectAnswer | null> {
@@ -146,7 +145,7 @@ async function executeDirectly(yoga: PlatformYoga, params: GraphQLParams, reques
   }
   // yoga's regular processor makes the response, its text and all, synchronously.
   const response = processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response;
-  return { response, errors: (result as ExecutionResult).errors, recordWritten: handOver.written, requestId: handOver.requestId };
+  return { response, errors: (result as ExecutionResult).errors, readRecord: handOver };
 }
 
 function respond(answer: DirectAnswer, req: IncomingMessage | undefined): Response {
