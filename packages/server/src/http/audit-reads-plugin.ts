@@ -1,6 +1,7 @@
 import { hasReadsToRecord, queriesRecorded, ReadAuditWriter, type ReadLayer, type TuopinContext } from '@tuopin/core';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ServerContext } from './app.js';
 
 /**
  * One writer per pool (the process's read layer, not a request's view of it), so that concurrent
@@ -28,8 +29,8 @@ export interface ReadRecordHandOver {
   requestId?: string;
 }
 
-/** What this plugin reads of a request's context: ours, and the server context yoga merges into it. */
-type AuditedContext = TuopinContext & { readRecordHandOver?: ReadRecordHandOver };
+/** What this plugin reads of a request's context: ours, and the server context yoga merges into it (a type-only import: no cycle at run time). */
+type AuditedContext = TuopinContext & Pick<ServerContext, 'readRecordHandOver'>;
 
 const markHandled = () => undefined;
 
