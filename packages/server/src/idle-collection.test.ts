@@ -8,8 +8,6 @@ import {
   IDLE_COLLECTION_GROWTH_BYTES,
   IDLE_HEAP_GROWING_PERCENT,
   idleCollectionSeconds,
-  QUIET_COLLECTION_GROWTH_BYTES,
-  QUIET_EVENT_LOOP_SHARE,
   startIdleCollection,
   type IdleCollector,
 } from './idle-collection.js';
@@ -76,14 +74,12 @@ describe('the idle collection', () => {
   // The heap is a figure the test sets, so that only the collector's rule decides. A collection
   // leaves 60 MiB alive in 90 committed, as V8's does before its memory reducer gives pages back.
   // The growth the collector sets is recorded, with the collections, in `heap.events`.
-  // How busy the event loop is, the test sets too (`heap.busyShare`): busy unless a test says quiet.
   function withHeap(idleMs: number, heapGrowingPercent = 0) {
-    const heap = { committed: 60 * MiB, used: 60 * MiB, collected: 0, events: [] as string[], busyShare: 0.5 };
+    const heap = { committed: 60 * MiB, used: 60 * MiB, collected: 0, events: [] as string[] };
     const collector = startIdleCollection({
       idleMs,
       log: silentLogger,
       oldGeneration: () => ({ committed: heap.committed, used: heap.used }),
-      eventLoopBusyShare: () => heap.busyShare,
       collect: () => {
         heap.collected++;
         heap.events.push('collect');
@@ -160,7 +156,7 @@ describe('the idle collection', () => {
     expect(heap.collected).toBe(0);
   });
 
-  it('never collects while a request is in flight and the event loop is busy, however long it takes', async () => {
+  it('never collects while a request is in flight, however long it takes', async () => {
     const { heap, collector, url, release } = await serverWithHeap(300);
     heap.committed += 2 * IDLE_COLLECTION_GROWTH_BYTES;
     const slow = fetch(`${url}/slow`).then((response) => response.text());
@@ -171,36 +167,6 @@ describe('the idle collection', () => {
     expect(heap.collected).toBe(0); // idle since it finished, for less than 300 ms
     await until(() => heap.collected > 0);
     expect(heap.collected).toBe(1);
-  });
-
-  it('collects with requests in flight once the event loop has been quiet for the idle period, when the old generation grew since the last collection left it', async () => {
-    const { heap, url, release } = await serverWithHeap(300);
-    heap.busyShare = QUIET_EVENT_LOOP_SHARE / 2;
-    const slow = fetch(`${url}/slow`).then((response) => response.text());
-    heap.committed += QUIET_COLLECTION_GROWTH_BYTES - 1;
-    await sleep(800);
-    expect(heap.collected).toBe(0); // grown by less than the threshold
-    heap.committed += 1;
-    await until(() => heap.collected > 0);
-    expect(heap.collected).toBe(1);
-    // It left 90 MiB committed for 60 alive: 30 more than alive, but nothing grown since it.
-    heap.committed += QUIET_COLLECTION_GROWTH_BYTES / 2;
-    await sleep(800);
-    expect(heap.collected).toBe(1);
-    // V8 gives pages back (70 MiB committed): growth counts from there.
-    heap.committed = 70 * MiB;
-    await sleep(400);
-    heap.committed = 70 * MiB + QUIET_COLLECTION_GROWTH_BYTES;
-    await until(() => heap.collected > 1);
-    expect(heap.collected).toBe(2);
-    // A busy loop holds it off however far the old generation grows.
-    heap.busyShare = QUIET_EVENT_LOOP_SHARE;
-    await sleep(400); // a check has seen the loop busy
-    heap.committed += 4 * QUIET_COLLECTION_GROWTH_BYTES;
-    await sleep(800);
-    expect(heap.collected).toBe(2);
-    release();
-    expect(await slow).toBe('slow');
   });
 
   it("with V8's own heap: an old generation full of a request's garbage is given back when the server falls idle", async () => {

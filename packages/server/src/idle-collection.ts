@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ConfigurationError } from './configuration-error.js';
@@ -19,24 +18,6 @@ export const DEFAULT_IDLE_COLLECTION_SECONDS = 1;
  * milliseconds; below this there is little memory to give back for it.
  */
 export const IDLE_COLLECTION_GROWTH_BYTES = 32 * 1024 * 1024;
-
-/**
- * How far the old generation's committed memory must have grown since the last collection before a
- * quiet server collects. Half the idle threshold: a quiet server's requests keep promoting what
- * they hold (on the finance statistics about half a megabyte a second), and it never falls idle to
- * collect at the larger one; a collection every 30 seconds or so costs it well under one per cent
- * of its time.
- */
-export const QUIET_COLLECTION_GROWTH_BYTES = 16 * 1024 * 1024;
-
-/**
- * The share of the time the event loop may have been busy, over the idle period, for the server to
- * count as quiet while requests are in flight: they wait for PostgreSQL, and the loop has nothing
- * to do. Under the bench's lightest load of the pages it must answer fast (a quarter of
- * PostGraphile's best rate on the household page or the project feed) the loop is busy a fifth of
- * the time; the finance statistics, seconds of PostgreSQL a request, keep it busy one per cent.
- */
-export const QUIET_EVENT_LOOP_SHARE = 0.05;
 
 /**
  * The old generation's growth, in per cent of what is alive, while the server is idle: V8's own
@@ -66,7 +47,6 @@ export interface OldGeneration {
 
 /** What a collection found, for the log and the metrics. */
 export interface IdleCollectionResult {
-  occasion: CollectionOccasion;
   before: OldGeneration;
   after: OldGeneration;
   durationMs: number;
@@ -80,8 +60,6 @@ export interface IdleCollectionOptions {
   log: Logger;
   /** The old generation's bytes; V8's own figures unless a test gives others. */
   oldGeneration?: () => OldGeneration;
-  /** The share of the time the event loop was busy since the last call; Node's figure unless a test gives another. */
-  eventLoopBusyShare?: () => number;
   /** A full collection; V8's unless a test gives another. */
   collect?: () => void;
   /** Told of every collection (the metrics). */
@@ -103,11 +81,8 @@ export interface IdleCollector {
   stop(): void;
 }
 
-/** Why the server collected: no request in flight, or requests in flight that leave the event loop with nothing to do. */
-export type CollectionOccasion = 'idle' | 'quiet';
-
 /**
- * A full garbage collection when the server falls idle after load, or stays quiet under it.
+ * A full garbage collection when the server falls idle after load.
  *
  * Under load a request's objects are promoted to the old generation while it waits for
  * PostgreSQL, and the old generation grows to two and a half times what stays alive
@@ -119,21 +94,10 @@ export type CollectionOccasion = 'idle' | 'quiet';
  * and 119 MiB (test/bench, session 51).
  *
  * So once no request has been in flight for `idleMs`, and the old generation's committed memory
- * exceeds by IDLE_COLLECTION_GROWTH_BYTES what the last collection here found alive, the server
- * collects: once per idle period. The collection itself frees the garbage and starts V8's memory
- * reducer, which compacts the pages that are left and gives them back to the system within the
- * next 10–20 seconds.
- *
- * A server whose requests take seconds of PostgreSQL each is never idle, but it is quiet: its event
- * loop is busy less than QUIET_EVENT_LOOP_SHARE of the time. Its requests live through several
- * young-generation collections while they wait, so what they allocate is promoted: on the finance
- * statistics the old generation grew 45 → 76 MB in 80 s with no full collection (session 53). So a
- * server that has been quiet for `idleMs` collects too, with requests in flight, when its old
- * generation has grown by QUIET_COLLECTION_GROWTH_BYTES since what the last collection left
- * committed (not since what it found alive: the pages it emptied are given back by V8's sweepers
- * and memory reducer, later). The collection holds the event loop for tens of milliseconds (a few
- * hundred when PostgreSQL keeps both CPUs busy), which delays an answer that came back from
- * PostgreSQL meanwhile by as much; a loop that is busier than that share never pauses for it.
+ * exceeds by IDLE_COLLECTION_GROWTH_BYTES what the last collection here found alive, the server collects: once per
+ * idle period, never while a request is being served. The collection itself frees the garbage and
+ * starts V8's memory reducer, which compacts the pages that are left and gives them back to the
+ * system within the next 10–20 seconds.
  *
  * Where the growth for load is set (heap-growth.ts), it is lowered to IDLE_HEAP_GROWING_PERCENT
  * once the server has been idle for `idleMs`, whether it collects or not, until the next request.
@@ -149,7 +113,6 @@ export type CollectionOccasion = 'idle' | 'quiet';
  */
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
   const oldGeneration = options.oldGeneration ?? v8OldGeneration;
-  const eventLoopBusyShare = options.eventLoopBusyShare ?? nodeEventLoopBusyShare();
   const collect = options.collect ?? v8FullCollection();
   const loadGrowth = options.heapGrowingPercent ?? 0;
   const setHeapGrowth = options.setHeapGrowth ?? applyHeapGrowth;
@@ -157,33 +120,18 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
   let growthLowered = false;
   let inFlight = 0;
   let lastActivity = Date.now();
-  // Since when the event loop has been busy less than QUIET_EVENT_LOOP_SHARE of the time.
-  let quietSince = Date.now();
   // Set by a request, cleared by a collection: one collection per idle period.
   let activeSinceCollection = true;
   // What the last collection left alive; at start, what start-up left.
   let alive = oldGeneration().used;
-  // What the last collection left committed, lowered as V8 gives pages back: a quiet server's baseline.
-  let settled = oldGeneration().committed;
   let collections = 0;
 
   const finished = () => {
     inFlight--;
     lastActivity = Date.now();
   };
-  const collectNow = (occasion: CollectionOccasion, before: OldGeneration) => {
-    const started = performance.now();
-    collect();
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const after = oldGeneration();
-    alive = after.used;
-    settled = after.committed;
-    activeSinceCollection = false;
-    collections++;
-    options.log.info('idle collection', { occasion, inFlight, oldGenerationMiB: { before: inMiB(before), after: inMiB(after) }, durationMs });
-    options.onCollected?.({ occasion, before, after, durationMs });
-  };
-  const whenIdle = () => {
+  const check = () => {
+    if (inFlight > 0 || Date.now() - lastActivity < options.idleMs) return;
     // Idle: whatever full collection comes next (this one, or V8's memory reducer's) sets the limit V8 would set.
     if (loadGrowth > 0 && !growthLowered) {
       setHeapGrowth(IDLE_HEAP_GROWING_PERCENT);
@@ -191,18 +139,16 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
     }
     if (!activeSinceCollection) return;
     const before = oldGeneration();
-    if (before.committed - alive >= IDLE_COLLECTION_GROWTH_BYTES) collectNow('idle', before);
-  };
-  const whenQuiet = () => {
-    const before = oldGeneration();
-    settled = Math.min(settled, before.committed);
-    if (before.committed - settled >= QUIET_COLLECTION_GROWTH_BYTES) collectNow('quiet', before);
-  };
-  const check = () => {
-    const now = Date.now();
-    if (eventLoopBusyShare() >= QUIET_EVENT_LOOP_SHARE) quietSince = now;
-    if (inFlight === 0 && now - lastActivity >= options.idleMs) whenIdle();
-    else if (inFlight > 0 && now - quietSince >= options.idleMs) whenQuiet();
+    if (before.committed - alive < IDLE_COLLECTION_GROWTH_BYTES) return;
+    const started = performance.now();
+    collect();
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const after = oldGeneration();
+    alive = after.used;
+    activeSinceCollection = false;
+    collections++;
+    options.log.info('idle collection', { oldGenerationMiB: { before: inMiB(before), after: inMiB(after) }, durationMs });
+    options.onCollected?.({ before, after, durationMs });
   };
   // Checked a few times per idle period; unref'd, so that it never keeps the process alive.
   const timer = setInterval(check, Math.max(50, Math.min(1_000, options.idleMs / 4)));
@@ -238,17 +184,6 @@ function v8OldGeneration(): OldGeneration {
     bytes.used += space.space_used_size;
   }
   return bytes;
-}
-
-/** Node's event loop utilisation, since the previous call. */
-function nodeEventLoopBusyShare(): () => number {
-  let last = performance.eventLoopUtilization();
-  return () => {
-    const now = performance.eventLoopUtilization();
-    const share = performance.eventLoopUtilization(now, last).utilization;
-    last = now;
-    return share;
-  };
 }
 
 /**
