@@ -122,7 +122,7 @@ describe('the idle collection', () => {
   });
 
   it('lowers the growth set for load while the server is idle, for its collection too; the next request puts it back', async () => {
-    const { heap, collector, url } = await serverWithHeap(200, 150);
+    const { heap, url } = await serverWithHeap(200, 150);
     expect(await (await fetch(`${url}/`)).text()).toBe('ok');
     expect(heap.events).toEqual([]); // a request right after start finds the growth for load in place
     heap.committed += IDLE_COLLECTION_GROWTH_BYTES;
@@ -140,7 +140,7 @@ describe('the idle collection', () => {
   });
 
   it("leaves V8's own rule alone: no growth set for load, none set when idle", async () => {
-    const { heap, collector, url } = await serverWithHeap(200);
+    const { heap, url } = await serverWithHeap(200);
     expect(await (await fetch(`${url}/`)).text()).toBe('ok');
     heap.committed += IDLE_COLLECTION_GROWTH_BYTES;
     await until(() => heap.collected > 0);
@@ -149,7 +149,7 @@ describe('the idle collection', () => {
   });
 
   it('leaves an old generation that exceeds what is alive by less than the threshold', async () => {
-    const { heap, collector, url } = await serverWithHeap(100);
+    const { heap, url } = await serverWithHeap(100);
     expect(await (await fetch(`${url}/`)).text()).toBe('ok');
     heap.committed += IDLE_COLLECTION_GROWTH_BYTES - 1;
     await sleep(400);
@@ -157,7 +157,7 @@ describe('the idle collection', () => {
   });
 
   it('never collects while a request is in flight, however long it takes', async () => {
-    const { heap, collector, url, release } = await serverWithHeap(300);
+    const { heap, url, release } = await serverWithHeap(300);
     heap.committed += 2 * IDLE_COLLECTION_GROWTH_BYTES;
     const slow = fetch(`${url}/slow`).then((response) => response.text());
     await sleep(1_000);
