@@ -11,6 +11,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import type { TimedAnswer } from './pauses.js';
 
 export interface LoadTarget {
   /** http://127.0.0.1:port */
@@ -116,11 +117,12 @@ export async function throughput(target: LoadTarget, connections: number, durati
 
 /**
  * Open-loop load at `rps` requests per second for `durationSec` (at least `minRequests`
- * requests), over at most `connections` keep-alive connections.
+ * requests), over at most `connections` keep-alive connections. `answers`, when given, receives
+ * every answer with the moment its request was due, for the account of the slowest (pauses.ts).
  */
 export const MIN_RATE_REQUESTS = 15;
 
-export async function fixedRate(target: LoadTarget, rps: number, durationSec: number, connections: number, minRequests = MIN_RATE_REQUESTS): Promise<LoadResult> {
+export async function fixedRate(target: LoadTarget, rps: number, durationSec: number, connections: number, answers?: TimedAnswer[], minRequests = MIN_RATE_REQUESTS): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const total = Math.max(minRequests, Math.round(rps * durationSec));
   const interval = 1000 / rps;
@@ -137,7 +139,9 @@ export async function fixedRate(target: LoadTarget, rps: number, durationSec: nu
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          latencies.push(performance.now() - due);
+          const latencyMs = performance.now() - due;
+          latencies.push(latencyMs);
+          answers?.push({ dueMs: performance.timeOrigin + due, latencyMs });
           if (res.statusCode !== 200 || target.failed(Buffer.concat(chunks).toString('utf8'))) errors++;
           done++;
         });

@@ -5,7 +5,7 @@
  */
 import { num, ratio, times } from './format.js';
 import { MIN_RATE_REQUESTS } from './load.js';
-import { medianOf, p99RatioAt, peakRssOf, rpsOf, saturatedRounds, type BenchResults, type QuestionResult } from './results.js';
+import { medianOf, p99RatioAt, peakRssOf, rateRuns, rpsOf, saturatedRounds, type BenchResults, type QuestionResult } from './results.js';
 import { SERVER_LABELS, type ServerName } from './servers.js';
 import { judgeTargets, TARGET_HOUSEHOLDS } from './targets.js';
 
@@ -84,6 +84,46 @@ function targetLines(results: BenchResults): string[] {
   return lines;
 }
 
+/** The runs' slowest 1 % of answers over all rounds: the share of their time inside the server's pauses, and how many. */
+function tailInPauses(q: QuestionResult, s: ServerName, percent: number): string {
+  const tails = rateRuns(q, s, percent).flatMap((m) => (m.tail ? [m.tail] : []));
+  const ms = tails.reduce((sum, t) => sum + t.ms, 0);
+  if (tails.length === 0 || ms === 0) return '–';
+  return `${num((tails.reduce((sum, t) => sum + t.msInPauses, 0) / ms) * 100, 0)} % of ${tails.reduce((n, t) => n + t.answers, 0)}`;
+}
+
+/** A server's runs at one rate, round by round: p99, the collector's pauses, the event loop's stalls. */
+function pauseRow(q: QuestionResult, s: ServerName, percent: number): string {
+  const runs = rateRuns(q, s, percent);
+  const tails = runs.flatMap((m) => (m.tail ? [m.tail] : []));
+  const sum = (pick: (t: (typeof tails)[number]) => number) => tails.reduce((n, t) => n + pick(t), 0);
+  const longest = (pick: (t: (typeof tails)[number]) => number) => Math.max(...tails.map(pick));
+  return `| ${percent} % | ${SERVER_LABELS[s]} | ${runs.map((m) => num(m.latencyMs.p99)).join(' · ')} | ` +
+    `${sum((t) => t.gcPauses)} · ${num(sum((t) => t.gcMs), 0)} · ${num(longest((t) => t.longestGcMs))} | ` +
+    `${sum((t) => t.stalls)} · ${num(sum((t) => t.stallMs), 0)} · ${num(longest((t) => t.longestStallMs))} | ${tailInPauses(q, s, percent)} |`;
+}
+
+function rateSection(q: QuestionResult, ratePercents: number[]): string[] {
+  const out = ['', `Latency at fixed rates (open loop; per cent of the peer's best, ${num(q.peerMaxRps ?? NaN)} req/s in round 1), ms. ` +
+    'Saturated: the server fell behind by more than a quarter second of requests (or 50) and the run stopped sending; its percentiles cover what was answered. ' +
+    'Slowest 1 % in pauses: of the answers at their run\'s p99 or above, over all rounds, the share of their time that fell inside a pause of the server: its garbage collector\'s, or its event loop running no timer for 5 ms past due (`lib/pauses.ts`); the rest was spent outside the server\'s process or while it ran.', ''];
+  out.push('| rate | req/s | ours p50 / p95 / p99 | county officer p50 / p95 / p99 | peer p50 / p95 / p99 | ours p99 ÷ peer p99 | slowest 1 % in pauses: ours / peer | errors ours / peer |', '|---|---|---|---|---|---|---|---|');
+  for (const p of ratePercents) {
+    const lat = (s: ServerName) =>
+      ['p50', 'p95', 'p99'].map((k) => num(medianOf(q, s, 'rate', p, (m) => m.latencyMs[k as 'p50']))).join(' / ') +
+      (saturatedRounds(q, s, p) ? ` (saturated in ${saturatedRounds(q, s, p)} of ${q.rounds[s]?.length} rounds)` : '');
+    const errors = (s: ServerName) => num(medianOf(q, s, 'rate', p, (m) => m.errorRate * 100), 2) + ' %';
+    out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${q.rounds.county ? lat('county') : '–'} | ${lat('peer')} | ${p99Ratio(q, p)} | ${tailInPauses(q, 'ours', p)} / ${tailInPauses(q, 'peer', p)} | ${errors('ours')} / ${errors('peer')} |`);
+  }
+  const servers = (['ours', 'county', 'peer'] as ServerName[]).filter((s) => ratePercents.some((p) => rateRuns(q, s, p).some((m) => m.tail)));
+  if (servers.length === 0) return out;
+  out.push('', '<details><summary>The tails at the fixed rates: p99 by round; over all rounds, the garbage collector\'s pauses and the event loop\'s stalls of 5 ms or more (which contain most of the collector\'s), each as how many · their ms · the longest ms; the slowest 1 % of answers and their time in either</summary>', '',
+    '| rate | server | p99 by round, ms | GC pauses | stalls | slowest 1 % in pauses |', '|---|---|---|---|---|---|');
+  for (const p of ratePercents) for (const s of servers) out.push(pauseRow(q, s, p));
+  out.push('', '</details>');
+  return out;
+}
+
 function questionSection(q: QuestionResult, results: BenchResults): string[] {
   const { connections, ratePercents, rounds } = results.meta.options as { connections: number[]; ratePercents: number[]; rounds: number };
   const out: string[] = [`### ${q.id} — ${q.title}`, '', `${q.description}. ${q.variableSets} variable sets drawn from the data; ` +
@@ -94,18 +134,7 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
     const p99 = (s: ServerName) => medianOf(q, s, 'throughput', c, (m) => m.latencyMs.p99);
     out.push(`| ${c} | ${num(rps('ours', c))} | ${num(rps('county', c))} | ${num(rps('peer', c))} | ${num(rps('raw', c))} | ${ratio(rps('ours', c), rps('peer', c))} | ${ratio(rps('county', c), rps('peer', c))} | ${ratio(rps('raw', c), rps('ours', c))} | ${num(p99('ours'))} | ${num(p99('county'))} | ${num(p99('peer'))} |`);
   }
-  if (Object.keys(q.ratesRps).length) {
-    out.push('', `Latency at fixed rates (open loop; per cent of the peer's best, ${num(q.peerMaxRps ?? NaN)} req/s in round 1), ms. ` +
-      'Saturated: the server fell behind by more than a quarter second of requests (or 50) and the run stopped sending; its percentiles cover what was answered.', '');
-    out.push('| rate | req/s | ours p50 / p95 / p99 | county officer p50 / p95 / p99 | peer p50 / p95 / p99 | ours p99 ÷ peer p99 | errors ours / peer |', '|---|---|---|---|---|---|---|');
-    for (const p of ratePercents) {
-      const lat = (s: ServerName) =>
-        ['p50', 'p95', 'p99'].map((k) => num(medianOf(q, s, 'rate', p, (m) => m.latencyMs[k as 'p50']))).join(' / ') +
-        (saturatedRounds(q, s, p) ? ` (saturated in ${saturatedRounds(q, s, p)} of ${q.rounds[s]?.length} rounds)` : '');
-      const errors = (s: ServerName) => num(medianOf(q, s, 'rate', p, (m) => m.errorRate * 100), 2) + ' %';
-      out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${q.rounds.county ? lat('county') : '–'} | ${lat('peer')} | ${p99Ratio(q, p)} | ${errors('ours')} / ${errors('peer')} |`);
-    }
-  }
+  if (Object.keys(q.ratesRps).length) out.push(...rateSection(q, ratePercents));
   out.push('', 'Cost per request (10 connections; PostgreSQL CPU: user + system time of the backends on the question\'s database and of the WAL writer while this server alone was loaded, with what DB exec ms leaves out: parsing, commits and the WAL\'s flush, the sockets; read record wait: how long a response waited for its read record to be committed, from our server\'s /metrics, averaged over all requests, with the records each insert carried):', '',
     '| server | statements | DB exec ms | PostgreSQL CPU ms | server CPU ms | read record wait ms (records / insert) | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|---|---|');
   for (const s of SERVERS) {

@@ -3,6 +3,7 @@ import type { Prewarmed, StatementStat } from './cluster.js';
 import type { LoadResult } from './load.js';
 import type { MachineInfo } from './machine.js';
 import type { ProfileSummary } from './profile.js';
+import type { TailAccount } from './pauses.js';
 import type { ServerName } from './servers.js';
 
 export interface Measurement extends LoadResult {
@@ -18,6 +19,8 @@ export interface Measurement extends LoadResult {
   peakRssMiB: number;
   /** Our server's: time responses waited for their read records, per request, and records per insert (absent: no such metrics; runs before session 42). */
   readAudit?: { waitMs: number; recordsPerInsert: number | null } | null;
+  /** Rate runs: the slowest 1 % of the answers against the server's pauses (pauses.ts; absent before session 54). */
+  tail?: TailAccount;
 }
 
 export interface ServerRound {
@@ -99,10 +102,18 @@ export function saturatedRounds(result: QuestionResult, server: ServerName, perc
   return (result.rounds[server] ?? []).filter((round) => round.rate[String(percent)]?.saturated).length;
 }
 
+/** A server's rate runs at one per cent of the peer's best, a run per round. */
+export function rateRuns(result: QuestionResult, server: ServerName, percent: string | number): Measurement[] {
+  return (result.rounds[server] ?? []).map((round) => round.rate[String(percent)]).filter((m): m is Measurement => !!m);
+}
+
 /**
  * Our p99 ÷ the peer's at a fixed rate (per cent of the peer's best), medians over the rounds;
  * 'saturated' when ours could not keep up in most rounds (its percentiles then cover only what it
  * answered, so a ratio would flatter it); NaN when either server was not measured at that rate.
+ *
+ * Medians, not the p99 of all rounds' answers together: the machine's speed drifts between rounds,
+ * and pooled, one slow round's tail is the whole p99 (test/bench/README.md, *Session 54*).
  */
 export function p99RatioAt(result: QuestionResult, percent: string | number): number | 'saturated' {
   const rounds = result.rounds.ours?.length ?? 0;

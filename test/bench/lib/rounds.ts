@@ -12,6 +12,7 @@ import type { Question, Vars } from '../questions/index.js';
 import { postgresCpuTimesMs, readStatements, resetStatements, type Cluster } from './cluster.js';
 import type { Dataset } from './dataset.js';
 import { fixedRate, throughput, type LoadResult, type LoadTarget } from './load.js';
+import { recordPauses, tailAccount, type TimedAnswer } from './pauses.js';
 import type { BenchOptions } from './options.js';
 import { cpuSpentMs, cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
 import { readAuditPerRequest, readAuditTally } from './read-audit-tally.js';
@@ -65,6 +66,7 @@ export async function withServer<T>(ctx: RunContext, name: ServerName, database:
     serverDir: ctx.options.serverDir,
     nodeFlags,
     logName,
+    recordPauses: true,
   });
   ctx.running.add(server);
   try {
@@ -190,8 +192,14 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
   if (server.name !== 'raw' && result.peerMaxRps) {
     for (const percent of options.ratePercents) {
       const rps = Math.max(0.5, result.ratesRps[percent]);
-      const { m } = await measure(ctx, server, database, () => fixedRate(target, rps, options.durationSec, options.rateConnections));
-      entry.rate[percent] = m;
+      const answers: TimedAnswer[] = [];
+      const run = () => fixedRate(target, rps, options.durationSec, options.rateConnections, answers);
+      if (!server.pauseLog) {
+        entry.rate[percent] = (await measure(ctx, server, database, run)).m;
+        continue;
+      }
+      const { result: measured, pauses } = await recordPauses(server.pid, server.pauseLog, () => measure(ctx, server, database, run));
+      entry.rate[percent] = { ...measured.m, tail: tailAccount(answers, pauses) };
     }
   }
   (result.rounds[server.name] ??= []).push(entry);

@@ -3,6 +3,7 @@
  * of the same size, one database each time. Ours through its own CLI (`start`, built as `pnpm start`
  * builds it), the peer and the raw floor through the small scripts in ../servers/, compiled alike.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,7 +11,8 @@ import { assertAuthorised, authHeaders, serverEnv, type BenchCaller } from '../a
 import type { Question, Vars } from '../questions/index.js';
 import { BENCH_DIR, REPO_DIR } from './options.js';
 import { compiledScript, ourServerArgs } from './compiled.js';
-import { startNode, type NodeProcess } from './processes.js';
+import { PAUSE_RECORDER } from './pauses.js';
+import { LOG_DIR, startNode, type NodeProcess } from './processes.js';
 import { BENCH_METRICS_TOKEN } from './read-audit-tally.js';
 
 /** `county`: our server again, asked by a county officer (personal data unmasked, so the read audit is on). */
@@ -32,6 +34,8 @@ export interface StartOptions {
   /** Who asks our server (`county`): the county officer. */
   caller?: BenchCaller;
   logName: string;
+  /** Load the pause recorder (pauses.ts), for runs at a fixed rate; never into the raw floor, which has none. */
+  recordPauses?: boolean;
 }
 
 export interface RunningServer {
@@ -43,6 +47,8 @@ export interface RunningServer {
   request(question: Question, vars: Vars): { path: string; body: string };
   readonly headers: Record<string, string>;
   url(path: string): string;
+  /** What the pause recorder writes (pauses.ts); null when it was not loaded. */
+  readonly pauseLog: string | null;
   stop(): Promise<void>;
 }
 
@@ -61,18 +67,30 @@ async function freePort(): Promise<number> {
 /** The environment of every server under test: production mode. */
 export const PRODUCTION = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
 
-async function spawnServer(name: ServerName, port: number, options: StartOptions): Promise<NodeProcess> {
-  const common = { nodeFlags: options.nodeFlags, logName: options.logName };
+/** The pause recorder's log of a server whose own log is `logName`, emptied for its start. */
+function freshPauseLog(logName: string): string {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const file = path.join(LOG_DIR, logName.replace(/\.log$/, '') + '-pauses.log');
+  writeFileSync(file, '');
+  return file;
+}
+
+async function spawnServer(name: ServerName, port: number, options: StartOptions, pauseLog: string | null): Promise<NodeProcess> {
+  // Our server and the peer's carry the pause recorder alike: it does nothing until a run at a fixed rate starts it.
+  const recorder: { nodeFlags?: string[]; env: Record<string, string> } = pauseLog
+    ? { nodeFlags: [...(options.nodeFlags ?? []), '--require', PAUSE_RECORDER], env: { BENCH_PAUSE_LOG: pauseLog } }
+    : { nodeFlags: options.nodeFlags, env: {} };
+  const common = { nodeFlags: recorder.nodeFlags, logName: options.logName };
   if (name === 'ours' || name === 'county') {
     return startNode({
       ...common,
       cwd: options.serverDir,
       args: await ourServerArgs(options.serverDir),
       // /metrics on the API's port, for the read audit's figures (read-audit-tally.ts).
-      env: { ...PRODUCTION, ...serverEnv(options.serverDir), DATABASE_URL: options.databaseUrl, TUOPIN_POOL_SIZE: String(options.poolSize), PORT: String(port), TUOPIN_METRICS_TOKEN: BENCH_METRICS_TOKEN },
+      env: { ...PRODUCTION, ...serverEnv(options.serverDir), ...recorder.env, DATABASE_URL: options.databaseUrl, TUOPIN_POOL_SIZE: String(options.poolSize), PORT: String(port), TUOPIN_METRICS_TOKEN: BENCH_METRICS_TOKEN },
     });
   }
-  const env = { ...PRODUCTION, DATABASE_URL: options.databaseUrl, POOL_SIZE: String(options.poolSize), PORT: String(port) };
+  const env = { ...PRODUCTION, ...recorder.env, DATABASE_URL: options.databaseUrl, POOL_SIZE: String(options.poolSize), PORT: String(port) };
   if (name === 'peer') {
     return startNode({
       ...common,
@@ -94,7 +112,8 @@ function graphqlRequest(side: 'ours' | 'peer') {
 /** Starts a server and waits until it answers (`{ __typename }`, or the raw floor's Q6b). */
 export async function startServer(name: ServerName, options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
-  const proc = await spawnServer(name, port, options);
+  const pauseLog = options.recordPauses && name !== 'raw' ? freshPauseLog(options.logName) : null;
+  const proc = await spawnServer(name, port, options, pauseLog);
   if (name === 'county' && !options.caller) throw new Error('the county officer\'s run needs its caller');
   const auth = name === 'ours' ? authHeaders() : name === 'county' ? authHeaders(options.caller) : {};
   const headers = { 'content-type': 'application/json', ...auth };
@@ -135,6 +154,7 @@ export async function startServer(name: ServerName, options: StartOptions): Prom
     process: proc,
     headers,
     url,
+    pauseLog,
     request: name === 'raw' ? (question, vars) => ({ path: `/${question.id}`, body: JSON.stringify(vars) }) : graphqlRequest(name === 'peer' ? 'peer' : 'ours'),
     stop: () => proc.stop(),
   };

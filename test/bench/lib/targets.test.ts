@@ -174,6 +174,20 @@ describe('bench targets (issue 12)', () => {
     expect(verdict(run(301), 'peak memory')).toEqual({ met: false, measured: 'more on Q2 (ours vs PostGraphile, MiB: Q1 300 vs 300, Q2 301 vs 300)' });
   });
 
+  it('the tails at the fixed rates: the share of the slowest answers\' time in the server\'s pauses, and the pauses and p99 round by round', () => {
+    const q4 = question('Q4', { peer: thrice({ rps: 100, p99ByRate: { 25: 10, 50: 10, 75: 10 } }), ours: thrice({ rps: 200, p99ByRate: { 25: 10, 50: 8, 75: 10 } }) });
+    q4.rounds.ours![2].rate[50].latencyMs.p99 = 40; // one round's stall: the median stays 8
+    expect(verdict(results([q4]), 'Q4 throughput').met).toBe(true);
+    // Half of our slowest answers' time inside our server's pauses; the peer's runs recorded none (as before session 54).
+    q4.rounds.ours!.forEach((r, i) => (r.rate[50].tail = { answers: 10, ms: 400, msInPauses: 200, gcPauses: 30, gcMs: 150, longestGcMs: 10 + i, stalls: 4, stallMs: 80, longestStallMs: 40 }));
+    const report = markdownReport(results([q4]));
+    expect(report).toContain('| 50 % | 50 | 5 / 8 / 8 | – | 5 / 10 / 10 | 0.80× | 50 % of 30 / – | 0 % / 0 % |');
+    expect(report).toContain('| 25 % | 25 | 5 / 10 / 10 | – | 5 / 10 / 10 | 1.00× | – / – | 0 % / 0 % |');
+    expect(report).toContain('| 50 % | tuopin | 8 · 8 · 40 | 90 · 450 · 12 | 12 · 240 · 40 | 50 % of 30 |');
+    // The peer's runs without an account are left out of the table, not shown as zeros.
+    expect(report).not.toContain('| 50 % | PostGraphile 5.1.5 (amber) |');
+  });
+
   it('a question the run did not ask leaves its targets unjudged, and the report marks them "–"', () => {
     const onlyQ1 = results([question('Q1', { peer: thrice({ rps: 100 }), ours: thrice({ rps: 130 }), raw: thrice({ rps: 150 }) })], 100_000);
     expect(verdict(onlyQ1, 'Q5 throughput')).toEqual({ met: null, measured: 'not measured (Q5 not run)' });
