@@ -76,7 +76,7 @@ function freshPauseLog(logName: string): string {
 }
 
 async function spawnServer(name: ServerName, port: number, options: StartOptions, pauseLog: string | null): Promise<NodeProcess> {
-  // Our server and the peer's carry the pause recorder alike: it does nothing until a run at a fixed rate starts it.
+  // Our server and the peer's carry the pause recorder alike: it writes nothing, and its timer does not run, until a run at a fixed rate starts it.
   const recorder: { nodeFlags?: string[]; env: Record<string, string> } = pauseLog
     ? { nodeFlags: [...(options.nodeFlags ?? []), '--require', PAUSE_RECORDER], env: { BENCH_PAUSE_LOG: pauseLog } }
     : { nodeFlags: options.nodeFlags, env: {} };
