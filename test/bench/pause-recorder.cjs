@@ -28,10 +28,13 @@ if (file) {
   const write = (line) => fs.appendFileSync(file, `${line}\n`);
   let ticker = null;
   let lastTick = 0;
+  let since = 0;
 
+  // Entries reach the observer after their collection, so one from before the recording started
+  // may arrive during it: only those that started since are written.
   new PerformanceObserver((list) => {
     if (!ticker) return;
-    const lines = list.getEntries().map((e) => `gc ${epoch(e.startTime)} ${e.duration.toFixed(2)} ${KINDS[e.detail?.kind] ?? 'other'}`);
+    const lines = list.getEntries().filter((e) => e.startTime >= since).map((e) => `gc ${epoch(e.startTime)} ${e.duration.toFixed(2)} ${KINDS[e.detail?.kind] ?? 'other'}`);
     if (lines.length) write(lines.join('\n'));
   }).observe({ entryTypes: ['gc'] });
 
@@ -49,8 +52,9 @@ if (file) {
       write(`off ${epoch(performance.now())}`);
       return;
     }
-    write(`on ${epoch(performance.now())}`);
-    lastTick = performance.now();
+    since = performance.now();
+    write(`on ${epoch(since)}`);
+    lastTick = since;
     ticker = setInterval(tick, TICK_MS);
     ticker.unref();
   });

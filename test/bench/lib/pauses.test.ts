@@ -65,10 +65,12 @@ describe('the pause recorder', () => {
       expect(p.startMs).toBeGreaterThanOrEqual(started - 5);
       expect(p.startMs).toBeLessThanOrEqual(ended + 5);
     }
-    await work(); // after: nothing more
+    await work(); // after: nothing more (its 60 ms stall and its collection are not written)
     await sleep(50);
+    const againFrom = Date.now();
     const again = await recordPauses(child.pid!, log, async () => {});
-    expect(again.pauses).toHaveLength(pauses.length);
+    // The second recording may catch a pause of its own on a busy machine, but none from before it.
+    expect(again.pauses.filter((p) => p.startMs < againFrom - 5)).toEqual(pauses);
   }, 30_000);
 
   it('reads its log: pauses, and how many recordings started and stopped', () => {

@@ -84,9 +84,12 @@ function targetLines(results: BenchResults): string[] {
   return lines;
 }
 
+/** The tail accounts of a server's runs at one rate, one per round that recorded one. */
+const tailsOf = (q: QuestionResult, s: ServerName, percent: number) => rateRuns(q, s, percent).flatMap((m) => (m.tail ? [m.tail] : []));
+
 /** The runs' slowest 1 % of answers over all rounds: the share of their time inside the server's pauses, and how many. */
 function tailInPauses(q: QuestionResult, s: ServerName, percent: number): string {
-  const tails = rateRuns(q, s, percent).flatMap((m) => (m.tail ? [m.tail] : []));
+  const tails = tailsOf(q, s, percent);
   const ms = tails.reduce((sum, t) => sum + t.ms, 0);
   if (tails.length === 0 || ms === 0) return '–';
   return `${num((tails.reduce((sum, t) => sum + t.msInPauses, 0) / ms) * 100, 0)} % of ${tails.reduce((n, t) => n + t.answers, 0)}`;
@@ -95,7 +98,7 @@ function tailInPauses(q: QuestionResult, s: ServerName, percent: number): string
 /** A server's runs at one rate, round by round: p99, the collector's pauses, the event loop's stalls. */
 function pauseRow(q: QuestionResult, s: ServerName, percent: number): string {
   const runs = rateRuns(q, s, percent);
-  const tails = runs.flatMap((m) => (m.tail ? [m.tail] : []));
+  const tails = tailsOf(q, s, percent);
   const sum = (pick: (t: (typeof tails)[number]) => number) => tails.reduce((n, t) => n + pick(t), 0);
   const longest = (pick: (t: (typeof tails)[number]) => number) => Math.max(...tails.map(pick));
   return `| ${percent} % | ${SERVER_LABELS[s]} | ${runs.map((m) => num(m.latencyMs.p99)).join(' · ')} | ` +
@@ -115,7 +118,7 @@ function rateSection(q: QuestionResult, ratePercents: number[]): string[] {
     const errors = (s: ServerName) => num(medianOf(q, s, 'rate', p, (m) => m.errorRate * 100), 2) + ' %';
     out.push(`| ${p} % | ${num(q.ratesRps[p])} | ${lat('ours')} | ${q.rounds.county ? lat('county') : '–'} | ${lat('peer')} | ${p99Ratio(q, p)} | ${tailInPauses(q, 'ours', p)} / ${tailInPauses(q, 'peer', p)} | ${errors('ours')} / ${errors('peer')} |`);
   }
-  const servers = (['ours', 'county', 'peer'] as ServerName[]).filter((s) => ratePercents.some((p) => rateRuns(q, s, p).some((m) => m.tail)));
+  const servers = (['ours', 'county', 'peer'] as ServerName[]).filter((s) => ratePercents.some((p) => tailsOf(q, s, p).length > 0));
   if (servers.length === 0) return out;
   out.push('', '<details><summary>The tails at the fixed rates: p99 by round; over all rounds, the garbage collector\'s pauses and the event loop\'s stalls of 5 ms or more (which contain most of the collector\'s), each as how many · their ms · the longest ms; the slowest 1 % of answers and their time in either</summary>', '',
     '| rate | server | p99 by round, ms | GC pauses | stalls | slowest 1 % in pauses |', '|---|---|---|---|---|---|');
