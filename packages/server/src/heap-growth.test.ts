@@ -7,15 +7,15 @@ import { loadConfig } from './config.js';
 const SECRET = { TUOPIN_JWT_SECRET: 'heap-growth-test-secret-0123456789abcdef' };
 
 describe('TUOPIN_HEAP_GROWING_PERCENT', () => {
-  it("is two and a half times the live heap unless set; 0 is V8's own rule", async () => {
-    expect(DEFAULT_HEAP_GROWING_PERCENT).toBe(150);
-    expect(heapGrowingPercent(undefined)).toBe(150);
-    expect(heapGrowingPercent('')).toBe(150);
-    expect((await loadConfig({ ...SECRET })).heapGrowingPercent).toBe(150);
+  it("is twice the live heap unless set; 0 is V8's own rule", async () => {
+    expect(DEFAULT_HEAP_GROWING_PERCENT).toBe(100);
+    expect(heapGrowingPercent(undefined)).toBe(100);
+    expect(heapGrowingPercent('')).toBe(100);
+    expect((await loadConfig({ ...SECRET })).heapGrowingPercent).toBe(100);
     expect(heapGrowingPercent('0')).toBe(0);
     expect((await loadConfig({ ...SECRET, TUOPIN_HEAP_GROWING_PERCENT: '0' })).heapGrowingPercent).toBe(0);
     expect(heapGrowingPercent('50')).toBe(50);
-    expect((await loadConfig({ ...SECRET, TUOPIN_HEAP_GROWING_PERCENT: '100' })).heapGrowingPercent).toBe(100);
+    expect((await loadConfig({ ...SECRET, TUOPIN_HEAP_GROWING_PERCENT: '150' })).heapGrowingPercent).toBe(150);
   });
 
   it('refuses what is not a whole number from 0 to 300, naming the variable', async () => {

@@ -2,15 +2,17 @@ import { setFlagsFromString } from 'node:v8';
 import { ConfigurationError } from './configuration-error.js';
 
 /**
- * Two and a half times what is alive. At 100, on a million households (test/bench, session 38),
- * the household page peaked at 210–220 MiB instead of 320–340, for 3–8 % more server CPU per
- * request (`results/compare-2026-12-03-heap-growing-100.md`). At 150 (session 45) the village
- * dashboard peaked at 247 MiB instead of 321, and the household page, the project feed and the
- * lookup by id at 241, 265 and 243 where V8's rule had reached 328, 358 and 324; `bench --compare`
- * against V8's rule could not tell the CPU apart (`results/compare-2026-12-04-heap-growing-150.md`:
- * paired 0.95–1.03×).
+ * Twice what is alive. At 150 (sessions 45–54) the questions PostGraphile answers slowly still
+ * peaked over its memory: on a million households the village dashboard, the poverty incidence,
+ * the household search and the finance statistics at 252, 219, 207 and 185 MiB against its 221,
+ * 185, 188 and 172 (test/bench, session 54's full run), because ours answers them three to eight
+ * times as fast and its old generation reached two and a half times the 42–50 MB alive in every
+ * run. At 100 (session 55, `--full --only Q1,Q2,Q3,Q7,Q8 --rounds 1`) they peaked at 214, 189, 177
+ * and 179 against 216, 190, 185 and 168. Session 38 measured 3–8 % more server CPU per request at
+ * 100 against V8's own rule (`results/compare-2026-12-03-heap-growing-100.md`); session 55 measured
+ * it against 150 with `bench --compare` (test/bench/README.md, *Session 55*).
  */
-export const DEFAULT_HEAP_GROWING_PERCENT = 150;
+export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 
 /**
  * How far V8's old generation may grow past what the last full collection found alive before it
