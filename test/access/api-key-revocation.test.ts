@@ -69,7 +69,7 @@ beforeAll(async () => {
     ...env(),
     PORT: String(port),
     TUOPIN_METRICS_PORT: String(metricsPort),
-    TUOPIN_HEAP_GROWING_PERCENT: '100',
+    TUOPIN_HEAP_GROWING_PERCENT: '150', // not the default (100), so the log line below proves it was applied
     TUOPIN_ALLOCATION_SITE_PRETENURING: 'on',
     TUOPIN_IDLE_COLLECTION_SECONDS: '2',
   });
@@ -89,7 +89,7 @@ afterAll(async () => {
 
 describe('partner API keys across server processes', () => {
   it('(server B applied TUOPIN_HEAP_GROWING_PERCENT, TUOPIN_ALLOCATION_SITE_PRETENURING and TUOPIN_IDLE_COLLECTION_SECONDS at start)', async () => {
-    await b!.untilLine(/"growingPercent":100,"allocationSitePretenuring":true,"idleCollectionSeconds":2,"message":"heap"/);
+    await b!.untilLine(/"growingPercent":150,"allocationSitePretenuring":true,"idleCollectionSeconds":2,"message":"heap"/);
     const metrics = await (await fetch(bMetricsUrl)).text();
     expect(metrics).toMatch(/^tuopin_idle_collections_total \d+$/m);
     expect(metrics).toMatch(/^tuopin_idle_collection_seconds_total [\d.e-]+$/m);

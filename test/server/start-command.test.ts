@@ -45,9 +45,9 @@ describe('the start command', () => {
     running = run({ DATABASE_URL: await createTestDatabase(), PORT: String(port), TUOPIN_PLUGINS: '', TUOPIN_JWT_SECRET, TUOPIN_METRICS_PORT: String(metricsPort) });
     await waitFor(`http://127.0.0.1:${port}/ready`, running, 120_000);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-    // The heap settings it runs under, by default: the old generation grows to two and a half times what is alive, no pretenuring by
+    // The heap settings it runs under, by default: the old generation grows to twice what is alive, no pretenuring by
     // allocation site, and a full collection after a second without requests.
-    await running.untilLine(/"growingPercent":150,"allocationSitePretenuring":false,"idleCollectionSeconds":1,"message":"heap"/);
+    await running.untilLine(/"growingPercent":100,"allocationSitePretenuring":false,"idleCollectionSeconds":1,"message":"heap"/);
 
     const query = JSON.stringify({ query: '{ region(code: "433125000000") { name stats { households } } }' });
     const anonymous = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
