@@ -2,15 +2,16 @@ import { setFlagsFromString } from 'node:v8';
 import { ConfigurationError } from './configuration-error.js';
 
 /**
- * Twice what is alive. At 150 (sessions 45–54) the questions PostGraphile answers slowly still
- * peaked over its memory: on a million households the village dashboard, the poverty incidence,
- * the household search and the finance statistics at 252, 219, 207 and 185 MiB against its 221,
- * 185, 188 and 172 (test/bench, session 54's full run), because ours answers them three to eight
- * times as fast and its old generation reached two and a half times the 42–50 MB alive in every
- * run. At 100 (session 55, `--full --only Q1,Q2,Q3,Q7,Q8 --rounds 1`) they peaked at 214, 189, 177
- * and 179 against 216, 190, 185 and 168. Session 38 measured 3–8 % more server CPU per request at
- * 100 against V8's own rule (`results/compare-2026-12-03-heap-growing-100.md`); session 55 measured
- * it against 150 with `bench --compare` (test/bench/README.md, *Session 55*).
+ * Twice what is alive. Under load the peak is the old generation at its limit, and at 150
+ * (sessions 45–54) the questions PostGraphile answers slowly peaked over its memory: ours answers
+ * them three to eight times as fast, so its old generation reached two and a half times the
+ * 42–56 MB alive in every run. In session 55's full run at 100 the peaks were 10–40 MiB lower on
+ * seven of the nine questions, and paired CPU per request did not change (`bench --compare`
+ * against 150: 1.00× on the household page, 0.98× on the project feed). What it costs is more
+ * full collections: at the bench's fixed rates the project feed's collector paused 8–13 % longer
+ * per request, and its longest pauses doubled. Session 38 measured 3–8 % more CPU at 100 against
+ * V8's own rule (`results/compare-2026-12-03-heap-growing-100.md`). test/bench/README.md,
+ * *Session 55*.
  */
 export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 

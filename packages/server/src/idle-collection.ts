@@ -87,8 +87,9 @@ export interface IdleCollector {
  * Under load a request's objects are promoted to the old generation while it waits for
  * PostgreSQL, and the old generation grows to twice what stays alive (heap-growth.ts) before
  * V8 collects it. V8 gives that memory back to the system when allocation slows down, through
- * its memory reducer, but the reducer starts only after a full collection: a burst that ends before the old generation reaches its limit leaves it there. On a million
- * households the server kept 132 MB of heap and 196 MiB resident for the three minutes it was idle
+ * its memory reducer, but the reducer starts only after a full collection: a burst that ends
+ * before the old generation reaches its limit leaves it there. On a million households the
+ * server kept 132 MB of heap and 196 MiB resident for the three minutes it was idle
  * after the household search, where a full collection and the memory reducer after it leave 53 MB
  * and 119 MiB (test/bench, session 51).
  *
@@ -105,10 +106,11 @@ export interface IdleCollector {
  * (heap-controller.cc), so with 150 (the default then) the limit after an idle period stayed at
  * two and a half times what was alive, and the next burst of requests grew the old generation
  * that far before its first collection: on the household search 46 → 92 MB, where
- * PostGraphile's, on V8's rule, was collected early (session 51); on the finance statistics, after start-up's collections by the
- * memory reducer, 44 → 95 MB of heap in 80 s with no collection (session 52). With the growth
- * lowered, a burst's first full collection comes soon after it starts, and sets the limit by the
- * growth for load, put back by the burst's first request.
+ * PostGraphile's, on V8's rule, was collected early (session 51); on the finance statistics,
+ * after start-up's collections by the memory reducer, 44 → 95 MB of heap in 80 s with no
+ * collection (session 52). With the growth lowered, a burst's first full collection comes soon
+ * after it starts, and sets the limit by the growth for load, put back by the burst's first
+ * request.
  */
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
   const oldGeneration = options.oldGeneration ?? v8OldGeneration;
