@@ -69,7 +69,8 @@ describe('the pause recorder', () => {
     await sleep(50);
     const againFrom = Date.now();
     const again = await recordPauses(child.pid!, log, async () => {});
-    // The second recording may catch a pause of its own on a busy machine, but none from before it.
+    // The log now holds both recordings. The second may catch a pause of its own on a busy machine,
+    // but what started before it is the first recording's pauses alone.
     expect(again.pauses.filter((p) => p.startMs < againFrom - 5)).toEqual(pauses);
   }, 30_000);
 
