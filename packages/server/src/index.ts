@@ -4,6 +4,7 @@ export { assembleServer, type AssembleOptions } from './http/assemble.js';
 export { DEFAULT_HTTP_CONFIG, loadHttpConfig, type HttpConfig } from './http/http-config.js';
 export { listen, type RunningServer } from './http/http-server.js';
 export { createOrm, migrate, type OrmOptions } from './orm.js';
+export { pendingMigrations } from './database/pending-migrations.js';
 export { loadConfig, loadSettings, parsePluginList, ConfigurationError, type ServerConfig } from './config.js';
 export { REPO_ROOT } from './paths.js';
 export { DEFAULT_API_LIMITS, loadApiLimits, loadTenancy, type ApiLimits, type TenancyConfig } from './deployment-config.js';

@@ -1,9 +1,9 @@
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
 import type { Platform } from '@tuopin/core';
 import { StatementCountingEntityManager, StatementCountingLogger } from './observability/orm-statement-count.js';
 import type { Logger } from './log.js';
 import { redactText } from './log-redaction.js';
+import { MIGRATIONS_TABLE, pendingMigrations } from './database/pending-migrations.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -32,10 +32,10 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     driver: PostgreSqlDriver,
     clientUrl: options.databaseUrl,
     entities: [...options.platform.entities],
-    extensions: [Migrator],
+    // No `extensions: [Migrator]`: the migrator is loaded by `migrate` when a migration is pending.
     migrations: {
       migrationsList: [...options.platform.migrationsList],
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -61,8 +61,16 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   return orm;
 }
 
-/** Runs pending migrations, in the platform's order; returns the names applied. */
+/**
+ * Runs pending migrations, in the platform's order; returns the names applied. The migrator and
+ * umzug are imported only when one is pending (database/pending-migrations.ts says why), and
+ * then run as before, finding for themselves what is pending.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
+  const listed = (orm.config.get('migrations').migrationsList ?? []).map((migration) => migration.name);
+  if ((await pendingMigrations(orm, listed)).length === 0) return [];
+  const { Migrator } = await import('@mikro-orm/migrations');
+  if (!orm.config.getExtension('@mikro-orm/migrator')) Migrator.register(orm);
   const applied = await orm.getMigrator().up();
   return applied.map((migration) => migration.name);
 }

@@ -48,7 +48,7 @@ export async function buildServer(options: BuildOptions = {}): Promise<{ entry: 
     chunkNames: '[name]-[hash]',
     sourcemap: options.sourceMaps === false ? false : 'linked',
     tsconfig: path.join(root, 'tsconfig.json'),
-    plugins: [buildEntry(root, main), nodeModulesOutside()],
+    plugins: [buildEntry(root, main), migrationClassOnly(), nodeModulesOutside()],
   });
   return { entry: path.join(outDir, BUILD_ENTRY), files: Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).length };
 }
@@ -119,6 +119,30 @@ function buildEntry(root: string, main: string): Plugin {
     setup(build) {
       build.onResolve({ filter: new RegExp(`^${ENTRY_MODULE}$`) }, () => ({ path: ENTRY_MODULE, namespace: ENTRY_MODULE }));
       build.onLoad({ filter: /.*/, namespace: ENTRY_MODULE }, () => ({ contents, loader: 'ts', resolveDir: src }));
+    },
+  };
+}
+
+/**
+ * A migration module (`*.migration.ts`, core's or a plugin's) imports `Migration` from
+ * `@mikro-orm/migrations`, whose index also loads the migrator, umzug and, through umzug, zod,
+ * argparse and rushstack: 2.6 MB of heap the server would keep for as long as it runs, though it
+ * loads the migrator itself only when a migration is pending (orm.ts). In the build such a static
+ * import is pointed at the package's file that defines the class alone. When the migrator is
+ * loaded, its index requires that same file, so there is still one `Migration` class.
+ * `test/server/migrator-loading.test.ts` checks that an up-to-date start loads no umzug.
+ */
+function migrationClassOnly(): Plugin {
+  const inner = Symbol('resolving the migrations package');
+  return {
+    name: 'migration-class-only',
+    setup(build) {
+      build.onResolve({ filter: /^@mikro-orm\/migrations$/ }, async (args) => {
+        if (args.pluginData === inner || args.kind !== 'import-statement' || !/\.migration\.[jt]s$/.test(args.importer)) return undefined;
+        const index = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: inner });
+        if (index.errors.length > 0) return { errors: index.errors };
+        return { path: path.join(packageDirAbove(path.dirname(index.path)), 'Migration.js'), external: true };
+      });
     },
   };
 }
