@@ -124,24 +124,24 @@ function buildEntry(root: string, main: string): Plugin {
 }
 
 /**
- * A migration module (`*.migration.ts`, core's or a plugin's) imports `Migration` from
- * `@mikro-orm/migrations`, whose index also loads the migrator, umzug and, through umzug, zod,
- * argparse and rushstack: 2.6 MB of heap the server would keep for as long as it runs, though it
- * loads the migrator itself only when a migration is pending (orm.ts). In the build such a static
- * import is pointed at the package's file that defines the class alone. When the migrator is
- * loaded, its index requires that same file, so there is still one `Migration` class.
- * `test/server/migrator-loading.test.ts` checks that an up-to-date start loads no umzug.
+ * Every migration, core's or a plugin's, imports `Migration` from `@mikro-orm/migrations`, whose
+ * index also loads the migrator, umzug and, through umzug, zod, argparse and rushstack: 2.6 MB of
+ * heap the server would keep for as long as it runs, though it loads the migrator itself only when
+ * a migration is pending (orm.ts, with a dynamic import). In the build every static import of the
+ * package is pointed at its file that defines the class alone; importing anything else from it
+ * statically fails at start, loudly. When the migrator is loaded, its index requires that same
+ * file, so there is still one `Migration` class. `test/server/migrator-loading.test.ts` checks that
+ * an up-to-date database loads no umzug, and that a new one is migrated.
  */
 function migrationClassOnly(): Plugin {
-  const inner = Symbol('resolving the migrations package');
   return {
     name: 'migration-class-only',
     setup(build) {
-      build.onResolve({ filter: /^@mikro-orm\/migrations$/ }, async (args) => {
-        if (args.pluginData === inner || args.kind !== 'import-statement' || !/\.migration\.[jt]s$/.test(args.importer)) return undefined;
-        const index = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: inner });
-        if (index.errors.length > 0) return { errors: index.errors };
-        return { path: path.join(packageDirAbove(path.dirname(index.path)), 'Migration.js'), external: true };
+      build.onResolve({ filter: /^@mikro-orm\/migrations$/ }, (args) => {
+        // Only a module's own static import: not the migrator's dynamic import, nor a resolution that another plugin asks for.
+        if (args.kind !== 'import-statement' || !args.importer) return undefined;
+        const index = createRequire(args.importer).resolve(args.path);
+        return { path: path.join(packageDirAbove(path.dirname(index)), 'Migration.js'), external: true };
       });
     },
   };
