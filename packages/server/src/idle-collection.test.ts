@@ -171,7 +171,12 @@ describe('the idle collection', () => {
     expect(heap.collected).toBe(1);
   });
 
-  it("with V8's own heap: an old generation full of a request's garbage is given back when the server falls idle", async () => {
+  // Retried: V8 may run a full collection of its own in the moment the request ends, before the
+  // idle period is over. It then gives the memory back itself, and the idle collector, finding
+  // nothing over the threshold, rightly does not collect: in session 56's CI run, "collections 0,
+  // committed 190 → 71 MiB" after V8's collections at 8777 and 9685 ms. The test needs one
+  // attempt in which the idle collector is the one that collects; any other failure is not retried.
+  it("with V8's own heap: an old generation full of a request's garbage is given back when the server falls idle", { timeout: 30_000, retry: { count: 2, condition: /collections 0, / } }, async () => {
     const committed = () => getHeapSpaceStatistics().find((space) => space.space_name === 'old_space')!.space_size;
     let grown = 0;
     let committedAtEnd = 0;
@@ -216,5 +221,5 @@ describe('the idle collection', () => {
     } finally {
       observer.disconnect();
     }
-  }, 30_000);
+  });
 });
