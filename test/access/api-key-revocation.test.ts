@@ -93,6 +93,7 @@ describe('partner API keys across server processes', () => {
     const metrics = await (await fetch(bMetricsUrl)).text();
     expect(metrics).toMatch(/^tuopin_idle_collections_total \d+$/m);
     expect(metrics).toMatch(/^tuopin_idle_collection_seconds_total [\d.e-]+$/m);
+    expect(metrics).toMatch(/^tuopin_idle_young_collections_total \d+$/m);
   });
 
   it('cost no statement once verified: a known key is served from the cache', async () => {

@@ -10,6 +10,9 @@ import {
   IDLE_HEAP_GROWING_PERCENT,
   idleCollectionSeconds,
   startIdleCollection,
+  YOUNG_COLLECTION_ATTEMPTS,
+  YOUNG_COLLECTION_IDLE_MS,
+  YOUNG_COLLECTION_MIN_BYTES,
   type IdleCollector,
 } from './idle-collection.js';
 import { silentLogger } from './log.js';
@@ -76,8 +79,10 @@ describe('the idle collection', () => {
   // The heap is a figure the test sets, so that only the collector's rule decides. A collection
   // leaves 60 MiB alive in 90 committed, as V8's does before its memory reducer gives pages back.
   // The growth the collector sets is recorded, with the collections, in `heap.events`.
-  function withHeap(idleMs: number, heapGrowingPercent = 0) {
-    const heap = { committed: 60 * MiB, used: 60 * MiB, collected: 0, events: [] as string[] };
+  // The young generation is 32 MiB committed, as under load, until a young collection gives it back.
+  function withHeap(idleMs: number, heapGrowingPercent = 0, youngIdleMs?: number) {
+    // `youngShrinks`: whether V8 lets a young collection shrink it (it does not when it allocated fast in the last five seconds).
+    const heap = { committed: 60 * MiB, used: 60 * MiB, collected: 0, young: 32 * MiB, youngCollected: 0, youngShrinks: true, events: [] as string[], collectedAt: [] as number[], youngCollectedAt: [] as number[] };
     const collector = startIdleCollection({
       idleMs,
       log: silentLogger,
@@ -85,9 +90,17 @@ describe('the idle collection', () => {
       collect: () => {
         heap.collected++;
         heap.events.push('collect');
+        heap.collectedAt.push(Date.now());
         heap.committed = 90 * MiB;
         heap.used = 60 * MiB;
       },
+      youngGeneration: () => heap.young,
+      collectYoung: () => {
+        heap.youngCollected++;
+        heap.youngCollectedAt.push(Date.now());
+        if (heap.youngShrinks) heap.young = 1 * MiB;
+      },
+      ...(youngIdleMs === undefined ? {} : { youngIdleMs }),
       heapGrowingPercent,
       setHeapGrowth: (percent) => heap.events.push(`growth ${percent}`),
     });
@@ -95,8 +108,8 @@ describe('the idle collection', () => {
   }
 
   /** The collector on a test-set heap, and an HTTP server whose requests it tracks. */
-  async function serverWithHeap(idleMs: number, heapGrowingPercent = 0) {
-    const { heap, collector } = withHeap(idleMs, heapGrowingPercent);
+  async function serverWithHeap(idleMs: number, heapGrowingPercent = 0, youngIdleMs?: number) {
+    const { heap, collector } = withHeap(idleMs, heapGrowingPercent, youngIdleMs);
     const { server, url, release } = await trackedServer(collector);
     running.push({ collector, server });
     return { heap, collector, url, release };
@@ -159,16 +172,70 @@ describe('the idle collection', () => {
   });
 
   it('never collects while a request is in flight, however long it takes', async () => {
-    const { heap, url, release } = await serverWithHeap(300);
+    const { heap, url, release } = await serverWithHeap(300, 0, 300);
     heap.committed += 2 * IDLE_COLLECTION_GROWTH_BYTES;
     const slow = fetch(`${url}/slow`).then((response) => response.text());
     await sleep(1_000);
     expect(heap.collected).toBe(0);
+    expect(heap.youngCollected).toBe(0);
     release();
     expect(await slow).toBe('slow');
     expect(heap.collected).toBe(0); // idle since it finished, for less than 300 ms
-    await until(() => heap.collected > 0);
+    await until(() => heap.collected > 0 && heap.youngCollected > 0);
     expect(heap.collected).toBe(1);
+    expect(heap.youngCollected).toBe(1);
+  });
+
+  it('collects the young generation once the server has stayed idle longer, when it is large, once per idle period', async () => {
+    const { heap, collector, url } = await serverWithHeap(100, 0, 600);
+    expect(await (await fetch(`${url}/`)).text()).toBe('ok');
+    await sleep(300);
+    expect(heap.youngCollected).toBe(0); // idle, but not for the young generation's time
+    await until(() => heap.youngCollected > 0);
+    expect(heap.youngCollected).toBe(1);
+    expect(collector.youngCollections).toBe(1);
+    expect(heap.collected).toBe(0); // the old generation had not grown: no full collection for it
+    heap.young = 32 * MiB; // grown again, but no request since: still the same idle period
+    await sleep(1_000);
+    expect(heap.youngCollected).toBe(1);
+    expect(await (await fetch(`${url}/`)).text()).toBe('ok');
+    await until(() => heap.youngCollected > 1);
+    expect(heap.youngCollected).toBe(2);
+    expect(collector.youngCollections).toBe(2);
+  });
+
+  it("waits as long after its own full collection, and tries again when V8 kept the young generation large, up to YOUNG_COLLECTION_ATTEMPTS", async () => {
+    const { heap, collector, url } = await serverWithHeap(100, 0, 400);
+    heap.youngShrinks = false;
+    expect(await (await fetch(`${url}/`)).text()).toBe('ok');
+    heap.committed += IDLE_COLLECTION_GROWTH_BYTES;
+    await until(() => heap.youngCollected >= YOUNG_COLLECTION_ATTEMPTS, 5_000);
+    expect(heap.collected).toBe(1);
+    expect(heap.youngCollected).toBe(YOUNG_COLLECTION_ATTEMPTS);
+    expect(collector.youngCollections).toBe(YOUNG_COLLECTION_ATTEMPTS);
+    // Timers never fire early: each young collection came at least 400 ms after the collection before it.
+    const times = [heap.collectedAt[0]!, ...heap.youngCollectedAt];
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(400);
+    await sleep(1_000);
+    expect(heap.youngCollected).toBe(YOUNG_COLLECTION_ATTEMPTS); // no more in this idle period
+    // The next idle period: V8 lets it shrink now, so one collection is enough.
+    heap.youngShrinks = true;
+    expect(await (await fetch(`${url}/`)).text()).toBe('ok');
+    await until(() => heap.youngCollected > YOUNG_COLLECTION_ATTEMPTS);
+    await sleep(1_000);
+    expect(heap.youngCollected).toBe(YOUNG_COLLECTION_ATTEMPTS + 1);
+  });
+
+  it('leaves a young generation at or under its threshold, and waits YOUNG_COLLECTION_IDLE_MS unless told otherwise', async () => {
+    expect(YOUNG_COLLECTION_IDLE_MS).toBeGreaterThan(5_000); // V8's time frame for the allocation rate (idle-collection.ts)
+    const small = await serverWithHeap(100, 0, 200);
+    small.heap.young = YOUNG_COLLECTION_MIN_BYTES;
+    expect(await (await fetch(`${small.url}/`)).text()).toBe('ok');
+    const byDefault = await serverWithHeap(100);
+    expect(await (await fetch(`${byDefault.url}/`)).text()).toBe('ok');
+    await sleep(1_000);
+    expect(small.heap.youngCollected).toBe(0);
+    expect(byDefault.heap.youngCollected).toBe(0); // idle for a second of the default six
   });
 
   // Retried: V8 may run a full collection of its own in the moment the request ends, before the
@@ -221,5 +288,32 @@ describe('the idle collection', () => {
     } finally {
       observer.disconnect();
     }
+  });
+
+  // Retried only if no young collection ran: V8 may have shrunk the young generation itself first,
+  // in a collection of its own after the request (the outcome then holds, but not by the collector).
+  it("with V8's own heap: a young generation grown under load is given back once the server has stayed idle", { timeout: 30_000, retry: { count: 2, condition: /young collections 0/ } }, async () => {
+    const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_size;
+    let grownTo = 0;
+    // Many short-lived objects, some of them held for a while, as a burst of requests makes: V8
+    // grows its young generation to the most it may (32 MiB committed) to keep up.
+    const request = async () => {
+      let held: object[] = [];
+      for (let i = 0; i < 3_000_000; i++) {
+        held.push({ i, text: `行 ${i}` });
+        if (held.length > 50_000) held = [];
+        if (i % 500_000 === 0) await sleep(1);
+      }
+      grownTo = young();
+    };
+    const collector = startIdleCollection({ idleMs: 100, log: silentLogger });
+    const { server, url } = await trackedServer(collector, request);
+    running.push({ collector, server });
+    const state = () => `young generation ${inMiB(grownTo)} → ${inMiB(young())} MiB, young collections ${collector.youngCollections}`;
+    expect(await (await fetch(`${url}/work`)).text()).toBe('worked');
+    expect(grownTo, state()).toBeGreaterThan(YOUNG_COLLECTION_MIN_BYTES);
+    await until(() => collector.youngCollections > 0, YOUNG_COLLECTION_IDLE_MS + 10_000);
+    expect(collector.youngCollections, state()).toBe(1);
+    expect(young(), state()).toBeLessThanOrEqual(YOUNG_COLLECTION_MIN_BYTES);
   });
 });

@@ -27,6 +27,29 @@ export const IDLE_COLLECTION_GROWTH_BYTES = 32 * 1024 * 1024;
 export const IDLE_HEAP_GROWING_PERCENT = 10;
 
 /**
+ * How long the server must have been idle, and without a collection of ours, before it collects
+ * the young generation: longer than the five seconds over which V8 measures how fast the program
+ * allocates (gc-tracer's throughput time frame, which reaches back over the collections before).
+ * A young-generation collection that finds that rate low shrinks the young generation back to its
+ * initial size (heap.cc, ReduceNewSpaceSize); one that comes sooner after the burst, or after the
+ * idle full collection, finds the burst's rate and leaves it as it is (session 57, in the bench:
+ * 32 → 32 MiB five seconds after a full collection).
+ */
+export const YOUNG_COLLECTION_IDLE_MS = 6_000;
+
+/**
+ * Young collections per idle period at most: one that V8 did not let shrink the young generation
+ * (a collection of V8's own in the time frame) is tried again, YOUNG_COLLECTION_IDLE_MS later.
+ */
+export const YOUNG_COLLECTION_ATTEMPTS = 3;
+
+/**
+ * The young generation's committed memory over which an idle server collects it. It starts at
+ * 1 MiB a half and grows to 16 (32 committed) under load; below this there is little to give back.
+ */
+export const YOUNG_COLLECTION_MIN_BYTES = 8 * 1024 * 1024;
+
+/**
  * `TUOPIN_IDLE_COLLECTION_SECONDS`: how long the server must have had no request in flight before
  * it runs a full garbage collection; 0 leaves collections to V8 alone.
  */
@@ -52,6 +75,13 @@ export interface IdleCollectionResult {
   durationMs: number;
 }
 
+/** What a young-generation collection gave back: its committed bytes before and after. */
+export interface YoungCollectionResult {
+  before: number;
+  after: number;
+  durationMs: number;
+}
+
 /** What `listen` serves: the gateway, tracked. */
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -64,6 +94,14 @@ export interface IdleCollectionOptions {
   collect?: () => void;
   /** Told of every collection (the metrics). */
   onCollected?: (result: IdleCollectionResult) => void;
+  /** The young generation's committed bytes; V8's own figure unless a test gives another. */
+  youngGeneration?: () => number;
+  /** A young-generation collection; V8's unless a test gives another. */
+  collectYoung?: () => void;
+  /** Told of every young-generation collection (the metrics). */
+  onYoungCollected?: (result: YoungCollectionResult) => void;
+  /** How long idle before the young generation is collected: YOUNG_COLLECTION_IDLE_MS, or `idleMs` if longer, unless a test gives another. */
+  youngIdleMs?: number;
   /**
    * The growth set for load (`TUOPIN_HEAP_GROWING_PERCENT`); 0 or none when V8's own rule applies.
    * While the server is idle the growth is IDLE_HEAP_GROWING_PERCENT; the first request puts this back.
@@ -76,8 +114,10 @@ export interface IdleCollectionOptions {
 export interface IdleCollector {
   /** `handler`, with its requests counted: a request in flight keeps the server busy. */
   track(handler: RequestHandler): RequestHandler;
-  /** Collections so far. */
+  /** Full collections so far. */
   readonly collections: number;
+  /** Young-generation collections so far. */
+  readonly youngCollections: number;
   stop(): void;
 }
 
@@ -111,10 +151,24 @@ export interface IdleCollector {
  * collection (session 52). With the growth lowered, a burst's first full collection comes soon
  * after it starts, and sets the limit by the growth for load, put back by the burst's first
  * request.
+ *
+ * The young generation grows to 32 MiB committed under load, and V8 shrinks it back only in a
+ * collection that finds the allocation rate of the last five seconds low: the next burst's first.
+ * Until then an idle server keeps it, and its pages stay resident: after the bench's questions the
+ * server sat at 173 MiB for the 50 s it was idle, and fell to 142 at the first collection of the
+ * next question (session 57). A full collection here does not shrink it either, coming a second
+ * after the burst. So once the server has been idle for YOUNG_COLLECTION_IDLE_MS, as long since
+ * its own last collection, and the young generation is over YOUNG_COLLECTION_MIN_BYTES, it
+ * collects the young generation, once per idle period unless V8 kept it large (then again, up to
+ * YOUNG_COLLECTION_ATTEMPTS): 5–10 ms on the bench's server, since little of the burst is alive, and V8 shrinks it as it would
+ * have at the next burst's first collection, only sooner.
  */
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
   const oldGeneration = options.oldGeneration ?? v8OldGeneration;
   const collect = options.collect ?? v8FullCollection();
+  const youngGeneration = options.youngGeneration ?? v8YoungGeneration;
+  const collectYoung = options.collectYoung ?? v8YoungCollection();
+  const youngIdleMs = options.youngIdleMs ?? Math.max(options.idleMs, YOUNG_COLLECTION_IDLE_MS);
   const loadGrowth = options.heapGrowingPercent ?? 0;
   const setHeapGrowth = options.setHeapGrowth ?? applyHeapGrowth;
   // Whether the growth is the idle one, to be put back by the next request.
@@ -123,33 +177,60 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
   let lastActivity = Date.now();
   // Set by a request, cleared by a collection: one collection per idle period.
   let activeSinceCollection = true;
+  // Young collections tried in this idle period (YOUNG_COLLECTION_ATTEMPTS once it is small); a request resets it.
+  let youngAttempts = 0;
+  // When a collection of ours last ran: the young generation's waits for V8's time frame to pass it.
+  let collectedAt = 0;
   // What the last collection left alive; at start, what start-up left.
   let alive = oldGeneration().used;
   let collections = 0;
+  let youngCollections = 0;
 
   const finished = () => {
     inFlight--;
     lastActivity = Date.now();
   };
+  const collectOld = () => {
+    const before = oldGeneration();
+    if (before.committed - alive < IDLE_COLLECTION_GROWTH_BYTES) return;
+    const started = performance.now();
+    collect();
+    const durationMs = msSince(started);
+    const after = oldGeneration();
+    alive = after.used;
+    activeSinceCollection = false;
+    collectedAt = Date.now();
+    collections++;
+    options.log.info('idle collection', { oldGenerationMiB: { before: inMiB(before), after: inMiB(after) }, durationMs });
+    options.onCollected?.({ before, after, durationMs });
+  };
+  const collectYoungGeneration = () => {
+    const before = youngGeneration();
+    if (before <= YOUNG_COLLECTION_MIN_BYTES) {
+      youngAttempts = YOUNG_COLLECTION_ATTEMPTS;
+      return;
+    }
+    const started = performance.now();
+    collectYoung();
+    const durationMs = msSince(started);
+    const after = youngGeneration();
+    collectedAt = Date.now();
+    youngAttempts = after <= YOUNG_COLLECTION_MIN_BYTES ? YOUNG_COLLECTION_ATTEMPTS : youngAttempts + 1;
+    youngCollections++;
+    options.log.info('idle young collection', { youngGenerationMiB: { before: toMiB(before), after: toMiB(after) }, durationMs });
+    options.onYoungCollected?.({ before, after, durationMs });
+  };
   const check = () => {
-    if (inFlight > 0 || Date.now() - lastActivity < options.idleMs) return;
+    if (inFlight > 0) return;
+    const idleFor = Date.now() - lastActivity;
+    if (idleFor < options.idleMs) return;
     // Idle: whatever full collection comes next (this one, or V8's memory reducer's) sets the limit V8 would set.
     if (loadGrowth > 0 && !growthLowered) {
       setHeapGrowth(IDLE_HEAP_GROWING_PERCENT);
       growthLowered = true;
     }
-    if (!activeSinceCollection) return;
-    const before = oldGeneration();
-    if (before.committed - alive < IDLE_COLLECTION_GROWTH_BYTES) return;
-    const started = performance.now();
-    collect();
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    const after = oldGeneration();
-    alive = after.used;
-    activeSinceCollection = false;
-    collections++;
-    options.log.info('idle collection', { oldGenerationMiB: { before: inMiB(before), after: inMiB(after) }, durationMs });
-    options.onCollected?.({ before, after, durationMs });
+    if (activeSinceCollection) collectOld();
+    if (youngAttempts < YOUNG_COLLECTION_ATTEMPTS && idleFor >= youngIdleMs && Date.now() - collectedAt >= youngIdleMs) collectYoungGeneration();
   };
   // Checked a few times per idle period; unref'd, so that it never keeps the process alive.
   const timer = setInterval(check, Math.max(50, Math.min(1_000, options.idleMs / 4)));
@@ -160,6 +241,7 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
       return (req, res) => {
         inFlight++;
         activeSinceCollection = true;
+        youngAttempts = 0;
         if (growthLowered) {
           setHeapGrowth(loadGrowth);
           growthLowered = false;
@@ -171,6 +253,9 @@ export function startIdleCollection(options: IdleCollectionOptions): IdleCollect
     },
     get collections() {
       return collections;
+    },
+    get youngCollections() {
+      return youngCollections;
     },
     stop: () => clearInterval(timer),
   };
@@ -185,6 +270,20 @@ function v8OldGeneration(): OldGeneration {
     bytes.used += space.space_used_size;
   }
   return bytes;
+}
+
+/** The young generation's committed bytes (both its halves, as V8 reports them). */
+function v8YoungGeneration(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+}
+
+/**
+ * A young-generation collection: `--expose-gc`'s function asked for one (`gc({ type: 'minor' })`),
+ * fetched at the first use, so that a collector given its own full collection (tests) makes none.
+ */
+function v8YoungCollection(): () => void {
+  let gc: ((options: { type: 'minor' }) => void) | undefined;
+  return () => (gc ??= v8FullCollection() as (options: { type: 'minor' }) => void)({ type: 'minor' });
 }
 
 /**
@@ -202,4 +301,6 @@ export function v8FullCollection(): () => void {
   }
 }
 
-const inMiB = ({ committed, used }: OldGeneration) => ({ committed: Math.round((committed / 1048576) * 10) / 10, used: Math.round((used / 1048576) * 10) / 10 });
+const toMiB = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+const inMiB = ({ committed, used }: OldGeneration) => ({ committed: toMiB(committed), used: toMiB(used) });
+const msSince = (started: number) => Math.round((performance.now() - started) * 10) / 10;

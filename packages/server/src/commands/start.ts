@@ -54,7 +54,7 @@ export async function startCommand(config: ServerConfig, log: Logger): Promise<v
       ? startIdleCollection({
           idleMs: config.idleCollectionSeconds * 1000,
           log,
-          onCollected: registerIdleCollectionMetrics(metrics.registry),
+          ...registerIdleCollectionMetrics(metrics.registry),
           heapGrowingPercent: config.heapGrowingPercent,
         })
       : null;
