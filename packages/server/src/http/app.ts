@@ -77,13 +77,14 @@ export function createApp(options: AppOptions): TuopinApp {
   checkTrustedDocumentRoles(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS);
   // One read layer per ORM, shared by every platform's yoga: it holds no per-request state, only the pool and the column lists.
   const db = new ReadLayer(options.orm.em);
+  // One masker for the app: the direct path (a request that fails after its execution, a read record
+  // not written), the request-id plugin and yoga's own masking all decide alike.
+  const mask = createErrorMasker(options.log);
   const yogas = new Map<Platform, PlatformYoga>();
   for (const platform of options.tenancy.distinct) {
-    yogas.set(platform, createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options).flatMap((part) => part.plugins), platform, db)));
+    yogas.set(platform, createYoga<ServerContext, TuopinContext>(appConfig(options, appPlugins(options, mask).flatMap((part) => part.plugins), platform, db, mask)));
   }
   const direct = options.directJsonPosts !== false;
-  // What the direct path answers when a request fails after its execution (a read record not written), as yoga's masking would.
-  const mask = createErrorMasker(options.log);
   const yogaFor = (principal: Principal | null): PlatformYoga => {
     // Without a caller (GraphiQL's page outside production): every enabled plugin's schema.
     const yoga = yogas.get(principal ? options.tenancy.platformFor(principal) : options.tenancy.deployment);
@@ -140,8 +141,8 @@ export interface AppPart {
 /** A yoga plugin of the app, whatever context it reads. */
 export type AppPlugin = NonNullable<YogaServerOptions<ServerContext, TuopinContext>['plugins']>[number];
 
-/** The app's yoga plugins, in the order they run, in named parts. */
-export function appPlugins(options: AppOptions): AppPart[] {
+/** The app's yoga plugins, in the order they run, in named parts (`mask`: the app's, or one of their own for the floor's layers). */
+export function appPlugins(options: AppOptions, mask: ErrorMasker = createErrorMasker(options.log)): AppPart[] {
   return [
     { name: 'lazy entity manager', plugins: [useLazyEntityManager(options.orm)] },
     { name: 'document limits', plugins: [useDocumentLimits(options.limits)] },
@@ -151,7 +152,7 @@ export function appPlugins(options: AppOptions): AppPart[] {
     { name: 'query cost: limits and budget', plugins: [useQueryCost()] },
     { name: 'read audit', plugins: [useAuditReads()] },
     { name: 'request record', plugins: [useRequestRecord()] },
-    { name: 'masked errors with the request id', plugins: [useRequestErrorMasking(createErrorMasker(options.log))] },
+    { name: 'masked errors with the request id', plugins: [useRequestErrorMasking(mask)] },
     { name: 'trusted documents', plugins: [useTrustedDocuments(options.trustedDocuments ?? NO_TRUSTED_DOCUMENTS)] },
     // Queries and mutations run as functions compiled once per schema, document and operation.
     { name: 'compiled execution', plugins: options.compiledExecution === false ? [] : [useCompiledExecution()] },
@@ -159,9 +160,13 @@ export function appPlugins(options: AppOptions): AppPart[] {
 }
 
 /** yoga's configuration of the app for one platform, with the given plugins (all of appPlugins in production). */
-export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], platform: Platform, db: ReadLayer): YogaServerOptions<ServerContext, TuopinContext> {
-  // yoga passes its default message as the second argument, which is not a request id.
-  const mask = createErrorMasker(options.log);
+export function appConfig(
+  options: AppOptions,
+  plugins: readonly AppPlugin[],
+  platform: Platform,
+  db: ReadLayer,
+  mask: ErrorMasker = createErrorMasker(options.log),
+): YogaServerOptions<ServerContext, TuopinContext> {
   return {
     schema: platform.schema,
     graphqlEndpoint: '/graphql',
@@ -178,6 +183,7 @@ export function appConfig(options: AppOptions, plugins: readonly AppPlugin[], pl
     // The edge answers CORS by the configured allowlist; yoga's default would echo any origin.
     cors: false,
     // Errors of an execution are masked first by useRequestErrorMasking, with the request's id for the log; this masks the rest.
+    // yoga passes its default message as the second argument, which is not a request id: hence the arrow.
     maskedErrors: { maskError: (error) => mask(error) },
     logging: false,
     context: ({ principal, request, req }) => {
