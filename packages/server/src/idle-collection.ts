@@ -160,8 +160,8 @@ export interface IdleCollector {
  * after the burst. So once the server has been idle for YOUNG_COLLECTION_IDLE_MS, as long since
  * its own last collection, and the young generation is over YOUNG_COLLECTION_MIN_BYTES, it
  * collects the young generation, once per idle period unless V8 kept it large (then again, up to
- * YOUNG_COLLECTION_ATTEMPTS): 5–10 ms on the bench's server, since little of the burst is alive, and V8 shrinks it as it would
- * have at the next burst's first collection, only sooner.
+ * YOUNG_COLLECTION_ATTEMPTS): 5–10 ms on the bench's server, since little of the burst is alive.
+ * V8 shrinks it as it would have at the next burst's first collection, only sooner.
  */
 export function startIdleCollection(options: IdleCollectionOptions): IdleCollector {
   const oldGeneration = options.oldGeneration ?? v8OldGeneration;
