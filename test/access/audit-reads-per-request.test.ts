@@ -1,4 +1,4 @@
-import { AuditTrail, ReadAuditWriter, ReadLayer, readsOf, type Principal, type ReadRecord, type RecordedReadGroup } from '@tuopin/core';
+import { AuditTrail, ReadAuditWriter, ReadLayer, readBlockOf, readsOf, type Principal, type ReadRecord, type RecordedReadGroup } from '@tuopin/core';
 import { createHttpTestServer, type HttpTestServer, mustSucceed } from '@tuopin/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,8 +49,8 @@ describe('read audit', () => {
     const [after] = await readRows(CALLERS.baojingOfficer.id);
     expect(Number(after.n) - Number(before.n)).toBe(1);
 
-    const [row] = await server.sql<{ object_type: string; area_code: string | null; operation: string; after: { readGroups: RecordedReadGroup[] }; read_objects: string[] }>(
-      "select object_type, area_code, operation, after, read_objects from audit_log where action = 'READ' and actor = ? order by id desc limit 1",
+    const [row] = await server.sql<{ object_type: string; area_code: string | null; operation: string; after: { readGroups: RecordedReadGroup[] }; read_objects: string[]; read_blocks: string[] }>(
+      "select object_type, area_code, operation, after, read_objects, read_blocks from audit_log where action = 'READ' and actor = ? order by id desc limit 1",
       [CALLERS.baojingOfficer.id],
     );
     expect(row).toMatchObject({ object_type: 'Query', area_code: '433125000000', operation: 'query CountyPage' });
@@ -66,6 +66,10 @@ describe('read audit', () => {
     expect(row.after.readGroups.length).toBeLessThanOrEqual(4);
     expect(row.after.readGroups.reduce((sum, group) => sum + group.objectIds.length, 0)).toBe(60);
     expect(row.read_objects.sort()).toEqual(reads.map((read) => `Member:${read.objectId}`).sort());
+    // The row is indexed by the blocks of the members, each once: the 60 members registered together fall into one or two.
+    const blocks = [...new Set(reads.map((read) => `Member/${read.objectId.slice(0, -2)}`))].sort();
+    expect(row.read_blocks.sort()).toEqual(blocks);
+    expect(blocks.length).toBeLessThanOrEqual(2);
   });
 
   it("is found by the member it read, and shows a reader of one village only that village's reads", async () => {
@@ -101,6 +105,37 @@ describe('read audit', () => {
     await post(villageCOfficer, `{ households(first: 5) { edges { node { members { idNumber } } } } }`);
     const [own] = await server.sql<{ area_code: string }>("select area_code from audit_log where action = 'READ' and actor = ?", [villageCOfficer.id]);
     expect(own.area_code).toBe(AREAS.villageC);
+  });
+});
+
+describe('read records found by block', () => {
+  it("is found by a member it read, not by another member of the member's block, nor by a block's prefix", async () => {
+    const writer = new ReadAuditWriter(new ReadLayer(server.orm.em));
+    const actor = 'test:block-reader';
+    await writer.record(memberRead(actor, '515151', 'block-1'));
+    const [row] = await server.sql<{ read_objects: string[]; read_blocks: string[] }>('select read_objects, read_blocks from audit_log where actor = ?', [actor]);
+    expect(row).toEqual({ read_objects: ['Member:515151'], read_blocks: ['Member/5151'] });
+    expect(readBlockOf('Member', '515151')).toBe('Member/5151');
+    const found = async (objectType: string, objectId: string) =>
+      (await post(CALLERS.hunanAuditor, AUDIT, { filter: { objectType, objectId, actor, action: 'READ' } })).auditLog.totalCount;
+    expect(await found('Member', '515151')).toBe(1);
+    // 515150 is in the same block: the index finds the row, its objects do not list the member.
+    expect(await found('Member', '515150')).toBe(0);
+    expect(await found('Member', '5151')).toBe(0);
+    expect(await found('Member', '51')).toBe(0);
+    expect(await found('Household', '515151')).toBe(0);
+  });
+
+  it('gives ids of one or two characters a block of their own', async () => {
+    expect(readBlockOf('Member', '7')).toBe('Member/');
+    expect(readBlockOf('Member', '42')).toBe('Member/');
+    expect(readBlockOf('Member', '142')).toBe('Member/1');
+    const writer = new ReadAuditWriter(new ReadLayer(server.orm.em));
+    const actor = 'test:short-id-reader';
+    await writer.record(memberRead(actor, '7', 'short-1'));
+    const found = async (objectId: string) => (await post(CALLERS.hunanAuditor, AUDIT, { filter: { objectType: 'Member', objectId, actor } })).auditLog.totalCount;
+    expect(await found('7')).toBe(1);
+    expect(await found('42')).toBe(0);
   });
 });
 

@@ -54,7 +54,7 @@ export { assertCanUsePersonalData, assertKnowsPerson, freeTextValue, hidden, MAS
 export { DEFAULT_SUPPRESSION, protectCount, protectSum, protectTotal, ratioOfParts, suppressionOf, type SuppressionRule } from './kernel/suppression.js';
 export { statisticDescription, statisticOf, type StatisticDeclaration } from './kernel/statistic-declaration.js';
 export { loaderFields, type LoaderFieldOptions, type LoaderFields, type LoaderSource } from './kernel/loader-field.js';
-export { hasReadsToRecord, readsOf, type ReadRecord, type RecordedRead, type RecordedReadGroup } from './audit/audit-reads.js';
+export { hasReadsToRecord, readBlockOf, readsOf, type ReadRecord, type RecordedRead, type RecordedReadGroup } from './audit/audit-reads.js';
 export { ReadAuditWriter, type ReadAuditObserver } from './audit/read-audit-writer.js';
 export { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, type ApiKeyCheck, type ApiKeyRecord } from './api-key/api-key.service.js';
 export { API_KEY_REVOKED_CHANNEL, onApiKeyRevoked } from './api-key/api-key-revocation.js';

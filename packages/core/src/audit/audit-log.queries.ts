@@ -8,7 +8,7 @@ import { codeRangeSql } from '../kernel/code-range-filters.js';
 import { smallestCommonArea } from '../area/area-tree.js';
 import type { CodeRange } from '../area/division-code.js';
 import { pgTextArray } from '../kernel/pg-array.js';
-import { readsOf } from './audit-reads.js';
+import { readBlockOf, readsOf } from './audit-reads.js';
 
 export interface AuditRecord {
   id: string;
@@ -114,8 +114,14 @@ function objectClause(filter: AuditLogFilter, spellings: readonly string[], rang
   if (type == null && id == null) return { sql: 'a.object_type = any(?::text[])', params: [types] };
   const read = readMatching(type, id, ranges);
   if (type != null && id != null) {
-    // `read_objects &&` finds the rows through their index; outside the whole country the read's place is then checked.
-    const listed = { sql: 'a.read_objects && ?::text[]', params: [pgTextArray([`${type}:${id}`])] };
+    // The object's block finds the rows through their index (records from before blocks, through the
+    // index of their objects), `read_objects` then keeps those that list the object itself; outside
+    // the whole country the read's place is then checked.
+    const key = pgTextArray([`${type}:${id}`]);
+    const listed = {
+      sql: '(a.read_blocks && ?::text[] or (a.read_blocks is null and a.read_objects && ?::text[])) and a.read_objects && ?::text[]',
+      params: [pgTextArray([readBlockOf(type, id)]), key, key],
+    };
     const found = ranges === null ? listed : { sql: `${listed.sql} and ${read.sql}`, params: [...listed.params, ...read.params] };
     return { sql: `((a.object_type = any(?::text[]) and a.object_id = ?) or (${found.sql}))`, params: [types, id, ...found.params] };
   }

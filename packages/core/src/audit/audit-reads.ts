@@ -48,6 +48,25 @@ export interface ReadAuditRow {
   area: string | null;
   after: { readGroups: RecordedReadGroup[] };
   areas: string[];
+  /** The blocks of the objects read (`readBlockOf`), each once: the keys the log finds the row by. */
+  blocks: string[];
+}
+
+/**
+ * The block of an object read, by which the audit log finds the read records that list it: its
+ * type and its id without the last two characters ('Member/5116' for members 511600 to 511699).
+ * "Who read this member" looks the block up in the index of `read_blocks` and then checks the
+ * member's own key in `read_objects` ('Member:511691'), which needs no index.
+ *
+ * An index of every object read cost PostgreSQL more than anything else in a county officer's read
+ * record: a household page of 60 members put 60 keys into the index, 0.22 ms of its CPU per page
+ * on the bench (test/bench, Q1 asked by the county officer, session 58). The members of a page
+ * were registered together, so their ids fall into a block or two. The blocks of a migration's
+ * older records are not written back (the log is append-only): those records are still found by
+ * the index of their objects, which covers only them.
+ */
+export function readBlockOf(objectType: string, objectId: string): string {
+  return `${objectType}/${objectId.slice(0, -2)}`;
 }
 
 /** Whether a request's reads are recorded at all. */
@@ -63,6 +82,8 @@ export function hasReadsToRecord(record: Pick<ReadRecord, 'personalReads' | 'rec
 export function readAuditRow(record: ReadRecord): ReadAuditRow {
   const readGroups = groupReads(record.personalReads);
   const areas = [...new Set(readGroups.map((group) => group.areaCode))];
+  const blocks = new Set<string>();
+  for (const group of readGroups) for (const id of group.objectIds) blocks.add(readBlockOf(group.objectType, id));
   return {
     actor: record.principal.id,
     role: record.principal.role,
@@ -71,6 +92,7 @@ export function readAuditRow(record: ReadRecord): ReadAuditRow {
     area: smallestCommonArea(areas),
     after: { readGroups },
     areas: areas.filter((area): area is string => area !== null),
+    blocks: [...blocks],
   };
 }
 
@@ -115,18 +137,19 @@ export function readsOf(after: unknown): RecordedRead[] | null {
 
 /**
  * One statement for any number of read rows, so that its text (and its prepared plan) is the same
- * for one row or a hundred: the rows go in as one JSON array. `read_objects` ('Member:123', indexed
- * with GIN: "who read this member") is built here from `after.readGroups`, in the database, rather
- * than as a second copy of every id in the parameter.
+ * for one row or a hundred: the rows go in as one JSON array. `read_objects` ('Member:123': "who
+ * read this member", checked once the index of `read_blocks` found the row) is built here from
+ * `after.readGroups`, in the database, rather than as a second copy of every id in the parameter.
  */
 export function insertReadRows(rows: readonly ReadAuditRow[]): ReadStatement {
   return toStatement(
-    `insert into audit_log (actor, actor_role, operation, request_id, action, object_type, object_id, area_code, after, read_objects, read_areas)
+    `insert into audit_log (actor, actor_role, operation, request_id, action, object_type, object_id, area_code, after, read_objects, read_areas, read_blocks)
      select r.actor, r.role, r.operation, r."requestId", 'READ', 'Query', null, r.area, r.after,
             array(select (grouped->>'objectType') || ':' || id
                   from jsonb_array_elements(r.after->'readGroups') grouped, jsonb_array_elements_text(grouped->'objectIds') id),
-            array(select jsonb_array_elements_text(r.areas))::varchar(12)[]
-     from jsonb_to_recordset($1::jsonb) as r(actor text, role text, operation text, "requestId" text, area varchar(12), after jsonb, areas jsonb)`,
+            array(select jsonb_array_elements_text(r.areas))::varchar(12)[],
+            array(select jsonb_array_elements_text(r.blocks))
+     from jsonb_to_recordset($1::jsonb) as r(actor text, role text, operation text, "requestId" text, area varchar(12), after jsonb, areas jsonb, blocks jsonb)`,
     [JSON.stringify(rows)],
   );
 }

@@ -17,6 +17,7 @@ import { CoreIdentificationMigration } from './core-20261210000000-identificatio
 import { CorePovertyExitMigration } from './core-20261211000000-poverty-exit.migration.js';
 import { CoreIdempotencyKeysMigration } from './core-20261212000000-idempotency-keys.migration.js';
 import { CoreMemberSearchCoveringMigration } from './core-20261213000000-member-search-covering.migration.js';
+import { CoreReadBlocksMigration } from './core-20261214000000-read-blocks.migration.js';
 
 /** Core migrations in the order they run. Names are permanent: they are recorded in the database. */
 export const coreMigrations: readonly MigrationObject[] = [
@@ -38,4 +39,5 @@ export const coreMigrations: readonly MigrationObject[] = [
   { name: 'core_20261211000000_poverty_exit', class: CorePovertyExitMigration },
   { name: 'core_20261212000000_idempotency_keys', class: CoreIdempotencyKeysMigration },
   { name: 'core_20261213000000_member_search_covering', class: CoreMemberSearchCoveringMigration },
+  { name: 'core_20261214000000_read_blocks', class: CoreReadBlocksMigration },
 ];
