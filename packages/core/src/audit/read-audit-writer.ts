@@ -26,25 +26,26 @@ export interface ReadAuditObserver {
 const MOST_ROWS_PER_INSERT = 100;
 
 /** Inserts on their way at once (see the class). */
-const MOST_INSERTS_IN_FLIGHT = 2;
+const MOST_INSERTS_IN_FLIGHT = 1;
 
 /**
- * Writes requests' read records to the audit log by group commit: while inserts are on their way,
+ * Writes requests' read records to the audit log by group commit: while an insert is on its way,
  * the records of the requests that end meanwhile wait, and then go together in the next insert.
  * A request's response still waits until its own record is committed, exactly as when each request
  * wrote its own row, so no response carries personal data whose read is not on record; but under
  * load a hundred requests pay for one statement, one commit and one flush of the WAL instead of a
  * hundred. With nothing on its way, a record is written at once: a lone request waits no longer.
  *
- * Up to MOST_INSERTS_IN_FLIGHT inserts are on their way at once, each on its own connection. With
- * one, every record waited for the insert on its way and then for its own, and an insert that
- * PostgreSQL held up (merging the GIN index's pending list into the index: 53 of 27,562 inserts
- * into a copy of the table took 20–55 ms) held up every request that ended meanwhile: on the full
- * bench the county officer's household page could not keep up with a quarter of the rate
- * PostGraphile answers (session 41). With two, a record goes out at once while only one insert is
- * on its way.
+ * One insert is on its way at a time (MOST_INSERTS_IN_FLIGHT). From session 41 to 57 there were
+ * two, each on its own connection: an insert that PostgreSQL held up merging the pending list of
+ * the GIN index of every object read (53 of 27,562 inserts into a copy of the table took 20–55 ms)
+ * then held up only the records behind it. Since records are indexed by the blocks of what they
+ * read (two keys a page instead of sixty, audit-reads.ts `readBlockOf`) that list fills thirty
+ * times more slowly; and with one on its way, twice as many records share each insert: on the
+ * bench's household page asked by a county officer, about 4 records an insert instead of 2, and 8 %
+ * less CPU per request, ours and PostgreSQL's together (test/bench/README.md, session 58).
  *
- * The records are written on the writer's own connections from the pool, never in a caller's
+ * The records are written on the writer's own connection from the pool, never in a caller's
  * transaction: they belong to several requests.
  */
 export class ReadAuditWriter {
