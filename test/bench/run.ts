@@ -20,6 +20,7 @@ import type { RunningServer } from './lib/servers.js';
 import { QUESTIONS, questionById, type Vars } from './questions/index.js';
 import { runFloor } from './floor/floor.js';
 import { runCompare } from './compare/compare.js';
+import { withPostgresMallocTuning } from '../../packages/server/src/database/postgres-malloc.js';
 
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -109,7 +110,8 @@ async function main(): Promise<void> {
         serverCommit: commits.server,
         machine: await machineInfo(cluster),
         options: { ...options, serverDir: undefined },
-        postgresSettings: POSTGRES_SETTINGS,
+        // With what the cluster's environment tells glibc's malloc (postgres-malloc.ts): without it PostgreSQL spent a fifth of its CPU shrinking and regrowing its heap.
+        postgresSettings: { ...POSTGRES_SETTINGS, 'environment GLIBC_TUNABLES': withPostgresMallocTuning(process.env).GLIBC_TUNABLES! },
         data: dataset.counts,
         database: dataset.database,
         seeded: dataset.seeded,

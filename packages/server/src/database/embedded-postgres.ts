@@ -11,6 +11,7 @@ import pg from 'pg';
 import { initCluster } from './init-cluster.js';
 import { ensureBinariesReachable, ensureBinariesUsable, locatePostgresBinaries } from './postgres-binaries.js';
 import { prepareDataDir } from './postgres-data-dir.js';
+import { withPostgresMallocTuning } from './postgres-malloc.js';
 import { ensurePostgresOsUser, type PostgresOsUser } from './postgres-user.js';
 import { spawnServer, type ServerProcess } from './server-process.js';
 import { clearStalePostmaster } from './stale-postmaster.js';
@@ -90,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const spawn = (port: number, onUnexpectedExit?: () => void): ServerProcess => {
     const args = ['-D', dataDir, '-p', String(port), '-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='];
     for (const [key, value] of Object.entries(options.settings ?? {})) args.push('-c', `${key}=${value}`);
-    return spawnServer({ postgres: binaries.postgres, args, runAs, env, log, note, onUnexpectedExit });
+    return spawnServer({ postgres: binaries.postgres, args, runAs, env: withPostgresMallocTuning(env), log, note, onUnexpectedExit });
   };
 
   for (let attempt = 1; ; attempt++) {
