@@ -61,9 +61,9 @@ export interface ReadAuditRow {
  * An index of every object read cost PostgreSQL more than anything else in a county officer's read
  * record: a household page of 60 members put 60 keys into the index, 0.22 ms of its CPU per page
  * on the bench (test/bench, Q1 asked by the county officer, session 58). The members of a page
- * were registered together, so their ids fall into a block or two. The blocks of a migration's
- * older records are not written back (the log is append-only): those records are still found by
- * the index of their objects, which covers only them.
+ * were registered together, so their ids fall into a block or two. Records written before the
+ * blocks (migration core_20261214000000) are not given them, since the log is append-only: they
+ * are still found by the index of their objects, which now covers only them.
  */
 export function readBlockOf(objectType: string, objectId: string): string {
   return `${objectType}/${objectId.slice(0, -2)}`;
