@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { binariesIn, ensureBinariesReachable, locatePostgresBinaries } from './postgres-binaries.js';
 import { prepareDataDir } from './postgres-data-dir.js';
-import { POSTGRES_MALLOC_TUNABLES, withPostgresMallocTuning } from './postgres-malloc.js';
 import { canAccessAs, ensurePostgresOsUser } from './postgres-user.js';
 import { isProcessAlive } from './process-control.js';
 
@@ -184,20 +183,6 @@ describe('startEmbeddedPostgres', () => {
     } finally {
       await db.stop();
     }
-  });
-
-  it("starts PostgreSQL with glibc's malloc keeping its heap (GLIBC_TUNABLES), unless the environment sets its own", { timeout: TIMEOUT }, async () => {
-    const { db } = await start(path.join(base, 'malloc'));
-    try {
-      // The postmaster's environment, from /proc: its backends are forked from it and keep it.
-      const environment = (await readFile(`/proc/${db.pid}/environ`, 'utf8')).split('\0');
-      expect(environment).toContain(`GLIBC_TUNABLES=${POSTGRES_MALLOC_TUNABLES}`);
-    } finally {
-      await db.stop();
-    }
-    expect(withPostgresMallocTuning({ PATH: '/bin' })).toEqual({ PATH: '/bin', GLIBC_TUNABLES: POSTGRES_MALLOC_TUNABLES });
-    const own = { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' };
-    expect(withPostgresMallocTuning(own)).toBe(own);
   });
 
   it('names the port when it is already taken', { timeout: TIMEOUT }, async () => {
