@@ -1,21 +1,14 @@
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { describe, expect, it } from 'vitest';
 import { POSTGRES_MALLOC_TUNABLES, withPostgresMallocTuning } from './postgres-malloc.js';
+import { CLUSTER_TIMEOUT, startCluster, useClusterDirectory } from './test-clusters.js';
 
-let base: string;
-beforeAll(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), 'tuopin-pg-malloc-'));
-  // Opened up so that, as root, the `postgres` user can reach the data directory below it.
-  await chmod(base, 0o755);
-});
-afterAll(() => rm(base, { recursive: true, force: true }));
+const base = useClusterDirectory('tuopin-pg-malloc-');
 
 describe("PostgreSQL's malloc setting", () => {
-  it('is in the environment the embedded postmaster starts with', { timeout: 120_000 }, async () => {
-    const db = await startEmbeddedPostgres({ dataDir: path.join(base, 'malloc') });
+  it('is in the environment the embedded postmaster starts with', { timeout: CLUSTER_TIMEOUT }, async () => {
+    const { db } = await startCluster(path.join(base(), 'malloc'));
     try {
       // The postmaster's environment, from /proc: its backends are forked from it and keep it.
       const environment = (await readFile(`/proc/${db.pid}/environ`, 'utf8')).split('\0');
