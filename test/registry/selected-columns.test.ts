@@ -30,6 +30,30 @@ const PageWithHousehold = graphql(`
   fragment MemberHousehold on Member { household { householdNo } }
 `);
 
+const LookupById = graphql(`
+  query SelectedColumnsLookupById($id: ID!) {
+    household(id: $id) { householdNo status memberCount }
+  }
+`);
+
+const LookupByNumber = graphql(`
+  query SelectedColumnsLookupByNumber($householdNo: String!) {
+    household(householdNo: $householdNo) { id primaryCause }
+  }
+`);
+
+const LookupWithVillage = graphql(`
+  query SelectedColumnsLookupWithVillage($id: ID!) {
+    household(id: $id) { householdNo village { name } }
+  }
+`);
+
+const LookupAndMemberHousehold = graphql(`
+  query SelectedColumnsLookupAndMemberHousehold($id: ID!) {
+    household(id: $id) { householdNo members { household { householdNo status category yearIdentified } } }
+  }
+`);
+
 let server: TestServer;
 let firstHousehold = 0;
 
@@ -48,6 +72,18 @@ function householdColumns(statement: string): string[] {
   const propertyOf = new Map(server.orm.em.getMetadata().get('Household').props.map((prop) => [prop.fieldNames?.[0], prop.name]));
   return [...list![1].matchAll(/h\."(\w+)"/g)].map((match) => propertyOf.get(match[1]) ?? match[1]).sort();
 }
+
+/** The properties of the household columns a lookup's statement (`select e.… from "household" e`) selects. */
+function lookupColumns(statement: string): string[] {
+  const list = /^select (.*?) from "household" e where/.exec(statement);
+  expect(list, statement).not.toBeNull();
+  const propertyOf = new Map(server.orm.em.getMetadata().get('Household').props.map((prop) => [prop.fieldNames?.[0], prop.name]));
+  return [...list![1].matchAll(/e\."(\w+)"/g)].map((match) => propertyOf.get(match[1]) ?? match[1]).sort();
+}
+
+/** Every column property of households. */
+const everyHouseholdColumn = () =>
+  server.orm.em.getMetadata().get('Household').props.filter((prop) => prop.persist !== false && prop.fieldNames?.length === 1).map((prop) => prop.name).sort();
 
 beforeAll(async () => {
   server = await createTestServer();
@@ -167,5 +203,63 @@ describe('columns read for a selection', () => {
     expect('idNumber' in member).toBe(true); // isTypeOf checks still see a member
     expect(Object.keys(member).sort()).toEqual(['id', 'name']);
     expect(new ReadLayer(server.orm.em).columns(MemberSchema).subset(['name', 'id'])).toBe(columns);
+  });
+});
+
+describe('columns read for a lookup', () => {
+  const householdId = () => Buffer.from(`Household:${firstHousehold}`).toString('base64');
+
+  it('looks a household up by id with the columns its fields read, and the key and village the scope check reads', async () => {
+    const { count, statements } = await server.countStatements(async () => {
+      const result = await server.execute(LookupById, { id: householdId() }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.household).toEqual({ householdNo: `${AREAS.villageA}0001`, status: 'POOR', memberCount: 2 });
+    });
+    expect(count, statements.join('\n')).toBe(1);
+    expect(lookupColumns(statements[0])).toEqual(['householdNo', 'id', 'memberCount', 'status', 'villageCode']);
+  });
+
+  it('looks a household up by number the same way, its number being the key', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(LookupByNumber, { householdNo: `${AREAS.villageA}0001` }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.household).toEqual({ id: householdId(), primaryCause: 'ILLNESS' });
+    });
+    expect(lookupColumns(statements[0])).toEqual(['householdNo', 'id', 'primaryCause', 'villageCode']);
+  });
+
+  it('still answers only inside the caller\'s area: another county\'s officer gets null, as for a household that does not exist', async () => {
+    const byId = await server.execute(LookupById, { id: householdId() }, { principal: CALLERS.liaoningOfficer });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data!.household).toBeNull();
+    const byNumber = await server.execute(LookupByNumber, { householdNo: `${AREAS.villageA}0001` }, { principal: CALLERS.liaoningOfficer });
+    expect(byNumber.errors).toBeUndefined();
+    expect(byNumber.data!.household).toBeNull();
+    const inside = await server.execute(LookupById, { id: householdId() }, { principal: CALLERS.villageAOfficer });
+    expect(inside.data!.household?.householdNo).toBe(`${AREAS.villageA}0001`);
+  });
+
+  it('reads every column when a selected household field declares nothing', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(LookupWithVillage, { id: householdId() }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.household!.village.name).toBe('甲村');
+    });
+    const lookup = statements.find((statement) => statement.includes('from "household" e'))!;
+    expect(lookupColumns(lookup)).toEqual(everyHouseholdColumn());
+  });
+
+  it('reads what the whole operation selects on households: the same household under its members counts too', async () => {
+    const { statements } = await server.countStatements(async () => {
+      const result = await server.execute(LookupAndMemberHousehold, { id: householdId() }, { principal: CALLERS.baojingOfficer });
+      expect(result.errors).toBeUndefined();
+      const household = result.data!.household!;
+      expect(household.members).toHaveLength(2);
+      for (const member of household.members) {
+        expect(member.household).toEqual({ householdNo: `${AREAS.villageA}0001`, status: 'POOR', category: 'ORDINARY', yearIdentified: 2015 });
+      }
+    });
+    const lookup = statements.find((statement) => statement.startsWith('select') && statement.includes('from "household" e'))!;
+    expect(lookupColumns(lookup)).toEqual(['category', 'householdNo', 'id', 'status', 'villageCode', 'yearIdentified']);
   });
 });

@@ -84,6 +84,14 @@ function memberProperties(info: GraphQLResolveInfo): readonly string[] | undefin
 const HOUSEHOLD_ROWS = { typeName: 'Household', always: ['id', 'villageCode'], nodeId: ['id'] } as const;
 
 /**
+ * The household properties a query's selection reads, for a page or a lookup (`householdLoader`'s
+ * `properties`). In a mutation every column, as for members.
+ */
+export function householdProperties(info: GraphQLResolveInfo): readonly string[] | undefined {
+  return info.operation.operation === 'query' ? selectedProperties(info, HOUSEHOLD_ROWS) : undefined;
+}
+
+/**
  * A keyset page of households ordered by (village code, id): the order of the index that also
  * serves the area filter, so a page is one index range scan wherever it starts.
  *
@@ -96,8 +104,8 @@ export function householdConnection(ctx: TuopinContext, filter: HouseholdFilter,
   const withMembers = info !== undefined && (nodesSelect(info, 'members') || nodesSelect(info, 'head'));
   const withTotal = info !== undefined && selectsPath(info, ['totalCount']);
   const members = withMembers ? memberProperties(info) : undefined;
-  // The page's own columns by the selection too, in a query (in a mutation, as for members, all).
-  const properties = info?.operation.operation === 'query' ? selectedProperties(info, HOUSEHOLD_ROWS) : undefined;
+  // The page's own columns by the selection too.
+  const properties = info ? householdProperties(info) : undefined;
   let total: number | undefined;
   return resolveKeysetConnection<Household>(
     args,

@@ -23,6 +23,12 @@ export interface RowsWhereInOptions<Row> {
     /** Keys that pass wherever their rows lie: objects granted to the caller one by one. */
     orKeys?: readonly unknown[];
   };
+  /**
+   * Only these properties (`selectedProperties`: what the selection reads); every column when
+   * undefined. Rows read with fewer are guarded (`EntityColumns.subset`). Include `property` and
+   * `within`'s, which the rows are matched and filtered by.
+   */
+  properties?: readonly string[];
 }
 
 /**
@@ -53,10 +59,10 @@ export async function rowsWhereIn<Row extends object>(
   keys: readonly unknown[],
   options: RowsWhereInOptions<Row> = {},
 ): Promise<Row[]> {
-  const columns = ctx.db.columns(entity);
+  const columns = ctx.db.columns(entity).subset(options.properties);
   const sql = new SqlText().append(`select ${columns.select('e')} from ${columns.table} e where ${columns.column(property, 'e')} = any(?)`, keys);
   if (options.orderBy) sql.append(orderBySql(ctx, entity, 'e', options.orderBy));
-  const rows = await ctx.db.entityRows(entity, sql);
+  const rows = columns.finish(await ctx.db.rows<Record<string, unknown>>(sql));
   return options.within ? rows.filter(withinScope(options.within, property)) : rows;
 }
 
