@@ -4,9 +4,37 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, insertAreas } from '../fixtures/areas.js';
 import { freshIdNumber, memberInput, registrationInput } from '../fixtures/households.js';
 import { RegisterHousehold } from '../fixtures/operations.js';
+import { graphql } from '../../schema/generated/index.js';
 import { registryCounts } from '../fixtures/registry-counts.js';
 import { CALLERS } from '../fixtures/principals.js';
 import type { RegisterHouseholdInput } from '../../schema/generated/graphql.js';
+
+/** Every column of a household and its members, as the registry reads them. */
+const HOUSEHOLD_WHOLE = graphql(`
+  fragment HouseholdWhole on Household {
+    id householdNo category status yearIdentified exitYear povertyStandard assistanceClass primaryCause otherCauses
+    assurances { food clothing compulsoryEducation basicMedicalCare safeHousing allMet }
+    housing { area safetyGrade safeDrinkingWater }
+    arableLand bankAccount memberCount createdAt updatedAt personalDataMasked
+    village { code name } group { id name }
+    members {
+      id name idNumber sex birthDate relationToHead isHead ethnicity education schoolStatus health labourAbility
+      employment employmentMonths disabilityGrade insurance { medical criticalIllness pension } personalDataMasked
+    }
+  }
+`);
+const RegisterHouseholdWhole = graphql(`
+  mutation RegisterHouseholdWhole($input: RegisterHouseholdInput!) {
+    registerHousehold(input: $input) {
+      __typename
+      ... on RegisterHouseholdPayload { household { ...HouseholdWhole } }
+      ... on Error { code field messageEn }
+    }
+  }
+`);
+const HouseholdWhole = graphql(`
+  query HouseholdWhole($id: ID!) { node(id: $id) { ...HouseholdWhole } }
+`);
 
 let server: TestServer;
 let groups: Record<string, number[]>;
@@ -48,6 +76,23 @@ describe('registerHousehold', () => {
     // in the payload are what the officer just sent (test/access/audit-reads-per-request.test.ts)
     expect(count, statements.join('\n')).toBe(1);
     expect(statements[0]).toMatch(/^with stamp as \(select set_config\('tuopin\.actor'/);
+  });
+
+  it('answers from the rows it wrote exactly what a later read of the household returns', async () => {
+    // The payload is built from the registration statement's own rows, not read back: it must
+    // show what was stored (arable land given to three places is stored to two), every kind of
+    // column written, and what the database filled in (ids, timestamps).
+    const input = registrationInput({ groupId: groups[AREAS.villageA][1], arableLand: 2.345, bankAccount: '6230000011112222' });
+    input.members[2] = { ...input.members[2], education: 'JUNIOR_HIGH', employment: 'IN_PROVINCE', employmentMonths: 7, disabilityGrade: 3 };
+    const outcome = await server.execute(RegisterHouseholdWhole, { input }, { principal: CALLERS.baojingOfficer });
+    expect(outcome.errors).toBeUndefined();
+    const payload = outcome.data!.registerHousehold;
+    if (payload.__typename !== 'RegisterHouseholdPayload') throw new Error(`refused: ${JSON.stringify(payload)}`);
+    expect(payload.household.arableLand).toBe(2.35);
+    expect(payload.household.members[2]).toMatchObject({ employmentMonths: 7, disabilityGrade: 3, ethnicity: null });
+    const read = await server.execute(HouseholdWhole, { id: payload.household.id }, { principal: CALLERS.baojingOfficer });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.node).toEqual(payload.household);
   });
 
   it('stamps the household and member rows\' audit records with the officer and the mutation', async () => {

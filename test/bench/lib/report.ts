@@ -7,7 +7,7 @@ import { num, ratio, times } from './format.js';
 import { MIN_RATE_REQUESTS } from './load.js';
 import { medianOf, p99RatioAt, peakRssOf, rateRuns, rpsOf, saturatedRounds, type BenchResults, type QuestionResult } from './results.js';
 import { SERVER_LABELS, type ServerName } from './servers.js';
-import { judgeTargets, TARGET_HOUSEHOLDS } from './targets.js';
+import { judgeTargets, P99_TARGET_QUESTIONS, TARGET_HOUSEHOLDS } from './targets.js';
 
 const SERVERS: ServerName[] = ['ours', 'county', 'peer', 'raw'];
 
@@ -182,6 +182,12 @@ function prewarmNote(prewarmed: BenchResults['meta']['prewarmed']): string {
   return `; read into shared buffers before the rounds: ${prewarmed.map((p) => `${p.database} ${num(p.mib, 0)} MiB in ${p.seconds} s`).join(', ')}`;
 }
 
+/** The longer fixed-rate runs of the questions whose p99 is a target; nothing for runs saved before them (session 61). */
+function longerTailRuns(o: Record<string, any>): string {
+  if (o.rateMinAnswers === undefined || o.rateMinAnswers <= MIN_RATE_REQUESTS) return '';
+  return `; on ${[...P99_TARGET_QUESTIONS].join(' and ')}, whose p99 is a target, at least ${num(o.rateMinAnswers, 0)} or ${o.rateMaxSec} s`;
+}
+
 export function markdownReport(results: BenchResults): string {
   const { meta } = results;
   const o = meta.options as Record<string, any>;
@@ -198,7 +204,7 @@ export function markdownReport(results: BenchResults): string {
     `| software | Node ${meta.machine.node}, PostgreSQL ${meta.machine.postgres} (embedded), PostGraphile 5.1.5 amber preset, autocannon 8 |`,
     `| data | ${num(d.households, 0)} households, ${num(d.members, 0)} members, ${num(d.villages, 0)} villages, ${num(d.counties, 0)} counties, ${num(d.projects, 0)} projects, ${num(d.funds, 0)} funds, ${num(d.ledger_entries, 0)} ledger entries; ${num(d.bytes / 2 ** 30, 2)} GiB (${meta.seeded ? `seeded in ${meta.seedSeconds} s` : 'cached database'})${prewarmNote(meta.prewarmed)} |`,
     `| servers | each on the same Node, production mode, a pool of ${o.poolSize} connections, started fresh for every round; reads on the seeded database, the write on a copy of it |`,
-    `| runs | ${o.rounds} rounds; in each, the servers started fresh side by side and every question asked of peer, ours, ours asked by a county officer, raw floor in turn before the next question; medians reported. Throughput: autocannon, ${o.durationSec} s per connection count after ${o.warmupSec} s of warm-up. Latency: open-loop at ${ratePercents.join(' / ')} % of the peer's best throughput, ${o.durationSec} s (at least ${MIN_RATE_REQUESTS} requests), over up to ${o.rateConnections} connections. Load generator on the same 2-core machine. |`,
+    `| runs | ${o.rounds} rounds; in each, the servers started fresh side by side and every question asked of peer, ours, ours asked by a county officer, raw floor in turn before the next question; medians reported. Throughput: autocannon, ${o.durationSec} s per connection count after ${o.warmupSec} s of warm-up. Latency: open-loop at ${ratePercents.join(' / ')} % of the peer's best throughput, ${o.durationSec} s (at least ${MIN_RATE_REQUESTS} requests${longerTailRuns(o)}), over up to ${o.rateConnections} connections. Load generator on the same 2-core machine. |`,
     `| PostgreSQL settings | ${Object.entries(meta.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ')} |`,
     '',
     '## Summary',

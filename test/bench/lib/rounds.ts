@@ -11,7 +11,8 @@ import type { CountyRun } from './county.js';
 import type { Question, Vars } from '../questions/index.js';
 import { postgresCpuTimesMs, readStatements, resetStatements, type Cluster } from './cluster.js';
 import type { Dataset } from './dataset.js';
-import { fixedRate, throughput, type LoadResult, type LoadTarget } from './load.js';
+import { fixedRate, MIN_RATE_REQUESTS, throughput, type LoadResult, type LoadTarget } from './load.js';
+import { P99_TARGET_QUESTIONS } from './targets.js';
 import { recordPauses, tailAccount, type TimedAnswer } from './pauses.js';
 import type { BenchOptions } from './options.js';
 import { cpuSpentMs, cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
@@ -193,7 +194,7 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
     for (const percent of options.ratePercents) {
       const rps = Math.max(0.5, result.ratesRps[percent]);
       const answers: TimedAnswer[] = [];
-      const run = () => fixedRate(target, rps, options.durationSec, options.rateConnections, answers);
+      const run = () => fixedRate(target, rps, options.durationSec, options.rateConnections, answers, rateRequests(options, question, rps));
       if (!server.pauseLog) {
         entry.rate[percent] = (await measure(ctx, server, database, run)).m;
         continue;
@@ -210,6 +211,15 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
       (ten?.readAudit?.recordsPerInsert ? `, read record wait ${ten.readAudit.waitMs} ms/req (${ten.readAudit.recordsPerInsert} per insert)` : '') +
       (Object.values(entry.throughput).some((m) => m.errors > 0) ? ', ERRORS' : ''),
   );
+}
+
+/**
+ * The fewest requests of a fixed-rate run: `rateMinAnswers` on a question whose p99 is a target,
+ * as many as `rateMaxSec` at the rate allows; the plain minimum on the others.
+ */
+export function rateRequests(options: BenchOptions, question: Pick<Question, 'id'>, rps: number): number {
+  if (!P99_TARGET_QUESTIONS.has(question.id)) return MIN_RATE_REQUESTS;
+  return Math.max(MIN_RATE_REQUESTS, Math.min(options.rateMinAnswers, Math.floor(rps * options.rateMaxSec)));
 }
 
 /** The variables a server is asked a question with; null when the county officer does not ask it. */

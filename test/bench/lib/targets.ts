@@ -29,6 +29,8 @@ export interface Target {
   id: string;
   /** What the target asks, as the report states it (Markdown). */
   text: string;
+  /** The question whose p99 at the fixed rates the target judges, if any: its runs there collect more answers (options.ts, `rateMinAnswers`). */
+  p99Of?: string;
   check(results: BenchResults): TargetVerdict;
 }
 
@@ -64,6 +66,7 @@ function throughput(question: string, min: number, options: { server?: 'ours' | 
   const who = server === 'county' ? "the county officer's run (read audit on)" : 'throughput';
   return {
     id: `${question} ${server === 'county' ? 'county ' : ''}throughput`,
+    p99Of: options.p99 ? question : undefined,
     text:
       `**${question}** ${who} ≥ ${min.toFixed(2)}× PostGraphile at ${TARGET_CONNECTIONS} connections` +
       (options.p99 ? `, p99 no worse at ${TARGET_P99_RATES.join(', ')} % of its best rate` : ''),
@@ -199,6 +202,9 @@ export const TARGETS: readonly Target[] = [
   memory,
   throughput('Q1', 1.0, { server: 'county' }),
 ];
+
+/** The questions whose p99 at the fixed rates is a target. */
+export const P99_TARGET_QUESTIONS: ReadonlySet<string> = new Set(TARGETS.flatMap((target) => (target.p99Of ? [target.p99Of] : [])));
 
 /** Every target judged on a run's results. */
 export function judgeTargets(results: BenchResults, targets: readonly Target[] = TARGETS): { target: Target; verdict: TargetVerdict }[] {
