@@ -9,7 +9,7 @@ import { registryCounts } from '../fixtures/registry-counts.js';
 import { CALLERS } from '../fixtures/principals.js';
 import type { RegisterHouseholdInput } from '../../schema/generated/graphql.js';
 
-/** Every column of a household and its members, as the registry reads them. */
+/** Every column of a household and its members, as the registry reads them; the two documents below spread it by name. */
 const HOUSEHOLD_WHOLE = graphql(`
   fragment HouseholdWhole on Household {
     id householdNo category status yearIdentified exitYear povertyStandard assistanceClass primaryCause otherCauses
