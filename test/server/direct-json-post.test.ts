@@ -11,8 +11,8 @@ import { CALLERS } from '../fixtures/principals.js';
 
 /**
  * The direct path for JSON posts (packages/server/src/http/direct-json-post.ts) must answer every
- * request exactly as yoga's full handler does: the same status, media type, Retry-After and
- * bytes. Two servers alike but for `http.directJsonPosts` are sent the same requests, one
+ * request exactly as yoga's full handler does: the same status, media type, length, Retry-After
+ * and bytes. Two servers alike but for `http.directJsonPosts` are sent the same requests, one
  * after the other, and their answers compared; the direct server's metrics say which of its
  * answers the direct path gave, so that a path that silently handed everything back to yoga
  * could not pass.
@@ -53,6 +53,7 @@ interface Sent {
 interface Answer {
   status: number;
   contentType: string | null;
+  contentLength: string | null;
   retryAfter: string | null;
   body: string;
 }
@@ -64,7 +65,8 @@ async function send(server: HttpTestServer, sent: Sent): Promise<Answer> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...sent.headers },
     body: sent.body,
   });
-  return { status: response.status, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after'), body: await response.text() };
+  const { headers } = response;
+  return { status: response.status, contentType: headers.get('content-type'), contentLength: headers.get('content-length'), retryAfter: headers.get('retry-after'), body: await response.text() };
 }
 
 /** How many answers the direct server's direct path has given, once its metrics have seen every finished request. */

@@ -23,6 +23,7 @@ import { useCompiledExecution } from './compiled-execution.js';
 import { mergeHooks } from './merged-hooks.js';
 import { useValidationCache } from './validation-cache.js';
 import { answerDirectly, directMediaType, directRequest, isJsonContentType, paramsOf, readNodeBody, type PlatformYoga } from './direct-json-post.js';
+import { isPlainReply, responseOf, writePlainReply } from './plain-reply.js';
 
 /** What the HTTP layer hands to each GraphQL request: the authenticated caller and its cost budget. */
 export interface ServerContext {
@@ -113,9 +114,10 @@ async function serveNodeRequest(yoga: PlatformYoga, req: IncomingMessage, res: S
     (req as IncomingMessage & { body?: Buffer }).body = body;
     const params = paramsOf(body.toString('utf8'));
     // The server context inline, in no variable: while the response waits for its read record, nothing here holds it (answerDirectly says why).
-    const response = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), { req, res, ...context }, mediaType, mask));
+    const reply = params && (await answerDirectly(yoga, params, directRequest(req, yoga.fetchAPI), { req, res, ...context }, mediaType, mask));
+    if (reply && isPlainReply(reply)) return writePlainReply(reply, res);
     // `true`: the headers written with one writeHead, as yoga's own listener does by default.
-    if (response) return sendNodeResponse(response, res, req, true);
+    if (reply) return sendNodeResponse(reply, res, req, true);
   }
   // A context of its own: a direct attempt that handed the request back may have written to its one.
   const serverContext = { req, res, ...context };
@@ -128,8 +130,8 @@ async function serveFetch(yoga: PlatformYoga, url: string, init: RequestInit, co
   const headers = new Headers(init.headers);
   const mediaType = direct && init.method === 'POST' && typeof init.body === 'string' && isJsonContentType(headers.get('content-type')) ? directMediaType(headers.get('accept')) : null;
   const params = mediaType === null ? null : paramsOf(init.body as string);
-  const response = params && (await answerDirectly(yoga, params, new yoga.fetchAPI.Request(url, init), { ...context }, mediaType!, mask));
-  return response ?? yoga.fetch(url, init, context);
+  const reply = params && (await answerDirectly(yoga, params, new yoga.fetchAPI.Request(url, init), { ...context }, mediaType!, mask));
+  return reply ? responseOf(reply, yoga.fetchAPI) : yoga.fetch(url, init, context);
 }
 
 /** One part of the app's request pipeline, named for the HTTP floor measurement (test/bench/floor). */

@@ -9,6 +9,7 @@ import { requestRecordOf } from '../observability/request-record.js';
 import type { ServerContext } from './app.js';
 import type { ReadRecordHandOver } from './audit-reads-plugin.js';
 import type { ErrorMasker } from './mask-error.js';
+import { replyTo, type DirectReply } from './plain-reply.js';
 
 /**
  * The direct path for the request almost every client sends: a POST of one JSON object
@@ -23,8 +24,9 @@ import type { ErrorMasker } from './mask-error.js';
  * `{ __typename }` request allocated (session 35), the hook machinery most of it.
  *
  * Here the body is read and parsed once, `getResultForParams` runs as yoga runs it, and the
- * result is made into a response by yoga's own `processRegularResult`, with the media type
- * yoga's processors would have chosen (`directMediaType`). Everything else goes to yoga's full
+ * result is made into the answer yoga's own `processRegularResult` gives, with the media type
+ * yoga's processors would have chosen (`directMediaType`): a plain reply where the result alone
+ * decides it (plain-reply.ts), yoga's `Response` otherwise. Everything else goes to yoga's full
  * handler, unchanged: another method or content type, an `Accept` that asks for something else, a
  * body that is not one JSON object, and a request whose `onParams` hooks throw (bad params, a
  * trusted-documents refusal: nothing has run yet) is answered again by yoga with the body already
@@ -108,7 +110,7 @@ export function answerDirectly(
   serverContext: ServerContext,
   mediaType: DirectMediaType,
   mask: ErrorMasker,
-): Promise<Response | null> {
+): Promise<DirectReply | null> {
   const req = serverContext.req;
   return executeDirectly(yoga, params, request, serverContext, mediaType).then((answer) => {
     if (!answer) return null;
@@ -124,12 +126,12 @@ export function answerDirectly(
 /** The answer to a request that failed after its execution: the masked error alone, no data. */
 function failureAnswer(yoga: PlatformYoga, error: Error, mediaType: DirectMediaType): DirectAnswer {
   const errors = [error as GraphQLError];
-  return { response: processRegularResult({ errors } as never, yoga.fetchAPI, mediaType) as Response, errors };
+  return { reply: processRegularResult({ errors } as never, yoga.fetchAPI, mediaType) as Response, errors };
 }
 
-/** A result's response, its errors for the request record, and the read record it must wait for: all that is kept of an execution. */
+/** A result's reply, its errors for the request record, and the read record it must wait for: all that is kept of an execution. */
 interface DirectAnswer {
-  response: Response;
+  reply: DirectReply;
   errors?: ExecutionResult['errors'];
   readRecord?: ReadRecordHandOver;
 }
@@ -143,17 +145,16 @@ async function executeDirectly(yoga: PlatformYoga, params: GraphQLParams, reques
   } catch {
     return null;
   }
-  // yoga's regular processor makes the response, its text and all, synchronously.
-  const response = processRegularResult(result as never, yoga.fetchAPI, mediaType) as Response;
-  return { response, errors: (result as ExecutionResult).errors, readRecord: handOver };
+  // The answer, its text and all, is made synchronously, as yoga's regular processor makes it.
+  return { reply: replyTo(result, yoga, mediaType), errors: (result as ExecutionResult).errors, readRecord: handOver };
 }
 
-function respond(answer: DirectAnswer, req: IncomingMessage | undefined): Response {
+function respond(answer: DirectAnswer, req: IncomingMessage | undefined): DirectReply {
   // What yoga's result processing would have told the request record (our onResultProcess hook).
   const record = requestRecordOf(req);
   recordRefusals(answer, record);
   if (record) record.answeredDirectly = true;
-  return answer.response;
+  return answer.reply;
 }
 
 /**
