@@ -31,8 +31,9 @@ export function scopedRanges(ctx: TuopinContext, codes: readonly string[]): Scop
  * The `with` entry of a statistics statement's ranges, `r(code, lo, hi)`, taking the three
  * parameters of `rangeParameters`. Not materialized: a `with` query that several `union all`
  * branches read is otherwise computed once and scanned, and the planner plans every branch without
- * knowing the ranges (a province's finance statistics took 9 s instead of 2.6; README Benchmarks,
- * Q8). Write the statement's other `with` queries of parameters (a day, a year) the same way.
+ * knowing the ranges (a province's finance statistics took 9 s instead of 2.6;
+ * test/bench/HISTORY.md, Q8). Write the statement's other `with` queries of parameters (a day, a
+ * year) the same way.
  */
 export const RANGES_CTE = 'r(code, lo, hi) as not materialized (select * from unnest(?::text[], ?::text[], ?::text[]))';
 
