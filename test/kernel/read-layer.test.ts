@@ -129,6 +129,34 @@ describe('the read layer', () => {
     expect(many.statements[0]).toContain('= any($1)');
   });
 
+  it('looks one key up as `= $1`, whose prepared statement PostgreSQL stops planning again; an array of one is planned on every call', async () => {
+    const ids = (await server.sql<{ id: number }>('select id from household order by id limit 8')).map((row) => row.id);
+    expect(ids).toHaveLength(8);
+    const one = await server.countStatements(() => householdLoader(contextOf(server)).load(ids[0]));
+    expect(one.statements).toHaveLength(1);
+    expect(one.statements[0]).toMatch(/ = \$1$/);
+    // On one connection (a transaction's), each lookup eight times: the one-key text and the batch text.
+    const ctx = contextOf(server);
+    const plans = await inTransaction(ctx, {}, async () => {
+      for (const id of ids) {
+        expect(await rowsWhereIn(ctx, HouseholdSchema, 'id', [id])).toHaveLength(1);
+        expect(await ctx.db.rows(new SqlText().append(`select id from household where id = any(?)`, [id]))).toHaveLength(1);
+      }
+      return ctx.db.rows<{ statement: string; generic_plans: string; custom_plans: string }>(
+        new SqlText().append(`select statement, generic_plans, custom_plans from pg_prepared_statements where statement like any(?)`, [
+          '%from "household" e where e."id" = $1',
+          'select id from household where id = any($1)',
+        ]),
+      );
+    });
+    const single = plans.find((row) => row.statement.endsWith('= $1'));
+    const batch = plans.find((row) => row.statement.includes('= any($1)'));
+    // Five custom plans, then the generic one for good; the array's text never gets there.
+    expect(Number(single?.generic_plans)).toBeGreaterThanOrEqual(3);
+    expect(Number(batch?.generic_plans)).toBe(0);
+    expect(Number(batch?.custom_plans)).toBeGreaterThanOrEqual(8);
+  });
+
   it("sets a page's extra columns aside: its rows hold exactly the entity's properties, and the extras are read beside them", async () => {
     const ctx = contextOf(server);
     const expected = await server.sql<{ id: number; household_no: string }>('select id, household_no from household order by id limit 3');
