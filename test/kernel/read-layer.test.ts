@@ -6,6 +6,7 @@ import {
   HouseholdSchema,
   householdLoader,
   inTransaction,
+  keyMatch,
   pageColumn,
   pageRowsOf,
   ReadLayer,
@@ -155,6 +156,13 @@ describe('the read layer', () => {
     expect(Number(single?.generic_plans)).toBeGreaterThanOrEqual(3);
     expect(Number(batch?.generic_plans)).toBe(0);
     expect(Number(batch?.custom_plans)).toBeGreaterThanOrEqual(8);
+  });
+
+  it("matches the loaders' own statements the same way: one key as itself, several as one array, cast when asked", () => {
+    expect(keyMatch('e.id', [7], 'int')).toEqual({ sql: 'e.id = ?::int', params: [7] });
+    expect(keyMatch('e.id', [7, 8], 'int')).toEqual({ sql: 'e.id = any(?::int[])', params: [[7, 8]] });
+    expect(keyMatch('site_id', ['a', 'b'])).toEqual({ sql: 'site_id = any(?)', params: [['a', 'b']] });
+    expect(keyMatch('site_id', ['a'])).toEqual({ sql: 'site_id = ?', params: ['a'] });
   });
 
   it("sets a page's extra columns aside: its rows hold exactly the entity's properties, and the extras are read beside them", async () => {

@@ -130,6 +130,7 @@ export type { EntityColumns } from './kernel/read/entity-columns.js';
 export { jsonRows, type JsonRows } from './kernel/read/json-rows.js';
 export { readsProperties, selectedProperties, type PropertiesOfType } from './kernel/read/selected-properties.js';
 export { appendCodeRanges, rowsWhereIn, type RowOrder, type RowsWhereInOptions } from './kernel/read/entity-reads.js';
+export { keyMatch } from './kernel/read/key-match.js';
 export { appendPageColumn, countRowsOf, extraColumn, PAGE, pageColumn, pageRowsOf, type Conditions, type PageQuery } from './kernel/read/filtered-rows.js';
 export { appendChildListColumn, primeChildLists, type ChildList } from './kernel/read/child-lists.js';
 

@@ -1,6 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { PAGE } from '../kernel/read/filtered-rows.js';
+import { keyMatch } from '../kernel/read/key-match.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows } from '../kernel/group-rows.js';
@@ -30,15 +31,16 @@ const SOURCE_ORDER = Object.keys(FUND_SOURCE_TYPES);
 export const fundTotalsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerTotals>(async (ids) => {
+      const funds = keyMatch('e.fund_id', ids, 'int');
       const rows = await ctx.db.rows<{ fund_id: number; allocated: string; disbursed: string }>(
         new SqlText().append(
         `select e.fund_id,
                 coalesce(sum(e.amount) filter (where e.kind = 'ALLOCATION'), 0)::text as allocated,
                 coalesce(sum(e.amount) filter (where e.kind = 'DISBURSEMENT'), 0)::text as disbursed
          from ledger_entry e
-         where e.fund_id = any(?::int[]) and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
+         where ${funds.sql} and e.kind in ('ALLOCATION', 'DISBURSEMENT') and ${liveEntry('e')}
          group by e.fund_id`,
-          ids,
+          ...funds.params,
         ),
       );
       const byId = new Map(rows.map((row) => [row.fund_id, { allocated: moneyFromSql(row.allocated), disbursed: moneyFromSql(row.disbursed) }]));
@@ -102,7 +104,6 @@ function projectFundingSql(where: string): string {
 export const PAGE_FUNDING_JSON = `select json_agg(json_build_object('project_id', x.project_id, 'source_type', x.source_type, 'allocated', x.allocated, 'disbursed', x.disbursed))
    from (${projectFundingSql(`e.project_id = any(array(select "id" from ${PAGE}))`)}) x`;
 
-const PROJECT_FUNDING_BY_IDS = projectFundingSql('e.project_id = any(?::int[])');
 
 /**
  * Each project's funding by source type: one statement grouped by (project, source type) for a
@@ -111,7 +112,8 @@ const PROJECT_FUNDING_BY_IDS = projectFundingSql('e.project_id = any(?::int[])')
 export const projectFundingLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, ProjectFunding>(async (ids) => {
-      const rows = await ctx.db.rows<ProjectFundingRow>(new SqlText().append(PROJECT_FUNDING_BY_IDS, ids));
+      const projects = keyMatch('e.project_id', ids, 'int');
+      const rows = await ctx.db.rows<ProjectFundingRow>(new SqlText().append(projectFundingSql(projects.sql), ...projects.params));
       return groupRows(ids, rows, (row) => row.project_id).map(fundingOf);
     }),
 );

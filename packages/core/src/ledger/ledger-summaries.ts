@@ -5,6 +5,7 @@ import { FundSourceTypeEnum, type FundSourceType } from '../fund/fund-enums.js';
 import type { TuopinBuilder } from '../kernel/builder.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { pickRows } from '../kernel/group-rows.js';
+import { keyMatch } from '../kernel/read/key-match.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import { countyCodeOf } from '../project/node-ids.js';
 
@@ -35,8 +36,9 @@ export interface FundedProjectSummary {
 export const fundSummaryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, FundSummary | null>(async (ids) => {
+      const funds = keyMatch('id', ids, 'int');
       const rows = await ctx.db.rows<FundSummary>(
-        new SqlText().append(`select id, name, document_no as "documentNo", source_type as "sourceType", year, provider from fund where id = any(?::int[])`, ids),
+        new SqlText().append(`select id, name, document_no as "documentNo", source_type as "sourceType", year, provider from fund where ${funds.sql}`, ...funds.params),
       );
       return pickRows(ids, rows, (row) => row.id);
     }),
@@ -45,7 +47,8 @@ export const fundSummaryLoader = createContextCache(
 export const fundedProjectSummaryLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, FundedProjectSummary | null>(async (ids) => {
-      const rows = await ctx.db.rows<FundedProjectSummary>(new SqlText().append(`select id, name, place_code as "placeCode" from project where id = any(?::int[])`, ids));
+      const projects = keyMatch('id', ids, 'int');
+      const rows = await ctx.db.rows<FundedProjectSummary>(new SqlText().append(`select id, name, place_code as "placeCode" from project where ${projects.sql}`, ...projects.params));
       return pickRows(ids, rows, (row) => row.id);
     }),
 );

@@ -4,6 +4,7 @@ import { grantedIds, readableRanges } from '../kernel/access.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
 import { codeRangeSql } from '../kernel/code-range-filters.js';
+import { keyMatch } from '../kernel/read/key-match.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import { liveEntry, moneyFromSql } from './ledger-sql.js';
 import { selectLedgerRows, type LedgerEntryRow } from './ledger-rows.js';
@@ -14,9 +15,10 @@ import { selectLedgerRows, type LedgerEntryRow } from './ledger-rows.js';
  */
 export const ledgerEntryLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntryRow | null>(async (ids) =>
-      pickRows(ids, await selectLedgerRows(ctx, 'e.id = any(?::int[])', [ids]), (row) => row.id),
-    ),
+    new DataLoader<number, LedgerEntryRow | null>(async (ids) => {
+      const entries = keyMatch('e.id', ids, 'int');
+      return pickRows(ids, await selectLedgerRows(ctx, entries.sql, entries.params), (row) => row.id);
+    }),
 );
 
 /**
@@ -35,8 +37,9 @@ export const visibleLedgerEntryLoader = createContextCache(
       const area = codeRangeSql('lf.area_code', ranges);
       const inScope = ranges.length > 0 ? [`${place.sql} or ${area.sql}`] : [];
       const byGrant = granted.length > 0 ? ['lp.id = any(?::int[])'] : [];
-      const rows = await selectLedgerRows(ctx, `e.id = any(?::int[]) and (${[...inScope, ...byGrant].join(' or ')})`, [
-        ids,
+      const entries = keyMatch('e.id', ids, 'int');
+      const rows = await selectLedgerRows(ctx, `${entries.sql} and (${[...inScope, ...byGrant].join(' or ')})`, [
+        ...entries.params,
         ...(ranges.length > 0 ? [...place.params, ...area.params] : []),
         ...(granted.length > 0 ? [granted] : []),
       ]);
@@ -47,16 +50,18 @@ export const visibleLedgerEntryLoader = createContextCache(
 /** The reversal of each entry, or null while the entry is live; one query per batch. */
 export const reversalLoader = createContextCache(
   (ctx: TuopinContext) =>
-    new DataLoader<number, LedgerEntryRow | null>(async (ids) =>
-      pickRows(ids, await selectLedgerRows(ctx, 'e.reverses_id = any(?::int[])', [ids]), (row) => row.reversesId!),
-    ),
+    new DataLoader<number, LedgerEntryRow | null>(async (ids) => {
+      const reversed = keyMatch('e.reverses_id', ids, 'int');
+      return pickRows(ids, await selectLedgerRows(ctx, reversed.sql, reversed.params), (row) => row.reversesId!);
+    }),
 );
 
 /** The disbursements paid against each allocation, reversed ones included, oldest first. */
 export const disbursementsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, LedgerEntryRow[]>(async (ids) => {
-      const rows = await selectLedgerRows(ctx, `e.allocation_id = any(?::int[]) and e.kind = 'DISBURSEMENT'`, [ids], 'e.allocation_id, e.id');
+      const allocations = keyMatch('e.allocation_id', ids, 'int');
+      const rows = await selectLedgerRows(ctx, `${allocations.sql} and e.kind = 'DISBURSEMENT'`, allocations.params, 'e.allocation_id, e.id');
       return groupRows(ids, rows, (row) => row.allocationId!);
     }),
 );
@@ -65,12 +70,13 @@ export const disbursementsLoader = createContextCache(
 export const allocationDisbursedLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, string>(async (ids) => {
+      const allocations = keyMatch('d.allocation_id', ids, 'int');
       const rows = await ctx.db.rows<{ allocation_id: number; disbursed: string }>(
         new SqlText().append(
           `select d.allocation_id, sum(d.amount)::text as disbursed from ledger_entry d
-           where d.allocation_id = any(?::int[]) and d.kind = 'DISBURSEMENT' and ${liveEntry('d')}
+           where ${allocations.sql} and d.kind = 'DISBURSEMENT' and ${liveEntry('d')}
            group by d.allocation_id`,
-          ids,
+          ...allocations.params,
         ),
       );
       const byId = new Map(rows.map((row) => [row.allocation_id, moneyFromSql(row.disbursed)]));

@@ -6,6 +6,7 @@ import { ProjectSchema, ProjectStatusChangeSchema } from './project.entity.js';
 import { ProjectNoticeSchema, ProjectOutputSchema } from './project-records.entity.js';
 import { scopedLoaderByCode } from '../kernel/scoped-loader.js';
 import { rowsWhereIn } from '../kernel/read/entity-reads.js';
+import { keyMatch } from '../kernel/read/key-match.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 
 /** Projects by id, within the caller's scope or granted to him (others load as null): root lookups and `node`. */
@@ -57,12 +58,13 @@ export interface BeneficiaryCounts {
 export const beneficiaryCountsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, BeneficiaryCounts>(async (ids) => {
+      const projects = keyMatch('b.project_id', ids, 'int');
       const rows = await ctx.db.rows<{ project_id: number; households: string; people: string }>(
         new SqlText().append(
           `select b.project_id, count(*) as households, coalesce(sum(h.member_count), 0) as people
            from project_beneficiary b join household h on h.id = b.household_id
-           where b.project_id = any(?::int[]) group by b.project_id`,
-          ids,
+           where ${projects.sql} group by b.project_id`,
+          ...projects.params,
         ),
       );
       const byId = new Map(rows.map((row) => [row.project_id, { households: Number(row.households), people: Number(row.people) }]));

@@ -5,6 +5,7 @@ import type { CodeRange } from '../kernel/area-codes.js';
 import type { TuopinContext } from '../kernel/context.js';
 import { groupRows, pickRows } from '../kernel/group-rows.js';
 import { appendCodeRanges, rowsWhereIn } from '../kernel/read/entity-reads.js';
+import { keyMatch } from '../kernel/read/key-match.js';
 import { SqlText } from '../kernel/read/read-statement.js';
 import {
   CadreAssessmentSchema,
@@ -54,7 +55,8 @@ function byIds<Row extends { id: number }>(select: string, alias: string, scoped
   return createContextCache(
     (ctx: TuopinContext) =>
       new DataLoader<number, Row | null>(async (ids) => {
-        const sql = new SqlText().append(`${select} where ${alias}.id = any(?::int[])`, ids);
+        const match = keyMatch(`${alias}.id`, ids, 'int');
+        const sql = new SqlText().append(`${select} where ${match.sql}`, ...match.params);
         if (scoped) {
           const ranges = readableRanges(ctx, null);
           if (ranges.length === 0) return ids.map(() => null);
@@ -90,7 +92,8 @@ export const visibleCadreLoader = byIds<CadreWithAreas>(CADRE_SELECT, 'c', (sql,
 export const membershipsByTeamLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, WorkTeamMembership[]>(async (teamIds) => {
-      const rows = await ctx.db.rows<WorkTeamMembership>(new SqlText().append(`${MEMBERSHIP_SELECT} where m.team_id = any(?::int[]) order by m.team_id, m.id`, teamIds));
+      const teams = keyMatch('m.team_id', teamIds, 'int');
+      const rows = await ctx.db.rows<WorkTeamMembership>(new SqlText().append(`${MEMBERSHIP_SELECT} where ${teams.sql} order by m.team_id, m.id`, ...teams.params));
       return groupRows(teamIds, rows, (row) => row.teamId);
     }),
 );
@@ -99,7 +102,8 @@ export const membershipsByTeamLoader = createContextCache(
 export const membershipsByCadreLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, WorkTeamMembership[]>(async (cadreIds) => {
-      const rows = await ctx.db.rows<WorkTeamMembership>(new SqlText().append(`${MEMBERSHIP_SELECT} where m.cadre_id = any(?::int[]) order by m.cadre_id, m.id`, cadreIds));
+      const cadres = keyMatch('m.cadre_id', cadreIds, 'int');
+      const rows = await ctx.db.rows<WorkTeamMembership>(new SqlText().append(`${MEMBERSHIP_SELECT} where ${cadres.sql} order by m.cadre_id, m.id`, ...cadres.params));
       return groupRows(cadreIds, rows, (row) => row.cadreId);
     }),
 );

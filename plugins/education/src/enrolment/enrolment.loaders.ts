@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { appendCodeRanges, grantedIds, groupRows, hasPermission, MemberSchema, pickRows, readableRanges, rowsWhereIn, SqlText, type Conditions, type Member, type TuopinContext } from '@tuopin/core';
+import { appendCodeRanges, grantedIds, groupRows, hasPermission, keyMatch, MemberSchema, pickRows, readableRanges, rowsWhereIn, SqlText, type Conditions, type Member, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { EnrolmentSchema, type Enrolment } from './enrolment.entity.js';
 
@@ -37,7 +37,8 @@ export const enrolmentLoader = createContextCache(
     new DataLoader<number, Enrolment | null>(async (ids) => {
       const scope = enrolmentScope(ctx, 'e', null);
       if (!scope) return ids.map(() => null);
-      const sql = new SqlText().append(`select ${ctx.db.columns(EnrolmentSchema).select('e')} from education_enrolment e where e.id = any(?::int[])`, [...ids]);
+      const enrolments = keyMatch('e.id', ids, 'int');
+      const sql = new SqlText().append(`select ${ctx.db.columns(EnrolmentSchema).select('e')} from education_enrolment e where ${enrolments.sql}`, ...enrolments.params);
       scope(sql);
       return pickRows(ids, await ctx.db.entityRows(EnrolmentSchema, sql), (row) => row.id);
     }),

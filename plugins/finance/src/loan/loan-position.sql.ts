@@ -1,4 +1,4 @@
-import { moneyFromSql, SqlText, type TuopinContext } from '@tuopin/core';
+import { keyMatch, moneyFromSql, SqlText, type TuopinContext } from '@tuopin/core';
 import type { LoanStatus } from './loan-enums.js';
 
 /**
@@ -98,15 +98,16 @@ export const ALL_RECORDED = '9999-12-31';
  * written there.
  */
 export async function positionsAsOf(ctx: TuopinContext, loanIds: readonly number[], asOf: string, defaultDays: number): Promise<Map<number, LoanPosition>> {
+  const loans = keyMatch('l.id', loanIds, 'int');
   const rows = await ctx.db.rows<LoanPositionRow & { id: number }>(
     new SqlText().append(
     `with lp_params as (select ?::date as as_of, ?::int as default_days)
      select l.id, ${LOAN_POSITION_COLUMNS}
      from finance_loan l cross join lp_params ${LOAN_POSITION_JOINS}
-     where l.id = any(?::int[])`,
+     where ${loans.sql}`,
       asOf,
       defaultDays,
-      loanIds,
+      ...loans.params,
     ),
   );
   return new Map(rows.map((row) => [row.id, positionOf(row)]));

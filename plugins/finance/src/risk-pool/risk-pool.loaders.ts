@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { rowsWhereIn, groupRows, moneyFromSql, SqlText, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, keyMatch, moneyFromSql, SqlText, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { RiskClaimSchema, RiskPoolContributionSchema, RiskPoolSchema, type RiskClaim, type RiskPoolContribution } from './risk-pool.entity.js';
 
@@ -28,6 +28,7 @@ export interface PoolFigures {
 export const poolFiguresLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, PoolFigures>(async (poolIds) => {
+      const pools = keyMatch('p.id', poolIds, 'int');
       const rows = await ctx.db.rows<{ id: number; contributed: string; claimed: string; claims: string; outstanding: string; outstanding_loans: string; outstanding_households: string }>(
         new SqlText().append(
         `select p.id,
@@ -43,8 +44,8 @@ export const poolFiguresLoader = createContextCache(
                  where l.village_code between p.county_code and left(p.county_code, 6) || '999999'
                    and not exists (select 1 from finance_loan_write_off w where w.loan_id = l.id)) owing
          ) o
-         where p.id = any(?::int[])`,
-          poolIds,
+         where ${pools.sql}`,
+          ...pools.params,
         ),
       );
       const byId = new Map(rows.map((row) => [row.id, row]));

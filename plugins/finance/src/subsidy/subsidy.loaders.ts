@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { rowsWhereIn, groupRows, LedgerEntrySchema, SqlText, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
+import { rowsWhereIn, groupRows, keyMatch, LedgerEntrySchema, SqlText, scopedLoaderByCode, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { SubsidyPaymentSchema, type SubsidyPayment } from './subsidy-payment.entity.js';
 
@@ -29,11 +29,12 @@ export const entryReversedLoader = createContextCache(
 export const subsidisedInstallmentsLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, Set<number>>(async (loanIds) => {
+      const loans = keyMatch('s.loan_id', loanIds, 'int');
       const rows = await ctx.db.rows<{ loan_id: number; installment_seq: number }>(
         new SqlText().append(
           `select s.loan_id, s.installment_seq from finance_subsidy_payment s
-         where s.loan_id = any(?::int[]) and not exists (select 1 from ledger_entry r where r.reverses_id = s.ledger_entry_id)`,
-          loanIds,
+         where ${loans.sql} and not exists (select 1 from ledger_entry r where r.reverses_id = s.ledger_entry_id)`,
+          ...loans.params,
         ),
       );
       return groupRows(loanIds, rows, (row) => row.loan_id).map((group) => new Set(group.map((row) => row.installment_seq)));

@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { moneyFromSql, pickRows, SqlText, type TuopinContext } from '@tuopin/core';
+import { keyMatch, moneyFromSql, pickRows, SqlText, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 import { pairingRowLoader, rowsByPairingLoader } from '../shared/pairing-rows.js';
 import { PairingAidSchema } from './aid.entity.js';
@@ -26,6 +26,7 @@ export interface AidFund {
 export const aidFundLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, AidFund | null>(async (ids) => {
+      const fundIds = keyMatch('f.id', ids, 'int');
       const rows = await ctx.db.rows<{ id: number; name: string; document_no: string | null; provider: string | null; amount: string; allocated: string; disbursed: string }>(
         new SqlText().append(
           `select f.id, f.name, f.document_no, f.provider, f.amount::text,
@@ -34,9 +35,9 @@ export const aidFundLoader = createContextCache(
            from fund f
            left join ledger_entry e on e.fund_id = f.id and e.kind in ('ALLOCATION', 'DISBURSEMENT')
              and not exists (select 1 from ledger_entry r where r.reverses_id = e.id)
-           where f.id = any(?::int[])
+           where ${fundIds.sql}
            group by f.id`,
-          [...ids],
+          ...fundIds.params,
         ),
       );
       const funds = rows.map((row) => ({

@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
-import { grantedIds, groupRows, pickRows, readableRanges, rowsWhereIn, SqlText, type GrantTarget, type TuopinContext } from '@tuopin/core';
+import { grantedIds, groupRows, keyMatch, pickRows, readableRanges, rowsWhereIn, SqlText, type GrantTarget, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 
 /** What every row recorded on a pairing carries: its pairing and the helped area. */
@@ -28,7 +28,8 @@ export function pairingRowLoader<Row extends PairingRow>(entity: EntitySchema<Ro
         const granted = throughGrants ? grantedIds(ctx.principal, 'Pairing').map(Number) : [];
         if (ranges.length === 0 && granted.length === 0) return ids.map(() => null);
         const columns = ctx.db.columns(entity);
-        const sql = new SqlText().append(`select ${columns.select('e')} from ${columns.table} e where e.id = any(?) and (false`, [...ids]);
+        const rowIds = keyMatch('e.id', ids);
+        const sql = new SqlText().append(`select ${columns.select('e')} from ${columns.table} e where ${rowIds.sql} and (false`, ...rowIds.params);
         for (const range of ranges) sql.append(` or e.${areaColumn} between ? and ?`, range.lo, range.hi);
         if (granted.length > 0) sql.append(' or e.pairing_id = any(?)', granted);
         sql.append(')');

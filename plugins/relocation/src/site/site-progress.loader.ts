@@ -1,5 +1,5 @@
 import { createContextCache } from '@pothos/core';
-import { pickRows, SqlText, type TuopinContext } from '@tuopin/core';
+import { keyMatch, pickRows, SqlText, type TuopinContext } from '@tuopin/core';
 import DataLoader from 'dataloader';
 
 /** A site's progress: what was built and who was placed, housed and moved in. */
@@ -13,7 +13,7 @@ export interface SiteProgress {
   movedInPeople: number;
 }
 
-const PROGRESS_SQL = `
+const progressSql = (sites: string) => `
   select s.id as "siteId",
     (select count(*)::int from relocation_household h where h.site_id = s.id) as households,
     (select coalesce(sum(h.people_moved), 0)::int from relocation_household h where h.site_id = s.id) as people,
@@ -21,7 +21,7 @@ const PROGRESS_SQL = `
     (select count(*)::int from relocation_household h where h.site_id = s.id and h.flat_id is not null) as "flatsAssigned",
     (select count(*)::int from relocation_household h where h.site_id = s.id and h.move_in_date is not null) as "movedInHouseholds",
     (select coalesce(sum(h.people_moved), 0)::int from relocation_household h where h.site_id = s.id and h.move_in_date is not null) as "movedInPeople"
-  from relocation_site s where s.id = any(?)`;
+  from relocation_site s where ${sites}`;
 
 /**
  * Progress of sites by id, one statement per batch. Sites are loaded within the caller's scope
@@ -31,7 +31,8 @@ const PROGRESS_SQL = `
 export const siteProgressLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, SiteProgress>(async (ids) => {
-      const rows = await ctx.db.rows<SiteProgress>(new SqlText().append(PROGRESS_SQL, ids));
+      const sites = keyMatch('s.id', ids);
+      const rows = await ctx.db.rows<SiteProgress>(new SqlText().append(progressSql(sites.sql), ...sites.params));
       return pickRows(ids, rows, (row) => row.siteId).map((row, i) => row ?? { siteId: ids[i], households: 0, people: 0, flats: 0, flatsAssigned: 0, movedInHouseholds: 0, movedInPeople: 0 });
     }),
 );

@@ -6,14 +6,15 @@ import { relocationRefs } from '../shared/relocation-refs.js';
 import { BuildModeEnum, FacilityEnum, SiteKindEnum, SiteSettingEnum, SiteStatusEnum, type SiteStatus } from '../shared/vocabulary.js';
 import { RelocationSiteSchema, type RelocationSite } from './site.entity.js';
 import { siteProgressLoader } from './site-progress.loader.js';
-import { SqlText, type TuopinContext } from '@tuopin/core';
+import { keyMatch, SqlText, type TuopinContext } from '@tuopin/core';
 
 /** The core projects linked to sites, by site id: one statement per batch. */
 const projectIdsOfSiteLoader = createContextCache(
   (ctx: TuopinContext) =>
     new DataLoader<number, number[]>(async (ids) => {
+      const sites = keyMatch('site_id', ids);
       const rows = await ctx.db.rows<{ siteId: number; projectId: number }>(
-        new SqlText().append('select site_id as "siteId", project_id as "projectId" from relocation_site_project where site_id = any(?) order by project_id', ids),
+        new SqlText().append(`select site_id as "siteId", project_id as "projectId" from relocation_site_project where ${sites.sql} order by project_id`, ...sites.params),
       );
       return ids.map((id) => rows.filter((row) => row.siteId === id).map((row) => row.projectId));
     }),

@@ -2,6 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { TuopinContext } from '../context.js';
 import { isInRanges, isWholeTree as isWholeCountry, type CodeRange } from '../area-codes.js';
 import { codeRangeSql } from '../code-range-filters.js';
+import { keyMatch } from './key-match.js';
 import { SqlText } from './read-statement.js';
 
 /** A sort of rows by their properties, in order. */
@@ -51,14 +52,7 @@ export function orderBySql<Row extends object>(ctx: TuopinContext, entity: Entit
 /**
  * Rows of an entity whose `property` is one of `keys`, as plain objects with the entity's
  * property names: one statement, the keys bound as one array (`= any($1)`), whatever their number,
- * or as the one key (`= $1`) when there is one.
- *
- * Why one key is not an array of one: PostgreSQL plans a prepared statement with an array
- * parameter again on every call. Its generic plan assumes ten elements, so the plan for the
- * values at hand always looks cheaper, and the generic one is never kept. `= $1` keeps its
- * generic plan from the sixth call on. A lookup by id went from 0.20 to 0.10 ms a round trip
- * (test/bench, Q6a; pg_prepared_statements: 0 generic plans of 50 against 45). A batch of
- * several keys still plans per call, once for all of them.
+ * or as the one key (`= $1`) when there is one (`keyMatch` says why).
  */
 export async function rowsWhereIn<Row extends object>(
   ctx: TuopinContext,
@@ -68,9 +62,8 @@ export async function rowsWhereIn<Row extends object>(
   options: RowsWhereInOptions<Row> = {},
 ): Promise<Row[]> {
   const columns = ctx.db.columns(entity).subset(options.properties);
-  const sql = new SqlText().append(`select ${columns.select('e')} from ${columns.table} e where ${columns.column(property, 'e')} `);
-  if (keys.length === 1) sql.append('= ?', keys[0]);
-  else sql.append('= any(?)', keys);
+  const match = keyMatch(columns.column(property, 'e'), keys);
+  const sql = new SqlText().append(`select ${columns.select('e')} from ${columns.table} e where ${match.sql}`, ...match.params);
   if (options.orderBy) sql.append(orderBySql(ctx, entity, 'e', options.orderBy));
   const rows = columns.finish(await ctx.db.rows<Record<string, unknown>>(sql));
   return options.within ? rows.filter(withinScope(options.within, property)) : rows;

@@ -66,7 +66,7 @@ export function toStatement(sql: SqlText | string, values: readonly unknown[] = 
  * few statements whose best plan depends on the values: statistics over the code ranges of areas,
  * where a village's few rows and a province's million want different plans. A named statement
  * usually gets a generic plan after its fifth call (not when the plan for the values at hand
- * always looks cheaper, as with an array parameter: `rowsWhereIn`), made for no values in particular (ten ranges of
+ * always looks cheaper, as with an array parameter: `keyMatch`), made for no values in particular (ten ranges of
  * unknown width, a day that could be any): on it the credit lines of a province's counties took four
  * times as long (0.9 against 0.2 s; test/bench, Q8), compared with every range in turn instead of
  * read from the index range by range. Planning costs a millisecond; such a statement runs for tens
