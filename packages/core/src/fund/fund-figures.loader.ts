@@ -104,7 +104,6 @@ function projectFundingSql(where: string): string {
 export const PAGE_FUNDING_JSON = `select json_agg(json_build_object('project_id', x.project_id, 'source_type', x.source_type, 'allocated', x.allocated, 'disbursed', x.disbursed))
    from (${projectFundingSql(`e.project_id = any(array(select "id" from ${PAGE}))`)}) x`;
 
-
 /**
  * Each project's funding by source type: one statement grouped by (project, source type) for a
  * whole page of projects; totals, gap and execution rate are derived from it.
