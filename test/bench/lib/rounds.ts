@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CountyRun } from './county.js';
 import type { Question, Vars } from '../questions/index.js';
-import { postgresCpuTimesMs, readStatements, resetStatements, type Cluster } from './cluster.js';
+import { postgresCpuTimesMs, readStatements, resetStatements, vacuumWritten, withClient, type Cluster } from './cluster.js';
 import type { Dataset } from './dataset.js';
 import { fixedRate, MIN_RATE_REQUESTS, throughput, type LoadResult, type LoadTarget } from './load.js';
 import { P99_TARGET_QUESTIONS } from './targets.js';
@@ -162,6 +162,10 @@ async function measureQuestion(ctx: RunContext, server: RunningServer, question:
   const { options } = ctx;
   const result = ctx.results.get(question.id)!;
   const target = targetFor(server, question, poolFor(ctx, server.name, question)!);
+  // Before the warm-up, so that the server's state after it is what the runs start from, as before.
+  const vacuumStarted = performance.now();
+  const vacuumed = await withClient(ctx.cluster, database, vacuumWritten);
+  if (vacuumed.length > 0) ctx.log(`  vacuumed ${vacuumed.join(', ')} in ${Math.round(performance.now() - vacuumStarted)} ms before ${question.id} of ${SERVER_LABELS[server.name]}`);
   await warmUp(target, options.warmupSec, options.warmupMaxSec);
 
   await settle(ctx, server.pid, database);
