@@ -129,8 +129,10 @@ export async function prewarmDatabase(cluster: Cluster, database: string): Promi
  */
 export async function vacuumWritten(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
+    // Not by n_dead_tup: a vacuum leaves it at the dead rows it could not remove yet, and the
+    // household table of the seeded database keeps 174, so it was vacuumed before every run.
     `select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables
-      where n_ins_since_vacuum > 0 or n_dead_tup > 0 or n_mod_since_analyze > 0 order by 1`,
+      where n_ins_since_vacuum > 0 or n_mod_since_analyze > 0 order by 1`,
   );
   const names = rows.map((row) => row.name);
   if (names.length > 0) await client.query(`vacuum (analyze) ${names.join(', ')}`);

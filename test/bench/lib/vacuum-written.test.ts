@@ -39,5 +39,10 @@ describe('the bench vacuums what was written between runs (autovacuum is off in 
     expect(await counters(client, 'untouched')).toMatchObject({ vacuumed: false, analyzed: false });
     // Nothing written since: nothing to do.
     expect(await vacuumWritten(client)).toEqual([]);
+    // A delete alone (no insert) is a change too.
+    await client.query('delete from written where id = 1');
+    await client.query('select pg_stat_force_next_flush()');
+    await client.query('select 1');
+    expect(await vacuumWritten(client)).toEqual(['public.written']);
   });
 });
