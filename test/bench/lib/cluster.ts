@@ -26,9 +26,9 @@ export const POSTGRES_SETTINGS: Record<string, string | number> = {
   max_wal_size: '8GB',
   checkpoint_timeout: '30min',
   // Off: the harness vacuums what was written before each server's question (`vacuumWritten`).
-  // With it on, the autovacuum a server's writes earned ran in the next server's runs: in a
-  // `--only Q5` run (session 66) it vacuumed or analyzed the audit log once a minute, for 1.3–2.8 s
-  // each, on one of the two cores, during whichever server was being measured.
+  // With it on, autovacuum ran in whichever server's runs the clock put it in, the work another
+  // server's writes had earned included: in a `--only Q5` run (session 66) it vacuumed or analyzed
+  // the audit log once a minute, for 1.3–2.8 s each, on one of the two cores.
   autovacuum: 'off',
 };
 
@@ -129,8 +129,8 @@ export async function prewarmDatabase(cluster: Cluster, database: string): Promi
  */
 export async function vacuumWritten(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
-    // Not by n_dead_tup: a vacuum leaves it at the dead rows it could not remove yet, and the
-    // household table of the seeded database keeps 174, so it was vacuumed before every run.
+    // Not by n_dead_tup: a vacuum leaves it at the dead rows it counted and did not remove (174 on
+    // the seeded household table, after every vacuum), so that table was vacuumed before every run.
     `select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables
       where n_ins_since_vacuum > 0 or n_mod_since_analyze > 0 order by 1`,
   );
