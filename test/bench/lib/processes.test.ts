@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { childrenCpuTimesMs, cpuSpentMs } from './processes.js';
+import { childrenCpuTimesMs, cpuSpentMs, cpuTimeMs, mainThreadCpuTimeMs } from './processes.js';
 
 describe("the CPU of a process's children (PostgreSQL's, in the cost table)", () => {
   it('what processes spent between two readings: new ones whole, exited ones nothing, never negative', () => {
@@ -34,6 +34,37 @@ describe("the CPU of a process's children (PostgreSQL's, in the cost table)", ()
       picked.kill();
       other.kill();
       await Promise.all([once(picked, 'exit'), once(other, 'exit')]);
+    }
+  });
+});
+
+describe("the CPU of a process's main thread (the cost table's main thread busy)", () => {
+  /** Starts a Node process that spends 300 ms of CPU, on its main thread or on a worker's, and then idles. */
+  async function burner(where: 'main' | 'worker') {
+    const burn = "while (process.cpuUsage().user < 300_000); require('node:worker_threads').parentPort?.postMessage('burnt');";
+    const script =
+      where === 'main'
+        ? `${burn} process.stdout.write('burnt'); setTimeout(() => {}, 10000);`
+        : `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(burn)}, { eval: true }).once('message', () => process.stdout.write('burnt')); setTimeout(() => {}, 10000);`;
+    const child = spawn(process.execPath, ['-e', script]);
+    await once(child.stdout, 'data');
+    return child;
+  }
+
+  it('counts what the JavaScript thread spent and not what the process\'s other threads did', async () => {
+    const onMain = await burner('main');
+    const onWorker = await burner('worker');
+    try {
+      // Both processes spent their 300 ms (clock ticks of 10 ms, and start-up besides)...
+      expect(cpuTimeMs(onMain.pid!)).toBeGreaterThanOrEqual(290);
+      expect(cpuTimeMs(onWorker.pid!)).toBeGreaterThanOrEqual(290);
+      // ...but only one on its main thread: the other's went to its worker.
+      expect(mainThreadCpuTimeMs(onMain.pid!)).toBeGreaterThanOrEqual(290);
+      expect(mainThreadCpuTimeMs(onWorker.pid!)).toBeLessThan(200);
+    } finally {
+      onMain.kill();
+      onWorker.kill();
+      await Promise.all([once(onMain, 'exit'), once(onWorker, 'exit')]);
     }
   });
 });

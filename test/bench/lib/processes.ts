@@ -118,6 +118,16 @@ export function cpuTimeMs(pid: number): number {
 }
 
 /**
+ * User + system CPU time so far of a process's main thread alone, in milliseconds: the thread
+ * whose id is the process's, which in Node runs the JavaScript. `cpuTimeMs` also counts the
+ * collector's helper threads, libuv's pool and V8's compiler threads, so it cannot tell whether
+ * the JavaScript thread itself was the bottleneck of a run.
+ */
+export function mainThreadCpuTimeMs(pid: number): number {
+  return cpuMsOf(statFields(`${pid}/task/${pid}`));
+}
+
+/**
  * User + system CPU time so far, in milliseconds, of each living child of `parentPid` whose
  * command line (a PostgreSQL process's title, say: `postgres: walwriter`) `which` accepts, by pid.
  */

@@ -3,7 +3,7 @@
  * peer's, the raw floor ÷ ours, our p99 ÷ the peer's at each fixed rate, statements per request,
  * and, for our server, where the time goes (CPU profile, SQL).
  */
-import { num, ratio, times } from './format.js';
+import { num, ratio, share, times } from './format.js';
 import { MIN_RATE_REQUESTS } from './load.js';
 import { medianOf, p99RatioAt, peakRssOf, rateRuns, rpsOf, saturatedRounds, type BenchResults, type QuestionResult } from './results.js';
 import { SERVER_LABELS, type ServerName } from './servers.js';
@@ -138,15 +138,15 @@ function questionSection(q: QuestionResult, results: BenchResults): string[] {
     out.push(`| ${c} | ${num(rps('ours', c))} | ${num(rps('county', c))} | ${num(rps('peer', c))} | ${num(rps('raw', c))} | ${ratio(rps('ours', c), rps('peer', c))} | ${ratio(rps('county', c), rps('peer', c))} | ${ratio(rps('raw', c), rps('ours', c))} | ${num(p99('ours'))} | ${num(p99('county'))} | ${num(p99('peer'))} |`);
   }
   if (Object.keys(q.ratesRps).length) out.push(...rateSection(q, ratePercents));
-  out.push('', 'Cost per request (10 connections; PostgreSQL CPU: user + system time of the backends on the question\'s database and of the WAL writer while this server alone was loaded, with what DB exec ms leaves out: parsing, commits and the WAL\'s flush, the sockets; read record wait: how long a response waited for its read record to be committed, from our server\'s /metrics, averaged over all requests, with the records each insert carried):', '',
-    '| server | statements | DB exec ms | PostgreSQL CPU ms | server CPU ms | read record wait ms (records / insert) | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|---|---|');
+  out.push('', 'Cost per request (10 connections; PostgreSQL CPU: user + system time of the backends on the question\'s database and of the WAL writer while this server alone was loaded, with what DB exec ms leaves out: parsing, commits and the WAL\'s flush, the sockets; read record wait: how long a response waited for its read record to be committed, from our server\'s /metrics, averaged over all requests, with the records each insert carried; main thread busy: the share of the run\'s time the server\'s JavaScript thread was on a CPU, near 100 % when the server itself was the bottleneck, well under when its requests were waiting on something else):', '',
+    '| server | statements | DB exec ms | PostgreSQL CPU ms | server CPU ms | main thread busy | read record wait ms (records / insert) | peak RSS MiB | error rate (all runs) |', '|---|---|---|---|---|---|---|---|---|');
   for (const s of SERVERS) {
     if (!q.rounds[s]) continue;
     const all = q.rounds[s]!.flatMap((r) => [...Object.values(r.throughput), ...Object.values(r.rate)]);
     const errors = all.reduce((n, m) => n + m.errors, 0);
     const total = all.reduce((n, m) => n + m.requests, 0);
     const at10 = (pick: (m: any) => number) => medianOf(q, s, 'throughput', 10, pick);
-    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.postgresCpuMsPerRequest ?? NaN), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${readRecordWait(q, s)} | ${num(peakRssOf(q, s), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
+    out.push(`| ${SERVER_LABELS[s]} | ${num(at10((m) => m.statementsPerRequest), 2)} | ${num(at10((m) => m.dbMsPerRequest), 2)} | ${num(at10((m) => m.postgresCpuMsPerRequest ?? NaN), 2)} | ${num(at10((m) => m.cpuMsPerRequest), 2)} | ${share(at10((m) => m.mainThreadBusy ?? NaN))} | ${readRecordWait(q, s)} | ${num(peakRssOf(q, s), 0)} | ${total ? num((errors / (total + errors)) * 100, 3) : '–'} % |`);
   }
   if (q.pageSizes) {
     out.push('', `Statements per request at first = ${q.pageSizes.sizes.join(' and ')}: ` +

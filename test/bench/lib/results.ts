@@ -15,6 +15,12 @@ export interface Measurement extends LoadResult {
   cpuMsPerRequest: number;
   /** User + system CPU of PostgreSQL's backends on the run's database and its WAL writer during the run, per response (cluster.ts; absent: runs before session 44). */
   postgresCpuMsPerRequest?: number;
+  /**
+   * The share of the run's time (0–1) that the server's main thread, its JavaScript, was on a CPU.
+   * Near 1 the server was the bottleneck; well under, its requests spent the rest waiting on
+   * something else: PostgreSQL, their read records (absent: runs before session 67).
+   */
+  mainThreadBusy?: number;
   /** VmHWM of the server process during the run (reset before it). */
   peakRssMiB: number;
   /** Our server's: time responses waited for their read records, per request, and records per insert (absent: no such metrics; runs before session 42). */

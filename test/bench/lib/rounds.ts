@@ -15,7 +15,7 @@ import { fixedRate, MIN_RATE_REQUESTS, throughput, type LoadResult, type LoadTar
 import { P99_TARGET_QUESTIONS } from './targets.js';
 import { recordPauses, tailAccount, type TimedAnswer } from './pauses.js';
 import type { BenchOptions } from './options.js';
-import { cpuSpentMs, cpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
+import { cpuSpentMs, cpuTimeMs, mainThreadCpuTimeMs, peakRssMiB, resetPeakRss } from './processes.js';
 import { readAuditPerRequest, readAuditTally } from './read-audit-tally.js';
 import type { Measurement, QuestionResult, ServerRound } from './results.js';
 import { headersFor, SERVER_LABELS, startServer, type RunningServer, type ServerName } from './servers.js';
@@ -120,7 +120,10 @@ async function measure(ctx: RunContext, server: RunningServer, database: string,
   resetPeakRss(server.pid);
   const cpuBefore = cpuTimeMs(server.pid);
   const postgresCpuBefore = postgresCpuTimesMs(ctx.cluster, database);
+  const mainThreadBefore = mainThreadCpuTimeMs(server.pid);
   const result = await run();
+  // Read before settling: the share is of the run's own time, not of the drain after it.
+  const mainThreadMs = mainThreadCpuTimeMs(server.pid) - mainThreadBefore;
   await settle(ctx, server.pid, database);
   const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
   const postgresCpuAfter = postgresCpuTimesMs(ctx.cluster, database);
@@ -136,6 +139,7 @@ async function measure(ctx: RunContext, server: RunningServer, database: string,
       dbMsPerRequest: per(sql.reduce((n, s) => n + s.totalMs, 0)),
       cpuMsPerRequest: per(cpuMs),
       postgresCpuMsPerRequest: per(postgresCpuMs),
+      mainThreadBusy: result.durationSec > 0 ? Math.round((mainThreadMs / (result.durationSec * 1000)) * 100) / 100 : NaN,
       peakRssMiB: Math.round(peakRssMiB(server.pid) * 10) / 10,
       readAudit,
     },

@@ -15,6 +15,8 @@ interface Figures {
   cpuMs?: number;
   /** PostgreSQL's CPU per request (its backends and WAL writer); absent as in runs before session 44. */
   postgresCpuMs?: number;
+  /** The share of the run the server's main thread was on a CPU; absent as in runs before session 67. */
+  mainThreadBusy?: number;
   rssMiB?: number;
   /** p50 and p99 at one connection. */
   p50At1?: number;
@@ -43,6 +45,7 @@ function measurement(kind: 'throughput' | 'rate', connections: number, f: Figure
     dbMsPerRequest: 0.5,
     cpuMsPerRequest: f.cpuMs ?? 1,
     postgresCpuMsPerRequest: f.postgresCpuMs,
+    mainThreadBusy: f.mainThreadBusy,
     peakRssMiB: f.rssMiB ?? 200,
   };
 }
@@ -143,6 +146,26 @@ describe('bench targets (issue 12)', () => {
       met: false,
       measured: "0.70× (70 vs 100 req/s); per request server CPU 1.2 ms (the administrator's 0.8), PostgreSQL CPU 0.92 ms (the administrator's 0.36)",
     });
+
+    // With the main threads' busy shares measured (session 67 on): whether his run waited or computed.
+    const withBusy = results([
+      question('Q1', {
+        peer: [{ rps: 100, mainThreadBusy: 0.95 }, { rps: 100, mainThreadBusy: 0.93 }, { rps: 100, mainThreadBusy: 0.9 }],
+        ours: thrice({ rps: 200, cpuMs: 0.8, postgresCpuMs: 0.36, mainThreadBusy: 0.85 }),
+        county: [{ rps: 85, cpuMs: 1.2, postgresCpuMs: 0.72, mainThreadBusy: 0.7 }, { rps: 85, cpuMs: 1.2, postgresCpuMs: 0.72, mainThreadBusy: 0.76 }, { rps: 85, cpuMs: 1.2, postgresCpuMs: 0.72, mainThreadBusy: 0.74 }],
+      }),
+    ]);
+    expect(verdict(withBusy, 'Q1 county throughput').measured).toBe(
+      "0.85× (85 vs 100 req/s); per request server CPU 1.2 ms (the administrator's 0.8), PostgreSQL CPU 0.72 ms (the administrator's 0.36); main thread busy 74 % of the run (the peer's 93 %)",
+    );
+    // And in the report's cost table, for every server measured; '–' for one that was not.
+    const costRow = (server: string) => markdownReport(withBusy).split('\n').find((line) => line.startsWith(`| ${server} |`) && line.includes(' % |'));
+    expect(costRow('tuopin')).toContain('| 0.8 | 85 % |');
+    expect(costRow('tuopin, county officer')).toContain('| 1.2 | 74 % |');
+    expect(costRow('PostGraphile 5.1.5 (amber)')).toContain('| 1 | 93 % |');
+    const withoutBusy = markdownReport(results([question('Q1', { peer: thrice({ rps: 100 }), ours: thrice({ rps: 200 }) })]));
+    // Server CPU 1 ms, then no busy share and no read record wait.
+    expect(withoutBusy.split('\n').find((line) => line.startsWith('| tuopin |'))).toContain('| 1 | – | – |');
   });
 
   it('the raw floor at most 2.0× ours and at most 2.5 ms of CPU per request on Q1', () => {

@@ -7,8 +7,9 @@
  * Throughput and cost are read at 10 connections against PostGraphile on the same database, as the
  * issue asks; every figure is the median over the rounds (results.ts).
  */
-import { num, times } from './format.js';
+import { num, share, times } from './format.js';
 import { medianOf, p99RatioAt, peakRssOf, rpsOf, type BenchResults, type Measurement, type QuestionResult } from './results.js';
+import type { ServerName } from './servers.js';
 
 /** The size of province the targets are set at; a quick run is smaller and says so. */
 export const TARGET_HOUSEHOLDS = 1_000_000;
@@ -57,7 +58,18 @@ function countyCostBeside(q: QuestionResult): string {
   ] as const;
   const shown = costs.filter(([, [county, ours]]) => Number.isFinite(county) && Number.isFinite(ours));
   if (shown.length === 0) return '';
-  return `; per request ${shown.map(([what, [county, ours]]) => `${what} ${num(county, 2)} ms (the administrator's ${num(ours, 2)})`).join(', ')}`;
+  return `; per request ${shown.map(([what, [county, ours]]) => `${what} ${num(county, 2)} ms (the administrator's ${num(ours, 2)})`).join(', ')}` + busyBeside(q);
+}
+
+/**
+ * How much of the run the county officer's server and the peer's each spent running JavaScript:
+ * whether his run was held back by its own CPU or by waiting (on its read records, say).
+ */
+function busyBeside(q: QuestionResult): string {
+  const busy = (server: ServerName) => medianOf(q, server, 'throughput', TARGET_CONNECTIONS, (m) => m.mainThreadBusy ?? NaN);
+  const [county, peer] = [busy('county'), busy('peer')];
+  if (!Number.isFinite(county) || !Number.isFinite(peer)) return '';
+  return `; main thread busy ${share(county)} of the run (the peer's ${share(peer)})`;
 }
 
 /** A server's throughput (ours, or ours asked by the county officer) ÷ the peer's on a question, optionally with p99 no worse at the fixed rates. */
