@@ -47,8 +47,9 @@ export async function runCompare(argv: string[], log: (line: string) => void): P
     const machine = await machineInfo(cluster);
     const dataset = await prepareDataset(cluster, { ...parseOptions([]), households: options.households }, log);
     // As the full bench does before each question (autovacuum is off in the bench's cluster): what
-    // earlier runs wrote (the county officer's read records) is vacuumed and analyzed before any
-    // burst, not left for the planner to guess at or for a burst to pay for.
+    // was written since the last vacuum (the county officer's read records of earlier runs, the
+    // dataset's own preparation) is vacuumed and analyzed before any burst, not left for the
+    // planner to guess at or for a burst to pay for.
     const vacuumed = await withClient(cluster, dataset.database, vacuumWritten);
     if (vacuumed.length > 0) log(`vacuumed and analyzed ${vacuumed.join(', ')}`);
     const read = await prewarmDatabase(cluster, dataset.database);
